@@ -1,0 +1,1 @@
+//! `book.toml` and command-line flags → a validated build configuration.

@@ -1,0 +1,54 @@
+//! The typed errors of the library: each names the file it concerns.
+
+use std::path::PathBuf;
+
+use crate::reader::DecodeError;
+use crate::writer::epub::EpubError;
+
+/// Everything that can stop a build.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file concerned.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The manuscript could not be decoded.
+    #[error("{path}: {source}")]
+    Decode {
+        /// The manuscript.
+        path: PathBuf,
+        /// Why.
+        source: DecodeError,
+    },
+    /// book.toml or the command-line flags are invalid.
+    #[error("{path}: {message}")]
+    Config {
+        /// The configuration file (or `command line`).
+        path: PathBuf,
+        /// What is wrong, with the line where known.
+        message: String,
+    },
+    /// The EPUB could not be written.
+    #[error("{path}: {source}")]
+    Epub {
+        /// The EPUB being written.
+        path: PathBuf,
+        /// Why.
+        source: EpubError,
+    },
+    /// An output path is unusable (it is the input, or a directory where a file should go).
+    #[error("{path}: {message}")]
+    Output {
+        /// The output path.
+        path: PathBuf,
+        /// Why it cannot be written.
+        message: String,
+    },
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

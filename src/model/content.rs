@@ -1,0 +1,275 @@
+//! Content types: divisions (篇章), blocks (段落), inlines and notes (注释).
+
+use super::CipRecord;
+
+/// The kind of a division, named after its EPUB 3 structural semantics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DivisionKind {
+    /// 封面 (cover).
+    Cover,
+    /// 书名页 / 扉页 (title page).
+    TitlePage,
+    /// 版权页 (copyright page: CIP block and colophon).
+    CopyrightPage,
+    /// 献词 (dedication).
+    Dedication,
+    /// 序 (preface written by someone else, or by the author: 自序).
+    Preface,
+    /// 前言 / Foreword.
+    Foreword,
+    /// 内容提要 (abstract).
+    Abstract,
+    /// 目录 (printed table of contents).
+    Contents,
+    /// 导论 / Introduction (in the body).
+    Introduction,
+    /// 编 / Part: a group of chapters.
+    Part,
+    /// 章 (chapter).
+    Chapter,
+    /// 节 / （一） (section inside a chapter).
+    Section,
+    /// 小节 (sub-section inside a section).
+    Subsection,
+    /// 注释 (endnotes collected at the end of a chapter or book).
+    Endnotes,
+    /// 参考文献 (bibliography).
+    Bibliography,
+    /// 附录 (appendix).
+    Appendix,
+    /// 后记 (afterword).
+    Afterword,
+    /// 索引 (index).
+    Index,
+}
+
+impl DivisionKind {
+    /// The lower-case name used in `inspect --json` and the model dump.
+    pub fn name(self) -> &'static str {
+        match self {
+            DivisionKind::Cover => "cover",
+            DivisionKind::TitlePage => "titlepage",
+            DivisionKind::CopyrightPage => "copyright",
+            DivisionKind::Dedication => "dedication",
+            DivisionKind::Preface => "preface",
+            DivisionKind::Foreword => "foreword",
+            DivisionKind::Abstract => "abstract",
+            DivisionKind::Contents => "contents",
+            DivisionKind::Introduction => "introduction",
+            DivisionKind::Part => "part",
+            DivisionKind::Chapter => "chapter",
+            DivisionKind::Section => "section",
+            DivisionKind::Subsection => "subsection",
+            DivisionKind::Endnotes => "endnotes",
+            DivisionKind::Bibliography => "bibliography",
+            DivisionKind::Appendix => "appendix",
+            DivisionKind::Afterword => "afterword",
+            DivisionKind::Index => "index",
+        }
+    }
+}
+
+/// A division of the book: a front-matter page, a part, chapter or section, a back-matter page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Division {
+    /// What this division is.
+    pub kind: DivisionKind,
+    /// Stable id, unique in the book (`chapter-1`, `chapter-2-section-3`, `preface` …).
+    pub id: String,
+    /// Printed label, e.g. `第一章`, `（一）`, `Chapter 1`; none for unnumbered divisions.
+    pub label: Option<String>,
+    /// Title as printed (`引言`); may hold note references. Empty for untitled pages.
+    pub title: Vec<Inline>,
+    /// A line printed above the title (the book title atop 内容提要), with its notes.
+    pub kicker: Option<Vec<Inline>>,
+    /// Content before the first child division.
+    pub blocks: Vec<Block>,
+    /// Child divisions: a chapter's sections, a section's sub-sections, a part's chapters.
+    pub children: Vec<Division>,
+    /// 1-based manuscript line of the heading (or of the first line of the division).
+    pub line: usize,
+}
+
+impl Division {
+    /// A division with no content yet.
+    pub fn new(kind: DivisionKind, id: impl Into<String>, line: usize) -> Self {
+        Division {
+            kind,
+            id: id.into(),
+            label: None,
+            title: Vec::new(),
+            kicker: None,
+            blocks: Vec::new(),
+            children: Vec::new(),
+            line,
+        }
+    }
+
+    /// The title as plain text, without note references.
+    pub fn title_text(&self) -> String {
+        plain_text(&self.title)
+    }
+}
+
+/// A block of content inside a division.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// 段落: a paragraph of running text, rejoined across page breaks.
+    Para(Para),
+    /// 署名: the signature closing a preface (`… 教授 蔡长水`), aligned right.
+    Signature(Para),
+    /// 日期: the date line under a signature (`2007年12月`), aligned right.
+    Dateline(Para),
+    /// 引文: a block quotation.
+    Quote(Vec<Block>),
+    /// A line of a display page (title page, half-title), centred, with its role.
+    Display(DisplayLine),
+    /// 图书在版编目(CIP)数据: the CIP record as printed.
+    Cip(CipRecord),
+    /// 版本记录: the colophon's labelled entries, in print order.
+    Colophon(Vec<ColophonEntry>),
+    /// A notice printed on the copyright page (`版权所有·侵权必究`).
+    Notice(Para),
+    /// 目录: the printed contents with page numbers.
+    Contents(Vec<ContentsEntry>),
+}
+
+/// A paragraph: inline content plus where it started in the manuscript.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    /// The text with its note references.
+    pub content: Vec<Inline>,
+    /// 1-based manuscript line where the paragraph starts.
+    pub line: usize,
+}
+
+impl Para {
+    /// The paragraph's plain text, without note references.
+    pub fn text(&self) -> String {
+        plain_text(&self.content)
+    }
+}
+
+/// What a centred display line on a title page stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DisplayRole {
+    /// The book title.
+    Title,
+    /// A subtitle.
+    Subtitle,
+    /// The title in another script (pinyin).
+    AltTitle,
+    /// The author line as printed (`彭穗宁 等著`).
+    Authors,
+    /// The publisher or its group.
+    Publisher,
+    /// A series or funding line (`国家社会科学基金项目`).
+    Series,
+    /// Anything else printed on the page.
+    Other,
+}
+
+/// A centred line of a display page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisplayLine {
+    /// What the line is.
+    pub role: DisplayRole,
+    /// The text as printed.
+    pub content: Vec<Inline>,
+    /// 1-based manuscript line.
+    pub line: usize,
+}
+
+/// One labelled entry of the colophon (版本记录), e.g. `责任编辑  徐英`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColophonEntry {
+    /// The label as printed, with letter-spacing removed (`印张`, `责任编辑`).
+    pub label: String,
+    /// The value as printed (`17`, `2008 年 5 月第 1 版`).
+    pub value: String,
+    /// 1-based manuscript line.
+    pub line: usize,
+}
+
+/// One entry of the printed contents (目录).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentsEntry {
+    /// Nesting level: 1 for chapters and top-level back matter, 2 for sections, …
+    pub level: u8,
+    /// The printed label (`第一章`, `(一)`), normalised to the body's form (`（一）`).
+    pub label: Option<String>,
+    /// The title, rejoined if it wrapped, without leaders.
+    pub title: String,
+    /// The printed page number, if shown.
+    pub page: Option<String>,
+    /// 1-based manuscript line of the entry's first line.
+    pub line: usize,
+    /// Id of the body division this entry points to, when the cross-check found it.
+    pub target: Option<String>,
+}
+
+/// Inline content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    /// Text, exactly as it should be read (no markup, no escapes).
+    Text(String),
+    /// A reference to a note (`^①` in the manuscript).
+    NoteRef(NoteId),
+    /// A printed page ends and the next begins here (for an EPUB page-list).
+    PageBreak(PageMark),
+}
+
+/// A print page boundary: the number of the page that starts here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageMark {
+    /// The printed page number (`17`, `iii`), or the ordinal of the page in the manuscript.
+    pub number: String,
+    /// Whether the number was printed (true) or only counted from page breaks (false).
+    pub printed: bool,
+}
+
+/// Index of a note in [`crate::model::Book::notes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NoteId(pub usize);
+
+/// Where a note was printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotePlacement {
+    /// 脚注: at the foot of the printed page.
+    Footnote,
+    /// 尾注: collected at the end of a chapter or of the book.
+    Endnote,
+}
+
+/// A note (脚注/尾注) with the marker that pointed to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Its index in the book's note list.
+    pub id: NoteId,
+    /// The marker as printed (`①`, `1`, `*`); numbering restarts per page, so marks repeat.
+    pub mark: String,
+    /// The note text with its inline content.
+    pub content: Vec<Inline>,
+    /// Footnote or endnote.
+    pub placement: NotePlacement,
+    /// 1-based manuscript line of the note text.
+    pub line: usize,
+}
+
+impl Note {
+    /// The note's plain text.
+    pub fn text(&self) -> String {
+        plain_text(&self.content)
+    }
+}
+
+/// The plain text of an inline run, leaving out note references and page marks.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut s = String::new();
+    for i in inlines {
+        if let Inline::Text(t) = i {
+            s.push_str(t);
+        }
+    }
+    s
+}

@@ -1,0 +1,193 @@
+//! Bibliographic metadata: 书名, 著者, 出版者, ISBN, 图书在版编目(CIP)数据, 版本记录.
+
+use std::fmt;
+
+/// Everything known about the book as a publication.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    /// 书名 (title proper), with print line-wrap spaces removed.
+    pub title: String,
+    /// 副书名 (subtitle).
+    pub subtitle: Option<String>,
+    /// The title in another script, e.g. the pinyin title of a Chinese book.
+    pub alt_title: Option<AltTitle>,
+    /// 著者 (authors, MARC role `aut`), in print order.
+    pub authors: Vec<Contributor>,
+    /// `等` / "et al.": the title page names only the first author(s).
+    pub authors_et_al: bool,
+    /// The statement of responsibility as printed (`彭穗宁 等著`).
+    pub author_statement: Option<String>,
+    /// Other contributors with MARC relator roles (编辑 edt, 封面设计 cov, 序 wpr …).
+    pub contributors: Vec<Contributor>,
+    /// 出版者 (publisher).
+    pub publisher: Option<String>,
+    /// 出版集团 (the publisher's group), when printed.
+    pub publisher_group: Option<String>,
+    /// 出版地 (place of publication), from the CIP imprint.
+    pub place: Option<String>,
+    /// Publication date (year and month in Chinese CIP).
+    pub date: Option<PartialDate>,
+    /// The print ISBN, check digit verified.
+    pub isbn: Option<Isbn>,
+    /// BCP 47 language tag (`zh-CN`).
+    pub language: String,
+    /// 图书在版编目(CIP)数据.
+    pub cip: Option<CipRecord>,
+    /// 成品尺寸 (trim size).
+    pub trim: Option<TrimSize>,
+    /// Print particulars from the colophon (印张, 字数, 版次, 印次, 定价).
+    pub print: PrintDetails,
+    /// Web sites printed in the colophon (网址).
+    pub websites: Vec<String>,
+    /// E-mail addresses printed in the colophon.
+    pub emails: Vec<String>,
+    /// 版权声明 (rights statement, e.g. `版权所有·侵权必究`).
+    pub rights: Option<String>,
+    /// Series or funding lines from the title page (`国家社会科学基金项目`).
+    pub series: Vec<String>,
+    /// A description for catalogues: the abstract's first paragraph, or book.toml.
+    pub description: Option<String>,
+}
+
+/// A title in another script and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AltTitle {
+    /// The text as printed, spaces normalised.
+    pub text: String,
+    /// BCP 47 tag of the alternative form (`zh-Latn-pinyin`).
+    pub language: String,
+}
+
+/// A person or organisation with a role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contributor {
+    /// Name with print letter-spacing removed (`徐英`, not `徐 英`).
+    pub name: String,
+    /// MARC relator code (`aut`, `edt`, `cov`, `pfr`, `wpr` …).
+    pub role: Relator,
+    /// The label it was printed under (`责任编辑`), when there was one.
+    pub label: Option<String>,
+    /// Sort form (`Surname, Given`); for Chinese names the name itself.
+    pub file_as: Option<String>,
+    /// Affiliation or title printed with the name (`中共中央党校教授`).
+    pub affiliation: Option<String>,
+}
+
+/// A MARC relator code (three lower-case letters).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Relator(pub String);
+
+impl Relator {
+    /// `aut`: author.
+    pub fn author() -> Self {
+        Relator("aut".into())
+    }
+
+    /// The code as a string.
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Relator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A date known to the year, month or day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PartialDate {
+    /// Year (e.g. 2008).
+    pub year: u16,
+    /// Month 1–12, if known.
+    pub month: Option<u8>,
+    /// Day 1–31, if known.
+    pub day: Option<u8>,
+}
+
+impl fmt::Display for PartialDate {
+    /// ISO 8601 at the known precision: `2008`, `2008-05`, `2008-05-01`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An ISBN whose check digit has been verified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Isbn {
+    /// The 13 digits (ISBN-10s are converted), no hyphens.
+    pub digits: String,
+    /// The form printed in the book (`978-7-220-07597-1`).
+    pub printed: String,
+}
+
+impl Isbn {
+    /// `urn:isbn:9787220075971`.
+    pub fn urn(&self) -> String {
+        format!("urn:isbn:{}", self.digits)
+    }
+}
+
+/// 成品尺寸: the trimmed page size in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrimSize {
+    /// Width in mm.
+    pub width_mm: f32,
+    /// Height in mm.
+    pub height_mm: f32,
+}
+
+/// 图书在版编目(CIP)数据: the CIP record of a Chinese book, as printed and as parsed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CipRecord {
+    /// The heading as printed (`图书在版编目(CIP)数据`).
+    pub heading: String,
+    /// Title and statement of responsibility (`新阶段…研究/彭穗宁等著`).
+    pub description: String,
+    /// Imprint: place, publisher, date (`成都：四川人民出版社, 2008. 5`).
+    pub imprint: String,
+    /// The ISBN line as printed.
+    pub isbn: Option<String>,
+    /// The tracings (`I. 新…`, `II. 彭…`, `III. 中国共产党—密切联系群众—研究`, `IV. D`), rejoined.
+    pub tracings: Vec<CipTracing>,
+    /// Subject headings (from the III. tracing), split at `—`-joined lines: `中国共产党—密切联系群众—研究`.
+    pub subjects: Vec<String>,
+    /// 中图法 classification (`D`, `D26`).
+    pub classification: Option<String>,
+    /// The CIP data number line (`中国版本图书馆 CIP 数据核字(2008)第 060270 号`).
+    pub cip_number_line: Option<String>,
+    /// The CIP number itself (`2008-060270`).
+    pub cip_number: Option<String>,
+}
+
+/// One tracing of a CIP record: roman numeral and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CipTracing {
+    /// `I`, `II`, `III`, `IV`.
+    pub numeral: String,
+    /// The text after the numeral (`中国共产党—密切联系群众—研究`).
+    pub text: String,
+}
+
+/// Print particulars from the colophon.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrintDetails {
+    /// 印张 (printed sheets), as printed (`17`).
+    pub sheets: Option<String>,
+    /// 字数 (word count), as printed (`251 千`).
+    pub word_count: Option<String>,
+    /// 版次 (edition), as printed.
+    pub edition: Option<String>,
+    /// 印次 (impression), as printed.
+    pub impression: Option<String>,
+    /// 定价 (price), as printed (`27.00 元`).
+    pub price: Option<String>,
+}

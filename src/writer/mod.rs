@@ -1,0 +1,4 @@
+//! Writers: each renders a [`crate::model::Book`] into one output format.
+
+pub mod epub;
+pub mod typst;
