@@ -166,7 +166,7 @@ fn nav_has_labelled_toc_landmarks_and_page_list() {
     let nav = text_of(&r, "EPUB/nav.xhtml");
     assert!(nav.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"zh-CN\" xml:lang=\"zh-CN\">"));
     assert!(nav.contains("<a href=\"chapter-1.xhtml\">第一章 引言</a>"));
-    assert!(nav.contains("<a href=\"chapter-2.xhtml#chapter-2-section-2\">（二） 借阅规则</a>"));
+    assert!(nav.contains("<a href=\"chapter-2.xhtml#chapter-2-section-2\">（二）借阅规则</a>"));
     for t in [
         "cover",
         "titlepage",
@@ -287,5 +287,23 @@ fn unreferenced_notes_are_kept_with_a_warning() {
     assert!(
         ch1.contains("<span class=\"note-mark\">②</span> 访谈记录"),
         "{ch1}"
+    );
+}
+
+#[test]
+fn an_empty_book_still_gives_valid_documents() {
+    let r = rendered(&Book::default());
+    for (path, bytes) in r.files.iter().filter(|(p, _)| !p.ends_with(".css")) {
+        parse(bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
+    let opf = text_of(&r, "EPUB/content.opf");
+    assert!(
+        opf.contains("<dc:title id=\"meta-title\">Untitled</dc:title>"),
+        "{opf}"
+    );
+    assert!(opf.contains("<dc:language>und</dc:language>"));
+    assert!(
+        text_of(&r, "EPUB/nav.xhtml")
+            .contains("<li class=\"toc-contents\"><a href=\"contents.xhtml\">Contents</a></li>")
     );
 }

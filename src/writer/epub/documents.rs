@@ -205,10 +205,20 @@ pub fn display_label(d: &Division, lang: &str) -> String {
     let title = d.title_text();
     let title = title.trim();
     match (d.label.as_deref().map(str::trim), title.is_empty()) {
-        (Some(l), false) if !l.is_empty() => format!("{l} {title}"),
+        (Some(l), false) if !l.is_empty() => format!("{l}{}{title}", label_separator(l)),
         (Some(l), true) if !l.is_empty() => l.to_string(),
         (_, false) => title.to_string(),
         _ => kinds::default_name(d.kind, lang).to_string(),
+    }
+}
+
+/// What goes between a label and its title: nothing after a full-width closing bracket or
+/// enumeration comma (`（一）民间捐书`), a space otherwise (`第一章 引言`).
+pub fn label_separator(label: &str) -> &'static str {
+    if label.ends_with(['）', '】', '〕', '、', '．']) {
+        ""
+    } else {
+        " "
     }
 }
 
@@ -257,6 +267,8 @@ mod tests {
         assert_eq!(display_label(&d, "zh-CN"), "第一章");
         d.title = vec![crate::model::Inline::Text("引言".into())];
         assert_eq!(display_label(&d, "zh-CN"), "第一章 引言");
+        d.label = Some("（一）".into());
+        assert_eq!(display_label(&d, "zh-CN"), "（一）引言");
         d.label = None;
         assert_eq!(display_label(&d, "en"), "引言");
     }

@@ -129,10 +129,10 @@ pub fn render(book: &Book, opts: &EpubOptions) -> Result<Rendered, EpubError> {
         texts.push((doc.file.clone(), bytes));
     }
     let uid = identifier(&book.meta);
-    let title = if book.meta.title.is_empty() {
-        "Untitled"
-    } else {
-        &book.meta.title
+    let title = match book.meta.title.trim() {
+        "" if kinds::is_chinese(lang) => "无题",
+        "" => "Untitled",
+        t => t,
     };
     let mut items = vec![
         Item {
@@ -172,6 +172,7 @@ pub fn render(book: &Book, opts: &EpubOptions) -> Result<Rendered, EpubError> {
     let modified = package::w3c_datetime(opts.modified_unix);
     let opf = package::package_document(&Package {
         meta: &book.meta,
+        title,
         lang,
         uid: &uid,
         modified: &modified,

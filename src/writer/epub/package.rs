@@ -24,6 +24,8 @@ pub struct Item {
 pub struct Package<'a> {
     /// Book metadata.
     pub meta: &'a Metadata,
+    /// The title to use (the metadata's, or a placeholder when it is empty).
+    pub title: &'a str,
     /// The book's language tag.
     pub lang: &'a str,
     /// `urn:uuid:…`, the unique identifier.
@@ -121,7 +123,7 @@ pub fn package_document(p: &Package<'_>) -> Vec<u8> {
     );
     x.nl();
     dc(&mut x, "dc:identifier", Some("pub-id"), p.uid);
-    dc(&mut x, "dc:title", Some("meta-title"), &m.title);
+    dc(&mut x, "dc:title", Some("meta-title"), p.title);
     meta(&mut x, "title-type", Some("meta-title"), None, "main");
     if let Some(alt) = &m.alt_title {
         let lang = if alt.language.is_empty() {

@@ -165,7 +165,7 @@ fn heading(x: &mut Xml, ctx: &mut Ctx<'_, '_>, depth: usize, id: &str, d: &Divis
     if let Some(label) = &d.label {
         x.leaf("span", &[("class", "label")], label);
         if !d.title.is_empty() {
-            x.text(" ");
+            x.text(documents::label_separator(label));
         }
     }
     if !d.title.is_empty() {
