@@ -132,7 +132,7 @@ fn decimal_style_on_request_and_for_other_languages() {
 fn markup_in_text_is_escaped() {
     let mut book = support::fixture_book();
     let evil = "A & B < C > D \"q\" 'a' </p><script>alert(1)</script>";
-    if let Block::Para(p) = &mut book.body[0].blocks[2] {
+    if let Block::Para(p) = &mut book.body[0].blocks[3] {
         p.content = vec![Inline::Text(evil.into())];
     }
     book.body[0].title = vec![Inline::Text("<b>引言</b> & 问题".into())];
@@ -305,5 +305,45 @@ fn an_empty_book_still_gives_valid_documents() {
     assert!(
         text_of(&r, "EPUB/nav.xhtml")
             .contains("<li class=\"toc-contents\"><a href=\"contents.xhtml\">Contents</a></li>")
+    );
+}
+
+#[test]
+fn parts_get_their_own_files_and_nest_their_chapters_in_the_nav() {
+    use paiban::model::{Division, DivisionKind};
+    let mut book = support::fixture_book();
+    let chapters = std::mem::take(&mut book.body);
+    let mut part = Division::new(DivisionKind::Part, "part-1", 50);
+    part.label = Some("第一编".into());
+    part.title = vec![Inline::Text("历史".into())];
+    part.children = chapters;
+    book.body = vec![part];
+    let r = rendered(&book);
+    let docs = parsed(&r);
+    let p = text_of(&r, "EPUB/part-1.xhtml");
+    assert!(p.contains("epub:type=\"part\" role=\"doc-part\""));
+    assert!(
+        !p.contains("chapter-1-title"),
+        "chapters are not inlined in the part file"
+    );
+    assert!(docs.contains_key("EPUB/chapter-2.xhtml"));
+    let nav = text_of(&r, "EPUB/nav.xhtml");
+    let part_at = nav.find("第一编 历史").unwrap();
+    let ch_at = nav.find("第一章 引言").unwrap();
+    let nested = &nav[part_at..ch_at];
+    assert!(
+        nested.contains("<ol>"),
+        "chapters nest under the part: {nav}"
+    );
+    assert!(text_of(&r, "EPUB/toc.ncx").contains("<meta name=\"dtb:depth\" content=\"3\"/>"));
+    let opf = text_of(&r, "EPUB/content.opf");
+    let spine: Vec<_> = opf.lines().filter(|l| l.starts_with("<itemref")).collect();
+    assert_eq!(
+        spine[6..9],
+        [
+            "<itemref idref=\"part-1\"/>",
+            "<itemref idref=\"chapter-1\"/>",
+            "<itemref idref=\"chapter-2\"/>"
+        ]
     );
 }

@@ -278,6 +278,7 @@ pub fn fixture_book() -> Book {
                 r(2),
             ],
         ),
+        Block::Quote(vec![para(57, vec![t("“书要有人读，屋要有人守。”")])]),
         para(58, vec![t("本章说明研究的材料与方法。")]),
     ];
 
