@@ -1,0 +1,258 @@
+//! Context rules (上下文) over classified lines: the title pages before the first heading, the
+//! printed contents (目录) region, a chapter label's title line, a preface's signature (署名) and
+//! a kicker printed above a heading. Each rule is its own function over `&mut [Kind]`.
+
+use crate::diag::Diagnostic;
+use crate::model::DivisionKind;
+
+use super::Line;
+use super::classify::{Kind, signature_shape};
+use super::headings::has_page_number;
+use super::joins::ends_sentence;
+use super::notes::without_markers;
+
+/// Longest kicker or chapter title line, in characters.
+const MAX_SHORT: usize = 40;
+
+/// A printed contents region: the 目录 heading's index and the index of the first body line.
+pub type ContentsRange = (usize, usize);
+
+/// Applies every context rule; returns the contents regions and diagnostics.
+pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind]) -> (Vec<ContentsRange>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    front_matter_region(kinds);
+    let ranges = contents_regions(lines, kinds);
+    chapter_titles(lines, kinds, &mut diags);
+    signatures(lines, kinds);
+    kickers(lines, kinds);
+    (ranges, diags)
+}
+
+/// The next line after `i` that is neither blank nor a footnote.
+fn next_content(kinds: &[Kind], i: usize) -> Option<usize> {
+    (i + 1..kinds.len()).find(|&j| !matches!(kinds[j], Kind::Blank | Kind::Note { .. }))
+}
+
+/// The last line before `i` that is neither blank nor a footnote.
+fn prev_content(kinds: &[Kind], i: usize) -> Option<usize> {
+    (0..i)
+        .rev()
+        .find(|&j| !matches!(kinds[j], Kind::Blank | Kind::Note { .. }))
+}
+
+/// Lines before the first heading are title pages and colophon.
+pub fn front_matter_region(kinds: &mut [Kind]) {
+    let Some(first) = kinds.iter().position(Kind::is_heading) else {
+        return;
+    };
+    for k in &mut kinds[..first] {
+        if *k != Kind::Blank {
+            *k = Kind::FrontMatterLine;
+        }
+    }
+}
+
+/// The label of a chapter or section heading.
+fn label_of(kind: &Kind) -> Option<&str> {
+    match kind {
+        Kind::ChapterLabel { label }
+        | Kind::Chapter { label, .. }
+        | Kind::Section { label, .. } => Some(label),
+        _ => None,
+    }
+}
+
+/// After a 目录 heading: entry lines up to the first heading that is not an entry. When the
+/// entries carry no page numbers, up to the heading that repeats the first entry's label.
+pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsRange> {
+    let mut ranges = Vec::new();
+    let starts: Vec<usize> = (0..kinds.len())
+        .filter(|&i| {
+            matches!(
+                kinds[i],
+                Kind::Matter {
+                    kind: DivisionKind::Contents,
+                    ..
+                }
+            )
+        })
+        .collect();
+    for start in starts {
+        let first_heading = (start + 1..kinds.len()).find(|&j| kinds[j].is_heading());
+        let mut end = first_heading.unwrap_or(kinds.len());
+        let empty = next_content(kinds, start).is_none_or(|j| j >= end);
+        if let (true, Some(h)) = (empty, first_heading) {
+            if let Some(label) = label_of(&kinds[h]).map(str::to_string) {
+                let repeat = (h + 1..kinds.len()).find(|&j| {
+                    label_of(&kinds[j]) == Some(label.as_str()) && !has_page_number(lines[j].text)
+                });
+                end = repeat.unwrap_or(end);
+            }
+        }
+        for k in &mut kinds[start + 1..end] {
+            if *k != Kind::Blank {
+                *k = Kind::ContentsLine;
+            }
+        }
+        ranges.push((start, end));
+    }
+    ranges
+}
+
+/// The line after `第一章` is the chapter's title.
+pub fn chapter_titles(lines: &[Line<'_>], kinds: &mut [Kind], diags: &mut Vec<Diagnostic>) {
+    for i in 0..kinds.len() {
+        let Kind::ChapterLabel { label } = &kinds[i] else {
+            continue;
+        };
+        let next = next_content(kinds, i).filter(|&j| {
+            let t = without_markers(lines[j].text);
+            kinds[j] == Kind::Text && t.chars().count() <= MAX_SHORT && !ends_sentence(&t)
+        });
+        match next {
+            Some(j) => kinds[j] = Kind::HeadingTitle,
+            None => diags.push(Diagnostic::warning(
+                lines[i].no,
+                format!("chapter label {label} has no title line after it"),
+            )),
+        }
+    }
+}
+
+/// Whether a division of this kind is closed by a signature.
+fn signed(kind: DivisionKind) -> bool {
+    matches!(
+        kind,
+        DivisionKind::Preface
+            | DivisionKind::Foreword
+            | DivisionKind::Afterword
+            | DivisionKind::Dedication
+    )
+}
+
+/// In a preface, foreword or afterword: a short name line after the last paragraph, followed by
+/// a date line, a heading or the end, is the signature.
+pub fn signatures(lines: &[Line<'_>], kinds: &mut [Kind]) {
+    let mut current: Option<DivisionKind> = None;
+    for i in 0..kinds.len() {
+        match &kinds[i] {
+            Kind::Matter { kind, .. } => current = Some(*kind),
+            Kind::ChapterLabel { .. } | Kind::Chapter { .. } => current = None,
+            Kind::Text if current.is_some_and(signed) => {
+                let closes = next_content(kinds, i)
+                    .is_none_or(|j| kinds[j] == Kind::Dateline || kinds[j].is_heading());
+                let after_para = prev_content(kinds, i).is_some_and(|j| {
+                    matches!(kinds[j], Kind::Text | Kind::ListItem)
+                        && ends_sentence(&without_markers(lines[j].text))
+                });
+                if closes && after_para && signature_shape(lines[i].text).is_some() {
+                    kinds[i] = Kind::Signature;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A short unpunctuated line right before a front-matter heading is printed above it.
+pub fn kickers(lines: &[Line<'_>], kinds: &mut [Kind]) {
+    for i in 0..kinds.len() {
+        if kinds[i] != Kind::Text {
+            continue;
+        }
+        let t = without_markers(lines[i].text);
+        if t.chars().count() > MAX_SHORT || ends_sentence(&t) {
+            continue;
+        }
+        let before_heading = next_content(kinds, i).is_some_and(|j| {
+            matches!(
+                kinds[j],
+                Kind::Matter {
+                    kind: DivisionKind::Abstract
+                        | DivisionKind::Preface
+                        | DivisionKind::Foreword
+                        | DivisionKind::Dedication,
+                    ..
+                }
+            )
+        });
+        let standalone = prev_content(kinds, i).is_none_or(|j| match &kinds[j] {
+            Kind::Text | Kind::ListItem => ends_sentence(&without_markers(lines[j].text)),
+            _ => true,
+        });
+        if before_heading && standalone {
+            kinds[i] = Kind::Kicker;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::classify::classify;
+    use super::*;
+
+    /// Classifies and applies context; returns each line's kind name.
+    fn run(text: &str) -> Vec<String> {
+        let lines = super::super::lines::split(text);
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        apply(&lines, &mut kinds);
+        kinds
+            .iter()
+            .map(|k| {
+                let s = format!("{k:?}");
+                s.split([' ', '{']).next().unwrap_or("").to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn context_rules() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "title page, then preface with signature and date",
+                "书名\n序\n正文。\n某大学教授 王五\n2001年1月",
+                &["FrontMatterLine", "Matter", "Text", "Signature", "Dateline"],
+            ),
+            (
+                "signature needs a finished paragraph before it",
+                "序\n正文未完\n某大学教授 王五\n2001年1月",
+                &["Matter", "Text", "Text", "Dateline"],
+            ),
+            (
+                "no signature in a chapter",
+                "第一章 河\n正文。\n某大学教授 王五\n2001年1月",
+                &["Chapter", "Text", "Text", "Dateline"],
+            ),
+            (
+                "kicker above the abstract",
+                "序\n正文。\n书名^①\n内容提要\n提要正文。",
+                &["Matter", "Text", "Kicker", "Matter", "Text"],
+            ),
+            (
+                "contents with page numbers, then the body",
+                "目 录\n第一章 河\t1\n后记.....\t9\n第一章\n河\n正文。",
+                &[
+                    "Matter",
+                    "ContentsLine",
+                    "ContentsLine",
+                    "ChapterLabel",
+                    "HeadingTitle",
+                    "Text",
+                ],
+            ),
+            (
+                "contents without page numbers end at the repeated label",
+                "目录\n第一章 河\n第二章 山\n第一章 河\n正文。",
+                &["Matter", "ContentsLine", "ContentsLine", "Chapter", "Text"],
+            ),
+            (
+                "chapter label followed by a sentence has no title",
+                "第一章\n这是正文。",
+                &["ChapterLabel", "Text"],
+            ),
+        ];
+        for (what, input, want) in cases {
+            assert_eq!(&run(input), want, "{what}");
+        }
+    }
+}
