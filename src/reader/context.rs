@@ -23,8 +23,8 @@ pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind]) -> (Vec<ContentsRange>, Vec
     front_matter_region(kinds);
     let ranges = contents_regions(lines, kinds);
     chapter_titles(lines, kinds, &mut diags);
-    signatures(lines, kinds);
     kickers(lines, kinds);
+    signatures(lines, kinds);
     (ranges, diags)
 }
 
@@ -139,8 +139,9 @@ pub fn signatures(lines: &[Line<'_>], kinds: &mut [Kind]) {
             Kind::Matter { kind, .. } => current = Some(*kind),
             Kind::ChapterLabel { .. } | Kind::Chapter { .. } => current = None,
             Kind::Text if current.is_some_and(signed) => {
-                let closes = next_content(kinds, i)
-                    .is_none_or(|j| kinds[j] == Kind::Dateline || kinds[j].is_heading());
+                let closes = next_content(kinds, i).is_none_or(|j| {
+                    matches!(kinds[j], Kind::Dateline | Kind::Kicker) || kinds[j].is_heading()
+                });
                 let after_para = prev_content(kinds, i).is_some_and(|j| {
                     matches!(kinds[j], Kind::Text | Kind::ListItem)
                         && ends_sentence(&without_markers(lines[j].text))
@@ -154,7 +155,8 @@ pub fn signatures(lines: &[Line<'_>], kinds: &mut [Kind]) {
     }
 }
 
-/// A short unpunctuated line right before a front-matter heading is printed above it.
+/// A short unpunctuated line right before a front-matter heading is printed above it (it may
+/// follow a signature, which is settled afterwards).
 pub fn kickers(lines: &[Line<'_>], kinds: &mut [Kind]) {
     for i in 0..kinds.len() {
         if kinds[i] != Kind::Text {
@@ -177,7 +179,11 @@ pub fn kickers(lines: &[Line<'_>], kinds: &mut [Kind]) {
             )
         });
         let standalone = prev_content(kinds, i).is_none_or(|j| match &kinds[j] {
-            Kind::Text | Kind::ListItem => ends_sentence(&without_markers(lines[j].text)),
+            Kind::Text => {
+                ends_sentence(&without_markers(lines[j].text))
+                    || signature_shape(lines[j].text).is_some()
+            }
+            Kind::ListItem => ends_sentence(&without_markers(lines[j].text)),
             _ => true,
         });
         if before_heading && standalone {
@@ -227,6 +233,16 @@ mod tests {
                 "kicker above the abstract",
                 "序\n正文。\n书名^①\n内容提要\n提要正文。",
                 &["Matter", "Text", "Kicker", "Matter", "Text"],
+            ),
+            (
+                "signature without a date, before a kicker",
+                "序\n正文。\n某大学教授 王五\n书名^①\n内容提要\n提要。",
+                &["Matter", "Text", "Signature", "Kicker", "Matter", "Text"],
+            ),
+            (
+                "an unfinished paragraph line is no kicker",
+                "序\n这一段正文在这里没有写完，而是\n继续\n内容提要",
+                &["Matter", "Text", "Text", "Matter"],
             ),
             (
                 "contents with page numbers, then the body",

@@ -27,11 +27,32 @@ pub fn ends_sentence(text: &str) -> bool {
     chars.next().is_some_and(|c| FINAL.contains(&c))
 }
 
+/// Longest unpunctuated line that reads as a stand-alone title rather than a page-cut tail.
+const MAX_TITLE_LIKE: usize = 15;
+
+/// A short line with no punctuation at all (`网络的力量`): an unlabelled sub-heading. A paragraph
+/// cut by a page break fills its last line, so a page-cut tail is never this short.
+pub fn title_like(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= MAX_TITLE_LIKE
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_punctuation() || is_cjk_punctuation(c))
+}
+
+/// Whether `c` is CJK or full-width punctuation (。，、“” 《》 ……).
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0x2010..=0x2027)
+}
+
 /// Whether `next` continues the paragraph that `prev` leaves unfinished.
 pub fn continues(prev: &Chunk, next: &Chunk) -> bool {
-    matches!(prev.role, Role::Para | Role::Item)
-        && next.role == Role::Para
-        && !ends_sentence(&prev.text)
+    let unfinished = match prev.role {
+        Role::Para => !ends_sentence(&prev.text) && !title_like(&prev.text),
+        Role::Item => !ends_sentence(&prev.text),
+        Role::Signature | Role::Dateline => false,
+    };
+    unfinished && next.role == Role::Para
 }
 
 /// Merges each unfinished paragraph or item with the text chunk that continues it.
@@ -96,6 +117,28 @@ mod tests {
         }
     }
 
+    #[test]
+    fn title_like_lines() {
+        let cases = [
+            ("河流的力量", true),
+            ("新 阶 段", true),
+            ("在湖南的", true),
+            ("“在湖南的", false),
+            ("关", true),
+            (
+                "党群关系是一个常讲常新的课题。在执政和改革开放的条件下，关",
+                false,
+            ),
+            (
+                "这是一条很长的没有任何标点符号的正文行它超过了十五个字",
+                false,
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(title_like(input), want, "{input:?}");
+        }
+    }
+
     fn chunk(role: Role, text: &str, line: usize) -> Unit {
         Unit::Chunk(Chunk {
             role,
@@ -124,8 +167,15 @@ mod tests {
         let cases: Vec<JoinCase> = vec![
             (
                 "mid-word split",
-                vec![chunk(Para, "经济组", 1), chunk(Para, "织的变化。", 5)],
-                vec![(Para, "经济组织的变化。", 1)],
+                vec![
+                    chunk(Para, "河口镇的经济，在这十年间发生了巨大的变化，经济组", 1),
+                    chunk(Para, "织的形式也更加多样。", 5),
+                ],
+                vec![(
+                    Para,
+                    "河口镇的经济，在这十年间发生了巨大的变化，经济组织的形式也更加多样。",
+                    1,
+                )],
             ),
             (
                 "finished paragraphs stay apart",
@@ -158,16 +208,24 @@ mod tests {
             (
                 "three-way split",
                 vec![
-                    chunk(Para, "甲", 1),
-                    chunk(Para, "乙", 2),
+                    chunk(Para, "甲说，", 1),
+                    chunk(Para, "乙说，", 2),
                     chunk(Para, "丙。", 3),
                 ],
-                vec![(Para, "甲乙丙。", 1)],
+                vec![(Para, "甲说，乙说，丙。", 1)],
+            ),
+            (
+                "a short unpunctuated title line stays apart",
+                vec![chunk(Para, "河流的力量", 1), chunk(Para, "正文。", 3)],
+                vec![(Para, "河流的力量", 1), (Para, "正文。", 3)],
             ),
             (
                 "latin words get a space",
-                vec![chunk(Para, "word", 1), chunk(Para, "next.", 2)],
-                vec![(Para, "word next.", 1)],
+                vec![
+                    chunk(Para, "a long line that ends in a word", 1),
+                    chunk(Para, "next.", 2),
+                ],
+                vec![(Para, "a long line that ends in a word next.", 1)],
             ),
         ];
         for (what, input, want) in cases {
