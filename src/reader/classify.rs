@@ -44,6 +44,8 @@ pub enum Kind {
         /// The note text.
         text: String,
     },
+    /// A line continuing the footnote above it (set by context).
+    NoteContinuation,
     /// `2007年12月`: a date line (日期).
     Dateline,
     /// `——…`: an em-dash-led item (破折号条目).

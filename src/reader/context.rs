@@ -21,6 +21,7 @@ pub type ContentsRange = (usize, usize);
 pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind]) -> (Vec<ContentsRange>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     front_matter_region(kinds);
+    note_continuations(lines, kinds);
     let ranges = contents_regions(lines, kinds);
     chapter_titles(lines, kinds, &mut diags);
     kickers(lines, kinds);
@@ -28,16 +29,38 @@ pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind]) -> (Vec<ContentsRange>, Vec
     (ranges, diags)
 }
 
+/// Blank lines and footnotes: skipped when looking for the neighbouring content line.
+fn in_margin(kind: &Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Blank | Kind::Note { .. } | Kind::NoteContinuation
+    )
+}
+
+/// A footnote that does not end a sentence continues on the lines right below it (no blank).
+pub fn note_continuations(lines: &[Line<'_>], kinds: &mut [Kind]) {
+    for i in 0..kinds.len() {
+        let Kind::Note { text, .. } = &kinds[i] else {
+            continue;
+        };
+        let mut done = ends_sentence(text);
+        let mut j = i + 1;
+        while !done && j < kinds.len() && matches!(kinds[j], Kind::Text | Kind::Dateline) {
+            kinds[j] = Kind::NoteContinuation;
+            done = ends_sentence(lines[j].text);
+            j += 1;
+        }
+    }
+}
+
 /// The next line after `i` that is neither blank nor a footnote.
 fn next_content(kinds: &[Kind], i: usize) -> Option<usize> {
-    (i + 1..kinds.len()).find(|&j| !matches!(kinds[j], Kind::Blank | Kind::Note { .. }))
+    (i + 1..kinds.len()).find(|&j| !in_margin(&kinds[j]))
 }
 
 /// The last line before `i` that is neither blank nor a footnote.
 fn prev_content(kinds: &[Kind], i: usize) -> Option<usize> {
-    (0..i)
-        .rev()
-        .find(|&j| !matches!(kinds[j], Kind::Blank | Kind::Note { .. }))
+    (0..i).rev().find(|&j| !in_margin(&kinds[j]))
 }
 
 /// Lines before the first heading are title pages and colophon.
@@ -52,18 +75,20 @@ pub fn front_matter_region(kinds: &mut [Kind]) {
     }
 }
 
-/// The label of a chapter or section heading.
-fn label_of(kind: &Kind) -> Option<&str> {
+/// What identifies a heading when the body repeats a contents entry: a chapter or section's
+/// label, a matter heading's title.
+fn heading_key(kind: &Kind) -> Option<&str> {
     match kind {
         Kind::ChapterLabel { label }
         | Kind::Chapter { label, .. }
         | Kind::Section { label, .. } => Some(label),
+        Kind::Matter { title, .. } => Some(title),
         _ => None,
     }
 }
 
 /// After a 目录 heading: entry lines up to the first heading that is not an entry. When the
-/// entries carry no page numbers, up to the heading that repeats the first entry's label.
+/// entries carry no page numbers, up to the heading that repeats the first entry.
 pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsRange> {
     let mut ranges = Vec::new();
     let starts: Vec<usize> = (0..kinds.len())
@@ -82,9 +107,9 @@ pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsR
         let mut end = first_heading.unwrap_or(kinds.len());
         let empty = next_content(kinds, start).is_none_or(|j| j >= end);
         if let (true, Some(h)) = (empty, first_heading) {
-            if let Some(label) = label_of(&kinds[h]).map(str::to_string) {
+            if let Some(key) = heading_key(&kinds[h]).map(str::to_string) {
                 let repeat = (h + 1..kinds.len()).find(|&j| {
-                    label_of(&kinds[j]) == Some(label.as_str()) && !has_page_number(lines[j].text)
+                    heading_key(&kinds[j]) == Some(key.as_str()) && !has_page_number(lines[j].text)
                 });
                 end = repeat.unwrap_or(end);
             }
@@ -260,6 +285,21 @@ mod tests {
                 "contents without page numbers end at the repeated label",
                 "目录\n第一章 河\n第二章 山\n第一章 河\n正文。",
                 &["Matter", "ContentsLine", "ContentsLine", "Chapter", "Text"],
+            ),
+            (
+                "contents without page numbers starting with matter",
+                "目录\n序\n第一章 河\n序\n正文。",
+                &["Matter", "ContentsLine", "ContentsLine", "Matter", "Text"],
+            ),
+            (
+                "an unfinished note continues on the next line",
+                "正文^①。\n^① 某某：《某书》，某出版社\n2001年版。\n下一页的正文。",
+                &["Text", "Note", "NoteContinuation", "Text"],
+            ),
+            (
+                "a finished note does not swallow the next line",
+                "正文^①。\n^① 某书。\n下一页的正文。",
+                &["Text", "Note", "Text"],
             ),
             (
                 "chapter label followed by a sentence has no title",

@@ -99,7 +99,11 @@ pub struct Links {
 fn carries_markers(kind: &Kind) -> bool {
     !matches!(
         kind,
-        Kind::Blank | Kind::Note { .. } | Kind::ContentsLine | Kind::FrontMatterLine
+        Kind::Blank
+            | Kind::Note { .. }
+            | Kind::NoteContinuation
+            | Kind::ContentsLine
+            | Kind::FrontMatterLine
     )
 }
 
@@ -134,6 +138,17 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize]) -> Links {
                 placement: NotePlacement::Footnote,
                 line: line.no,
             });
+        } else if *kind == Kind::NoteContinuation {
+            if let Some(note) = links.notes.last_mut() {
+                let more = line.text.trim();
+                let left = note.text().chars().last();
+                if left.is_some_and(|c| c.is_ascii_alphanumeric())
+                    && more.starts_with(|c: char| c.is_ascii_alphanumeric())
+                {
+                    push_text(&mut note.content, " ");
+                }
+                push_text(&mut note.content, more);
+            }
         } else if carries_markers(kind) {
             let markers = segments(line.text).into_iter().filter_map(|s| match s {
                 Segment::Marker(g) => Some(g),
@@ -231,6 +246,44 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(note_line(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn continuation_lines_extend_the_last_note() {
+        // (lines with kinds) → the note's text
+        let cases: &[(&[(&str, Kind)], &str)] = &[
+            (
+                &[
+                    ("甲^①。", Kind::Text),
+                    ("^① 某书，", Kind::Text),
+                    ("2001年版。", Kind::NoteContinuation),
+                ],
+                "某书，2001年版。",
+            ),
+            (
+                &[
+                    ("A^①.", Kind::Text),
+                    ("^① See the", Kind::Text),
+                    ("river book.", Kind::NoteContinuation),
+                ],
+                "See the river book.",
+            ),
+        ];
+        for (doc, want) in cases {
+            let lines: Vec<Line<'_>> = doc
+                .iter()
+                .enumerate()
+                .map(|(i, (t, _))| Line { no: i + 1, text: t })
+                .collect();
+            let kinds: Vec<Kind> = doc
+                .iter()
+                .map(|(t, k)| note_line(t).unwrap_or_else(|| k.clone()))
+                .collect();
+            let links = link(&lines, &kinds, &vec![0; doc.len()]);
+            assert_eq!(links.notes.len(), 1);
+            assert_eq!(links.notes[0].text(), *want);
+            assert!(links.diagnostics.is_empty(), "{:?}", links.diagnostics);
         }
     }
 

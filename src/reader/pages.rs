@@ -12,7 +12,7 @@ pub fn assign(kinds: &[Kind], form_feed: &[bool]) -> Vec<usize> {
         let feed = form_feed.get(i).copied().unwrap_or(false);
         match kind {
             Kind::Blank => {}
-            Kind::Note { .. } => in_foot = true,
+            Kind::Note { .. } | Kind::NoteContinuation => in_foot = true,
             _ => {
                 if in_foot && !feed {
                     page += 1;

@@ -119,7 +119,11 @@ pub fn build(lines: &[Line<'_>], kinds: &[Kind], refs: &BTreeMap<MarkerAt, NoteI
             Kind::ListItem => Some(chunk(Role::Item)),
             Kind::Signature => Some(chunk(Role::Signature)),
             Kind::Dateline => Some(chunk(Role::Dateline)),
-            Kind::Blank | Kind::Note { .. } | Kind::ContentsLine | Kind::FrontMatterLine => None,
+            Kind::Blank
+            | Kind::Note { .. }
+            | Kind::NoteContinuation
+            | Kind::ContentsLine
+            | Kind::FrontMatterLine => None,
         };
         units.extend(unit);
     }
