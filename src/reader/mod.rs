@@ -67,7 +67,8 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let fm = front_matter::read_front_matter(&lines[..first_heading], &relators);
     diags.extend(fm.diagnostics);
 
-    let units = joins::join(units::build(lines, &kinds, &links.refs));
+    let marks = pages::marks(&paged.form_feed, &pages);
+    let units = joins::join(units::build(lines, &kinds, &links.refs, &marks));
     let grouped = divisions::group(units);
     diags.extend(grouped.diagnostics);
 

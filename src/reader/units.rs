@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{DivisionKind, Inline, NoteId, plain_text};
+use crate::model::{DivisionKind, Inline, NoteId, PageMark, plain_text};
 
 use super::Line;
 use super::classify::Kind;
@@ -62,10 +62,23 @@ pub enum Unit {
 }
 
 /// Builds units from classified lines; notes, blanks, contents and front-matter lines are left out.
-pub fn build(lines: &[Line<'_>], kinds: &[Kind], refs: &BTreeMap<MarkerAt, NoteId>) -> Vec<Unit> {
+/// A page mark (`marks[i]`) goes to the start of the next text chunk.
+pub fn build(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    refs: &BTreeMap<MarkerAt, NoteId>,
+    marks: &[Option<PageMark>],
+) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut kicker: Option<Vec<Inline>> = None;
+    let mut page: Option<PageMark> = None;
     for (i, (line, kind)) in lines.iter().zip(kinds).enumerate() {
+        if let Some(Some(m)) = marks.get(i) {
+            page = Some(m.clone());
+        }
+        if *kind == Kind::FrontMatterLine {
+            page = None;
+        }
         let text = line.text.trim();
         let heading = |kind, label: Option<&String>, title: Vec<Inline>| Heading {
             kind,
@@ -75,8 +88,11 @@ pub fn build(lines: &[Line<'_>], kinds: &[Kind], refs: &BTreeMap<MarkerAt, NoteI
             line: line.no,
             index: i,
         };
-        let chunk = |role| {
-            let content = inlines(text, i, refs);
+        let mut chunk = |role| {
+            let mut content = inlines(text, i, refs);
+            if let Some(m) = page.take() {
+                content.insert(0, Inline::PageBreak(m));
+            }
             Unit::Chunk(Chunk {
                 role,
                 text: plain_text(&content),
@@ -144,7 +160,12 @@ mod tests {
         context::apply(&lines, &mut kinds);
         let mut refs = BTreeMap::new();
         refs.insert((2, 0), NoteId(0));
-        let got: Vec<String> = build(&lines, &kinds, &refs)
+        let mut marks = vec![None; lines.len()];
+        marks[5] = Some(PageMark {
+            number: "2".into(),
+            printed: false,
+        });
+        let got: Vec<String> = build(&lines, &kinds, &refs, &marks)
             .iter()
             .map(|u| match u {
                 Unit::Heading(h) => format!(
@@ -154,7 +175,13 @@ mod tests {
                     plain_text(&h.title),
                     h.kicker
                 ),
-                Unit::Chunk(c) => format!("{:?}@{}:{}", c.role, c.line, c.text),
+                Unit::Chunk(c) => {
+                    let brk = match c.content.first() {
+                        Some(Inline::PageBreak(m)) => format!("{{p{}}}", m.number),
+                        _ => String::new(),
+                    };
+                    format!("{:?}@{}:{brk}{}", c.role, c.line, c.text)
+                }
             })
             .collect();
         let want = [
@@ -163,7 +190,7 @@ mod tests {
             "abstract:None:内容提要:Some([Text(\"书名\"), NoteRef(NoteId(0))])",
             "chapter:Some(\"第一章\"):河流:None",
             "section:Some(\"（一）\"):源头:None",
-            "Item@9:——甲，",
+            "Item@9:{p2}——甲，",
         ];
         assert_eq!(got, want);
     }
