@@ -56,39 +56,31 @@ pub fn group(units: Vec<Unit>) -> Grouped {
     let mut chapters = 0;
     let mut sections = 0;
     let mut cur: Option<Area> = None;
-    let mut in_chapter = false;
     for unit in units {
         match unit {
             Unit::Heading(h) => {
-                let (a, div) = match h.kind {
-                    DivisionKind::Chapter => {
-                        chapters += 1;
-                        sections = 0;
-                        in_chapter = true;
-                        (Area::Body, division(&h, format!("chapter-{chapters}")))
-                    }
-                    DivisionKind::Section if in_chapter && cur == Some(Area::Body) => {
+                if h.kind == DivisionKind::Section {
+                    if let Some(parent) = cur.and_then(|a| runs(&mut g, a).last_mut()) {
                         sections += 1;
-                        let id = format!("chapter-{chapters}-section-{sections}");
-                        let chapter = g.body.last_mut().expect("in_chapter implies a chapter");
-                        chapter.children.push(division(&h, id));
+                        let id = format!("{}-section-{sections}", parent.id);
+                        parent.children.push(division(&h, id));
                         continue;
                     }
-                    kind => {
-                        let a = area(kind);
-                        if kind == DivisionKind::Section {
-                            g.diagnostics.push(Diagnostic::warning(
-                                h.line,
-                                "section heading outside any chapter",
-                            ));
-                        }
-                        in_chapter = false;
-                        let id = unique_id(&g, kind.name());
-                        (a, division(&h, id))
-                    }
+                    g.diagnostics.push(Diagnostic::warning(
+                        h.line,
+                        "section heading before any chapter",
+                    ));
+                }
+                sections = 0;
+                let id = if h.kind == DivisionKind::Chapter {
+                    chapters += 1;
+                    format!("chapter-{chapters}")
+                } else {
+                    unique_id(&g, h.kind.name())
                 };
+                let a = area(h.kind);
                 cur = Some(a);
-                runs(&mut g, a).push(div);
+                runs(&mut g, a).push(division(&h, id));
             }
             Unit::Chunk(c) => {
                 if cur.is_none() {
@@ -97,7 +89,6 @@ pub fn group(units: Vec<Unit>) -> Grouped {
                         "text before any heading: kept as an untitled chapter",
                     ));
                     chapters += 1;
-                    in_chapter = true;
                     let id = format!("chapter-{chapters}");
                     g.body
                         .push(Division::new(DivisionKind::Chapter, id, c.line));
@@ -260,18 +251,41 @@ mod tests {
                 0,
             ),
             (
-                "text before any heading and a stray section",
-                vec![
-                    c(Role::Para, "甲。", 1),
-                    h(Preface, None, "序", 2),
-                    h(Section, Some("（一）"), "峰", 3),
-                ],
+                "text before any heading",
+                vec![c(Role::Para, "甲。", 1), h(Preface, None, "序", 2)],
                 vec![
                     "front preface preface None 序 0",
                     "body chapter-1 chapter None  1",
-                    "body section section Some(\"（一）\") 峰 0",
                 ],
-                2,
+                1,
+            ),
+            (
+                "a section before any heading",
+                vec![
+                    h(Section, Some("（一）"), "峰", 1),
+                    c(Role::Para, "甲。", 2),
+                ],
+                vec!["body section section Some(\"（一）\") 峰 1"],
+                1,
+            ),
+            (
+                "sections under an introduction and an appendix",
+                vec![
+                    h(Introduction, None, "导论", 1),
+                    h(Section, Some("（一）"), "缘起", 2),
+                    h(Chapter, Some("第一章"), "河", 3),
+                    h(Appendix, None, "附录", 4),
+                    h(Section, Some("（一）"), "表格", 5),
+                    c(Role::Para, "甲。", 6),
+                ],
+                vec![
+                    "body introduction introduction None 导论 0",
+                    "body introduction-section-1 section Some(\"（一）\") 缘起 0",
+                    "body chapter-1 chapter Some(\"第一章\") 河 0",
+                    "back appendix appendix None 附录 0",
+                    "back appendix-section-1 section Some(\"（一）\") 表格 1",
+                ],
+                0,
             ),
         ];
         for (what, units, want, diags) in cases {
