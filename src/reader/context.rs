@@ -87,7 +87,8 @@ fn heading_key(kind: &Kind) -> Option<&str> {
     }
 }
 
-/// After a 目录 heading: entry lines up to the first heading that is not an entry. When the
+/// After a 目录 heading: entry lines up to the first heading that is not an entry (nor the first
+/// line of a wrapped entry, whose next line ends in a page number). When the
 /// entries carry no page numbers, up to the heading that repeats the first entry.
 pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsRange> {
     let mut ranges = Vec::new();
@@ -103,7 +104,11 @@ pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsR
         })
         .collect();
     for start in starts {
-        let first_heading = (start + 1..kinds.len()).find(|&j| kinds[j].is_heading());
+        // A heading whose next line is an entry is a wrapped entry, not the body.
+        let first_heading = (start + 1..kinds.len()).find(|&j| {
+            kinds[j].is_heading()
+                && next_content(kinds, j).is_none_or(|n| !has_page_number(lines[n].text))
+        });
         let mut end = first_heading.unwrap_or(kinds.len());
         let empty = next_content(kinds, start).is_none_or(|j| j >= end);
         if let (true, Some(h)) = (empty, first_heading) {
@@ -272,6 +277,18 @@ mod tests {
             (
                 "contents with page numbers, then the body",
                 "目 录\n第一章 河\t1\n后记.....\t9\n第一章\n河\n正文。",
+                &[
+                    "Matter",
+                    "ContentsLine",
+                    "ContentsLine",
+                    "ChapterLabel",
+                    "HeadingTitle",
+                    "Text",
+                ],
+            ),
+            (
+                "a wrapped contents entry is not the body",
+                "目录\n（一）很长的一个\n小节标题\t3\n第一章\n河\n正文。",
                 &[
                     "Matter",
                     "ContentsLine",
