@@ -39,6 +39,7 @@ const KNOWN_LABELS: &[&str] = &[
     "印次",
     "印数",
     "书号",
+    "ISBN",
     "定价",
 ];
 
@@ -54,10 +55,10 @@ fn known(label: &str, relators: &Relators) -> bool {
 pub fn parse_entry(text: &str, relators: &Relators) -> Option<(String, String)> {
     let text = text.trim();
     if let Some((label, value)) = text.split_once('\t') {
-        let label = squeeze(label);
+        let label = squeeze_cjk_name(label);
         let value = value.trim();
         let plausible = !label.is_empty()
-            && label.chars().count() <= 10
+            && label.chars().count() <= 16
             && !label.chars().any(|c| c.is_ascii_digit());
         return (plausible && !value.is_empty()).then(|| (label, value.to_string()));
     }
@@ -176,7 +177,7 @@ pub fn colophon_data(entries: &[ColophonEntry], relators: &Relators) -> Colophon
             }
             "印次" => set(&mut out.print.impression),
             "定价" => set(&mut out.print.price),
-            "书号" => {
+            "书号" | "ISBN" => {
                 out.isbn.get_or_insert((value.to_string(), e.line));
             }
             label => {

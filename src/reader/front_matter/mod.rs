@@ -45,7 +45,7 @@ fn regions<'l, 'a>(lines: &'l [Line<'a>], relators: &Relators) -> Regions<'l, 'a
     let Some(start) = lines.iter().position(|l| is_cip_heading(l.text)) else {
         let end = lines
             .iter()
-            .position(|l| l.text.contains('\t') && parse_entry(l.text, relators).is_some())
+            .position(|l| parse_entry(l.text, relators).is_some())
             .or_else(|| lines.iter().position(|l| is_rights_line(l.text)))
             .unwrap_or(lines.len());
         return Regions {
@@ -136,10 +136,26 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
         fm.meta.authors_et_al = st.et_al;
         fm.meta.author_statement = Some(st.printed.clone());
     }
+    for st in &tp.others {
+        for n in &st.names {
+            fm.meta
+                .contributors
+                .push(contributor(n, st.role.clone(), None));
+        }
+    }
+    if fm.meta.title.is_empty()
+        && let Some(alt) = fm.meta.alt_title.take()
+    {
+        // a book without a Han title: its Latin title is the title proper
+        fm.meta.title = alt.text;
+        if alt.language == "en" {
+            fm.meta.language = "en".into();
+        }
+    }
     fm.meta.series = tp.series.clone();
     fm.meta.publisher = tp.publisher.clone();
     fm.meta.publisher_group = tp.group.clone();
-    if has_han(&fm.meta.title) {
+    if has_han(&fm.meta.title) && fm.meta.language.is_empty() {
         fm.meta.language = "zh-CN".into();
     }
 
@@ -235,7 +251,7 @@ fn copyright_page(lines: &[Line<'_>], relators: &Relators) -> CopyrightPage {
         if text.is_empty() {
             continue;
         }
-        if !in_notices
+        if (!in_notices || line.text.contains('\t'))
             && !is_rights_line(text)
             && let Some((label, value)) = parse_entry(line.text, relators)
         {

@@ -86,6 +86,8 @@ pub struct TitlePages {
     pub alt_titles: Vec<(AltTitle, usize)>,
     /// The statement of responsibility.
     pub statement: Option<Statement>,
+    /// Further statements (translators `孙雨 译`, a second editor line), in print order.
+    pub others: Vec<Statement>,
     /// Series and funding statements, consecutive lines joined.
     pub series: Vec<String>,
     /// 出版社.
@@ -251,8 +253,14 @@ fn take_metadata(page: &[DisplayItem], out: &mut TitlePages) {
                     }
                 }
             }
-            DisplayRole::Authors if out.statement.is_none() => {
-                out.statement = d.statement.clone();
+            DisplayRole::Authors => {
+                let Some(st) = &d.statement else { continue };
+                let creator = matches!(st.role.code(), "aut" | "edt");
+                if creator && out.statement.is_none() {
+                    out.statement = Some(st.clone());
+                } else if !out.others.iter().any(|o| o.names == st.names) {
+                    out.others.push(st.clone());
+                }
             }
             DisplayRole::Publisher if d.group && out.group.is_none() => {
                 out.group = Some(squeeze_cjk_name(&d.text));
