@@ -2,11 +2,11 @@
 
 use std::path::Path;
 
-use paiban::model::{Block, DivisionKind, PartialDate};
+use paiban::model::{Block, Division, DivisionKind, Inline, PartialDate};
 use paiban::reader::Relators;
 use paiban::reader::front_matter::read_front_matter;
 use paiban::reader::lines::split;
-use paiban::reader::toc::parse_contents;
+use paiban::reader::toc::{cross_check, parse_contents};
 
 const SEED: &str = "../shared/seed/000_31f2030a350ea770.txt";
 const EXPECT: &str = "../shared/seed/000_31f2030a350ea770.expect.json";
@@ -245,4 +245,75 @@ fn seed_contents() {
         expect["chapters"][0].as_str()
     );
     assert_eq!(entries.len(), 33);
+}
+
+#[test]
+fn seed_contents_cross_check_against_the_excerpted_body() {
+    let Some((text, expect)) = seed() else { return };
+    let lines = split(&text);
+    let start = lines
+        .iter()
+        .position(|l| l.text.trim() == "目 录")
+        .expect("目录");
+    let end = start
+        + lines[start..]
+            .iter()
+            .position(|l| l.text == "第一章")
+            .expect("第一章");
+    let (mut entries, _) = parse_contents(&lines[start + 1..end]);
+    // The body as the expect.json describes it: chapters 1 and 2, chapter 2 with one section
+    // (titled as the contents prints its first section).
+    let titles = expect["chapters"].as_array().unwrap();
+    let labels = expect["chapter_labels"].as_array().unwrap();
+    let section_title = entries
+        .iter()
+        .find(|e| e.label.as_deref() == Some("（一）"))
+        .map(|e| e.title.clone())
+        .unwrap();
+    let mut body = Vec::new();
+    for (i, (t, l)) in titles.iter().zip(labels).enumerate() {
+        let mut d = Division::new(
+            DivisionKind::Chapter,
+            format!("chapter-{}", i + 1),
+            1000 + i,
+        );
+        d.label = l.as_str().map(str::to_string);
+        d.title = vec![Inline::Text(t.as_str().unwrap().to_string())];
+        body.push(d);
+    }
+    let mut s = Division::new(DivisionKind::Section, "chapter-2-section-1", 2000);
+    s.label = Some("（一）".into());
+    s.title = vec![Inline::Text(section_title)];
+    body[1].children.push(s);
+    let diags = cross_check(&mut entries, &body, &[]);
+    let targets: Vec<&str> = entries.iter().filter_map(|e| e.target.as_deref()).collect();
+    assert_eq!(targets, ["chapter-1", "chapter-2", "chapter-2-section-1"]);
+    // 3 missing sections of chapter 2, chapters 3–7 (with their sections inside), 2 back entries
+    assert_eq!(diags.len(), 3 + 5 + 2, "{diags:#?}");
+    assert!(
+        diags
+            .iter()
+            .all(|d| d.severity == paiban::diag::Severity::Warning)
+    );
+    let ch3 = diags
+        .iter()
+        .find(|d| d.message.contains("第三章"))
+        .expect("chapter 3");
+    assert!(
+        ch3.message
+            .contains("(p. 27) but the body has no such chapter"),
+        "{}",
+        ch3.message
+    );
+    assert!(
+        ch3.message.contains("nor the 4 entries under it"),
+        "{}",
+        ch3.message
+    );
+    let printed_chapters = expect["printed_toc_chapters"].as_u64().unwrap() as usize;
+    let missing_chapters = diags
+        .iter()
+        .filter(|d| d.message.contains("no such chapter"))
+        .count();
+    assert_eq!(missing_chapters, printed_chapters - titles.len());
 }

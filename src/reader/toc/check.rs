@@ -68,17 +68,21 @@ fn score(entry: &ContentsEntry, t: &Target<'_>) -> u8 {
 
 /// The entry as a message names it: `第三章 新阶段… (p. 27)`.
 fn describe(e: &ContentsEntry) -> String {
-    let label = e
-        .label
-        .as_deref()
-        .map(|l| format!("{l} "))
-        .unwrap_or_default();
     let page = e
         .page
         .as_deref()
         .map(|p| format!(" (p. {p})"))
         .unwrap_or_default();
-    format!("{label}{}{page}", e.title)
+    format!("{}{page}", labelled(e.label.as_deref(), &e.title))
+}
+
+/// `第三章 标题`, but `（一）标题` and `一、标题` with no space after the closing mark.
+fn labelled(label: Option<&str>, title: &str) -> String {
+    match label {
+        Some(l) if l.ends_with(['）', '、']) => format!("{l}{title}"),
+        Some(l) => format!("{l} {title}"),
+        None => title.to_string(),
+    }
 }
 
 fn kind_word(e: &ContentsEntry) -> &'static str {
@@ -191,10 +195,11 @@ pub fn cross_check(
     }
     for (i, inner) in &missing {
         let e = &entries[*i];
+        let kind = kind_word(e);
+        let whose = if kind == "division" { "book" } else { "body" };
         let mut msg = format!(
-            "the printed contents lists {} but the body has no such {}",
-            describe(e),
-            kind_word(e)
+            "the printed contents lists {} but the {whose} has no such {kind}",
+            describe(e)
         );
         if !inner.is_empty() {
             let list: Vec<String> = inner.iter().map(|&k| describe(&entries[k])).collect();
@@ -216,17 +221,12 @@ pub fn cross_check(
         .filter(in_body)
     {
         let d = t.div;
-        let label = d
-            .label
-            .as_deref()
-            .map(|l| format!("{l} "))
-            .unwrap_or_default();
         diags.push(Diagnostic::warning(
             d.line,
             format!(
-                "the body has {} {label}{} but the printed contents does not list it",
+                "the body has {} {} but the printed contents does not list it",
                 div_kind_word(d.kind),
-                d.title_text()
+                labelled(d.label.as_deref(), &d.title_text())
             ),
         ));
     }
