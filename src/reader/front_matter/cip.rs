@@ -94,7 +94,7 @@ pub struct CipBlock {
 /// Parses the lines of a CIP block, heading first (and the number line, if printed, last).
 pub fn read_cip(lines: &[Line<'_>]) -> CipBlock {
     let mut out = CipBlock::default();
-    let mut desc_lines: Vec<&Line<'_>> = Vec::new();
+    let mut desc_lines: Vec<(&str, usize)> = Vec::new();
     let mut tracing_text = String::new();
     let mut in_tracings = false;
     for line in lines.iter().filter(|l| !l.text.trim().is_empty()) {
@@ -110,20 +110,25 @@ pub fn read_cip(lines: &[Line<'_>]) -> CipBlock {
         } else if in_tracings || starts_tracing(text) {
             in_tracings = true;
             tracing_text = join_wrapped(&tracing_text, text);
+        } else if let Some(pos) = text.to_ascii_uppercase().find("ISBN").filter(|&p| p > 0) {
+            // `…, 2019. 3 ISBN 978-…`: the imprint and the ISBN share a line
+            desc_lines.push((&text[..pos], line.no));
+            out.record.isbn = Some(text[pos..].to_string());
+            out.isbn_line = Some((text[pos..].to_string(), line.no));
         } else {
-            desc_lines.push(line);
+            desc_lines.push((text, line.no));
         }
     }
     let mut desc = String::new();
-    for l in &desc_lines {
-        desc = join_wrapped(&desc, l.text.trim());
+    for (text, _) in &desc_lines {
+        desc = join_wrapped(&desc, text.trim());
     }
     split_description(&desc, &mut out);
     out.imprint_line = desc_lines
         .iter()
-        .find(|l| l.text.contains('：') || l.text.contains(':'))
+        .find(|(t, _)| t.contains('：') || t.contains(':'))
         .or(desc_lines.last())
-        .map_or(0, |l| l.no);
+        .map_or(0, |(_, no)| *no);
     out.record.tracings = split_tracings(&tracing_text);
     for t in &out.record.tracings {
         match t.numeral.as_str() {
@@ -235,6 +240,18 @@ mod tests {
 
     fn lines(text: &str) -> Vec<Line<'_>> {
         crate::reader::lines::split(text)
+    }
+
+    #[test]
+    fn an_isbn_sharing_the_imprint_line_is_split_off() {
+        let text = "图书在版编目(CIP)数据\n北方小城的手艺人/钱多多主编. —太原：北岳书局，2020.1 ISBN 978-0-306-40615-7\nⅠ. 北… Ⅱ. 钱… Ⅲ. 手工业者—生平事迹 Ⅳ. K825";
+        let cip = read_cip(&lines(text));
+        assert_eq!(cip.record.imprint, "太原：北岳书局，2020.1");
+        assert_eq!(cip.record.isbn.as_deref(), Some("ISBN 978-0-306-40615-7"));
+        assert_eq!(cip.isbn_line.map(|(_, n)| n), Some(2));
+        assert_eq!(cip.publisher.as_deref(), Some("北岳书局"));
+        assert_eq!(cip.record.subjects, ["手工业者—生平事迹"]);
+        assert_eq!(cip.record.classification.as_deref(), Some("K825"));
     }
 
     #[test]

@@ -85,32 +85,31 @@ pub fn parse_entry(text: &str, relators: &Relators) -> Option<(String, String)> 
     None
 }
 
-/// Splits an entry whose value carries a second labelled value (`网址 http://… E-mail: a@b`).
-pub fn split_embedded(label: &str, value: &str, line: usize) -> Vec<ColophonEntry> {
-    let lower = value.to_ascii_lowercase();
-    for tag in EMAIL_LABELS {
-        if label.eq_ignore_ascii_case(tag) {
+/// Splits an entry whose value carries further labelled values, as compact colophons print
+/// them (`印张 17  字数 251 千`, `网址 http://… E-mail: a@b`).
+pub fn split_embedded(
+    label: &str,
+    value: &str,
+    line: usize,
+    relators: &Relators,
+) -> Vec<ColophonEntry> {
+    let boundaries = value.char_indices().filter(|(i, c)| {
+        *i > 0 && !c.is_whitespace() && value[..*i].ends_with(char::is_whitespace)
+    });
+    for (pos, _) in boundaries {
+        let rest = &value[pos..];
+        if rest.contains('\t') {
             continue;
         }
-        let Some(pos) = lower.find(&tag.to_ascii_lowercase()) else {
-            continue;
-        };
-        if pos == 0 || !value[..pos].ends_with(char::is_whitespace) {
-            continue;
-        }
-        let rest = value[pos + tag.len()..].trim_start_matches([':', '：', ' ']);
-        return vec![
-            ColophonEntry {
+        if let Some((next_label, next_value)) = parse_entry(rest, relators) {
+            let mut out = vec![ColophonEntry {
                 label: label.to_string(),
                 value: value[..pos].trim().to_string(),
                 line,
-            },
-            ColophonEntry {
-                label: (*tag).to_string(),
-                value: rest.trim().to_string(),
-                line,
-            },
-        ];
+            }];
+            out.extend(split_embedded(&next_label, &next_value, line, relators));
+            return out;
+        }
     }
     vec![ColophonEntry {
         label: label.to_string(),
@@ -389,20 +388,61 @@ mod tests {
     }
 
     #[test]
-    fn embedded_email_becomes_its_own_entry() {
-        let e = split_embedded("网址", "http://www.example.cn E-mail: press@example.cn", 7);
-        let got: Vec<(&str, &str)> = e
-            .iter()
-            .map(|e| (e.label.as_str(), e.value.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("网址", "http://www.example.cn"),
-                ("E-mail", "press@example.cn")
-            ]
+    fn embedded_entries_are_split_off() {
+        let r = Relators::builtin();
+        type Case = (
+            &'static str,
+            &'static str,
+            &'static [(&'static str, &'static str)],
         );
-        assert_eq!(split_embedded("E-mail", "a@b.cn", 1).len(), 1);
+        let cases: &[Case] = &[
+            (
+                "网址",
+                "http://www.example.cn E-mail: press@example.cn",
+                &[
+                    ("网址", "http://www.example.cn"),
+                    ("E-mail", "press@example.cn"),
+                ],
+            ),
+            (
+                "印张",
+                "21.5  字数 330 千",
+                &[("印张", "21.5"), ("字数", "330 千")],
+            ),
+            (
+                "开本",
+                "787mm×1092mm 1/16 印 张 21.5 插页 2",
+                &[
+                    ("开本", "787mm×1092mm 1/16"),
+                    ("印张", "21.5"),
+                    ("插页", "2"),
+                ],
+            ),
+            (
+                "责任印制",
+                "周 一 鸣 钱多多",
+                &[("责任印制", "周 一 鸣 钱多多")],
+            ),
+            (
+                "出版发行",
+                "浙东出版集团(杭州某路 8 号) 星河出版社",
+                &[("出版发行", "浙东出版集团(杭州某路 8 号) 星河出版社")],
+            ),
+            (
+                "版次",
+                "2019 年 3 月第 1 版",
+                &[("版次", "2019 年 3 月第 1 版")],
+            ),
+            ("E-mail", "a@b.cn", &[("E-mail", "a@b.cn")]),
+        ];
+        for (label, value, want) in cases {
+            let got = split_embedded(label, value, 7, &r);
+            let got: Vec<(&str, &str)> = got
+                .iter()
+                .map(|e| (e.label.as_str(), e.value.as_str()))
+                .collect();
+            assert_eq!(got, *want, "{label} {value}");
+        }
     }
 
     #[test]

@@ -255,7 +255,8 @@ fn copyright_page(lines: &[Line<'_>], relators: &Relators) -> CopyrightPage {
             && !is_rights_line(text)
             && let Some((label, value)) = parse_entry(line.text, relators)
         {
-            page.entries.extend(split_embedded(&label, &value, line.no));
+            page.entries
+                .extend(split_embedded(&label, &value, line.no, relators));
             continue;
         }
         if page.entries.is_empty() && !in_notices && !is_rights_line(text) {
