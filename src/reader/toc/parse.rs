@@ -62,6 +62,9 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
     let tabs = nonblank.iter().filter(|l| l.text.contains('\t')).count() * 2 > nonblank.len();
     let mut raws: Vec<Raw> = Vec::new();
     for line in nonblank {
+        if is_page(line.text.trim().trim_matches(LEADERS)) {
+            continue; // a printed page's own number (`· 2 ·`), not an entry
+        }
         let (text, page) = split_page(line.text, tabs);
         let (kind, label, title) = split_label(&text);
         if let Some(prev) = raws.last_mut()
@@ -145,7 +148,7 @@ mod tests {
 
     #[test]
     fn entries_get_levels_and_wrapped_titles_are_rejoined() {
-        let text = "\n第一编 水\n第一章 古镇的由来……1\n（一）河道与 桥梁……3\n(二) 一条很长很长的、在印刷时\n折了行的标题……9\n\n第二章 手艺……12\n2.1 染坊……13\n主要参考文献……40\n后记……44\n";
+        let text = "\n· 1 ·\n第一编 水\n第一章 古镇的由来……1\n（一）河道与 桥梁……3\n(二) 一条很长很长的、在印刷时\n折了行的标题……9\n\n第二章 手艺……12\n2.1 染坊……13\n主要参考文献……40\n后记……44\n";
         let lines = crate::reader::lines::split(text);
         let (entries, diags) = parse_contents(&lines);
         assert!(diags.is_empty(), "{diags:?}");
@@ -165,20 +168,20 @@ mod tests {
         assert_eq!(
             got,
             [
-                (1, Some("第一编"), "水", None, 2),
-                (2, Some("第一章"), "古镇的由来", Some("1"), 3),
-                (3, Some("（一）"), "河道与桥梁", Some("3"), 4),
+                (1, Some("第一编"), "水", None, 3),
+                (2, Some("第一章"), "古镇的由来", Some("1"), 4),
+                (3, Some("（一）"), "河道与桥梁", Some("3"), 5),
                 (
                     3,
                     Some("（二）"),
                     "一条很长很长的、在印刷时折了行的标题",
                     Some("9"),
-                    5
+                    6
                 ),
-                (2, Some("第二章"), "手艺", Some("12"), 8),
-                (3, Some("2.1"), "染坊", Some("13"), 9),
-                (1, None, "主要参考文献", Some("40"), 10),
-                (1, None, "后记", Some("44"), 11),
+                (2, Some("第二章"), "手艺", Some("12"), 9),
+                (3, Some("2.1"), "染坊", Some("13"), 10),
+                (1, None, "主要参考文献", Some("40"), 11),
+                (1, None, "后记", Some("44"), 12),
             ]
         );
     }
