@@ -243,6 +243,12 @@ fn opf_and_ncx_agree_on_the_identifier() {
     assert!(opf.contains("<meta refines=\"#meta-contributor-1\" property=\"role\" scheme=\"marc:relators\">edt</meta>"));
     assert!(opf.contains("property=\"alternate-script\" xml:lang=\"zh-Latn-pinyin\">Xiangcun"));
     assert!(opf.contains("<dc:date>2011-09</dc:date>"));
+    assert_eq!(
+        opf.matches("林晓舟</dc:").count(),
+        1,
+        "one creator, no duplicate contributor"
+    );
+    assert!(opf.contains("<dc:subject>公共文化服务</dc:subject>"));
     assert!(opf.contains(
         "<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>"
     ));

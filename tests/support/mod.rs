@@ -2,6 +2,7 @@
 //! and helpers for reading EPUB files back.
 #![allow(dead_code)]
 
+pub mod validators;
 pub mod xmlcheck;
 
 use paiban::model::*;
@@ -127,6 +128,7 @@ pub fn fixture_book() -> Book {
             person("沈一禾", "cov", Some("封面设计")),
             person("陶然", "pfr", Some("责任校对")),
             person("顾清泉", "wpr", None),
+            person("林晓舟", "aut", None),
         ],
         publisher: Some("青川人民出版社".into()),
         publisher_group: Some("青川出版集团".into()),
@@ -157,6 +159,8 @@ pub fn fixture_book() -> Book {
         emails: vec![],
         rights: Some("版权所有·侵权必究".into()),
         series: vec!["青川社会科学文库".into()],
+        publisher_address: Some("青川市书院路 8 号".into()),
+        subjects: vec!["乡村—图书馆事业—研究—中国".into(), "公共文化服务".into()],
         description: Some("本书考察了乡村图书馆从民间书屋到公共文化服务体系的演变。".into()),
     };
 

@@ -1,7 +1,7 @@
 //! 包文件 (package document): content.opf — metadata, manifest and spine.
 
 use super::xml::Xml;
-use crate::model::Metadata;
+use crate::model::{Contributor, Metadata};
 
 /// The EPUB Accessibility conformance claim written to `dcterms:conformsTo`.
 pub const CONFORMS_TO: &str = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA";
@@ -152,7 +152,8 @@ pub fn package_document(p: &Package<'_>) -> Vec<u8> {
             "subtitle",
         );
     }
-    for (i, a) in m.authors.iter().enumerate() {
+    let (creators, contributors) = people(m);
+    for (i, a) in creators.iter().enumerate() {
         let id = format!("meta-creator-{}", i + 1);
         dc(&mut x, "dc:creator", Some(&id), &a.name);
         meta(
@@ -167,7 +168,7 @@ pub fn package_document(p: &Package<'_>) -> Vec<u8> {
         }
         meta(&mut x, "display-seq", Some(&id), None, &(i + 1).to_string());
     }
-    for (i, c) in m.contributors.iter().enumerate() {
+    for (i, c) in contributors.iter().enumerate() {
         let id = format!("meta-contributor-{}", i + 1);
         dc(&mut x, "dc:contributor", Some(&id), &c.name);
         meta(
@@ -200,10 +201,13 @@ pub fn package_document(p: &Package<'_>) -> Vec<u8> {
             );
         }
     }
-    if let Some(cip) = &m.cip {
-        for s in &cip.subjects {
-            dc(&mut x, "dc:subject", None, s);
-        }
+    // meta.subjects (CIP III. tracing or book.toml); the CIP record's own list as a fallback.
+    let subjects = match (&m.subjects, &m.cip) {
+        (s, Some(cip)) if s.is_empty() => &cip.subjects,
+        (s, _) => s,
+    };
+    for s in subjects {
+        dc(&mut x, "dc:subject", None, s);
     }
     if let Some(d) = &m.description {
         dc(&mut x, "dc:description", None, d);
@@ -262,6 +266,24 @@ pub fn package_document(p: &Package<'_>) -> Vec<u8> {
     x.finish()
 }
 
+/// Creators (the authors, plus contributors with role `aut` who are not already authors) and the
+/// other contributors, each (name, role) once.
+pub fn people(m: &Metadata) -> (Vec<&Contributor>, Vec<&Contributor>) {
+    let mut creators: Vec<&Contributor> = Vec::new();
+    let mut others: Vec<&Contributor> = Vec::new();
+    for c in m.authors.iter().chain(&m.contributors) {
+        let list = if c.role.code() == "aut" {
+            &mut creators
+        } else {
+            &mut others
+        };
+        if !list.iter().any(|o| o.name == c.name && o.role == c.role) {
+            list.push(c);
+        }
+    }
+    (creators, others)
+}
+
 fn accessibility(x: &mut Xml, p: &Package<'_>) {
     meta(x, "schema:accessMode", None, None, "textual");
     if p.cover_image.is_some() {
@@ -312,6 +334,36 @@ mod tests {
         ] {
             assert_eq!(w3c_datetime(unix), want, "{unix}");
         }
+    }
+
+    #[test]
+    fn people_are_split_by_role_and_deduplicated() {
+        let person = |name: &str, role: &str| Contributor {
+            name: name.into(),
+            role: crate::model::Relator(role.into()),
+            label: None,
+            file_as: None,
+            affiliation: None,
+        };
+        let m = Metadata {
+            authors: vec![person("甲", "aut")],
+            contributors: vec![
+                person("甲", "aut"),
+                person("乙", "aut"),
+                person("丙", "edt"),
+                person("丙", "edt"),
+                person("丙", "pfr"),
+            ],
+            ..Metadata::default()
+        };
+        let (creators, others) = people(&m);
+        let names = |v: &[&Contributor]| {
+            v.iter()
+                .map(|c| format!("{}:{}", c.name, c.role))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&creators), ["甲:aut", "乙:aut"]);
+        assert_eq!(names(&others), ["丙:edt", "丙:pfr"]);
     }
 
     #[test]
