@@ -264,7 +264,7 @@ fn front_matter_pages_have_their_semantics() {
     let cp = text_of(&r, "EPUB/copyright.xhtml");
     assert!(cp.contains("epub:type=\"copyright-page\""));
     assert!(cp.contains("<p class=\"cip-heading\">图书在版编目(CIP)数据</p>"));
-    assert!(cp.contains("<dt>责任编辑</dt><dd>周明远</dd>"));
+    assert!(cp.contains("<tr><th scope=\"row\">责任编辑</th><td>周明远</td></tr>"));
     assert!(cp.contains("<p class=\"notice\">版权所有·侵权必究</p>"));
     let pf = text_of(&r, "EPUB/preface.xhtml");
     assert!(pf.contains("role=\"doc-preface\""));

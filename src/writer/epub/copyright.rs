@@ -1,4 +1,5 @@
-//! 版权页 (copyright page): the CIP record laid out as printed, and the colophon (版本记录).
+//! 版权页 (copyright page): the CIP record laid out as printed, and the colophon (版本记录) as a
+//! table.
 
 use super::xml::Xml;
 use crate::model::{CipRecord, ColophonEntry};
@@ -51,18 +52,25 @@ pub fn cip(x: &mut Xml, c: &CipRecord) {
     x.nl();
 }
 
-/// Writes the colophon as a definition list: label (`责任编辑`) → value (`徐英`).
+/// Writes the colophon as a two-column table: label (`责任编辑`) → value (`徐英`); a table
+/// keeps each label beside its value even when a long label (`发行部业务电话`) wraps.
 pub fn colophon(x: &mut Xml, entries: &[ColophonEntry]) {
     if entries.is_empty() {
         return;
     }
-    x.open("dl", &[("class", "colophon")]);
+    x.open("table", &[("class", "colophon")]);
+    x.nl();
+    x.open("tbody", &[]);
     x.nl();
     for e in entries {
-        x.leaf("dt", &[], &e.label);
-        x.leaf("dd", &[], &e.value);
+        x.open("tr", &[]);
+        x.leaf("th", &[("scope", "row")], &e.label);
+        x.leaf("td", &[], &e.value);
+        x.close("tr");
         x.nl();
     }
-    x.close("dl");
+    x.close("tbody");
+    x.nl();
+    x.close("table");
     x.nl();
 }
