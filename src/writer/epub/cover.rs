@@ -4,7 +4,8 @@ use std::io::Cursor;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
-use image::{DynamicImage, ImageFormat};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
 use super::EpubError;
 use super::kinds::{self, Matter};
@@ -47,8 +48,15 @@ pub fn prepare(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Result<CoverImage, 
             "{format:?} images are not supported; use JPEG, PNG or WebP"
         )));
     }
-    let mut img = image::load_from_memory_with_format(bytes, format)
-        .map_err(|e| EpubError::Cover(format!("the {format:?} data is corrupt: {e}")))?;
+    let corrupt =
+        |e: image::ImageError| EpubError::Cover(format!("the {format:?} data is corrupt: {e}"));
+    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_decoder()
+        .map_err(corrupt)?;
+    // Camera JPEGs are often stored sideways with an EXIF orientation: apply it.
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut img = DynamicImage::from_decoder(decoder).map_err(corrupt)?;
+    img.apply_orientation(orientation);
     if img.width() > MAX_WIDTH || img.height() > MAX_HEIGHT {
         img = img.resize(MAX_WIDTH, MAX_HEIGHT, FilterType::Lanczos3);
     }
@@ -188,7 +196,7 @@ mod tests {
 
     #[test]
     fn large_opaque_cover_is_scaled_to_fit_and_becomes_jpeg() {
-        let img = DynamicImage::ImageRgb8(RgbImage::from_pixel(2000, 1250, Rgb([200, 30, 30])));
+        let img = DynamicImage::ImageRgb8(RgbImage::from_pixel(3200, 200, Rgb([200, 30, 30])));
         let mut diags = Vec::new();
         let c = prepare(&png(img), &mut diags).unwrap();
         assert_eq!((c.media_type, c.file), ("image/jpeg", "cover.jpg"));
@@ -198,8 +206,8 @@ mod tests {
             c.width,
             c.height
         );
-        assert_eq!((c.width, c.height), (1600, 1000));
-        assert!(diags.is_empty());
+        assert_eq!((c.width, c.height), (1600, 100));
+        assert_eq!(diags.len(), 1, "short covers warn");
         assert_eq!(image::guess_format(&c.bytes).unwrap(), ImageFormat::Jpeg);
     }
 
@@ -211,6 +219,24 @@ mod tests {
         assert_eq!((c.media_type, c.width, c.height), ("image/png", 300, 450));
         assert_eq!(diags.len(), 1);
         assert!(diags[0].message.contains("300×450"), "{}", diags[0].message);
+    }
+
+    #[test]
+    fn exif_orientation_is_applied() {
+        use image::ImageEncoder;
+        // A little-endian TIFF block with one IFD entry: Orientation (0x0112) = 6 (rotate 90°).
+        let exif = vec![
+            b'I', b'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0,
+            0,
+        ];
+        let img = RgbImage::from_pixel(40, 20, Rgb([10, 20, 30]));
+        let mut jpeg = Vec::new();
+        let mut enc = JpegEncoder::new(&mut jpeg);
+        enc.set_exif_metadata(exif).unwrap();
+        enc.write_image(img.as_raw(), 40, 20, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        let c = prepare(&jpeg, &mut Vec::new()).unwrap();
+        assert_eq!((c.width, c.height), (20, 40));
     }
 
     #[test]
