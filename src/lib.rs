@@ -17,6 +17,7 @@ pub mod config;
 pub mod diag;
 pub mod error;
 pub mod model;
+pub mod pdf;
 pub mod reader;
 pub mod source;
 pub mod writer;
