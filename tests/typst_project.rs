@@ -108,64 +108,35 @@ fn front_matter_in_print_order_then_body() {
 }
 
 #[test]
-fn page_size_from_trim_override_or_a5() {
-    /// (book trim, override, bleed, expected width line, expected second line)
-    type Row = (
-        Option<(f32, f32)>,
-        Option<(f32, f32)>,
-        f32,
-        &'static str,
-        &'static str,
-    );
+fn page_size_from_trim_or_a5() {
+    /// (book trim in mm, bleed in mm, two lines expected in the `book.with` call)
+    type Row = (Option<(f32, f32)>, f32, &'static str, &'static str);
     let table: &[Row] = &[
+        (Some((160.0, 230.0)), 0.0, "width: 160mm,", "height: 230mm,"),
+        (None, 0.0, "width: 148mm,", "height: 210mm,"),
         (
-            Some((160.0, 230.0)),
-            None,
+            Some((185.5, 260.0)),
             0.0,
-            "width: 160mm,",
-            "height: 230mm,",
-        ),
-        (None, None, 0.0, "width: 148mm,", "height: 210mm,"),
-        (
-            Some((160.0, 230.0)),
-            Some((185.0, 260.0)),
-            0.0,
-            "width: 185mm,",
+            "width: 185.5mm,",
             "height: 260mm,",
         ),
-        (
-            Some((0.0, 230.0)),
-            None,
-            0.0,
-            "width: 148mm,",
-            "height: 210mm,",
-        ),
-        (
-            Some((160.0, 230.0)),
-            None,
-            3.0,
-            "width: 160mm,",
-            "bleed: 3mm,",
-        ),
+        (Some((0.0, 230.0)), 0.0, "width: 148mm,", "height: 210mm,"),
+        (Some((160.0, 230.0)), 3.0, "width: 160mm,", "bleed: 3mm,"),
     ];
-    for (book_trim, over, bleed, w, h) in table {
+    for (trim, bleed, w, h) in table {
         let mut book = chinese_book();
-        book.meta.trim = book_trim.map(|(w, h)| TrimSize {
+        book.meta.trim = trim.map(|(w, h)| TrimSize {
             width_mm: w,
             height_mm: h,
         });
         let opts = TypstOptions {
-            trim: over.map(|(w, h)| TrimSize {
-                width_mm: w,
-                height_mm: h,
-            }),
             bleed_mm: *bleed,
             ..TypstOptions::default()
         };
         let main = text(&write_typst(&book, &opts), "main.typ");
         assert!(
             main.contains(w) && main.contains(h),
-            "{book_trim:?} {over:?}: {w} {h}"
+            "{trim:?} {bleed}: {w} {h}"
         );
     }
 }

@@ -41,8 +41,6 @@ pub struct TypstOptions {
     pub template: Option<String>,
     /// Bleed in millimetres added on every side for the printer (0 for none).
     pub bleed_mm: f32,
-    /// 成品尺寸 (trim size) overriding the book's; the book's, else A5, when none.
-    pub trim: Option<TrimSize>,
 }
 
 /// A written project: relative paths and file contents.
@@ -71,21 +69,19 @@ impl TypstProject {
     }
 }
 
-/// The trim size the project will use: the override, else the book's, else A5.
-pub fn page_size(book: &Book, opts: &TypstOptions) -> TrimSize {
+/// The trim size the project will use: the book's (成品尺寸, from the colophon or book.toml),
+/// else A5.
+pub fn page_size(book: &Book) -> TrimSize {
     let valid = |t: &TrimSize| {
         t.width_mm.is_finite() && t.height_mm.is_finite() && t.width_mm > 0.0 && t.height_mm > 0.0
     };
-    opts.trim
-        .filter(valid)
-        .or(book.meta.trim.filter(valid))
-        .unwrap_or(A5)
+    book.meta.trim.filter(valid).unwrap_or(A5)
 }
 
 /// Renders the book as a Typst project: `main.typ`, `book.typ`, `FONTS.md`.
 pub fn write_typst(book: &Book, opts: &TypstOptions) -> TypstProject {
     let page = markup::Page {
-        trim: page_size(book, opts),
+        trim: page_size(book),
         bleed_mm: opts.bleed_mm,
     };
     let main = markup::main_typ(book, page);
