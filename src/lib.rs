@@ -13,10 +13,13 @@
 //! `model` imports nothing else from the crate; `reader` and each writer import only `model`,
 //! `diag` and `source`.
 
+pub mod build;
 pub mod config;
 pub mod diag;
 pub mod error;
+pub mod inspect;
 pub mod model;
+pub mod output;
 pub mod pdf;
 pub mod reader;
 pub mod source;

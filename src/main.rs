@@ -1,5 +1,177 @@
 //! The `paiban` command line: clap → library call → exit code.
+//!
+//! Exit codes: 0 success (warnings allowed), 1 build error, 2 usage error.
 
-fn main() -> anyhow::Result<()> {
-    Ok(())
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use paiban::build::{self, BuildRequest, Formats, ReadRequest};
+use paiban::diag::Severity;
+
+#[derive(Parser)]
+#[command(
+    name = "paiban",
+    version,
+    about = "排版 — print-extracted manuscripts to EPUB 3 and Typst"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// The manuscript (plain text: UTF-8, UTF-16 with BOM, GB18030/GBK).
+    manuscript: PathBuf,
+    /// Force the text encoding (utf-8, gb18030, gbk, big5, utf-16le …) instead of detecting it.
+    #[arg(long)]
+    encoding: Option<String>,
+    /// A book.toml whose fields override what the reader recovered.
+    #[arg(long, value_name = "BOOK.TOML")]
+    meta: Option<PathBuf>,
+}
+
+impl ReadArgs {
+    fn request(&self) -> ReadRequest {
+        ReadRequest {
+            input: self.manuscript.clone(),
+            encoding: self.encoding.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show what the reader recovers: metadata, outline and diagnostics.
+    Inspect {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Print one JSON object instead of the tree.
+        #[arg(long)]
+        json: bool,
+        /// Exit 1 when there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Build the EPUB (and Typst project) into OUTDIR.
+    Build {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Output folder.
+        #[arg(short, long, default_value = "out")]
+        out_dir: PathBuf,
+        /// Cover image (JPEG, PNG or WebP); without one a typographic cover is made.
+        #[arg(long)]
+        cover: Option<PathBuf>,
+        /// A stylesheet replacing the built-in EPUB CSS.
+        #[arg(long)]
+        css: Option<PathBuf>,
+        /// A Typst template replacing the built-in styles/book.typ.
+        #[arg(long)]
+        typst_template: Option<PathBuf>,
+        /// Outputs, comma-separated: epub, typst, pdf.
+        #[arg(long, default_value = "epub,typst", value_parser = Formats::parse)]
+        format: Formats,
+        /// Treat reader warnings as errors (exit 1, nothing written).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+fn print_diagnostics(report_source: &paiban::source::Source, diags: &[paiban::diag::Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for d in diags {
+        let _ = writeln!(
+            err,
+            "{}",
+            d.render(&report_source.name, report_source.line(d.span.line))
+        );
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Inspect {
+            read,
+            json,
+            deny_warnings,
+        } => {
+            let (source, reading) = build::read(&read.request())?;
+            if json {
+                let value = paiban::inspect::to_json(&reading.book, &reading.diagnostics);
+                println!("{}", serde_json::to_string_pretty(&value)?);
+            } else {
+                print!(
+                    "{}",
+                    paiban::inspect::to_text(&reading.book, &reading.diagnostics, &source)
+                );
+            }
+            let warnings = reading
+                .diagnostics
+                .iter()
+                .any(|d| d.severity >= Severity::Warning);
+            Ok(if deny_warnings && warnings {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Build {
+            read,
+            out_dir,
+            cover,
+            css,
+            typst_template,
+            format,
+            deny_warnings,
+        } => {
+            let req = BuildRequest {
+                read: read.request(),
+                out_dir,
+                cover,
+                css,
+                typst_template,
+                formats: format,
+            };
+            if deny_warnings {
+                let (source, reading) = build::read(&req.read)?;
+                let bad: Vec<_> = reading
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity >= Severity::Warning)
+                    .cloned()
+                    .collect();
+                if !bad.is_empty() {
+                    print_diagnostics(&source, &bad);
+                    eprintln!(
+                        "error: {} warning(s) and --deny-warnings: nothing was written",
+                        bad.len()
+                    );
+                    return Ok(ExitCode::from(1));
+                }
+            }
+            let report = build::build(&req)
+                .with_context(|| format!("cannot build {}", req.read.input.display()))?;
+            print_diagnostics(&report.source, &report.diagnostics);
+            for o in &report.outputs {
+                println!("wrote {}", o.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
 }

@@ -1,0 +1,286 @@
+//! The build pipeline the CLI drives: load → decode → read → book.toml → writers → safe output.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::error::{Error, Result};
+use crate::reader::{self, ReadOptions, Reading};
+use crate::source::Source;
+use crate::writer::epub::{EpubOptions, write_epub};
+use crate::writer::typst::{TypstOptions, write_typst};
+use crate::{config, output};
+
+/// Output formats of a build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    /// Write `<stem>.epub`.
+    pub epub: bool,
+    /// Write the `<stem>-typst/` project.
+    pub typst: bool,
+    /// Compile the Typst project to `<stem>.pdf`.
+    pub pdf: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats {
+            epub: true,
+            typst: true,
+            pdf: false,
+        }
+    }
+}
+
+impl Formats {
+    /// Parses `epub,typst,pdf`.
+    pub fn parse(list: &str) -> std::result::Result<Self, String> {
+        let mut f = Formats {
+            epub: false,
+            typst: false,
+            pdf: false,
+        };
+        for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match part {
+                "epub" => f.epub = true,
+                "typst" => f.typst = true,
+                "pdf" => f.pdf = true,
+                other => {
+                    return Err(format!(
+                        "unknown format {other:?} (expected epub, typst or pdf)"
+                    ));
+                }
+            }
+        }
+        if !(f.epub || f.typst || f.pdf) {
+            return Err("no output format given".into());
+        }
+        Ok(f)
+    }
+}
+
+/// How to read a manuscript.
+#[derive(Debug, Clone, Default)]
+pub struct ReadRequest {
+    /// The manuscript.
+    pub input: PathBuf,
+    /// An encoding label forcing the decoder (`gb18030`, `utf-16le` …).
+    pub encoding: Option<String>,
+    /// A `book.toml` whose fields override what the reader recovered.
+    pub meta: Option<PathBuf>,
+}
+
+/// Reads the file, decodes it and structures it, then applies `book.toml`.
+pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
+    let path = &req.input;
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let forced = match &req.encoding {
+        None => None,
+        Some(label) => Some(
+            encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| Error::Config {
+                path: "--encoding".into(),
+                message: format!(
+                    "unknown encoding {label:?} (try utf-8, gb18030, gbk, big5, utf-16le)"
+                ),
+            })?,
+        ),
+    };
+    let decoded = reader::decode(&bytes, forced).map_err(|source| Error::Decode {
+        path: path.clone(),
+        source,
+    })?;
+    let source = Source::new(path.display().to_string(), decoded.text);
+    let mut reading = reader::read(&source, &ReadOptions::default());
+    if let Some(toml_path) = &req.meta {
+        let cfg = config::BookToml::load(toml_path)?;
+        cfg.apply(&mut reading.book.meta);
+    }
+    Ok((source, reading))
+}
+
+/// Everything `paiban build` needs.
+#[derive(Debug, Clone, Default)]
+pub struct BuildRequest {
+    /// What to read.
+    pub read: ReadRequest,
+    /// The output folder (created if missing).
+    pub out_dir: PathBuf,
+    /// A cover image (JPEG, PNG, WebP).
+    pub cover: Option<PathBuf>,
+    /// A stylesheet replacing the built-in one.
+    pub css: Option<PathBuf>,
+    /// A Typst template replacing the built-in one.
+    pub typst_template: Option<PathBuf>,
+    /// Which outputs to write.
+    pub formats: Formats,
+}
+
+/// What a build wrote and found.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// The decoded manuscript (for rendering diagnostics).
+    pub source: Source,
+    /// Reader and writer diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files and folders written.
+    pub outputs: Vec<PathBuf>,
+}
+
+impl BuildReport {
+    /// The number of diagnostics at warning level or above.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning)
+            .count()
+    }
+}
+
+fn read_optional(path: &Option<PathBuf>) -> Result<Option<Vec<u8>>> {
+    path.as_ref()
+        .map(|p| {
+            std::fs::read(p).map_err(|source| Error::Io {
+                path: p.clone(),
+                source,
+            })
+        })
+        .transpose()
+}
+
+fn read_text(path: &Option<PathBuf>) -> Result<Option<String>> {
+    match read_optional(path)? {
+        None => Ok(None),
+        Some(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|e| Error::Config {
+                path: path.clone().unwrap_or_default(),
+                message: format!(
+                    "not UTF-8 text (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            }),
+    }
+}
+
+/// The `dcterms:modified` time: `SOURCE_DATE_EPOCH` if set, else the book's date, else 1980-01-01.
+pub fn modified_time(date: Option<crate::model::PartialDate>) -> Result<i64> {
+    if let Ok(v) = std::env::var("SOURCE_DATE_EPOCH") {
+        return v.trim().parse::<i64>().map_err(|_| Error::Config {
+            path: "SOURCE_DATE_EPOCH".into(),
+            message: format!("{v:?} is not a number of seconds since 1970"),
+        });
+    }
+    Ok(match date {
+        Some(d) => {
+            days_from_civil(
+                i64::from(d.year),
+                d.month.unwrap_or(1).into(),
+                d.day.unwrap_or(1).into(),
+            ) * 86_400
+        }
+        None => 315_532_800,
+    })
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The file stem used for outputs (`book` for `book.txt`).
+fn stem(input: &Path) -> String {
+    input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "book".into())
+}
+
+/// Runs a whole build: read, then write each requested format into the output folder.
+pub fn build(req: &BuildRequest) -> Result<BuildReport> {
+    let (source, reading) = read(&req.read)?;
+    let Reading {
+        book,
+        mut diagnostics,
+    } = reading;
+    // Read every optional input before writing anything, so a bad one leaves no output.
+    let cover = read_optional(&req.cover)?;
+    let css = read_text(&req.css)?;
+    let template = read_text(&req.typst_template)?;
+    let inputs: Vec<&Path> = [
+        Some(req.read.input.as_path()),
+        req.read.meta.as_deref(),
+        req.cover.as_deref(),
+        req.css.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    output::ensure_dir(&req.out_dir)?;
+    let stem = stem(&req.read.input);
+    let mut outputs = Vec::new();
+    if req.formats.epub {
+        let path = req.out_dir.join(format!("{stem}.epub"));
+        let opts = EpubOptions {
+            css,
+            cover,
+            modified_unix: modified_time(book.meta.date)?,
+        };
+        let epub = write_epub(&book, &opts).map_err(|source| Error::Epub {
+            path: path.clone(),
+            source,
+        })?;
+        diagnostics.extend(epub.diagnostics);
+        output::write_file(&path, &epub.bytes, &inputs)?;
+        outputs.push(path);
+    }
+    if req.formats.typst || req.formats.pdf {
+        let dir = req.out_dir.join(format!("{stem}-typst"));
+        let project = write_typst(
+            &book,
+            &TypstOptions {
+                template,
+                bleed_mm: 0.0,
+            },
+        );
+        output::write_dir(&dir, &project.files, &inputs)?;
+        outputs.push(dir);
+    }
+    Ok(BuildReport {
+        source,
+        diagnostics,
+        outputs,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_to_days() {
+        let cases = [
+            ((1970, 1, 1), 0),
+            ((2000, 1, 1), 10_957),
+            ((2008, 5, 1), 14_000),
+            ((1980, 1, 1), 3_652),
+        ];
+        for ((y, m, d), want) in cases {
+            assert_eq!(days_from_civil(y, m, d), want, "{y}-{m}-{d}");
+        }
+    }
+
+    #[test]
+    fn formats_parse() {
+        let f = Formats::parse("epub, pdf").unwrap();
+        assert_eq!((f.epub, f.typst, f.pdf), (true, false, true));
+        assert!(Formats::parse("mobi").unwrap_err().contains("mobi"));
+        assert!(Formats::parse("").is_err());
+    }
+}

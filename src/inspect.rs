@@ -1,0 +1,160 @@
+//! `paiban inspect`: the recovered outline as a tree or as JSON, with diagnostics.
+
+use std::fmt::Write;
+
+use serde_json::{Value, json};
+
+use crate::diag::Diagnostic;
+use crate::model::{Block, Book, Division, Inline, Metadata};
+use crate::source::Source;
+
+/// Number of note references inside a division (its blocks, title and kicker, not children).
+fn own_note_refs(d: &Division) -> usize {
+    let count = |c: &[Inline]| c.iter().filter(|i| matches!(i, Inline::NoteRef(_))).count();
+    let mut n = count(&d.title) + d.kicker.as_deref().map_or(0, count);
+    for b in &d.blocks {
+        n += match b {
+            Block::Para(p) | Block::Signature(p) | Block::Dateline(p) | Block::Notice(p) => {
+                count(&p.content)
+            }
+            Block::Display(l) => count(&l.content),
+            Block::Quote(bs) => bs
+                .iter()
+                .map(|b| match b {
+                    Block::Para(p) => count(&p.content),
+                    _ => 0,
+                })
+                .sum(),
+            Block::Cip(_) | Block::Colophon(_) | Block::Contents(_) => 0,
+        };
+    }
+    n
+}
+
+fn outline_json(d: &Division) -> Value {
+    json!({
+        "kind": d.kind.name(),
+        "id": d.id,
+        "label": d.label,
+        "title": d.title_text(),
+        "line": d.line,
+        "notes": own_note_refs(d),
+        "children": d.children.iter().map(outline_json).collect::<Vec<_>>(),
+    })
+}
+
+fn metadata_json(m: &Metadata) -> Value {
+    json!({
+        "title": m.title,
+        "subtitle": m.subtitle,
+        "alt_title": m.alt_title.as_ref().map(|a| &a.text),
+        "authors": m.authors.iter().map(|a| &a.name).collect::<Vec<_>>(),
+        "authors_et_al": m.authors_et_al,
+        "author_statement": m.author_statement,
+        "contributors": m.contributors.iter().map(|c| json!({
+            "name": c.name, "role": c.role.code(), "label": c.label, "affiliation": c.affiliation,
+        })).collect::<Vec<_>>(),
+        "publisher": m.publisher,
+        "publisher_group": m.publisher_group,
+        "place": m.place,
+        "date": m.date.map(|d| d.to_string()),
+        "isbn": m.isbn.as_ref().map(|i| &i.digits),
+        "isbn_printed": m.isbn.as_ref().map(|i| &i.printed),
+        "language": m.language,
+        "trim": m.trim.map(|t| json!({"width_mm": t.width_mm, "height_mm": t.height_mm})),
+        "cip": m.cip.as_ref().map(|c| json!({
+            "description": c.description,
+            "imprint": c.imprint,
+            "subjects": c.subjects,
+            "classification": c.classification,
+            "number": c.cip_number,
+        })),
+        "print": json!({
+            "sheets": m.print.sheets,
+            "word_count": m.print.word_count,
+            "edition": m.print.edition,
+            "impression": m.print.impression,
+            "price": m.print.price,
+        }),
+        "websites": m.websites,
+        "emails": m.emails,
+        "rights": m.rights,
+        "series": m.series,
+        "description": m.description,
+    })
+}
+
+/// The `inspect --json` object: metadata, outline, footnote count, diagnostics.
+pub fn to_json(book: &Book, diagnostics: &[Diagnostic]) -> Value {
+    let contents = book.printed_contents().unwrap_or_default();
+    json!({
+        "metadata": metadata_json(&book.meta),
+        "outline": book.divisions().map(outline_json).collect::<Vec<_>>(),
+        "printed_contents": contents.iter().map(|e| json!({
+            "level": e.level, "label": e.label, "title": e.title, "page": e.page,
+            "line": e.line, "target": e.target,
+        })).collect::<Vec<_>>(),
+        "footnotes": book.notes.len(),
+        "diagnostics": diagnostics.iter().map(|d| json!({
+            "severity": d.severity.name(),
+            "line": d.span.line,
+            "message": d.message,
+            "hint": d.hint,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn tree_line(d: &Division, depth: usize, out: &mut String) {
+    let pad = "  ".repeat(depth);
+    let label = d
+        .label
+        .as_deref()
+        .map(|l| format!("{l} "))
+        .unwrap_or_default();
+    let notes = own_note_refs(d);
+    let notes = if notes > 0 {
+        format!(", {notes} notes")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "{pad}{} {label}{} (line {}{notes})",
+        d.kind.name(),
+        d.title_text(),
+        d.line
+    );
+    for c in &d.children {
+        tree_line(c, depth + 1, out);
+    }
+}
+
+/// The human-readable report: metadata summary, outline tree, then diagnostics rustc-style.
+pub fn to_text(book: &Book, diagnostics: &[Diagnostic], source: &Source) -> String {
+    let m = &book.meta;
+    let mut out = String::new();
+    let _ = writeln!(out, "title:     {}", m.title);
+    let authors: Vec<&str> = m.authors.iter().map(|a| a.name.as_str()).collect();
+    let et_al = if m.authors_et_al { " 等" } else { "" };
+    let _ = writeln!(out, "authors:   {}{et_al}", authors.join("、"));
+    if let Some(p) = &m.publisher {
+        let _ = writeln!(out, "publisher: {p}");
+    }
+    if let Some(i) = &m.isbn {
+        let _ = writeln!(out, "isbn:      {} (check digit ok)", i.printed);
+    }
+    let _ = writeln!(out, "language:  {}", m.language);
+    let _ = writeln!(out, "footnotes: {}", book.notes.len());
+    let _ = writeln!(out, "outline:");
+    for d in book.divisions() {
+        tree_line(d, 1, &mut out);
+    }
+    if !diagnostics.is_empty() {
+        out.push('\n');
+    }
+    for d in diagnostics {
+        out.push_str(&d.render(&source.name, source.line(d.span.line)));
+        out.push('\n');
+    }
+    out
+}
