@@ -79,6 +79,27 @@ pub struct PdfReport {
     pub cjk_font: String,
 }
 
+/// How to compile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Where to look for the Python backend (`venv/bin/python`); see [`validators_home`].
+    pub validators_home: PathBuf,
+    /// The PDF's creation date as Unix seconds, for byte-identical rebuilds; `None` for now.
+    pub timestamp: Option<i64>,
+}
+
+impl Default for PdfOptions {
+    /// [`validators_home`], and `SOURCE_DATE_EPOCH` as the timestamp when it is set.
+    fn default() -> Self {
+        PdfOptions {
+            validators_home: validators_home(),
+            timestamp: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse().ok()),
+        }
+    }
+}
+
 /// Where the validators' tools live: `$VALIDATORS_HOME`, else `.validators` in the crate root.
 pub fn validators_home() -> PathBuf {
     std::env::var_os("VALIDATORS_HOME")
@@ -94,8 +115,10 @@ if cmd == "families":
     print(json.dumps(typst.Fonts().families()))
     sys.exit(0)
 main, out, root, inputs = sys.argv[2], sys.argv[3], sys.argv[4], json.loads(sys.argv[5])
+stamp = int(sys.argv[6]) if sys.argv[6] else None
 try:
-    _, warnings = typst.compile_with_warnings(main, output=out, root=root, sys_inputs=inputs)
+    _, warnings = typst.compile_with_warnings(
+        main, output=out, root=root, sys_inputs=inputs, timestamp=stamp)
     print(json.dumps({"problems": [w.diagnostic or w.message for w in warnings]}))
 except typst.TypstError as e:
     print(json.dumps({"problems": [getattr(e, "diagnostic", None) or str(e)]}))
@@ -146,12 +169,14 @@ impl Compiler {
         }
     }
 
-    /// Compiles `main` to `out`; returns every error and warning Typst reported.
+    /// Compiles `main` to `out` (dated `timestamp`, Unix seconds, when given); returns every
+    /// error and warning Typst reported.
     pub fn compile(
         &self,
         main: &Path,
         out: &Path,
         inputs: &[(&str, &str)],
+        timestamp: Option<i64>,
     ) -> Result<Vec<String>, PdfError> {
         let root = main.parent().unwrap_or(Path::new("."));
         match self {
@@ -163,6 +188,9 @@ impl Compiler {
                     .args(["--diagnostic-format", "short"]);
                 for (k, v) in inputs {
                     cmd.arg("--input").arg(format!("{k}={v}"));
+                }
+                if let Some(t) = timestamp {
+                    cmd.arg("--creation-timestamp").arg(t.to_string());
                 }
                 let o = cmd
                     .arg(main)
@@ -191,6 +219,7 @@ impl Compiler {
                     .arg(out)
                     .arg(root)
                     .arg(serde_json::Value::Object(inputs).to_string())
+                    .arg(timestamp.map(|t| t.to_string()).unwrap_or_default())
                     .output()
                     .map_err(|e| self.run_error(e.to_string()))?;
                 if !o.status.success() {
@@ -219,8 +248,8 @@ impl Compiler {
 ///
 /// The PDF is written to a temporary file beside `pdf` and renamed only when Typst reported
 /// neither an error nor a warning; otherwise no file is left behind.
-pub fn compile_project(dir: &Path, pdf: &Path, home: &Path) -> Result<PdfReport, PdfError> {
-    let compiler = Compiler::find(home)?;
+pub fn compile_project(dir: &Path, pdf: &Path, opts: &PdfOptions) -> Result<PdfReport, PdfError> {
+    let compiler = Compiler::find(&opts.validators_home)?;
     let families = compiler.families()?;
     let cjk_font = CJK_SERIF_FONTS
         .iter()
@@ -234,7 +263,7 @@ pub fn compile_project(dir: &Path, pdf: &Path, home: &Path) -> Result<PdfReport,
         .file_name()
         .map_or("book.pdf".into(), |n| n.to_string_lossy().into_owned());
     let tmp = pdf.with_file_name(format!(".{name}.{}.tmp.pdf", std::process::id()));
-    let problems = compiler.compile(&main, &tmp, &[("cjk-serif", &cjk_font)]);
+    let problems = compiler.compile(&main, &tmp, &[("cjk-serif", &cjk_font)], opts.timestamp);
     let problems = match problems {
         Ok(p) => p,
         Err(e) => {

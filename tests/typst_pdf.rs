@@ -43,6 +43,21 @@ fn page_text(pdf: &str, page: usize) -> String {
     run("pdftotext", &["-f", &p, "-l", &p, "-layout", pdf, "-"])
 }
 
+/// The first word on a page with its top (pt from the page top) and height, from `pdftotext -bbox`.
+fn first_word(pdf: &str, page: usize) -> Option<(String, f64, f64)> {
+    let p = page.to_string();
+    let html = run("pdftotext", &["-f", &p, "-l", &p, "-bbox", pdf, "-"]);
+    let line = html.lines().find(|l| l.trim_start().starts_with("<word"))?;
+    let attr = |name: &str| -> Option<f64> {
+        let rest = &line[line.find(&format!("{name}=\""))? + name.len() + 2..];
+        rest[..rest.find('"')?].parse().ok()
+    };
+    let y_min = attr("yMin")?;
+    let y_max = attr("yMax")?;
+    let word = line[line.find('>')? + 1..line.rfind("</word>")?].to_string();
+    Some((word, y_min, y_max - y_min))
+}
+
 fn mm_to_pt(mm: f64) -> f64 {
     mm / 25.4 * 72.0
 }
@@ -135,13 +150,51 @@ fn fixture_compiles_at_trim_size_with_titles_notes_and_per_page_numbering() {
         "expected pages with three or more notes, got {busy}"
     );
 
-    // Chapters open on recto (odd) pages.
-    for (i, text) in texts.iter().enumerate() {
-        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        if first.contains("第一章") || first.contains("第二章") {
-            assert_eq!(i % 2, 0, "chapter opening on page {} (verso)", i + 1);
-        }
+    // Chapters open on recto (odd) pages, with no running head and folio 1 for the first.
+    let first_line = |i: usize| {
+        let l = texts[i]
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        squash(l)
+    };
+    let last_line = |i: usize| {
+        let l = texts[i]
+            .lines()
+            .rfind(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        squash(l)
+    };
+    // An opening's first word is its heading, set 18 mm lower than a running head, and large.
+    let openings: Vec<usize> = (0..pages)
+        .filter(|&i| {
+            first_word(pdf, i + 1)
+                .is_some_and(|(w, y, h)| w.starts_with('第') && y > 80.0 && h > 12.0)
+        })
+        .collect();
+    assert_eq!(openings.len(), 2, "chapter openings {openings:?}");
+    for &i in &openings {
+        assert_eq!(i % 2, 0, "chapter opening on page {} (verso)", i + 1);
     }
+    let ch1 = openings[0];
+    assert_eq!(last_line(ch1), "1", "body folios start at 1");
+    // 书眉: the book title on the verso, the chapter title on the recto.
+    assert_eq!(first_line(ch1 + 1), squash(&book.meta.title));
+    assert_eq!(first_line(ch1 + 2), "第一章导论");
+    assert_eq!(last_line(ch1 + 2), "3");
+    // Front matter: roman folios; the preface (序) opens on a recto with its own number.
+    let preface = (0..ch1)
+        .find(|&i| first_line(i) == "序")
+        .expect("preface page");
+    assert_eq!(preface % 2, 0, "preface on a verso");
+    let roman = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi",
+    ];
+    assert_eq!(last_line(preface), roman[preface]);
+    // Display pages (half-title, title, copyright) carry no folio.
+    assert_eq!(last_line(0), squash(&book.meta.title));
+    assert!(texts[3].contains("版权所有"), "copyright page is page 4");
+    assert_eq!(last_line(3), "版权所有·侵权必究");
 }
 
 #[test]
@@ -189,21 +242,46 @@ fn missing_font_is_an_error_not_a_warning() {
     let main = dir.path().join("main.typ");
     std::fs::write(&main, "#set text(font: \"No Such Font 42\")\n测试\n").unwrap();
     let problems = compiler
-        .compile(&main, &dir.path().join("x.pdf"), &[])
+        .compile(&main, &dir.path().join("x.pdf"), &[], None)
         .unwrap();
     assert!(
         problems.iter().any(|p| p.contains("unknown font family")),
         "{problems:?}"
     );
-    let err = paiban::pdf::compile_project(
-        dir.path(),
-        &dir.path().join("out.pdf"),
-        &paiban::pdf::validators_home(),
-    )
-    .unwrap_err();
+    let out = dir.path().join("out.pdf");
+    let err = paiban::pdf::compile_project(dir.path(), &out, &Default::default()).unwrap_err();
     assert!(err.to_string().contains("unknown font family"), "{err}");
     assert!(
         !dir.path().join("out.pdf").exists(),
         "no PDF is left after a warning"
     );
+}
+
+#[test]
+fn bleed_enlarges_the_page_on_every_side() {
+    if compiler().is_none() || !poppler() {
+        return;
+    }
+    let opts = paiban::writer::typst::TypstOptions {
+        bleed_mm: 3.0,
+        ..Default::default()
+    };
+    let (_dir, pdf) = build_pdf_with(&hostile_book(), &opts);
+    let pdf = pdf.to_str().unwrap();
+    let (w, h) = page_sizes(pdf, 1)[0];
+    assert!((w - mm_to_pt(166.0)).abs() < 0.1, "width {w}");
+    assert!((h - mm_to_pt(236.0)).abs() < 0.1, "height {h}");
+}
+
+#[test]
+fn same_project_and_timestamp_give_identical_pdfs() {
+    if compiler().is_none() {
+        return;
+    }
+    let book = hostile_book();
+    let (_a, pa) = build_pdf(&book);
+    let (_b, pb) = build_pdf(&book);
+    let (a, b) = (std::fs::read(&pa).unwrap(), std::fs::read(&pb).unwrap());
+    assert!(a.starts_with(b"%PDF-"));
+    assert!(a == b, "PDFs differ ({} vs {} bytes)", a.len(), b.len());
 }

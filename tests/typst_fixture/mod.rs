@@ -443,12 +443,23 @@ pub fn run(program: &str, args: &[&str]) -> String {
 
 /// Writes `book`'s project into a temp dir and compiles it; returns the dir and the PDF path.
 pub fn build_pdf(book: &Book) -> (tempfile::TempDir, std::path::PathBuf) {
+    build_pdf_with(book, &Default::default())
+}
+
+/// [`build_pdf`] with writer options.
+pub fn build_pdf_with(
+    book: &Book,
+    wopts: &paiban::writer::typst::TypstOptions,
+) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let project = paiban::writer::typst::write_typst(book, &Default::default());
+    let project = paiban::writer::typst::write_typst(book, wopts);
     project.write_to(dir.path()).expect("write project");
     let pdf = dir.path().join("book.pdf");
-    if let Err(e) = paiban::pdf::compile_project(dir.path(), &pdf, &paiban::pdf::validators_home())
-    {
+    let opts = paiban::pdf::PdfOptions {
+        timestamp: Some(1_236_000_000),
+        ..Default::default()
+    };
+    if let Err(e) = paiban::pdf::compile_project(dir.path(), &pdf, &opts) {
         panic!("compile failed: {e}");
     }
     (dir, pdf)
