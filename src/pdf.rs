@@ -250,6 +250,16 @@ impl Compiler {
 /// neither an error nor a warning; otherwise no file is left behind.
 pub fn compile_project(dir: &Path, pdf: &Path, opts: &PdfOptions) -> Result<PdfReport, PdfError> {
     let compiler = Compiler::find(&opts.validators_home)?;
+    compile_with(compiler, dir, pdf, opts)
+}
+
+/// [`compile_project`] with a given compiler.
+pub fn compile_with(
+    compiler: Compiler,
+    dir: &Path,
+    pdf: &Path,
+    opts: &PdfOptions,
+) -> Result<PdfReport, PdfError> {
     let families = compiler.families()?;
     let cjk_font = CJK_SERIF_FONTS
         .iter()
