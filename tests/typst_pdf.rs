@@ -285,3 +285,60 @@ fn same_project_and_timestamp_give_identical_pdfs() {
     assert!(a.starts_with(b"%PDF-"));
     assert!(a == b, "PDFs differ ({} vs {} bytes)", a.len(), b.len());
 }
+
+#[test]
+fn edge_books_compile_without_warnings() {
+    use paiban::model::{Book, DivisionKind, Metadata};
+    if compiler().is_none() || !poppler() {
+        return;
+    }
+    let mut b = Builder::new();
+    let n = b.note("只有一条注释");
+    // A chapter with no title line and no label, holding only a note.
+    let mut untitled = division(DivisionKind::Chapter, "c", None, vec![]);
+    untitled.blocks.push(b.para(vec![n]));
+    let mut part = division(DivisionKind::Part, "p", Some("第一编"), vec![t("编名")]);
+    part.children.push(untitled.clone());
+    let english = Metadata {
+        language: "en".into(),
+        title: "An English Book".into(),
+        ..Metadata::default()
+    };
+    let cases: Vec<(Book, &[&str])> = vec![
+        (Book::default(), &[]),
+        (
+            Book {
+                body: vec![untitled],
+                notes: b.notes.clone(),
+                ..Book::default()
+            },
+            &["目录", "只有一条注释"],
+        ),
+        (
+            Book {
+                meta: english,
+                body: vec![part],
+                notes: b.notes.clone(),
+                ..Book::default()
+            },
+            &["AnEnglishBook", "Contents", "第一编编名", "只有一条注释"],
+        ),
+    ];
+    for (i, (book, want)) in cases.iter().enumerate() {
+        let (_dir, pdf) = build_pdf(book);
+        let pdf = pdf.to_str().unwrap();
+        let pages = page_count(pdf);
+        let texts: Vec<String> = (1..=pages).map(|p| page_text(pdf, p)).collect();
+        let all = squash(&texts.concat());
+        for w in *want {
+            assert!(all.contains(w), "case {i}: {w:?} missing");
+        }
+        // The untitled chapter adds no empty line to the contents: one leader line per entry.
+        let leaders = texts
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter(|l| l.contains(". . ."))
+            .count();
+        assert_eq!(leaders, usize::from(i == 2), "case {i}: contents lines");
+    }
+}
