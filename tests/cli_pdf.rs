@@ -30,5 +30,8 @@ fn format_pdf_writes_only_the_pdf_at_the_trim_size() {
     let pdf = out.path().join("shuyuan.pdf");
     let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
     // 148 mm × 210 mm (the example's 成品尺寸) = 419.528 × 595.276 pt.
-    assert!(info.contains("Page size:       419.528 x 595.276 pts"), "{info}");
+    assert!(
+        info.contains("Page size:       419.528 x 595.276 pts"),
+        "{info}"
+    );
 }
