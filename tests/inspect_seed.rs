@@ -178,10 +178,42 @@ fn seed_contents_entries_without_body_are_reported_not_invented() {
                 path.display()
             );
         }
-        assert!(
-            messages.iter().any(|m| m.contains("后记")),
-            "后记 not reported: {messages:#?}"
-        );
+        let lines: Vec<u64> = got["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["line"].as_u64().unwrap())
+            .collect();
+        for entry in got["printed_contents"].as_array().unwrap() {
+            if entry["target"].is_null() && entry["level"] == 1 {
+                let line = entry["line"].as_u64().unwrap();
+                assert!(
+                    lines.contains(&line),
+                    "{}: unmatched contents entry {entry} not reported",
+                    path.display()
+                );
+            }
+        }
+        let unmatched = got["printed_contents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["target"].is_null())
+            .count();
+        let comments = exp["comments"].as_str().unwrap_or_default();
+        if comments.contains("excerpt") {
+            assert!(
+                messages.iter().any(|m| m.contains("后记")),
+                "后记 not reported: {messages:#?}"
+            );
+        } else {
+            assert_eq!(
+                unmatched,
+                0,
+                "{}: every printed entry has a body division",
+                path.display()
+            );
+        }
         for d in got["diagnostics"].as_array().unwrap() {
             assert!(
                 d["line"].as_u64().unwrap() > 0,

@@ -137,7 +137,9 @@ pub fn chapter_titles(lines: &[Line<'_>], kinds: &mut [Kind], diags: &mut Vec<Di
         };
         let next = next_content(kinds, i).filter(|&j| {
             let t = without_markers(lines[j].text);
-            kinds[j] == Kind::Text && t.chars().count() <= MAX_SHORT && !ends_sentence(&t)
+            // A title that reads like a matter heading (`第一章` / `绪论`) is still the title.
+            let titled = matches!(kinds[j], Kind::Text | Kind::Matter { .. });
+            titled && t.chars().count() <= MAX_SHORT && !ends_sentence(&t)
         });
         match next {
             Some(j) => kinds[j] = Kind::HeadingTitle,
@@ -285,6 +287,11 @@ mod tests {
                     "HeadingTitle",
                     "Text",
                 ],
+            ),
+            (
+                "a chapter titled like a matter heading keeps it as its title",
+                "第一章\n绪论\n正文。",
+                &["ChapterLabel", "HeadingTitle", "Text"],
             ),
             (
                 "a wrapped contents entry is not the body",

@@ -138,9 +138,12 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
     }
     for st in &tp.others {
         for n in &st.names {
-            fm.meta
-                .contributors
-                .push(contributor(n, st.role.clone(), None));
+            let known = fm.meta.authors.iter().chain(&fm.meta.contributors);
+            if !known.clone().any(|a| &a.name == n && a.role == st.role) {
+                fm.meta
+                    .contributors
+                    .push(contributor(n, st.role.clone(), None));
+            }
         }
     }
     if fm.meta.title.is_empty()
