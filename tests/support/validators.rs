@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use paiban::check::{Locator, run_ace, run_epubcheck};
+use paiban::check::{CheckError, Locator, check_epub};
 
 /// `VALIDATORS_HOME`, relative to the crate root, default `.validators`.
 pub fn validators_home() -> PathBuf {
@@ -22,19 +22,17 @@ pub fn skip_or_fail(what: &str) {
     eprintln!("skipping: {what}");
 }
 
-/// Validates the EPUB at `path` with both tools; the Ace report goes next to it.
+/// Validates the EPUB at `path` with both tools through [`check_epub`].
 pub fn validate(path: &Path) {
     let name = path.file_stem().unwrap().to_string_lossy().into_owned();
     let mut locator = Locator::from_env();
     locator.validators_home = Some(validators_home());
-    match locator.epubcheck() {
-        Err(e) => skip_or_fail(&e.to_string()),
-        Ok(tool) => {
-            let r = run_epubcheck(&tool, path, true).expect("epubcheck runs");
-            eprintln!("{name}: {}", r.summary());
-            for m in &r.messages {
-                eprintln!("  {} {} {} {:?}", m.severity, m.id, m.message, m.locations);
-            }
+    let outcome = check_epub(&locator, path, true);
+    eprintln!("{name}:\n{}", outcome.render());
+    match &outcome.epubcheck {
+        Err(e @ CheckError::NotFound { .. }) => skip_or_fail(&e.to_string()),
+        Err(e) => panic!("{name}: {e}"),
+        Ok(r) => {
             assert!(r.is_clean() && r.usage == 0, "{name}: {}", r.summary());
             assert!(
                 r.version.starts_with('5'),
@@ -43,19 +41,9 @@ pub fn validate(path: &Path) {
             );
         }
     }
-    match locator.ace() {
-        Err(e) => skip_or_fail(&e.to_string()),
-        Ok(tool) => {
-            let dir = path.with_extension("ace");
-            let r = run_ace(&tool, path, &dir).expect("ace runs");
-            eprintln!("{name}: {}", r.summary());
-            for v in &r.violations {
-                eprintln!(
-                    "  {:?} {} {}: {}",
-                    v.impact, v.rule, v.document, v.description
-                );
-            }
-            assert!(r.is_clean(), "{name}: {}", r.summary());
-        }
+    match &outcome.ace {
+        Err(e @ CheckError::NotFound { .. }) => skip_or_fail(&e.to_string()),
+        Err(e) => panic!("{name}: {e}"),
+        Ok(r) => assert!(r.is_clean(), "{name}: {}", r.summary()),
     }
 }
