@@ -48,7 +48,7 @@ pub fn page_furniture(paged: &PagedLines<'_>, f: &Furniture, out: &mut Conventio
         .position(|&b| b)
         .map_or(0, |i| paged.lines[i].no);
     out.add("form feeds ending pages", (paged.feeds, first_feed));
-    out.add("blank pages", (paged.blank_pages, first_feed));
+    out.add("blank pages", paged.blank_pages);
     for (style, tally) in &f.styles {
         out.add(format!("page numbers {}", style.shape()), *tally);
     }

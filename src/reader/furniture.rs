@@ -225,9 +225,13 @@ pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furn
                 f.running_heads.0 += 1;
             }
         }
-        for &i in idx {
+        for (k, &i) in idx.iter().enumerate() {
             if kinds[i].is_heading() {
                 headings.push(compact(lines[i].text));
+            }
+            // `Chapter 1` / `第一章` alone: its title is the next line.
+            if matches!(kinds[i], Kind::ChapterLabel { .. } | Kind::PartLabel { .. }) {
+                headings.extend(idx.get(k + 1).map(|&j| compact(lines[j].text)));
             }
         }
     }

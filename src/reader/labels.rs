@@ -2,7 +2,7 @@
 //! (编 / 部分: `第一编`, `上编`, `Part I`) and the numerals they use (English words, Roman).
 
 use super::classify::Kind;
-use super::headings::{is_numeral, ordinal_label};
+use super::headings::{has_page_number, is_numeral, ordinal_label};
 use super::joins::ends_sentence;
 
 /// Longest English heading title, in characters.
@@ -55,6 +55,7 @@ fn english_title(rest: &str) -> Option<String> {
     let first = t.chars().next()?;
     let ok = t.chars().count() <= MAX_EN_TITLE
         && !first.is_lowercase()
+        && !has_page_number(t)
         && !ends_sentence(t.trim_end_matches('.'))
         && !t.ends_with(',');
     ok.then(|| t.to_string())
@@ -152,6 +153,7 @@ mod tests {
             ("Chapter 2: The Ford", ch("Chapter 2", "The Ford")),
             ("CHAPTER THREE — Mills", ch("CHAPTER THREE", "Mills")),
             ("Chapter 1 describes the river.", None),
+            ("Chapter 2  The Wheel ......... 4", None),
             ("Chapter 1 describes how the", None),
             ("chapter 1", None),
             ("Chapters 1 and 2", None),

@@ -26,8 +26,9 @@ pub struct PagedLines<'a> {
     pub lines: Vec<Line<'a>>,
     /// `form_feed[i]`: a printed page starts at `lines[i]`.
     pub form_feed: Vec<bool>,
-    /// Pages holding nothing but white space (空白页), skipped.
-    pub blank_pages: usize,
+    /// Pages holding nothing but white space (空白页), skipped: how many, and the 1-based line
+    /// of the first.
+    pub blank_pages: (usize, usize),
     /// Number of form feeds in the text.
     pub feeds: usize,
 }
@@ -43,7 +44,10 @@ pub fn split_pages(text: &str) -> PagedLines<'_> {
         for part in parts {
             if !first {
                 if out.feeds > 0 && page_empty {
-                    out.blank_pages += 1;
+                    if out.blank_pages.0 == 0 {
+                        out.blank_pages.1 = line.no;
+                    }
+                    out.blank_pages.0 += 1;
                 }
                 out.feeds += 1;
                 pending = true;
@@ -188,12 +192,14 @@ mod tests {
 
     #[test]
     fn blank_pages_are_counted() {
-        // input → (feeds, blank pages)
-        let cases: &[(&str, (usize, usize))] = &[
-            ("a\u{c}b", (1, 0)),
-            ("a\u{c}\u{c}b", (2, 1)),
-            ("a\n\u{c}\n  \n\u{c}b\u{c}", (3, 1)),
-            ("a\nb", (0, 0)),
+        /// (feeds, (blank pages, line of the first)).
+        type Counts = (usize, (usize, usize));
+        // input → counts
+        let cases: &[(&str, Counts)] = &[
+            ("a\u{c}b", (1, (0, 0))),
+            ("a\u{c}\u{c}b", (2, (1, 1))),
+            ("a\n\u{c}\n  \n\u{c}b\u{c}", (3, (1, 4))),
+            ("a\nb", (0, (0, 0))),
         ];
         for (input, want) in cases {
             let got = split_pages(input);
