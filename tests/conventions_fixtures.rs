@@ -208,6 +208,7 @@ fn pdftotext_simplified_chinese() {
             "chapter headings `第N章 title` on one line",
             "paragraphs shown only by a first-line indent",
             "hard-wrapped lines rejoined",
+            "footnotes at the page foot, marker `①`",
         ],
     });
 }
@@ -382,4 +383,34 @@ fn inspect_lists_conventions() {
         text.contains("conventions:\n  form feeds ending pages (9×, first at line 7)"),
         "{text}"
     );
+}
+
+#[test]
+fn ocr_wrapped_with_blank_lines() {
+    check(&Expect {
+        case: "conv-zh-ocr",
+        title: "桥乡记",
+        authors: &["沈一舟"],
+        language: "zh-CN",
+        chapters: &[("第一章", "石桥与渡船", 0), ("第二章", "河边的集市", 0)],
+        parts: &[],
+        notes: 0,
+        rejoined: &[
+            "桥面的青石已经被行人磨得发亮",
+            "有的桥陡，挑担子的人要歇两回才能过去；有的桥平",
+            "逢年过节，镇上的商户还会送些米和布匹，算是谢礼。",
+        ],
+        absent: &["第 1 页", "第 3 页", "桥乡记", "石桥\n"],
+        printed_pages: &["1", "2", "3", "4", "5"],
+        conventions: &[
+            "page numbers `第 N 页`",
+            "running heads",
+            "chapter headings `第N章` + title on the next line",
+            "hard-wrapped lines rejoined",
+        ],
+    });
+    let r = reading("conv-zh-ocr");
+    let paras = paragraphs(&r.book);
+    assert!(!paras.iter().any(|p| p == "石桥"), "{paras:?}");
+    assert_eq!(r.book.body[0].blocks.len(), 5, "{paras:?}");
 }

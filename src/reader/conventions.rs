@@ -68,6 +68,10 @@ pub fn text_layout(
     );
     out.add("hard-wrapped lines rejoined", layout.wrapped);
     out.add("block quotations indented on every line", layout.quotes);
+    out.add(
+        "paragraphs rejoined after an unfinished sentence (page or note break)",
+        joins.unfinished,
+    );
     out.add("hyphenated line ends rejoined", joins.hyphens);
     out.add("line-end hyphens kept in compounds", joins.compounds);
     out.add("line-end em dashes joined without a space", joins.em_dashes);
@@ -144,6 +148,28 @@ pub fn headings(lines: &[Line<'_>], kinds: &[Kind], out: &mut Conventions) {
     for name in order {
         let tally = found[&name];
         out.add(name, tally);
+    }
+}
+
+/// Footnote bodies at a page foot, by the shape of their marker (`①`, `N`, `*`).
+pub fn footnotes(lines: &[Line<'_>], kinds: &[Kind], out: &mut Conventions) {
+    let mut found: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
+    for (line, kind) in lines.iter().zip(kinds) {
+        let Kind::Note { mark, .. } = kind else {
+            continue;
+        };
+        let shape = if mark.chars().all(super::notes::is_circled) {
+            "`①`"
+        } else if mark.chars().all(|c| c.is_ascii_digit()) {
+            "`N`"
+        } else {
+            "other"
+        };
+        let e = found.entry(shape).or_insert((0, line.no));
+        e.0 += 1;
+    }
+    for (shape, tally) in found {
+        out.add(format!("footnotes at the page foot, marker {shape}"), tally);
     }
 }
 

@@ -69,6 +69,9 @@ pub struct JoinStats {
     pub compounds: (usize, usize),
     /// Lines ending in an em dash, joined without a space.
     pub em_dashes: (usize, usize),
+    /// Chunks joined because the one before left its sentence unfinished (no layout hint):
+    /// paragraphs cut by a page break, a note block or a blank line.
+    pub unfinished: (usize, usize),
 }
 
 /// Bumps a (count, first line) tally.
@@ -86,6 +89,9 @@ pub fn join(units: Vec<Unit>, compounds: &Compounds) -> (Vec<Unit>, JoinStats) {
     for unit in units {
         if let (Some(Unit::Chunk(prev)), Unit::Chunk(next)) = (out.last_mut(), &unit) {
             if continues(prev, next) {
+                if next.hint.is_none() {
+                    tally(&mut stats.unfinished, next.line);
+                }
                 append(&mut prev.content, next, compounds, &mut stats);
                 prev.text = plain_text(&prev.content);
                 continue;

@@ -93,6 +93,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let grouped = divisions::group(units);
     conventions::page_furniture(&paged, &furniture, &mut conv);
     conventions::headings(lines, &kinds, &mut conv);
+    conventions::footnotes(lines, &kinds, &mut conv);
     conventions::subsections(&grouped.body, &mut conv);
     conventions::text_layout(&layout, &joined, (ligatures, ligature_line), &mut conv);
     diags.extend(grouped.diagnostics);
