@@ -200,14 +200,25 @@ pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furn
             }
         }
     }
+    // Lines of the title pages: the book title as a running head matches one of them.
+    let titles: BTreeSet<String> = pages[..body_from]
+        .iter()
+        .flatten()
+        .map(|&i| compact(lines[i].text))
+        .collect();
     let mut headings: Vec<String> = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     for (p, idx) in pages.iter().enumerate().skip(body_from) {
         let tops = edge(idx, kinds);
         for (n, &i) in tops.iter().enumerate() {
             let key = compact(lines[i].text);
-            let repeated = counts.get(&key).is_some_and(|&c| c >= 2) && candidate(i);
             let heading = kinds[i].is_heading();
+            // Twice is enough for the book title or a heading; anything else (a short line
+            // like `小结` that happens to open two pages) must repeat more often.
+            let known =
+                heading || titles.contains(&key) || headings.iter().any(|h| h.contains(&key));
+            let needed = if known { 2 } else { 3 };
+            let repeated = counts.get(&key).is_some_and(|&c| c >= needed) && candidate(i);
             let first_heading = heading && seen.insert(key.clone());
             // A shortened chapter title at the top of a later page.
             let shortened = n == 0

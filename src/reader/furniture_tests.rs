@@ -74,15 +74,16 @@ fn running_heads_and_numbers_are_stripped() {
     let cases: &[Case] = &[
         (
             "book title on even pages, chapter title on odd pages, heading kept on its first page",
-            "第一章　河口\n正文一。\n· 1 ·\n\u{c}河口小志\n正文二。\n· 2 ·\n\u{c}第一章　河口\n正文三。\n· 3 ·\n\u{c}河口小志\n正文四。\n· 4 ·\n",
+            "河口小志\n\u{c}第一章　河口\n正文一。\n· 1 ·\n\u{c}河口小志\n正文二。\n· 2 ·\n\u{c}第一章　河口\n正文三。\n· 3 ·\n\u{c}河口小志\n正文四。\n· 4 ·\n",
             &[
+                "河口小志",
                 "第一章　河口",
                 "正文一。",
                 "正文二。",
                 "正文三。",
                 "正文四。",
             ],
-            &[Some("1"), Some("2"), Some("3"), Some("4")],
+            &[None, Some("1"), Some("2"), Some("3"), Some("4")],
             3,
         ),
         (
@@ -103,6 +104,20 @@ fn running_heads_and_numbers_are_stripped() {
             &["河口小志", "2008", "序", "正文。", "正文。"],
             &[None, Some("1"), Some("2")],
             0,
+        ),
+        (
+            "a short line opening two pages is no running head unless it is a title",
+            "第一章 河\n小结\n正文。\n\u{c}小结\n正文。\n\u{c}正文。\n",
+            &["第一章 河", "小结", "正文。", "小结", "正文。", "正文。"],
+            &[None, None, None],
+            0,
+        ),
+        (
+            "a line opening three pages is a running head",
+            "第一章 河\n正文。\n\u{c}河边\n正文。\n\u{c}河边\n正文。\n\u{c}河边\n正文。\n",
+            &["第一章 河", "正文。", "正文。", "正文。", "正文。"],
+            &[None, None, None, None],
+            3,
         ),
         (
             "too few pages: nothing is touched",
