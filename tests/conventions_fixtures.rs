@@ -209,8 +209,22 @@ fn pdftotext_simplified_chinese() {
             "paragraphs shown only by a first-line indent",
             "hard-wrapped lines rejoined",
             "footnotes at the page foot, marker `①`",
+            "block quotations indented on every line",
         ],
     });
+    let r = reading("conv-zh-pdftotext");
+    let quote: Vec<String> = r.book.body[1]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Quote(inner) => match inner.as_slice() {
+                [Block::Para(p)] => Some(p.text()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    assert_eq!(quote, ["出海的人要记住三件事：看天，看水，看身边的伙伴。"]);
 }
 
 #[test]
@@ -400,10 +414,11 @@ fn ocr_wrapped_with_blank_lines() {
             "有的桥陡，挑担子的人要歇两回才能过去；有的桥平",
             "逢年过节，镇上的商户还会送些米和布匹，算是谢礼。",
         ],
-        absent: &["第 1 页", "第 3 页", "桥乡记", "石桥\n"],
+        absent: &["第 1 页", "第 5 页", "桥乡记", "　　　"],
         printed_pages: &["1", "2", "3", "4", "5"],
         conventions: &[
             "page numbers `第 N 页`",
+            "page numbers `N`",
             "running heads",
             "chapter headings `第N章` + title on the next line",
             "hard-wrapped lines rejoined",

@@ -166,10 +166,18 @@ pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furn
         ];
         for &i in ends.into_iter().flatten() {
             let text = lines[i].text;
-            let found = page_number(text).or_else(|| split_combined(text));
+            let alone = page_number(text);
+            let with_head = alone.is_none();
+            let found = alone.or_else(|| split_combined(text));
             let found = found.filter(|(_, style)| p >= body_from || *style != NumberStyle::Plain);
             if let Some((number, style)) = found {
                 kinds[i] = Kind::Furniture;
+                if with_head {
+                    if f.running_heads.0 == 0 {
+                        f.running_heads.1 = lines[i].no;
+                    }
+                    f.running_heads.0 += 1;
+                }
                 f.printed[p] = Some(number);
                 let e = f.styles.entry(style).or_insert((0, lines[i].no));
                 e.0 += 1;
