@@ -332,7 +332,22 @@ mod tests {
                 "Appendix A: Tables",
                 m(DivisionKind::Appendix, "Appendix A: Tables"),
             ),
+            ("Foreword", m(DivisionKind::Foreword, "Foreword")),
+            (
+                "Introduction",
+                m(DivisionKind::Introduction, "Introduction"),
+            ),
+            (
+                "Bibliography",
+                m(DivisionKind::Bibliography, "Bibliography"),
+            ),
+            ("Dedication", m(DivisionKind::Dedication, "Dedication")),
+            ("CONTENTS", m(DivisionKind::Contents, "CONTENTS")),
+            ("導 論", m(DivisionKind::Introduction, "導論")),
+            ("緒論", m(DivisionKind::Introduction, "緒論")),
+            ("內容提要", m(DivisionKind::Abstract, "內容提要")),
             ("index", None),
+            ("Introduction to the river", None),
             ("Appendix to the report was lost.", None),
         ];
         for (input, want) in cases {
