@@ -49,6 +49,22 @@ const MIN_INDENT: usize = 2;
 /// Share of the typical line width a line must fill to be a wrapped (not a last) line.
 const FULL: f64 = 0.8;
 
+/// Widest line (in columns) a hard-wrapping extractor or typist leaves.
+const MAX_WRAP: usize = 100;
+
+/// Narrowest measure (in columns) taken for a hard wrap: 20 CJK characters, 40 letters.
+const MIN_WRAP: usize = 40;
+
+/// Whether sorted line widths show a hard wrap: a measure no wider than [`MAX_WRAP`] that many
+/// lines (two in five) nearly fill. One paragraph per line gives ragged, often long lines.
+pub fn hard_wrapped(sorted_widths: &[usize]) -> bool {
+    let Some(&cap) = sorted_widths.get(sorted_widths.len() * 9 / 10) else {
+        return false;
+    };
+    let near = sorted_widths.iter().filter(|&&w| w * 10 >= cap * 9).count();
+    (MIN_WRAP..=MAX_WRAP).contains(&cap) && near * 5 >= sorted_widths.len() * 2
+}
+
 /// Bumps a (count, first line) tally.
 fn tally(t: &mut (usize, usize), line: usize) {
     if t.0 == 0 {
@@ -96,11 +112,21 @@ pub fn analyse(lines: &[Line<'_>], feeds: &[bool], kinds: &mut [Kind]) -> Layout
         .iter()
         .filter(|&&i| indent(lines[i].text) < MIN_INDENT && adjacent(i))
         .count();
-    out.indent_mode = indented.len() >= 2 && flush_adjacent >= 2;
-    let wrapped_mode = !out.indent_mode && adjacent_count >= 3.max(text.len() * 3 / 10);
-    // The paragraph indent is the most common indent; quotations sit deeper (or, without an
-    // indent convention, are indented at all).
-    let para_indent = if out.indent_mode {
+    // Indented one-line paragraphs with a few flush lines among them are not this convention:
+    // a wrapped paragraph has at least one flush line under its indented first line.
+    out.indent_mode =
+        indented.len() >= 2 && flush_adjacent >= 2 && flush_adjacent * 2 >= indented.len();
+    let mut widths: Vec<usize> = text.iter().map(|&i| width(lines[i].text)).collect();
+    widths.sort_unstable();
+    let typical = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0) as f64;
+    let wrapped_mode =
+        !out.indent_mode && adjacent_count >= 3.max(text.len() * 3 / 10) && hard_wrapped(&widths);
+    // The paragraph indent is the most common indent; quotations sit deeper (or, where
+    // paragraphs are flush, are indented at all).
+    // Indented one-line paragraphs (no indent convention, but most lines indented) still
+    // set the paragraph indent.
+    let indent_is_paragraph = out.indent_mode || indented.len() * 2 >= text.len();
+    let para_indent = if indent_is_paragraph {
         let mut counts = std::collections::BTreeMap::new();
         for &i in &indented {
             *counts.entry(indent(lines[i].text)).or_insert(0usize) += 1;
@@ -139,9 +165,6 @@ pub fn analyse(lines: &[Line<'_>], feeds: &[bool], kinds: &mut [Kind]) -> Layout
         }
         i = j;
     }
-    let mut widths: Vec<usize> = text.iter().map(|&i| width(lines[i].text)).collect();
-    widths.sort_unstable();
-    let typical = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0) as f64;
     for &i in &text {
         let Some((j, gap)) = prev[i] else { continue };
         if kinds[i] != Kind::Text || kinds[j] != Kind::Text || gap {
@@ -151,7 +174,8 @@ pub fn analyse(lines: &[Line<'_>], feeds: &[bool], kinds: &mut [Kind]) -> Layout
             Some(indent(lines[i].text) < MIN_INDENT)
         } else if wrapped_mode {
             let full = width(lines[j].text) as f64 >= FULL * typical;
-            Some(full || !ends_sentence(lines[j].text))
+            let flush = indent(lines[i].text) < MIN_INDENT;
+            Some(flush && (full || !ends_sentence(lines[j].text)))
         } else {
             None
         };

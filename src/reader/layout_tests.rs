@@ -53,16 +53,35 @@ fn layouts() {
         ),
         (
             "hard-wrapped paragraphs separated by blank lines",
-            "The river town lay low along the bank, and the\nmill stood at its end.\nIt was quiet.\n\nA second paragraph began with a long line here\nand ended.\nShort one.\nAnother short one.",
+            "The river town lay low along the bank, and the\nmill stood at its end and the road ran past it\nto the ford.\n\nA second paragraph began with a long line here\nand went on for one more full line of its text\nand ended.\nShort one.\nAnother short one.",
             vec![
                 t(None),
                 t(Some(true)),
-                t(Some(false)),
+                t(Some(true)),
                 b.clone(),
                 t(None),
                 t(Some(true)),
+                t(Some(true)),
                 t(Some(false)),
                 t(Some(false)),
+            ],
+        ),
+        (
+            "one long line per paragraph, no blank lines: no hints",
+            "河口镇位于两条河流交汇之处，自古就是商旅往来的要道，镇上的码头、集市和学校都有很长的历史，老人们至今还记得当年的热闹景象。\n第二段很短。\n第三段也是一整行，说的是镇上的学校怎样从一间祠堂发展成为一所有上千名学生的中学，其间经历了许多曲折。\n第四段。",
+            vec![t(None), t(None), t(None), t(None)],
+        ),
+        (
+            "indented one-line paragraphs with a stray flush line: no indent convention",
+            "　　第一段。\n　　第二段。\n　　第三段。\n　　第四段。\n　　第五段。\n某某\n　　第六段。",
+            vec![
+                t(None),
+                t(None),
+                t(None),
+                t(None),
+                t(None),
+                t(None),
+                t(None),
             ],
         ),
         (
@@ -92,6 +111,22 @@ fn layouts() {
     ];
     for (what, text, want) in cases {
         assert_eq!(run(text), want, "{what}");
+    }
+}
+
+#[test]
+fn hard_wraps() {
+    // sorted widths → hard-wrapped
+    let cases: &[(&[usize], bool)] = &[
+        (&[20, 30, 64, 64, 66, 66, 68], true),
+        (&[10, 64, 64, 64], true),
+        (&[10, 10, 12, 12, 12, 12], false),
+        (&[12, 40, 80, 130, 180, 260], false),
+        (&[10, 20, 30, 40, 50, 60, 70, 80, 90, 100], false),
+        (&[], false),
+    ];
+    for (widths, want) in cases {
+        assert_eq!(hard_wrapped(widths), *want, "{widths:?}");
     }
 }
 
