@@ -55,8 +55,8 @@ const MAX_WRAP: usize = 100;
 /// Narrowest measure (in columns) taken for a hard wrap: 20 CJK characters, 40 letters.
 const MIN_WRAP: usize = 40;
 
-/// Whether sorted line widths show a hard wrap: a measure no wider than [`MAX_WRAP`] that many
-/// lines (two in five) nearly fill. One paragraph per line gives ragged, often long lines.
+/// Whether sorted line widths show a hard wrap: a measure of 40–100 columns that many lines
+/// (two in five) nearly fill. One paragraph per line gives ragged, often long lines.
 pub fn hard_wrapped(sorted_widths: &[usize]) -> bool {
     let Some(&cap) = sorted_widths.get(sorted_widths.len() * 9 / 10) else {
         return false;

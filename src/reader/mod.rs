@@ -1,9 +1,11 @@
 //! The structuring pass (结构化): manuscript text → [`Book`], as a sequence of small passes.
 //!
-//! decode → lines/pages → classify → context → notes → units → joins → divisions → contents
-//! cross-check. Each recogniser is its own unit with a table of input → expected cases. What
-//! the reader cannot decide it reports as a [`Diagnostic`] with the manuscript line. A new
-//! convention (running heads, `[1]` markers, English hyphenation) is a new recogniser in
+//! decode → lines/pages (ligatures) → classify → furniture (running heads, page numbers) →
+//! context → layout (indents, hard wraps, quotations) → notes → units → joins (hyphens) →
+//! divisions (parts, sub-sections) → contents cross-check; each pass reports the
+//! [`Convention`]s it matched. Each recogniser is its own unit with a table of input →
+//! expected cases. What the reader cannot decide it reports as a [`Diagnostic`] with the
+//! manuscript line. A new convention (`[1]` markers, endnotes) is a new recogniser in
 //! [`classify::RECOGNISERS`] or a new rule in [`context`], with its own table tests.
 
 pub mod classify;
