@@ -123,7 +123,10 @@ pub fn part(text: &str) -> Option<Kind> {
             return None;
         }
         let r = rest.trim();
-        let ok = r.chars().count() <= 30 && !ends_sentence(r) && !r.starts_with(is_numeral);
+        let ok = r.chars().count() <= 30
+            && !ends_sentence(r)
+            && !r.starts_with(is_numeral)
+            && !has_page_number(r);
         if !ok || r.starts_with(['，', '的']) {
             return None;
         }
@@ -187,6 +190,7 @@ mod tests {
             ("上编的内容如下。", None),
             ("第一编写组的成员", None),
             ("上面", None),
+            ("第一编　道路………………1", None),
         ];
         for (input, want) in cases {
             assert_eq!(part(input), want, "{input:?}");
