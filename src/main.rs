@@ -139,13 +139,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let (source, reading) = build::read(&read.request())?;
             if json {
-                let value = paiban::inspect::to_json(&reading.book, &reading.diagnostics);
+                let value = paiban::inspect::to_json(&reading);
                 println!("{}", serde_json::to_string_pretty(&value)?);
             } else {
-                print!(
-                    "{}",
-                    paiban::inspect::to_text(&reading.book, &reading.diagnostics, &source)
-                );
+                print!("{}", paiban::inspect::to_text(&reading, &source));
             }
             let warnings = reading
                 .diagnostics
