@@ -327,6 +327,15 @@ fn accessibility(x: &mut Xml, p: &Package<'_>) {
     meta(x, "dcterms:conformsTo", None, None, CONFORMS_TO);
 }
 
+/// A description of the print edition, for books whose ISBN is unknown
+/// (`Print edition: 书名, 出版社, 2019-09`).
+fn print_edition(m: &crate::model::Metadata) -> String {
+    let mut parts = vec![m.title.clone()];
+    parts.extend(m.publisher.clone());
+    parts.extend(m.date.map(|d| d.to_string()));
+    format!("Print edition: {}", parts.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,13 +394,4 @@ mod tests {
         m.title = "另一本书".into();
         assert_ne!(a, identifier(&m));
     }
-}
-
-/// A description of the print edition, for books whose ISBN is unknown
-/// (`Print edition: 书名, 出版社, 2019-09`).
-fn print_edition(m: &crate::model::Metadata) -> String {
-    let mut parts = vec![m.title.clone()];
-    parts.extend(m.publisher.clone());
-    parts.extend(m.date.map(|d| d.to_string()));
-    format!("Print edition: {}", parts.join(", "))
 }
