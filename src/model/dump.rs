@@ -193,6 +193,7 @@ fn inlines(content: &[Inline]) -> String {
             Inline::PageBreak(p) => {
                 let _ = write!(s, "{{p{}}}", p.number);
             }
+            Inline::LineBreak => s.push_str("{br}"),
         }
     }
     s

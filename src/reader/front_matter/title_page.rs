@@ -62,16 +62,43 @@ pub struct DisplayItem {
     pub group: bool,
 }
 
+/// A title as printed on a title page: the space a print line-wrap left between two CJK
+/// characters (`…关系的 运行…`) is no part of the title, but marks where the printed title broke,
+/// so it becomes an [`Inline::LineBreak`]; other spacing is kept as one space.
+pub fn wrapped_title(text: &str) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for (i, part) in text.split_whitespace().enumerate() {
+        let prev_cjk = out.last().and_then(|l: &Inline| match l {
+            Inline::Text(t) => t.chars().last(),
+            _ => None,
+        });
+        let next_cjk = part.chars().next();
+        match (i, prev_cjk, next_cjk) {
+            (0, ..) => out.push(Inline::Text(part.to_string())),
+            (_, Some(a), Some(b)) if super::spacing::is_cjk(a) && super::spacing::is_cjk(b) => {
+                out.push(Inline::LineBreak);
+                out.push(Inline::Text(part.to_string()));
+            }
+            _ => {
+                if let Some(Inline::Text(t)) = out.last_mut() {
+                    t.push(' ');
+                    t.push_str(part);
+                }
+            }
+        }
+    }
+    out
+}
+
 impl DisplayItem {
     /// The model's display line for this item.
     pub fn display_line(&self) -> DisplayLine {
         DisplayLine {
             role: self.role,
-            // A title's print line-wrap space is not part of it (`…关系的 运行…`).
-            content: vec![Inline::Text(match self.role {
-                DisplayRole::Title | DisplayRole::Subtitle => super::spacing::join_cjk(&self.text),
-                _ => self.text.clone(),
-            })],
+            content: match self.role {
+                DisplayRole::Title | DisplayRole::Subtitle => wrapped_title(&self.text),
+                _ => vec![Inline::Text(self.text.clone())],
+            },
             line: self.line,
         }
     }
@@ -296,6 +323,33 @@ pub fn squeeze_cjk_name(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_wrapped_in_print_keeps_its_break() {
+        let t = |s: &str| Inline::Text(s.to_string());
+        let cases: &[(&str, Vec<Inline>)] = &[
+            ("河口镇发展研究", vec![t("河口镇发展研究")]),
+            (
+                "河口镇的 发展研究",
+                vec![t("河口镇的"), Inline::LineBreak, t("发展研究")],
+            ),
+            ("Rivers and  Towns", vec![t("Rivers and Towns")]),
+            ("河口镇 2020 年", vec![t("河口镇 2020 年")]),
+            (
+                "  甲 乙 丙  ",
+                vec![
+                    t("甲"),
+                    Inline::LineBreak,
+                    t("乙"),
+                    Inline::LineBreak,
+                    t("丙"),
+                ],
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&wrapped_title(input), want, "{input:?}");
+        }
+    }
 
     #[test]
     fn display_lines_are_classified() {
