@@ -57,10 +57,11 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let paged = lines::split_pages(&text);
     let lines = &paged.lines;
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify::classify(l.text)).collect();
+    let scopes = notes::settle(lines, &mut kinds, &paged.form_feed);
     let (contents, d) = context::apply(lines, &mut kinds);
     diags.extend(d);
     let pages = pages::assign(&kinds, &paged.form_feed);
-    let links = notes::link(lines, &kinds, &pages);
+    let links = notes::link(lines, &kinds, &pages, &scopes);
     diags.extend(links.diagnostics);
 
     let first_heading = kinds.iter().position(Kind::is_heading).unwrap_or(0);
