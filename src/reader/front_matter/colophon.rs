@@ -6,6 +6,7 @@ use crate::reader::Relators;
 
 use super::names::{contributor, split_names};
 use super::spacing::{has_han, join_cjk, squeeze};
+use super::taiwan::canonical_label;
 use super::title_page::squeeze_cjk_name;
 
 /// Labels a colophon prints that are not contributor roles.
@@ -47,6 +48,8 @@ const KNOWN_LABELS: &[&str] = &[
 const EMAIL_LABELS: &[&str] = &["E-mail", "Email", "电子信箱", "电子邮箱"];
 
 fn known(label: &str, relators: &Relators) -> bool {
+    let label = canonical_label(label);
+    let label = label.as_str();
     KNOWN_LABELS.iter().any(|k| k.eq_ignore_ascii_case(label)) || relators.lookup(label).is_some()
 }
 
@@ -151,7 +154,7 @@ pub fn colophon_data(entries: &[ColophonEntry], relators: &Relators) -> Colophon
         let set = |slot: &mut Option<String>| {
             slot.get_or_insert_with(|| value.to_string());
         };
-        match e.label.as_str() {
+        match canonical_label(&e.label).as_str() {
             "出版发行" | "出版" | "发行" | "出版者" | "出版社" => {
                 publishing(value, &mut out)
             }

@@ -3,11 +3,14 @@
 
 pub mod cip;
 pub mod colophon;
+pub mod copyright;
 pub mod isbn;
 pub mod names;
 pub mod pinyin;
 pub mod spacing;
+pub mod taiwan;
 pub mod title_page;
+pub mod western;
 
 use crate::diag::Diagnostic;
 use crate::model::{
@@ -40,9 +43,14 @@ struct Regions<'l, 'a> {
     rest: &'l [Line<'a>],
 }
 
+/// Whether a line opens a CIP block: Chinese, Taiwan or Library of Congress.
+fn is_any_cip_heading(text: &str) -> bool {
+    is_cip_heading(text) || taiwan::is_tw_cip_heading(text) || western::is_loc_heading(text)
+}
+
 /// Finds the CIP block; without one, the title pages end at the first colophon entry.
 fn regions<'l, 'a>(lines: &'l [Line<'a>], relators: &Relators) -> Regions<'l, 'a> {
-    let Some(start) = lines.iter().position(|l| is_cip_heading(l.text)) else {
+    let Some(start) = lines.iter().position(|l| is_any_cip_heading(l.text)) else {
         let end = lines
             .iter()
             .position(|l| parse_entry(l.text, relators).is_some())
@@ -56,6 +64,27 @@ fn regions<'l, 'a>(lines: &'l [Line<'a>], relators: &Relators) -> Regions<'l, 'a
     };
     let mut end = start + 1;
     let mut seen_iv = false;
+    if !is_cip_heading(lines[start].text) {
+        // Taiwan and LoC blocks: up to the first blank line after two lines of content
+        let mut content = 0;
+        for (i, l) in lines.iter().enumerate().skip(start + 1) {
+            if l.text.trim().is_empty() {
+                if content >= 2 {
+                    break;
+                }
+            } else if western::printers_key(l.text).is_some() || is_rights_line(l.text) {
+                break;
+            } else {
+                content += 1;
+                end = i + 1;
+            }
+        }
+        return Regions {
+            title: &lines[..start],
+            cip: &lines[start..end],
+            rest: &lines[end..],
+        };
+    }
     for (i, l) in lines.iter().enumerate().skip(start + 1) {
         let t = l.text.trim();
         if is_cip_number_line(t) {
@@ -87,7 +116,13 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
 
     let tp = read_title_pages(r.title, relators);
     fm.diagnostics.extend(tp.diagnostics.iter().cloned());
-    let cip = (!r.cip.is_empty()).then(|| read_cip(r.cip));
+    let heading = r.cip.first().map_or("", |l| l.text);
+    let loc = western::is_loc_heading(heading).then(|| western::read_loc(r.cip));
+    let cip = (!r.cip.is_empty()).then(|| match &loc {
+        Some(l) => l.cip.clone(),
+        None if taiwan::is_tw_cip_heading(heading) => taiwan::read_tw_cip(r.cip),
+        None => read_cip(r.cip),
+    });
     let page = copyright_page(r.rest, relators);
 
     // Title, statement and alternative title: title page first, then the copyright page's lines.
@@ -189,8 +224,14 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
     fm.meta.emails = data.emails.clone();
     fm.meta.trim = data.trim;
     fm.meta.print = data.print.clone();
+    if let Some(l) = &loc {
+        copyright::apply_loc(l, &mut fm.meta);
+    }
+    copyright::apply_english_lines(r.title, &mut fm.meta);
+    copyright::apply_english_lines(r.rest, &mut fm.meta);
     isbn_sources.extend(data.isbn.clone());
     check_isbns(&isbn_sources, &mut fm);
+    copyright::collect_isbns(lines, &mut fm);
     check_dates(cip.as_ref(), data.edition.as_ref(), &mut fm);
     fm.meta.rights = page
         .notices
@@ -251,7 +292,7 @@ fn copyright_page(lines: &[Line<'_>], relators: &Relators) -> CopyrightPage {
     let mut in_notices = false;
     for line in lines {
         let text = line.text.trim();
-        if text.is_empty() {
+        if text.is_empty() || western::printers_key(text).is_some() {
             continue;
         }
         if (!in_notices || line.text.contains('\t'))
