@@ -77,7 +77,10 @@ pub fn parse_entry(text: &str, relators: &Relators) -> Option<(String, String)> 
     let mut label = String::new();
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
-            if known(&label, relators) && label.chars().count() >= 2 {
+            // `發 行 人`: a longer label spelled on (`發行` + `人`) wins over the shorter one
+            let next = text[i..].split_whitespace().next().unwrap_or("");
+            let longer = next.chars().count() == 1 && known(&format!("{label}{next}"), relators);
+            if !longer && known(&label, relators) && label.chars().count() >= 2 {
                 let value = text[i..].trim();
                 return (!value.is_empty()).then(|| (label, value.to_string()));
             }
@@ -182,7 +185,8 @@ pub fn colophon_data(entries: &[ColophonEntry], relators: &Relators) -> Colophon
             "书号" | "ISBN" => {
                 out.isbn.get_or_insert((value.to_string(), e.line));
             }
-            label => {
+            _ => {
+                let label = e.label.as_str();
                 if let Some(role) = relators.lookup(label) {
                     for name in split_names(value) {
                         let c = contributor(&name, role.clone(), Some(label));
@@ -268,6 +272,9 @@ pub fn is_rights_line(text: &str) -> bool {
     let s = squeeze(text);
     s.contains("版权所有")
         || s.contains("侵权必究")
+        || s.contains("版權所有")
+        || s.contains("翻印必究")
+        || s.contains("侵權必究")
         || s.contains('©')
         || s.to_ascii_lowercase().contains("allrightsreserved")
 }
@@ -299,6 +306,13 @@ mod tests {
                 Some(("读者服务电话", "(029)5550101")),
             ),
             ("定价：45.00元", Some(("定价", "45.00元"))),
+            ("發 行 人　林明德", Some(("發行人", "林明德"))),
+            ("出 版 者　青山出版社", Some(("出版者", "青山出版社"))),
+            (
+                "I S B N　978-986-578-001-2",
+                Some(("ISBN", "978-986-578-001-2")),
+            ),
+            ("定　　價　新臺幣 380 元", Some(("定價", "新臺幣 380 元"))),
             ("本书如有印装质量问题，请与本社调换", None),
             ("江南古镇的手工业变迁", None),
         ];
@@ -453,6 +467,7 @@ mod tests {
         let cases = [
             ("■ 版权所有·侵权必究", true),
             ("© 2019 星河出版社", true),
+            ("版權所有・翻印必究", true),
             ("本书如有印装质量问题，请与本社调换", false),
         ];
         for (t, want) in cases {
