@@ -14,6 +14,17 @@ use super::western::{
     published_by,
 };
 
+/// An English copyright-page line that is printed as a notice: `Copyright © …`,
+/// `Published by …`, an edition statement, `Printed in …`, `First published …`.
+pub fn english_notice(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("Copyright")
+        || t.starts_with("Printed in")
+        || t.starts_with("First published")
+        || published_by(t).is_some()
+        || edition_line(t).is_some()
+}
+
 /// Takes what the LoC block knows into metadata the title page left empty.
 pub fn apply_loc(loc: &LocBlock, meta: &mut Metadata) {
     if meta.authors.is_empty() {

@@ -39,6 +39,8 @@ pub struct FrontMatter {
 /// The three regions of the lines before the first prose division.
 struct Regions<'l, 'a> {
     title: &'l [Line<'a>],
+    /// Copyright-page lines printed above a Taiwan or LoC block (`Copyright © …`).
+    lead: &'l [Line<'a>],
     cip: &'l [Line<'a>],
     rest: &'l [Line<'a>],
 }
@@ -58,6 +60,7 @@ fn regions<'l, 'a>(lines: &'l [Line<'a>], relators: &Relators) -> Regions<'l, 'a
             .unwrap_or(lines.len());
         return Regions {
             title: &lines[..end],
+            lead: &[],
             cip: &[],
             rest: &lines[end..],
         };
@@ -79,8 +82,13 @@ fn regions<'l, 'a>(lines: &'l [Line<'a>], relators: &Relators) -> Regions<'l, 'a
                 end = i + 1;
             }
         }
+        let lead = lines[..start]
+            .iter()
+            .position(|l| copyright::english_notice(l.text) || is_rights_line(l.text))
+            .unwrap_or(start);
         return Regions {
-            title: &lines[..start],
+            title: &lines[..lead],
+            lead: &lines[lead..start],
             cip: &lines[start..end],
             rest: &lines[end..],
         };
@@ -104,6 +112,7 @@ fn regions<'l, 'a>(lines: &'l [Line<'a>], relators: &Relators) -> Regions<'l, 'a
     }
     Regions {
         title: &lines[..start],
+        lead: &[],
         cip: &lines[start..end],
         rest: &lines[end..],
     }
@@ -123,7 +132,8 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
         None if taiwan::is_tw_cip_heading(heading) => taiwan::read_tw_cip(r.cip),
         None => read_cip(r.cip),
     });
-    let page = copyright_page(r.rest, relators);
+    let page_lines: Vec<Line<'_>> = r.lead.iter().chain(r.rest).copied().collect();
+    let page = copyright_page(&page_lines, relators);
 
     // Title, statement and alternative title: title page first, then the copyright page's lines.
     let shown = |role| {
@@ -139,7 +149,7 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
             let desc = &cip.as_ref()?.record.description;
             Some(join_cjk(desc.split('/').next()?))
         });
-    fm.meta.title = title.unwrap_or_default();
+    fm.meta.title = title.map(|t| western::title_case(&t)).unwrap_or_default();
     fm.meta.subtitle = tp.subtitle.clone();
     let mut alts: Vec<(AltTitle, usize)> = tp.alt_titles.clone();
     for d in shown(DisplayRole::AltTitle) {
@@ -195,6 +205,10 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
     fm.meta.publisher_group = tp.group.clone();
     if has_han(&fm.meta.title) && fm.meta.language.is_empty() {
         fm.meta.language = "zh-CN".into();
+    } else if fm.meta.language.is_empty()
+        && pinyin::latin_language(&fm.meta.title).as_deref() == Some("en")
+    {
+        fm.meta.language = "en".into();
     }
 
     let data = colophon_data(&page.entries, relators);
@@ -244,8 +258,9 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
     }
     if cip.is_some() || !page.entries.is_empty() || !page.notices.is_empty() {
         let first = r
-            .cip
+            .lead
             .first()
+            .or(r.cip.first())
             .or(r.rest.iter().find(|l| !l.text.trim().is_empty()));
         let mut div = Division::new(
             DivisionKind::CopyrightPage,
@@ -303,7 +318,8 @@ fn copyright_page(lines: &[Line<'_>], relators: &Relators) -> CopyrightPage {
                 .extend(split_embedded(&label, &value, line.no, relators));
             continue;
         }
-        if page.entries.is_empty() && !in_notices && !is_rights_line(text) {
+        let notice = is_rights_line(text) || copyright::english_notice(text);
+        if page.entries.is_empty() && !in_notices && !notice {
             let title_seen = page.display.iter().any(|d| d.role == DisplayRole::Title);
             let mut item = classify_line(text, relators, title_seen);
             item.line = line.no;

@@ -5,9 +5,12 @@ use crate::diag::Diagnostic;
 use crate::model::{AltTitle, DisplayLine, DisplayRole, Division, DivisionKind, Inline};
 use crate::reader::{Line, Relators};
 
+use super::colophon::is_rights_line;
+use super::copyright::english_notice;
 use super::names::{Statement, parse_statement};
 use super::pinyin::latin_language;
 use super::spacing::{has_han, join_cjk, join_wrapped, squeeze};
+use super::western::by_statement;
 
 /// Words that mark a series or funding line (丛书, 基金项目 …).
 const SERIES_MARKS: &[&str] = &[
@@ -219,7 +222,40 @@ fn split_pages(lines: &[Line<'_>], relators: &Relators) -> Vec<Vec<DisplayItem>>
     if !page.is_empty() {
         pages.push(page);
     }
+    for page in &mut pages {
+        if !page.iter().any(|d| has_han(&d.text)) {
+            english_roles(page);
+        }
+    }
     pages
+}
+
+/// An English title page: the first Latin line is the title, a Latin line right after it the
+/// subtitle, `By …` the authors; copyright lines are other text.
+fn english_roles(page: &mut [DisplayItem]) {
+    let mut title_seen = false;
+    let mut subtitle_open = false;
+    for d in page.iter_mut() {
+        if let Some(names) = by_statement(&d.text) {
+            d.role = DisplayRole::Authors;
+            d.statement = Some(Statement {
+                names,
+                role: crate::model::Relator::author(),
+                et_al: false,
+                printed: d.text.clone(),
+            });
+            subtitle_open = false;
+        } else if english_notice(&d.text) || is_rights_line(&d.text) {
+            d.role = DisplayRole::Other;
+        } else if d.role == DisplayRole::AltTitle && !title_seen {
+            d.role = DisplayRole::Title;
+            title_seen = true;
+            subtitle_open = true;
+        } else if d.role == DisplayRole::AltTitle && subtitle_open {
+            d.role = DisplayRole::Subtitle;
+            subtitle_open = false;
+        }
+    }
 }
 
 /// Fills the fields of `out` that are still empty from one page's lines.

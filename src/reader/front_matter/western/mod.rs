@@ -152,6 +152,37 @@ pub fn edition_line(text: &str) -> Option<String> {
     is_ed.then(|| t.to_string())
 }
 
+/// Words kept lower-case inside an English title.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to",
+];
+
+/// An all-capitals English title in title case (`THE SALT ROAD` → `The Salt Road`); other
+/// text unchanged.
+pub fn title_case(text: &str) -> String {
+    let letters = text.chars().filter(char::is_ascii_alphabetic);
+    let all_caps = text.is_ascii()
+        && letters.clone().count() > 1
+        && letters.clone().all(|c| c.is_ascii_uppercase());
+    if !all_caps {
+        return text.to_string();
+    }
+    text.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_ascii_lowercase();
+            if i > 0 && SMALL_WORDS.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut cs = lower.chars();
+            cs.next().map_or(String::new(), |f| {
+                f.to_ascii_uppercase().to_string() + cs.as_str()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// ISBNs with labels in a text: `ISBN 978-… (hardcover) | ISBN 978-… (ebook)`.
 pub fn labelled_isbns(text: &str) -> Vec<PrintedIsbn> {
     let mut out = Vec::new();

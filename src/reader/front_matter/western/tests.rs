@@ -154,3 +154,20 @@ fn a_modern_loc_block() {
         Some("LCC HE5781 .H37 2021")
     );
 }
+
+#[test]
+fn title_cases() {
+    let cases = [
+        ("THE SALT ROAD", "The Salt Road"),
+        (
+            "A HISTORY OF THE INLAND FERRIES",
+            "A History of the Inland Ferries",
+        ),
+        ("The salt road", "The salt road"),
+        ("山城書院記", "山城書院記"),
+        ("X", "X"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(title_case(input), want, "{input:?}");
+    }
+}
