@@ -99,6 +99,13 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                     m.done = true;
                     links.refs.insert(m.at, id);
                 }
+                None if endnote => links.diagnostics.push(
+                    Diagnostic::warning(
+                        line.no,
+                        format!("endnote {mark} has no marker {mark} in its chapter"),
+                    )
+                    .with_hint("the note is kept; add the marker where it belongs"),
+                ),
                 None => links.diagnostics.push(
                     Diagnostic::warning(
                         line.no,
