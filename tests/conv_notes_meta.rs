@@ -307,3 +307,50 @@ fn english_book_with_superscript_endnotes() {
         },
     );
 }
+
+/// A series page before the title page (丛书名, 丛书主编) and an English one.
+#[test]
+fn series_pages_name_the_series_not_the_author() {
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static str,
+        &'static str,
+    );
+    let cases: &[Case] = &[
+        (
+            "河流文化丛书\n丛书主编　王立川\n\n\n渡口的故事\n\n赵小溪　著\n\n江岸教育出版社\n",
+            "渡口的故事",
+            &["赵小溪"],
+            "河流文化丛书",
+            "王立川",
+        ),
+        (
+            "Studies in River History Series\nSeries Editor: Anne Lowe\n\n\nTHE SALT ROAD\n\nBy Margaret Harlow\n\nMillbank Press\n",
+            "The Salt Road",
+            &["Margaret Harlow"],
+            "Studies in River History Series",
+            "Anne Lowe",
+        ),
+    ];
+    for (text, title, authors, series, editor) in cases {
+        let fm = read_front_matter(&split(text), &Relators::builtin());
+        let m = &fm.meta;
+        assert_eq!(m.title, *title, "{text}");
+        let names: Vec<&str> = m.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, *authors, "{text}");
+        assert_eq!(
+            m.series.first().map(String::as_str),
+            Some(*series),
+            "{text}"
+        );
+        let editors: Vec<&str> = m
+            .contributors
+            .iter()
+            .filter(|c| c.role.code() == "edt")
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(editors, [*editor], "{text}: the series editor is an editor");
+    }
+}

@@ -181,6 +181,13 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
         fm.meta.authors_et_al = st.et_al;
         fm.meta.author_statement = Some(st.printed.clone());
     }
+    for (label, n) in &tp.series_editors {
+        fm.meta.contributors.push(contributor(
+            n,
+            crate::model::Relator("edt".into()),
+            Some(label),
+        ));
+    }
     for st in &tp.others {
         for n in &st.names {
             let known = fm.meta.authors.iter().chain(&fm.meta.contributors);
