@@ -120,6 +120,21 @@ fn bodies_are_settled_in_context() {
             ],
         ),
         (
+            "asterisk footnote",
+            "第一章 河\nThe river was wide.*\n\n* A later survey disagrees.",
+            &["Chapter", "Text", "Blank", "Note *"],
+        ),
+        (
+            "circled digits in a CIP block before the first heading are not notes",
+            "书名①\nⅢ. ①河流—研究\n① 不是注\n第一章 河\n正文。",
+            &["Text", "Text", "Text", "Chapter", "Text"],
+        ),
+        (
+            "Notes heading with numbered endnotes",
+            "第一章 河\nIt was free.1\nNotes\n1. See the book.\nSecond line.",
+            &["Chapter", "Text", "Blank", "Note 1", "NoteContinuation"],
+        ),
+        (
             "a body pushed onto the next page links to the page before",
             "第一章 河\n正文[1]，又[2]\n\n[1] 注一。\n\u{c}接着[1]。\n\n[2] 上页的注。\n[1] 本页的注。",
             &[
