@@ -281,6 +281,17 @@ fn english_copyright_page_with_a_loc_block() {
         "{texts:?}"
     );
     assert!(fm.diagnostics.is_empty(), "{:?}", fm.diagnostics);
+    let names: Vec<&str> = fm.conventions.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Library of Congress CIP block",
+            "printer's key",
+            "ISBNs labelled by format (hardcover, paperback, ebook, 平裝)",
+            "English copyright lines (Copyright ©, Published by, edition)",
+            "`By …` author statement",
+        ]
+    );
 }
 
 #[test]

@@ -126,3 +126,45 @@ pub fn collect_isbns(lines: &[Line<'_>], fm: &mut FrontMatter) {
         }
     }
 }
+
+/// A test on one line's text.
+type LineTest = fn(&str) -> bool;
+
+/// The copyright-page conventions recognised: which CIP block (from its heading line), a
+/// printer's key, labelled ISBNs, English copyright lines; (name, first manuscript line).
+pub fn conventions(lines: &[Line<'_>], cip_heading: Option<&Line<'_>>) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    if let Some(h) = cip_heading {
+        let name = if super::western::is_loc_heading(h.text) {
+            "Library of Congress CIP block"
+        } else if super::taiwan::is_tw_cip_heading(h.text) {
+            "Taiwan CIP block 國家圖書館出版品預行編目資料"
+        } else {
+            "Chinese CIP block 图书在版编目(CIP)数据"
+        };
+        out.push((name.to_string(), h.no));
+    }
+    let first = |f: LineTest| lines.iter().find(|l| f(l.text)).map(|l| l.no);
+    let checks: [(&str, LineTest); 4] = [
+        ("printer's key", |t| printers_key(t).is_some()),
+        (
+            "ISBNs labelled by format (hardcover, paperback, ebook, 平裝)",
+            |t| {
+                labelled_isbns(&t.replace("I S B N", "ISBN"))
+                    .iter()
+                    .any(|(_, l)| !l.is_empty())
+            },
+        ),
+        (
+            "English copyright lines (Copyright ©, Published by, edition)",
+            english_notice,
+        ),
+        ("`By …` author statement", |t| by_statement(t).is_some()),
+    ];
+    for (name, f) in checks {
+        if let Some(no) = first(f) {
+            out.push((name.to_string(), no));
+        }
+    }
+    out
+}

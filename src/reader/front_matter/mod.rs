@@ -34,6 +34,8 @@ pub struct FrontMatter {
     pub divisions: Vec<Division>,
     /// What could not be decided.
     pub diagnostics: Vec<Diagnostic>,
+    /// Conventions recognised, for `paiban inspect`: (name, first manuscript line).
+    pub conventions: Vec<(String, usize)>,
 }
 
 /// The three regions of the lines before the first prose division.
@@ -289,6 +291,7 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
             .extend(page.notices.into_iter().map(Block::Notice));
         fm.divisions.push(div);
     }
+    fm.conventions = copyright::conventions(lines, r.cip.first());
     fm.diagnostics.sort_by_key(|d| d.span);
     fm
 }

@@ -28,6 +28,21 @@ pub enum Style {
     Digits,
 }
 
+impl Style {
+    /// How `paiban inspect` names the convention.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Style::Caret => "note markers `^①`",
+            Style::Circled => "note markers: bare circled numbers `①`",
+            Style::Bracket => "note markers `[1]`",
+            Style::Tortoise => "note markers `〔1〕`",
+            Style::Zhu => "note markers `注1` / `註1`",
+            Style::Asterisk => "note markers `*`",
+            Style::Digits => "note markers: superscript-style digits (`free.1`)",
+        }
+    }
+}
+
 /// A piece of a line: text, or a note marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Segment<'a> {

@@ -168,6 +168,44 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
     links
 }
 
+/// A (count, first manuscript line) tally of one convention.
+pub type Tally = (usize, usize);
+
+/// The note conventions a book uses, for `paiban inspect`: each linked marker style, footnotes,
+/// endnotes and note bodies continued on unmarked lines, in that order.
+pub fn conventions(lines: &[Line<'_>], kinds: &[Kind], links: &Links) -> Vec<(String, Tally)> {
+    let mut out: Vec<(String, Tally)> = Vec::new();
+    let mut add = |name: &str, line: usize| match out.iter_mut().find(|(n, _)| n == name) {
+        Some((_, (count, _))) => *count += 1,
+        None => out.push((name.to_string(), (1, line))),
+    };
+    for &(i, k) in links.refs.keys() {
+        let style = segments(lines[i].text)
+            .into_iter()
+            .filter_map(|s| match s {
+                Segment::Marker(m) => Some(m.style),
+                Segment::Text(_) => None,
+            })
+            .nth(k);
+        if let Some(style) = style {
+            add(style.describe(), lines[i].no);
+        }
+    }
+    for n in &links.notes {
+        let name = match n.placement {
+            NotePlacement::Footnote => "footnotes at the page foot",
+            NotePlacement::Endnote => "endnotes under a chapter's notes heading (注释 / Notes)",
+        };
+        add(name, n.line);
+    }
+    for (line, kind) in lines.iter().zip(kinds) {
+        if *kind == Kind::NoteContinuation {
+            add("note bodies continued on unmarked lines", line.no);
+        }
+    }
+    out
+}
+
 /// A line's inline content: text with linked markers as note references; an unlinked marker
 /// stays as printed (`[1]`, `free.1`), a caret marker as its glyph.
 pub fn inlines(text: &str, line_index: usize, refs: &BTreeMap<MarkerAt, NoteId>) -> Vec<Inline> {

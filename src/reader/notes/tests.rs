@@ -261,3 +261,41 @@ fn notes_link_within_their_page() {
     let unlinked = inlines("研究[1]与free.2", 9, &links.refs);
     assert_eq!(unlinked, vec![Inline::Text("研究[1]与free.2".into())]);
 }
+
+#[test]
+fn conventions_are_tallied() {
+    // manuscript → (convention, (count, first line))
+    type Case = (&'static str, &'static [(&'static str, (usize, usize))]);
+    let cases: &[Case] = &[
+        (
+            "第一章 河\n正文[1]，又[2]。\n\n[1] 注一，\n续行。\n[2] 注二。",
+            &[
+                ("note markers `[1]`", (2, 2)),
+                ("footnotes at the page foot", (2, 4)),
+                ("note bodies continued on unmarked lines", (1, 5)),
+            ],
+        ),
+        (
+            "第一章 河\n正文①。\n注释\n① 第一条。",
+            &[
+                ("note markers: bare circled numbers `①`", (1, 2)),
+                (
+                    "endnotes under a chapter's notes heading (注释 / Notes)",
+                    (1, 4),
+                ),
+            ],
+        ),
+        ("第一章 河\n正文。", &[]),
+    ];
+    for (input, want) in cases {
+        let (lines, feeds) = doc(input);
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        let scopes = settle(&lines, &mut kinds, &feeds);
+        super::super::context::note_continuations(&lines, &mut kinds);
+        let pages = super::super::pages::assign(&kinds, &feeds);
+        let links = link(&lines, &kinds, &pages, &scopes);
+        let got = conventions(&lines, &kinds, &links);
+        let want: Vec<(String, Tally)> = want.iter().map(|(n, t)| (n.to_string(), *t)).collect();
+        assert_eq!(got, want, "{input:?}");
+    }
+}
