@@ -365,3 +365,44 @@ fn series_pages_name_the_series_not_the_author() {
         assert_eq!(editors, [*editor], "{text}: the series editor is an editor");
     }
 }
+
+/// A Taiwan 版權頁 without a CIP block, and an older card-style LoC block.
+#[test]
+fn taiwan_colophon_alone_and_card_style_loc() {
+    let tw = "海港記事\n\n林佳蓉　著\n\n作　　者　林佳蓉\n發 行 人　張大同\n出 版 者　海風文化\nI S B N　978-986-578-001-2\n定　　價　新臺幣 320 元\n版權所有・翻印必究\n";
+    let fm = read_front_matter(&split(tw), &Relators::builtin());
+    let m = &fm.meta;
+    assert_eq!(m.title, "海港記事");
+    let authors: Vec<&str> = m.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(authors, ["林佳蓉"], "發行人 is not an author");
+    assert_eq!(m.publisher.as_deref(), Some("海風文化"));
+    assert_eq!(
+        m.isbn.as_ref().map(|i| i.digits.as_str()),
+        Some("9789865780012")
+    );
+    assert_eq!(m.print.price.as_deref(), Some("新臺幣 320 元"));
+    assert!(
+        m.contributors
+            .iter()
+            .any(|c| c.name == "張大同" && c.role.code() == "pbd")
+    );
+
+    let card = "THE SALT ROAD\n\nLibrary of Congress Cataloging-in-Publication Data\nHarlow, Margaret.\nThe salt road / Margaret Harlow. — 1st ed.\np. cm.\nISBN 978-0-9991234-0-9 (hardcover : alk. paper)\nISBN 978-0-9991234-2-3 (e-book)\n1. Ferries—History. 2. Rivers—History. I. Title.\n\n10 9 8 7 6 5 4 3 2\n";
+    let fm = read_front_matter(&split(card), &Relators::builtin());
+    let m = &fm.meta;
+    assert_eq!(m.title, "The Salt Road");
+    assert_eq!(m.authors[0].name, "Margaret Harlow");
+    assert_eq!(m.authors[0].file_as.as_deref(), Some("Harlow, Margaret"));
+    assert_eq!(
+        m.isbn.as_ref().map(|i| i.digits.as_str()),
+        Some("9780999123409")
+    );
+    assert_eq!(m.print_isbns[0].label, "hardcover : alk. paper");
+    assert_eq!(
+        m.ebook_isbn.as_ref().map(|i| i.digits.as_str()),
+        Some("9780999123423")
+    );
+    assert_eq!(m.print.impression.as_deref(), Some("2"));
+    let cip = m.cip.as_ref().expect("LoC record");
+    assert_eq!(cip.subjects, ["Ferries—History", "Rivers—History"]);
+}

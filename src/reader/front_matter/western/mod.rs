@@ -220,12 +220,15 @@ pub fn is_ebook_label(label: &str) -> bool {
 /// Joins the block's lines into fields: a line opening with a field label starts a field.
 fn fields<'a>(lines: &[Line<'a>]) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
+    let opens = |t: &str| FIELDS.iter().any(|f| t.trim().starts_with(f));
+    // the older card style has no field labels: every line stands alone
+    let card = !lines.iter().any(|l| opens(l.text));
     for l in lines {
         let t = l.text.trim();
         if t.is_empty() {
             continue;
         }
-        let starts = FIELDS.iter().any(|f| t.starts_with(f));
+        let starts = card || opens(t);
         match out.last_mut() {
             Some((f, _)) if !starts => {
                 f.push(' ');
@@ -360,9 +363,12 @@ fn card_line(text: &str, _no: usize, out: &mut LocBlock, rec: &mut CipRecord) {
     } else if text.starts_with("1. ") {
         rec.subjects = text
             .split(|c: char| c.is_ascii_digit())
-            .map(|s| s.trim_start_matches(". ").trim().trim_end_matches('.'))
+            .map(|s| {
+                let s = s.split(" I.").next().unwrap_or(s);
+                s.trim_start_matches(". ").trim().trim_end_matches('.')
+            })
             .filter(|s| !s.is_empty() && !s.starts_with("I."))
-            .map(|s| s.split(" I.").next().unwrap_or(s).trim().to_string())
+            .map(str::to_string)
             .collect();
     }
 }
