@@ -9,7 +9,7 @@ use crate::model::DivisionKind;
 use super::super::Line;
 use super::super::classify::Kind;
 use super::super::joins::ends_sentence;
-use super::markers::{Segment, body, segments};
+use super::markers::{Segment, Style, body, segments, without_markers};
 
 /// Headings of a chapter's endnotes (注释), letter-spacing removed.
 pub const ENDNOTE_HEADINGS: &[&str] = &["注释", "註釋", "注釋", "尾注", "Notes", "NOTES"];
@@ -169,11 +169,22 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                 continue;
             }
             Kind::Text => {
-                let prev_blank_or_note = i == 0
+                let set_off = i == 0
                     || form_feed.get(i).copied().unwrap_or(false)
                     || matches!(kinds[i - 1], Kind::Blank | Kind::Note { .. })
                     || in_foot;
-                if let Some((key, _, rest)) = body(text).filter(|_| prev_blank_or_note)
+                // a bracketed or `注1` body may follow a finished sentence directly (no rule or
+                // blank line); bare digits and `*` need the foot set off
+                let after_sentence = i > 0 && ends_sentence(&without_markers(lines[i - 1].text));
+                let at_foot = |style: Style| {
+                    set_off
+                        || (after_sentence
+                            && matches!(
+                                style,
+                                Style::Bracket | Style::Tortoise | Style::Zhu | Style::Circled
+                            ))
+                };
+                if let Some((key, _, rest)) = body(text).filter(|b| at_foot(b.1))
                     && take(&mut pending, page, key)
                 {
                     open_note = !ends_sentence(rest);

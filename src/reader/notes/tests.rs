@@ -120,6 +120,16 @@ fn bodies_are_settled_in_context() {
             ],
         ),
         (
+            "a bracket body right under a finished sentence (no blank line)",
+            "第一章 河\n正文[1]。\n[1] 某书。\n下页。",
+            &["Chapter", "Text", "Note 1", "Text"],
+        ),
+        (
+            "bare digits right under running text stay text",
+            "第一章 河\nIt was free.1\n1 more thing.",
+            &["Chapter", "Text", "Text"],
+        ),
+        (
             "asterisk footnote",
             "第一章 河\nThe river was wide.*\n\n* A later survey disagrees.",
             &["Chapter", "Text", "Blank", "Note *"],
