@@ -43,6 +43,13 @@ impl Style {
     }
 }
 
+/// Whether a body opened in `body` style answers a marker of `marker` style: the same shape,
+/// or a bare circled body under a `^①` marker. A `^①` body takes only `^①` markers, so a
+/// circled list number in the text is never mistaken for the seed's marker.
+pub fn answers(body: Style, marker: Style) -> bool {
+    body == marker || (body == Style::Circled && marker == Style::Caret)
+}
+
 /// A piece of a line: text, or a note marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Segment<'a> {
@@ -274,6 +281,25 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(&segments(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn bodies_answer_markers_of_their_shape() {
+        use Style::*;
+        let cases = [
+            (Caret, Caret, true),
+            (Caret, Circled, false),
+            (Circled, Caret, true),
+            (Circled, Circled, true),
+            (Bracket, Bracket, true),
+            (Bracket, Digits, false),
+            (Digits, Digits, true),
+            (Zhu, Zhu, true),
+            (Tortoise, Bracket, false),
+        ];
+        for (body, marker, want) in cases {
+            assert_eq!(answers(body, marker), want, "{body:?} {marker:?}");
         }
     }
 

@@ -15,7 +15,7 @@ use crate::model::{Inline, Note, NoteId, NotePlacement};
 use super::Line;
 use super::classify::Kind;
 
-pub use markers::{Marker, Segment, Style, is_circled, segments, without_markers};
+pub use markers::{Marker, Segment, Style, answers, is_circled, segments, without_markers};
 pub use settle::{Scopes, settle};
 
 /// `^① text` at the start of a line: a footnote in the seed's caret convention. Other body
@@ -75,23 +75,19 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
         if let Kind::Note { mark, text } = kind {
             let id = NoteId(links.notes.len());
             let endnote = scopes.endnote.get(i).copied().unwrap_or(false);
+            let style = markers::body(line.text).map(|b| b.1);
+            let fits = |p: &Pending<'_>| {
+                !p.done && p.marker.key == mark && style.is_none_or(|s| answers(s, p.marker.style))
+            };
             let found = if endnote {
                 let ch = chapter(i);
-                pending.iter_mut().find(|p| {
-                    !p.done
-                        && p.marker.key == mark
-                        && (ch == settle::ANY_CHAPTER || p.chapter == ch)
-                })
+                pending
+                    .iter_mut()
+                    .find(|p| fits(p) && (ch == settle::ANY_CHAPTER || p.chapter == ch))
             } else {
                 let page = pages[i];
-                let same = pending
-                    .iter()
-                    .position(|p| p.page == page && !p.done && p.marker.key == mark);
-                let before = || {
-                    pending
-                        .iter()
-                        .position(|p| p.page + 1 == page && !p.done && p.marker.key == mark)
-                };
+                let same = pending.iter().position(|p| p.page == page && fits(p));
+                let before = || pending.iter().position(|p| p.page + 1 == page && fits(p));
                 same.or_else(before).map(|k| &mut pending[k])
             };
             match found {

@@ -9,7 +9,7 @@ use crate::model::DivisionKind;
 use super::super::Line;
 use super::super::classify::Kind;
 use super::super::joins::ends_sentence;
-use super::markers::{Segment, Style, body, segments, without_markers};
+use super::markers::{Segment, Style, answers, body, segments, without_markers};
 
 /// Headings of a chapter's endnotes (注释), letter-spacing removed.
 pub const ENDNOTE_HEADINGS: &[&str] = &["注释", "註釋", "注釋", "尾注", "Notes", "NOTES"];
@@ -70,17 +70,18 @@ fn is_reference_heading(kind: &Kind, text: &str) -> bool {
     }
 }
 
-/// A marker candidate waiting for its body: (page, key, matched).
-type Pending = (usize, String, bool);
+/// A marker candidate waiting for its body: (page, key, style, matched).
+type Pending = (usize, String, Style, bool);
 
-/// Takes the earliest unmatched marker with `key` on `page`, else on the page before.
-fn take(pending: &mut [Pending], page: usize, key: &str) -> bool {
+/// Takes the earliest unmatched marker with `key` that a `style` body answers, on `page`,
+/// else on the page before.
+fn take(pending: &mut [Pending], page: usize, key: &str, style: Style) -> bool {
     for p in [Some(page), page.checked_sub(1)].into_iter().flatten() {
         if let Some(m) = pending
             .iter_mut()
-            .find(|(pg, k, done)| *pg == p && !*done && k == key)
+            .find(|(pg, k, st, done)| *pg == p && !*done && k == key && answers(style, *st))
         {
-            m.2 = true;
+            m.3 = true;
             return true;
         }
     }
@@ -163,7 +164,7 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
         match &kinds[i] {
             Kind::Blank => continue,
             Kind::Note { mark, text } => {
-                take(&mut pending, page, mark);
+                take(&mut pending, page, mark, Style::Caret);
                 in_foot = true;
                 open_note = !ends_sentence(text);
                 continue;
@@ -184,8 +185,8 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                                 Style::Bracket | Style::Tortoise | Style::Zhu | Style::Circled
                             ))
                 };
-                if let Some((key, _, rest)) = body(text).filter(|b| at_foot(b.1))
-                    && take(&mut pending, page, key)
+                if let Some((key, style, rest)) = body(text).filter(|b| at_foot(b.1))
+                    && take(&mut pending, page, key, style)
                 {
                     open_note = !ends_sentence(rest);
                     kinds[i] = note(key, rest);
@@ -204,10 +205,10 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
             in_foot = false;
             open_note = false;
         }
-        pending.retain(|(p, _, done)| !*done && *p + 1 >= page);
+        pending.retain(|(p, _, _, done)| !*done && *p + 1 >= page);
         for s in segments(text) {
             if let Segment::Marker(m) = s {
-                pending.push((page, m.key.to_string(), false));
+                pending.push((page, m.key.to_string(), m.style, false));
             }
         }
     }

@@ -179,6 +179,10 @@ fn notes_link_to_their_markers() {
             "第一章 河\nIt was free.1\n\n1. See the book.",
             &[((1, 0), "1", F)],
         ),
+        (
+            "第一章 河\n分为①国文、②算术^①。\n^① 一个 ^ 注。",
+            &[((1, 2), "①", F)],
+        ),
     ];
     for (input, want) in cases {
         let (links, _) = run(input);
