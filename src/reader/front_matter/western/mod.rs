@@ -164,7 +164,8 @@ pub fn title_case(text: &str) -> String {
     let all_caps = text.is_ascii()
         && letters.clone().count() > 1
         && letters.clone().all(|c| c.is_ascii_uppercase());
-    if !all_caps {
+    // a single capitalised word may be an acronym (`NASA`)
+    if !all_caps || !text.trim().contains(' ') {
         return text.to_string();
     }
     text.split(' ')

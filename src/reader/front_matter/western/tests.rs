@@ -166,6 +166,7 @@ fn title_cases() {
         ("The salt road", "The salt road"),
         ("山城書院記", "山城書院記"),
         ("X", "X"),
+        ("NASA", "NASA"),
     ];
     for (input, want) in cases {
         assert_eq!(title_case(input), want, "{input:?}");
