@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::error::{Error, Result};
+use crate::pdf::{self, PdfOptions};
 use crate::reader::{self, ReadOptions, Reading};
 use crate::source::Source;
 use crate::writer::epub::{EpubOptions, write_epub};
@@ -208,6 +209,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     let Reading {
         book,
         mut diagnostics,
+        ..
     } = reading;
     // Read every optional input before writing anything, so a bad one leaves no output.
     let cover = read_optional(&req.cover)?;
@@ -231,6 +233,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             css,
             cover,
             modified_unix: modified_time(book.meta.date)?,
+            note_style: None,
         };
         let epub = write_epub(&book, &opts).map_err(|source| Error::Epub {
             path: path.clone(),
@@ -241,7 +244,6 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         outputs.push(path);
     }
     if req.formats.typst || req.formats.pdf {
-        let dir = req.out_dir.join(format!("{stem}-typst"));
         let project = write_typst(
             &book,
             &TypstOptions {
@@ -249,8 +251,32 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
                 bleed_mm: 0.0,
             },
         );
+        let dir = if req.formats.typst {
+            req.out_dir.join(format!("{stem}-typst"))
+        } else {
+            req.out_dir
+                .join(format!(".{stem}-typst.paiban-build-{}", std::process::id()))
+        };
         output::write_dir(&dir, &project.files, &inputs)?;
-        outputs.push(dir);
+        if req.formats.pdf {
+            let path = req.out_dir.join(format!("{stem}.pdf"));
+            let opts = PdfOptions {
+                timestamp: Some(modified_time(book.meta.date)?),
+                ..PdfOptions::default()
+            };
+            let compiled = pdf::compile_project(&dir, &path, &opts);
+            if !req.formats.typst {
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+            compiled.map_err(|source| Error::Pdf {
+                path: path.clone(),
+                source,
+            })?;
+            outputs.push(path);
+        }
+        if req.formats.typst {
+            outputs.push(dir);
+        }
     }
     Ok(BuildReport {
         source,

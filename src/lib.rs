@@ -14,12 +14,14 @@
 //! `diag` and `source`.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod error;
 pub mod inspect;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod reader;
 pub mod source;
 pub mod writer;

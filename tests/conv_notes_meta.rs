@@ -220,7 +220,7 @@ fn chapter_endnotes_with_bare_circled_markers() {
 
 /// The English fixture's front matter: the lines before `Chapter 1`.
 fn english_front() -> paiban::reader::front_matter::FrontMatter {
-    let text = manuscript("tests/fixtures/en-salt-road.txt").replace('\u{c}', "");
+    let text = manuscript("tests/golden/en-salt-road/input.txt").replace('\u{c}', "");
     let end = text.find("Chapter 1").expect("fixture has Chapter 1");
     let lines = split(&text[..end]);
     read_front_matter(&lines, &Relators::builtin())
@@ -295,10 +295,9 @@ fn english_copyright_page_with_a_loc_block() {
 }
 
 #[test]
-#[ignore = "needs the English chapter headings (`Chapter 1` + title) of the layout half, branch conv-layout; passes on a trial merge"]
 fn english_book_with_superscript_endnotes() {
     check(
-        "tests/fixtures/en-salt-road.txt",
+        "tests/golden/en-salt-road/input.txt",
         &Expect {
             title: "The Salt Road",
             authors: &["Margaret Harlow"],
