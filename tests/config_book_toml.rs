@@ -20,9 +20,6 @@ fn person(name: &str, role: &str, label: Option<&str>) -> Contributor {
 /// An invented book with every overridable field set, including characters TOML must escape.
 fn full_meta() -> Metadata {
     Metadata {
-        ebook_isbn: None,
-        print_isbns: Vec::new(),
-        lccn: None,
         title: "江南古镇的手工业变迁".into(),
         subtitle: Some("以三座水乡为例 \"初稿\"".into()),
         alt_title: Some(AltTitle {
@@ -68,9 +65,6 @@ fn full_meta() -> Metadata {
 /// The fields book.toml can override, as a comparable tuple.
 fn overridable(m: &Metadata) -> Metadata {
     Metadata {
-        ebook_isbn: None,
-        print_isbns: Vec::new(),
-        lccn: None,
         cip: None,
         print: PrintDetails::default(),
         websites: Vec::new(),

@@ -300,9 +300,6 @@ fn edge_books_compile_without_warnings() {
     let mut part = division(DivisionKind::Part, "p", Some("第一编"), vec![t("编名")]);
     part.children.push(untitled.clone());
     let english = Metadata {
-        ebook_isbn: None,
-        print_isbns: Vec::new(),
-        lccn: None,
         language: "en".into(),
         title: "An English Book".into(),
         ..Metadata::default()

@@ -99,9 +99,6 @@ pub fn chinese_book() -> Book {
     let mut b = Builder::new();
     let title = "城乡社区协商治理研究";
     let meta = Metadata {
-        ebook_isbn: None,
-        print_isbns: Vec::new(),
-        lccn: None,
         title: title.into(),
         alt_title: Some(AltTitle {
             text: "Chengxiang Shequ Xieshang Zhili Yanjiu".into(),
@@ -363,9 +360,6 @@ pub const HOSTILE: &[&str] = &[
 pub fn hostile_book() -> Book {
     let mut b = Builder::new();
     let mut meta = Metadata {
-        ebook_isbn: None,
-        print_isbns: Vec::new(),
-        lccn: None,
         title: "#题名 $x$ *书*".into(),
         language: "zh-CN".into(),
         trim: Some(TrimSize {
