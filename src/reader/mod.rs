@@ -76,7 +76,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let layout = layout::analyse(lines, &paged.form_feed, &mut kinds);
     let pages = pages::assign(&kinds, &paged.form_feed);
     let links = notes::link(lines, &kinds, &pages, &scopes);
-    let note_conventions = notes::conventions(lines, &kinds, &links);
+    let note_conventions = notes::conventions(lines, &kinds, &scopes, &links);
     diags.extend(links.diagnostics);
 
     let first_heading = kinds.iter().position(Kind::is_heading).unwrap_or(0);

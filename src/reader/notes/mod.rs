@@ -42,6 +42,8 @@ pub struct Links {
     pub refs: BTreeMap<MarkerAt, NoteId>,
     /// Markers without notes and notes without markers.
     pub diagnostics: Vec<Diagnostic>,
+    /// Footnotes linked to a marker on the page before (the body was pushed onto the next page).
+    pub carried: Vec<NoteId>,
 }
 
 /// Whether markers on a line of this kind point to notes (front matter and contents do not).
@@ -88,6 +90,9 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                 let page = pages[i];
                 let same = pending.iter().position(|p| p.page == page && fits(p));
                 let before = || pending.iter().position(|p| p.page + 1 == page && fits(p));
+                if same.is_none() && before().is_some() {
+                    links.carried.push(id);
+                }
                 same.or_else(before).map(|k| &mut pending[k])
             };
             match found {
@@ -168,8 +173,14 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
 pub type Tally = (usize, usize);
 
 /// The note conventions a book uses, for `paiban inspect`: each linked marker style, footnotes,
-/// endnotes and note bodies continued on unmarked lines, in that order.
-pub fn conventions(lines: &[Line<'_>], kinds: &[Kind], links: &Links) -> Vec<(String, Tally)> {
+/// endnotes, note bodies continued on unmarked lines or set on the next page, and numbered
+/// references entries, in that order.
+pub fn conventions(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    scopes: &Scopes,
+    links: &Links,
+) -> Vec<(String, Tally)> {
     let mut out: Vec<(String, Tally)> = Vec::new();
     let mut add = |name: &str, line: usize| match out.iter_mut().find(|(n, _)| n == name) {
         Some((_, (count, _))) => *count += 1,
@@ -198,6 +209,18 @@ pub fn conventions(lines: &[Line<'_>], kinds: &[Kind], links: &Links) -> Vec<(St
         if *kind == Kind::NoteContinuation {
             add("note bodies continued on unmarked lines", line.no);
         }
+    }
+    for id in &links.carried {
+        add(
+            "a note body set at the foot of the next page",
+            links.notes[id.0].line,
+        );
+    }
+    for &i in &scopes.references {
+        add(
+            "numbered references entries kept as bibliography, not notes",
+            lines[i].no,
+        );
     }
     out
 }

@@ -37,6 +37,8 @@ pub struct Scopes {
     pub endnote: Vec<bool>,
     /// `chapter[i]`: the division (chapter) line `i` belongs to, for linking endnotes.
     pub chapter: Vec<usize>,
+    /// Lines shaped like note bodies (`[1] 作者…`) kept as entries of a references section.
+    pub references: Vec<usize>,
 }
 
 /// What region of the book a line is in.
@@ -94,6 +96,7 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
     let mut scopes = Scopes {
         endnote: vec![false; n],
         chapter: vec![0; n],
+        references: Vec::new(),
     };
     let Some(first) = kinds.iter().position(Kind::is_heading) else {
         return scopes;
@@ -145,7 +148,12 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
         }
         scopes.chapter[i] = chapter;
         match region {
-            Region::References => continue,
+            Region::References => {
+                if kinds[i] == Kind::Text && body(text).is_some() {
+                    scopes.references.push(i);
+                }
+                continue;
+            }
             Region::Endnotes => {
                 if kinds[i] != Kind::Text {
                     continue;

@@ -300,6 +300,18 @@ fn conventions_are_tallied() {
             ],
         ),
         ("第一章 河\n正文。", &[]),
+        (
+            "第一章 河\n正文[1]，又[2]\n\n[1] 注一。\n\u{c}接着。\n\n[2] 上页的注。\n参考文献\n[1] 某某. 某书[M]. 2001.",
+            &[
+                ("note markers `[1]`", (2, 2)),
+                ("footnotes at the page foot", (2, 4)),
+                ("a note body set at the foot of the next page", (1, 7)),
+                (
+                    "numbered references entries kept as bibliography, not notes",
+                    (1, 9),
+                ),
+            ],
+        ),
     ];
     for (input, want) in cases {
         let (lines, feeds) = doc(input);
@@ -308,7 +320,7 @@ fn conventions_are_tallied() {
         super::super::context::note_continuations(&lines, &mut kinds);
         let pages = super::super::pages::assign(&kinds, &feeds);
         let links = link(&lines, &kinds, &pages, &scopes);
-        let got = conventions(&lines, &kinds, &links);
+        let got = conventions(&lines, &kinds, &scopes, &links);
         let want: Vec<(String, Tally)> = want.iter().map(|(n, t)| (n.to_string(), *t)).collect();
         assert_eq!(got, want, "{input:?}");
     }
