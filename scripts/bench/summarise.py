@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Summarise bench-compare.sh results as the README's Markdown performance table.
+
+Usage: summarise.py WORK_DIR PANDOC_VERSION PAIBAN_REVISION
+Reads WORK_DIR/<book>-<tool>-<round>.json (hyperfine exports), <book>-<tool>.rss (peak RSS in
+KiB, one per line) and the optional batch.json; prints Markdown to stdout.
+"""
+import glob
+import json
+import os
+import statistics
+import subprocess
+import sys
+
+BOOKS = [("book250k", "250k characters"), ("book2500k", "2.5M characters")]
+
+
+def times(work, book, tool):
+    out = []
+    for path in sorted(glob.glob(os.path.join(work, f"{book}-{tool}-*.json"))):
+        with open(path) as f:
+            out.extend(json.load(f)["results"][0]["times"])
+    return out
+
+
+def rss_mb(work, book, tool):
+    with open(os.path.join(work, f"{book}-{tool}.rss")) as f:
+        values = [int(v) for v in f.read().split()]
+    return max(values) / 1024
+
+
+def machine():
+    cpu = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem_kb = int(f.readline().split()[1])
+    cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    return f"{cpu}, {cores} cores (`nproc`), {mem_kb / 1048576:.0f} GiB RAM"
+
+
+def fmt_s(s):
+    return f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
+
+
+def main():
+    work, pandoc, rev = sys.argv[1:4]
+    print(f"Machine: {machine()}; paiban {rev} (release build); {pandoc}.\n")
+    print("| book | size | paiban build (EPUB + Typst) | pandoc md → EPUB | speed-up "
+          "| paiban peak RSS | pandoc peak RSS |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    medians = {}
+    for book, label in BOOKS:
+        p, d = times(work, book, "paiban"), times(work, book, "pandoc")
+        if not p or not d:
+            continue
+        mp, md = statistics.median(p), statistics.median(d)
+        medians[book] = mp
+        size = os.path.getsize(os.path.join(work, f"{book}.txt")) / 1e6
+        print(f"| {label} | {size:.2f} MB | {fmt_s(mp)} (n={len(p)}) | {fmt_s(md)} (n={len(d)}) "
+              f"| {md / mp:.0f}× | {rss_mb(work, book, 'paiban'):.1f} MB "
+              f"| {rss_mb(work, book, 'pandoc'):.0f} MB |")
+    print()
+    if len(medians) == 2:
+        ratio = medians["book2500k"] / medians["book250k"]
+        print(f"Scaling: the 2.5M book takes {ratio:.1f}× the 250k book's time (linear = 10×).")
+    batch = os.path.join(work, "batch.json")
+    if os.path.exists(batch):
+        with open(batch) as f:
+            res = {r["command"]: statistics.median(r["times"]) for r in json.load(f)["results"]}
+        one, many = res.get("1 thread"), res.get("all cores")
+        if one and many:
+            print(f"Batch: 200 books of 50k characters: {fmt_s(one)} on one thread, "
+                  f"{fmt_s(many)} on all cores ({one / many:.2f}× the one-core throughput).")
+    print("\nMedians over alternating hyperfine rounds (`scripts/bench-compare.sh`); peak RSS is "
+          "the largest of three `/usr/bin/time -v` runs.")
+
+
+if __name__ == "__main__":
+    main()
