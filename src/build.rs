@@ -94,7 +94,7 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
     let source = Source::new(path.display().to_string(), decoded.text);
     let mut reading = reader::read(&source, &ReadOptions::default());
     if let Some(toml_path) = &req.meta {
-        let cfg = config::BookToml::load(toml_path)?;
+        let cfg = config::load(toml_path)?;
         cfg.apply(&mut reading.book.meta);
     }
     Ok((source, reading))

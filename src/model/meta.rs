@@ -47,6 +47,10 @@ pub struct Metadata {
     pub series: Vec<String>,
     /// A description for catalogues: the abstract's first paragraph, or book.toml.
     pub description: Option<String>,
+    /// 社址: the publisher's address, from the colophon's 出版发行 line.
+    pub publisher_address: Option<String>,
+    /// 主题词 (subject headings for `dc:subject`): the CIP III. tracing, or book.toml.
+    pub subjects: Vec<String>,
 }
 
 /// A title in another script and what it is.

@@ -1,4 +1,10 @@
 //! Decoding (解码): bytes → UTF-8 text with `\n` line ends.
+//!
+//! UTF-8 (with or without BOM), UTF-16LE/BE with BOM, GB18030 (GBK) when the bytes are not
+//! valid UTF-8 and the GB18030 reading is plausible Chinese text, or a forced encoding.
+//! Form feeds (换页) are kept: the lines pass turns them into page breaks.
+
+use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 /// The decoded text and how it was decoded.
 #[derive(Debug, Clone)]
@@ -28,20 +34,241 @@ pub enum DecodeError {
     },
 }
 
+/// Magic numbers of binary formats people mistake for manuscripts.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG", "PNG image"),
+    (b"\xFF\xD8\xFF", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"%PDF", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (EPUB, DOCX …)"),
+    (b"\xD0\xCF\x11\xE0", "OLE document (DOC, XLS)"),
+];
+
 /// Decodes manuscript bytes, detecting the encoding unless `forced` names one.
-pub fn decode(
-    bytes: &[u8],
-    forced: Option<&'static encoding_rs::Encoding>,
-) -> Result<Decoded, DecodeError> {
-    let _ = forced;
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Err(DecodeError::Binary((*what).to_string()));
+    }
+    let (text, encoding) = match (forced, Encoding::for_bom(bytes)) {
+        (Some(enc), bom) => {
+            let skip = bom.filter(|(b, _)| *b == enc).map_or(0, |(_, len)| len);
+            (strict(enc, &bytes[skip..], skip)?, name(enc))
+        }
+        (None, Some((enc, len))) => (strict(enc, &bytes[len..], len)?, name(enc)),
+        (None, None) => detect(bytes)?,
+    };
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(Decoded {
+        text: normalise_line_ends(&text),
+        encoding,
+    })
+}
+
+/// Detects UTF-8 or GB18030 in bytes without a BOM.
+fn detect(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    if let Some(why) = binary_reason(bytes) {
+        return Err(DecodeError::Binary(why));
+    }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Decoded {
-            text: s.replace("\r\n", "\n"),
-            encoding: "UTF-8",
+        Ok(s) => Ok((s.to_string(), "UTF-8")),
+        Err(e) => {
+            let utf8_offset = e.valid_up_to();
+            match strict(GB18030, bytes, 0) {
+                Ok(s) if plausible(&s) => Ok((s, "GB18030")),
+                _ => Err(DecodeError::Invalid {
+                    encoding: "UTF-8",
+                    offset: utf8_offset,
+                }),
+            }
+        }
+    }
+}
+
+/// Why bytes without a BOM look binary: NUL bytes or many control characters.
+fn binary_reason(bytes: &[u8]) -> Option<String> {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Some(format!("NUL byte at offset {at}"));
+    }
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    (controls * 20 > bytes.len()).then(|| format!("{controls} control bytes"))
+}
+
+/// Whether decoded text reads like Chinese or Latin text (not mojibake from a wrong guess).
+fn plausible(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut good = 0usize;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        total += 1;
+        let u = c as u32;
+        if c.is_ascii_graphic()
+            || (0x4E00..=0x9FFF).contains(&u)
+            || (0x3000..=0x303F).contains(&u)
+            || (0xFF00..=0xFFEF).contains(&u)
+            || (0x2000..=0x206F).contains(&u)
+            || (0x2460..=0x24FF).contains(&u)
+        {
+            good += 1;
+        }
+    }
+    total > 0 && good * 100 >= total * 95
+}
+
+/// Decodes without replacement; the error names the first bad byte (offset counts `base`).
+fn strict(enc: &'static Encoding, bytes: &[u8], base: usize) -> Result<String, DecodeError> {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let cap = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3 + 16);
+    let mut out = String::with_capacity(cap);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(out),
+        DecoderResult::Malformed(bad, after) => Err(DecodeError::Invalid {
+            encoding: name(enc),
+            offset: base + read - after as usize - bad as usize,
         }),
-        Err(e) => Err(DecodeError::Invalid {
-            encoding: "UTF-8",
-            offset: e.valid_up_to(),
+        DecoderResult::OutputFull => Err(DecodeError::Invalid {
+            encoding: name(enc),
+            offset: base + read,
         }),
+    }
+}
+
+/// The display name of an encoding.
+fn name(enc: &'static Encoding) -> &'static str {
+    if enc == UTF_8 {
+        "UTF-8"
+    } else if enc == UTF_16LE {
+        "UTF-16LE"
+    } else if enc == UTF_16BE {
+        "UTF-16BE"
+    } else if enc == GB18030 {
+        "GB18030"
+    } else {
+        enc.name()
+    }
+}
+
+/// CRLF and lone CR → LF.
+fn normalise_line_ends(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut out = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for u in text.encode_utf16() {
+            let b = if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            };
+            out.extend_from_slice(&b);
+        }
+        out
+    }
+
+    #[test]
+    fn encodings_give_the_same_text() {
+        let text = "第一章\n\n引言：党群关系。\u{c}下一页";
+        let (gb, _, _) = GB18030.encode(text);
+        let mut bom8 = b"\xEF\xBB\xBF".to_vec();
+        bom8.extend_from_slice(text.as_bytes());
+        let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+            ("utf-8", text.as_bytes().to_vec(), "UTF-8"),
+            ("utf-8 bom", bom8, "UTF-8"),
+            ("utf-16le", utf16(text, false), "UTF-16LE"),
+            ("utf-16be", utf16(text, true), "UTF-16BE"),
+            ("gb18030", gb.into_owned(), "GB18030"),
+        ];
+        for (what, bytes, enc) in cases {
+            let d = decode(&bytes, None).unwrap_or_else(|e| panic!("{what}: {e}"));
+            assert_eq!(d.text, text, "{what}");
+            assert_eq!(d.encoding, enc, "{what}");
+        }
+    }
+
+    #[test]
+    fn line_ends_are_normalised() {
+        let cases = [
+            ("a\r\nb", "a\nb"),
+            ("a\rb\r", "a\nb\n"),
+            ("a\r\n\r\nb", "a\n\nb"),
+            ("a\u{c}b\n", "a\u{c}b\n"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(
+                decode(input.as_bytes(), None).unwrap().text,
+                want,
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn errors_are_typed() {
+        let cases: Vec<(&[u8], DecodeError)> = vec![
+            (b"", DecodeError::Empty),
+            (b"  \n\r\n\t", DecodeError::Empty),
+            (b"\xEF\xBB\xBF", DecodeError::Empty),
+            (
+                b"\x89PNG\r\n\x1a\n",
+                DecodeError::Binary("PNG image".into()),
+            ),
+            (b"%PDF-1.7", DecodeError::Binary("PDF document".into())),
+            (
+                b"PK\x03\x04xx",
+                DecodeError::Binary("ZIP archive (EPUB, DOCX …)".into()),
+            ),
+            (
+                b"ab\0cd",
+                DecodeError::Binary("NUL byte at offset 2".into()),
+            ),
+            (
+                b"\x01\x02\x03\x04abc",
+                DecodeError::Binary("4 control bytes".into()),
+            ),
+            (
+                b"abc\xFF\xFEdef",
+                DecodeError::Invalid {
+                    encoding: "UTF-8",
+                    offset: 3,
+                },
+            ),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(decode(bytes, None).unwrap_err(), want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn forced_encoding_reports_its_bad_bytes() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("党群");
+        let d = decode(&gbk, Some(encoding_rs::GBK)).unwrap();
+        assert_eq!(d.text, "党群");
+        assert_eq!(d.encoding, "GBK");
+        let bad = decode(b"ok\xFF", Some(UTF_8)).unwrap_err();
+        assert_eq!(
+            bad,
+            DecodeError::Invalid {
+                encoding: "UTF-8",
+                offset: 2
+            }
+        );
     }
 }

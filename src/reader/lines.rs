@@ -1,4 +1,6 @@
-//! Manuscript lines with their 1-based line numbers.
+//! Manuscript lines with their 1-based line numbers, form feeds (换页) and control characters.
+
+use crate::diag::Diagnostic;
 
 /// One manuscript line: its 1-based number and its text (no line end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,4 +17,123 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
         .enumerate()
         .map(|(i, t)| Line { no: i + 1, text: t })
         .collect()
+}
+
+/// Lines with the explicit page breaks (form feeds) removed from their text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PagedLines<'a> {
+    /// The lines; a line holding a form feed mid-text is split in two with the same number.
+    pub lines: Vec<Line<'a>>,
+    /// `form_feed[i]`: a printed page starts at `lines[i]`.
+    pub form_feed: Vec<bool>,
+}
+
+/// Splits text into lines and turns form feeds into page-start flags.
+pub fn split_pages(text: &str) -> PagedLines<'_> {
+    let mut out = PagedLines::default();
+    let mut pending = false;
+    for line in split(text) {
+        let parts = line.text.split('\u{c}');
+        let mut first = true;
+        for part in parts {
+            if !first {
+                pending = true;
+            }
+            first = false;
+            if part.is_empty() && line.text.contains('\u{c}') {
+                continue;
+            }
+            out.lines.push(Line {
+                no: line.no,
+                text: part,
+            });
+            out.form_feed.push(std::mem::take(&mut pending));
+        }
+    }
+    out
+}
+
+/// Whether XML 1.0 forbids the character (C0 controls except tab, LF; noncharacters).
+fn xml_illegal(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\u{c}')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Removes XML-illegal control characters, one diagnostic per line that held any.
+pub fn remove_controls(text: &str) -> (String, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    if !text.chars().any(xml_illegal) {
+        return (text.to_string(), diags);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let bad: Vec<char> = line.chars().filter(|&c| xml_illegal(c)).collect();
+        if let Some(first) = bad.first() {
+            diags.push(
+                Diagnostic::warning(
+                    i + 1,
+                    format!(
+                        "removed {} control character(s) (first U+{:04X}) that XML does not allow",
+                        bad.len(),
+                        *first as u32
+                    ),
+                )
+                .with_hint("these usually come from a PDF extractor or OCR; check the line"),
+            );
+        }
+        out.extend(line.chars().filter(|&c| !xml_illegal(c)));
+    }
+    (out, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (line number, text, a page starts here).
+    type Expected = (usize, &'static str, bool);
+
+    #[test]
+    fn form_feeds_become_page_starts() {
+        // input → (line number, text, page starts here)
+        let cases: &[(&str, &[Expected])] = &[
+            ("a\nb", &[(1, "a", false), (2, "b", false)]),
+            ("a\n\u{c}b", &[(1, "a", false), (2, "b", true)]),
+            ("a\u{c}\nb", &[(1, "a", false), (2, "b", true)]),
+            ("a\u{c}b", &[(1, "a", false), (1, "b", true)]),
+            ("a\n\u{c}\nb", &[(1, "a", false), (3, "b", true)]),
+            (
+                "a\n\nb",
+                &[(1, "a", false), (2, "", false), (3, "b", false)],
+            ),
+        ];
+        for (input, want) in cases {
+            let got = split_pages(input);
+            let got: Vec<Expected> = got
+                .lines
+                .iter()
+                .zip(&got.form_feed)
+                .map(|(l, f)| (l.no, l.text, *f))
+                .collect();
+            assert_eq!(&got, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn control_characters_are_removed_with_their_line() {
+        let cases: &[(&str, &str, &[usize])] = &[
+            ("plain\ntext", "plain\ntext", &[]),
+            ("a\u{1}b\nc", "ab\nc", &[1]),
+            ("ok\n\u{7}x\u{1b}y", "ok\nxy", &[2]),
+            ("tab\there\u{c}ff", "tab\there\u{c}ff", &[]),
+        ];
+        for (input, want, lines) in cases {
+            let (text, diags) = remove_controls(input);
+            assert_eq!(&text, want, "{input:?}");
+            let got: Vec<usize> = diags.iter().map(|d| d.span.line).collect();
+            assert_eq!(&got, lines, "{input:?}");
+        }
+    }
 }

@@ -1,22 +1,35 @@
 //! The structuring pass (结构化): manuscript text → [`Book`], as a sequence of small passes.
 //!
-//! decode → lines/pages → classify → notes → joins → divisions → contents cross-check.
-//! Each recogniser is its own unit with a table of input → expected cases. What the reader
-//! cannot decide it reports as a [`Diagnostic`] with the manuscript line.
+//! decode → lines/pages → classify → context → notes → units → joins → divisions → contents
+//! cross-check. Each recogniser is its own unit with a table of input → expected cases. What
+//! the reader cannot decide it reports as a [`Diagnostic`] with the manuscript line. A new
+//! convention (running heads, `[1]` markers, English hyphenation) is a new recogniser in
+//! [`classify::RECOGNISERS`] or a new rule in [`context`], with its own table tests.
 
+pub mod classify;
+pub mod context;
 pub mod decode;
+pub mod divisions;
 pub mod front_matter;
+pub mod headings;
+pub mod joins;
+pub mod language;
 pub mod lines;
+pub mod notes;
+pub mod pages;
 pub mod relators;
 pub mod toc;
+pub mod units;
 
 use crate::diag::Diagnostic;
-use crate::model::Book;
+use crate::model::{Block, Book, Contributor, DivisionKind};
 use crate::source::Source;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use lines::Line;
 pub use relators::Relators;
+
+use classify::Kind;
 
 /// Options that change how a manuscript is read.
 #[derive(Debug, Clone, Default)]
@@ -34,11 +47,96 @@ pub struct Reading {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Headings under which the signer wrote a preface for someone else (序 → MARC `wpr`).
+const PREFACE_BY_OTHERS: &[&str] = &["序", "代序", "序言"];
+
 /// Reads a decoded manuscript into a book.
 pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
-    let _ = (source, opts);
+    let relators = Relators::builtin();
+    let (text, mut diags) = lines::remove_controls(&source.text);
+    let paged = lines::split_pages(&text);
+    let lines = &paged.lines;
+    let mut kinds: Vec<Kind> = lines.iter().map(|l| classify::classify(l.text)).collect();
+    let (contents, d) = context::apply(lines, &mut kinds);
+    diags.extend(d);
+    let pages = pages::assign(&kinds, &paged.form_feed);
+    let links = notes::link(lines, &kinds, &pages);
+    diags.extend(links.diagnostics);
+
+    let first_heading = kinds.iter().position(Kind::is_heading).unwrap_or(0);
+    let fm = front_matter::read_front_matter(&lines[..first_heading], &relators);
+    diags.extend(fm.diagnostics);
+
+    let marks = pages::marks(&paged.form_feed, &pages);
+    let units = joins::join(units::build(lines, &kinds, &links.refs, &marks));
+    let grouped = divisions::group(units);
+    diags.extend(grouped.diagnostics);
+
+    let mut book = Book {
+        meta: fm.meta,
+        front: fm.divisions,
+        body: grouped.body,
+        back: grouped.back,
+        notes: links.notes,
+    };
+    book.front.extend(grouped.front);
+
+    for (start, end) in contents {
+        let (entries, d) = toc::parse_contents(&lines[start + 1..end]);
+        diags.extend(d);
+        let heading_line = lines[start].no;
+        let div = book
+            .front
+            .iter_mut()
+            .find(|d| d.kind == DivisionKind::Contents && d.line == heading_line);
+        if let Some(div) = div {
+            div.blocks.insert(0, Block::Contents(entries));
+        }
+    }
+    for div in &mut book.front {
+        for b in &mut div.blocks {
+            if let Block::Contents(entries) = b {
+                diags.extend(toc::cross_check(entries, &book.body, &book.back));
+            }
+        }
+    }
+
+    for signer in &grouped.signers {
+        if !PREFACE_BY_OTHERS.contains(&signer.heading.as_str()) {
+            continue;
+        }
+        let (Some((affiliation, name)), Some(role)) = (
+            classify::signature_shape(&signer.text),
+            relators.lookup("序"),
+        ) else {
+            continue;
+        };
+        let known = book
+            .meta
+            .contributors
+            .iter()
+            .any(|c| c.name == name && c.role == role);
+        if !known {
+            book.meta.contributors.push(Contributor {
+                file_as: Some(name.clone()),
+                name,
+                role,
+                label: Some(signer.heading.clone()),
+                affiliation: (!affiliation.is_empty()).then_some(affiliation),
+            });
+        }
+    }
+
+    book.meta.language = match &opts.language {
+        Some(l) => l.clone(),
+        None => language::detect(&text).to_string(),
+    };
+    if book.meta.description.is_none() {
+        book.meta.description = divisions::abstract_text(&book.front);
+    }
+    diags.sort_by_key(|d| d.span.line);
     Reading {
-        book: Book::default(),
-        diagnostics: Vec::new(),
+        book,
+        diagnostics: diags,
     }
 }

@@ -1,0 +1,228 @@
+//! Line classification (行分类): each line gets a [`Kind`] from a table of recognisers, tried in
+//! order; context (a chapter's title line, the printed contents, a preface's signature, a kicker
+//! above a heading) is settled afterwards by [`super::context`].
+
+use crate::model::DivisionKind;
+
+use super::{headings, joins::ends_sentence, notes};
+
+/// What a manuscript line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// An empty or white-space line.
+    Blank,
+    /// `第一章` alone; its title is on the next non-blank line.
+    ChapterLabel {
+        /// The label as printed.
+        label: String,
+    },
+    /// `第1章 标题`: label and title on one line.
+    Chapter {
+        /// The label as printed.
+        label: String,
+        /// The title.
+        title: String,
+    },
+    /// `（一）标题`: a section heading.
+    Section {
+        /// The label, normalised to full-width brackets.
+        label: String,
+        /// The title.
+        title: String,
+    },
+    /// A front or back-matter heading (序, 目录, 后记 …).
+    Matter {
+        /// What division it opens.
+        kind: DivisionKind,
+        /// The heading, letter-spacing removed.
+        title: String,
+    },
+    /// `^① text`: a footnote (脚注) at a page foot.
+    Note {
+        /// The marker glyph (`①`).
+        mark: String,
+        /// The note text.
+        text: String,
+    },
+    /// A line continuing the footnote above it (set by context).
+    NoteContinuation,
+    /// `2007年12月`: a date line (日期).
+    Dateline,
+    /// `——…`: an em-dash-led item (破折号条目).
+    ListItem,
+    /// Running text (正文).
+    Text,
+    /// The title line after a [`Kind::ChapterLabel`] (set by context).
+    HeadingTitle,
+    /// The signature closing a preface (署名) (set by context).
+    Signature,
+    /// A line printed above a heading, e.g. the book title atop 内容提要 (set by context).
+    Kicker,
+    /// A line of the printed contents (目录) (set by context).
+    ContentsLine,
+    /// A line of the title pages and colophon, read by `front_matter` (set by context).
+    FrontMatterLine,
+}
+
+impl Kind {
+    /// Whether the line opens a division (chapter, section or matter heading).
+    pub fn is_heading(&self) -> bool {
+        matches!(
+            self,
+            Kind::ChapterLabel { .. }
+                | Kind::Chapter { .. }
+                | Kind::Section { .. }
+                | Kind::Matter { .. }
+        )
+    }
+}
+
+/// A recogniser: the kind of a line, if it has this shape.
+pub type Recogniser = fn(&str) -> Option<Kind>;
+
+/// The context-free recognisers, in the order they are tried; [`Kind::Text`] is the fallback.
+pub const RECOGNISERS: &[(&str, Recogniser)] = &[
+    ("blank", blank),
+    ("footnote", notes::note_line),
+    ("matter heading", headings::matter),
+    ("chapter heading", headings::chapter),
+    ("section heading", headings::section),
+    ("date line", dateline),
+    ("em-dash item", list_item),
+];
+
+/// Classifies one line without context.
+pub fn classify(text: &str) -> Kind {
+    RECOGNISERS
+        .iter()
+        .find_map(|(_, r)| r(text))
+        .unwrap_or(Kind::Text)
+}
+
+/// An empty or white-space line.
+pub fn blank(text: &str) -> Option<Kind> {
+    text.trim().is_empty().then_some(Kind::Blank)
+}
+
+/// `——…`: an em-dash-led item.
+pub fn list_item(text: &str) -> Option<Kind> {
+    let t = text.trim_start();
+    (t.starts_with("——") && t.chars().nth(2).is_some_and(|c| c != '—')).then_some(Kind::ListItem)
+}
+
+/// `2007年12月`, `2007 年 12 月 8 日`, `二〇〇七年十二月`: a date alone on a line.
+pub fn dateline(text: &str) -> Option<Kind> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut rest = compact.as_str();
+    for (unit, required) in [('年', true), ('月', false), ('日', false)] {
+        let digits = rest
+            .find(|c: char| !headings::is_numeral(c))
+            .unwrap_or(rest.len());
+        if digits == 0 || !rest[digits..].starts_with(unit) {
+            if required || digits > 0 {
+                return None;
+            }
+            break;
+        }
+        if unit == '年' && rest[..digits].chars().count() != 4 {
+            return None;
+        }
+        rest = &rest[digits + unit.len_utf8()..];
+    }
+    rest.is_empty().then_some(Kind::Dateline)
+}
+
+/// Longest signature line, in characters.
+const MAX_SIGNATURE: usize = 50;
+
+/// A signature's shape: `<affiliations> <name>` with a 2–4 character Han name last.
+/// Returns (affiliation, name); the affiliation is empty for a bare name.
+pub fn signature_shape(text: &str) -> Option<(String, String)> {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > MAX_SIGNATURE || ends_sentence(t) {
+        return None;
+    }
+    if t.contains(['，', '、', '；', ',']) {
+        return None;
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    let name = *tokens.last()?;
+    let n = name.chars().count();
+    if !(2..=4).contains(&n) || !name.chars().all(is_han) {
+        return None;
+    }
+    Some((tokens[..tokens.len() - 1].join(" "), name.to_string()))
+}
+
+/// Whether `c` is a CJK unified ideograph (汉字).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_classified() {
+        let cases = [
+            ("", Kind::Blank),
+            ("  \t", Kind::Blank),
+            ("——在河边，人们建起了新的码头。", Kind::ListItem),
+            ("——", Kind::Text),
+            ("————————", Kind::Text),
+            ("2007年12月", Kind::Dateline),
+            ("二〇〇七年十二月", Kind::Dateline),
+            ("2008 年 5 月 8 日", Kind::Dateline),
+            ("1999年", Kind::Dateline),
+            ("2007年12月第1版", Kind::Text),
+            ("07年12月", Kind::Text),
+            ("这是一段正文。", Kind::Text),
+            (
+                "^① 某某著作，某出版社2001年版。",
+                Kind::Note {
+                    mark: "①".into(),
+                    text: "某某著作，某出版社2001年版。".into(),
+                },
+            ),
+            (
+                "目 录",
+                Kind::Matter {
+                    kind: DivisionKind::Contents,
+                    title: "目录".into(),
+                },
+            ),
+            (
+                "第二章",
+                Kind::ChapterLabel {
+                    label: "第二章".into(),
+                },
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(classify(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn signatures_have_a_name_last() {
+        let cases = [
+            (
+                "河口大学教授 王小明",
+                Some(("河口大学教授".to_string(), "王小明".to_string())),
+            ),
+            (
+                "某学会会长 某大学教授 李四",
+                Some(("某学会会长 某大学教授".to_string(), "李四".to_string())),
+            ),
+            ("张三", Some((String::new(), "张三".to_string()))),
+            ("这是一句话。", None),
+            ("我们认为 这个问题很重要", None),
+            ("河口大学教授 Smith", None),
+            ("甲，乙 丙丁", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(signature_shape(input), want, "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! Context rules (上下文) over classified lines: the title pages before the first heading, the
+//! printed contents (目录) region, a chapter label's title line, a preface's signature (署名) and
+//! a kicker printed above a heading. Each rule is its own function over `&mut [Kind]`.
+
+use crate::diag::Diagnostic;
+use crate::model::DivisionKind;
+
+use super::Line;
+use super::classify::{Kind, signature_shape};
+use super::headings::has_page_number;
+use super::joins::ends_sentence;
+use super::notes::without_markers;
+
+/// Longest kicker or chapter title line, in characters.
+const MAX_SHORT: usize = 40;
+
+/// A printed contents region: the 目录 heading's index and the index of the first body line.
+pub type ContentsRange = (usize, usize);
+
+/// Applies every context rule; returns the contents regions and diagnostics.
+pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind]) -> (Vec<ContentsRange>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    front_matter_region(kinds);
+    note_continuations(lines, kinds);
+    let ranges = contents_regions(lines, kinds);
+    chapter_titles(lines, kinds, &mut diags);
+    kickers(lines, kinds);
+    signatures(lines, kinds);
+    (ranges, diags)
+}
+
+/// Blank lines and footnotes: skipped when looking for the neighbouring content line.
+fn in_margin(kind: &Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Blank | Kind::Note { .. } | Kind::NoteContinuation
+    )
+}
+
+/// A footnote that does not end a sentence continues on the lines right below it (no blank).
+pub fn note_continuations(lines: &[Line<'_>], kinds: &mut [Kind]) {
+    for i in 0..kinds.len() {
+        let Kind::Note { text, .. } = &kinds[i] else {
+            continue;
+        };
+        let mut done = ends_sentence(text);
+        let mut j = i + 1;
+        while !done && j < kinds.len() && matches!(kinds[j], Kind::Text | Kind::Dateline) {
+            kinds[j] = Kind::NoteContinuation;
+            done = ends_sentence(lines[j].text);
+            j += 1;
+        }
+    }
+}
+
+/// The next line after `i` that is neither blank nor a footnote.
+fn next_content(kinds: &[Kind], i: usize) -> Option<usize> {
+    (i + 1..kinds.len()).find(|&j| !in_margin(&kinds[j]))
+}
+
+/// The last line before `i` that is neither blank nor a footnote.
+fn prev_content(kinds: &[Kind], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| !in_margin(&kinds[j]))
+}
+
+/// Lines before the first heading are title pages and colophon.
+pub fn front_matter_region(kinds: &mut [Kind]) {
+    let Some(first) = kinds.iter().position(Kind::is_heading) else {
+        return;
+    };
+    for k in &mut kinds[..first] {
+        if *k != Kind::Blank {
+            *k = Kind::FrontMatterLine;
+        }
+    }
+}
+
+/// What identifies a heading when the body repeats a contents entry: a chapter or section's
+/// label, a matter heading's title.
+fn heading_key(kind: &Kind) -> Option<&str> {
+    match kind {
+        Kind::ChapterLabel { label }
+        | Kind::Chapter { label, .. }
+        | Kind::Section { label, .. } => Some(label),
+        Kind::Matter { title, .. } => Some(title),
+        _ => None,
+    }
+}
+
+/// After a 目录 heading: entry lines up to the first heading that is not an entry (nor the first
+/// line of a wrapped entry, whose next line ends in a page number). When the
+/// entries carry no page numbers, up to the heading that repeats the first entry.
+pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsRange> {
+    let mut ranges = Vec::new();
+    let starts: Vec<usize> = (0..kinds.len())
+        .filter(|&i| {
+            matches!(
+                kinds[i],
+                Kind::Matter {
+                    kind: DivisionKind::Contents,
+                    ..
+                }
+            )
+        })
+        .collect();
+    for start in starts {
+        // A heading whose next line is an entry is a wrapped entry, not the body.
+        let first_heading = (start + 1..kinds.len()).find(|&j| {
+            kinds[j].is_heading()
+                && next_content(kinds, j).is_none_or(|n| !has_page_number(lines[n].text))
+        });
+        let mut end = first_heading.unwrap_or(kinds.len());
+        let empty = next_content(kinds, start).is_none_or(|j| j >= end);
+        if let (true, Some(h)) = (empty, first_heading) {
+            if let Some(key) = heading_key(&kinds[h]).map(str::to_string) {
+                let repeat = (h + 1..kinds.len()).find(|&j| {
+                    heading_key(&kinds[j]) == Some(key.as_str()) && !has_page_number(lines[j].text)
+                });
+                end = repeat.unwrap_or(end);
+            }
+        }
+        for k in &mut kinds[start + 1..end] {
+            if *k != Kind::Blank {
+                *k = Kind::ContentsLine;
+            }
+        }
+        ranges.push((start, end));
+    }
+    ranges
+}
+
+/// The line after `第一章` is the chapter's title.
+pub fn chapter_titles(lines: &[Line<'_>], kinds: &mut [Kind], diags: &mut Vec<Diagnostic>) {
+    for i in 0..kinds.len() {
+        let Kind::ChapterLabel { label } = &kinds[i] else {
+            continue;
+        };
+        let next = next_content(kinds, i).filter(|&j| {
+            let t = without_markers(lines[j].text);
+            // A title that reads like a matter heading (`第一章` / `绪论`) is still the title.
+            let titled = matches!(kinds[j], Kind::Text | Kind::Matter { .. });
+            titled && t.chars().count() <= MAX_SHORT && !ends_sentence(&t)
+        });
+        match next {
+            Some(j) => kinds[j] = Kind::HeadingTitle,
+            None => diags.push(Diagnostic::warning(
+                lines[i].no,
+                format!("chapter label {label} has no title line after it"),
+            )),
+        }
+    }
+}
+
+/// Whether a division of this kind is closed by a signature.
+fn signed(kind: DivisionKind) -> bool {
+    matches!(
+        kind,
+        DivisionKind::Preface
+            | DivisionKind::Foreword
+            | DivisionKind::Afterword
+            | DivisionKind::Dedication
+    )
+}
+
+/// In a preface, foreword or afterword: a short name line after the last paragraph, followed by
+/// a date line, a heading or the end, is the signature.
+pub fn signatures(lines: &[Line<'_>], kinds: &mut [Kind]) {
+    let mut current: Option<DivisionKind> = None;
+    for i in 0..kinds.len() {
+        match &kinds[i] {
+            Kind::Matter { kind, .. } => current = Some(*kind),
+            Kind::ChapterLabel { .. } | Kind::Chapter { .. } => current = None,
+            Kind::Text if current.is_some_and(signed) => {
+                let closes = next_content(kinds, i).is_none_or(|j| {
+                    matches!(kinds[j], Kind::Dateline | Kind::Kicker) || kinds[j].is_heading()
+                });
+                let after_para = prev_content(kinds, i).is_some_and(|j| {
+                    matches!(kinds[j], Kind::Text | Kind::ListItem)
+                        && ends_sentence(&without_markers(lines[j].text))
+                });
+                if closes && after_para && signature_shape(lines[i].text).is_some() {
+                    kinds[i] = Kind::Signature;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A short unpunctuated line right before a front-matter heading is printed above it (it may
+/// follow a signature, which is settled afterwards).
+pub fn kickers(lines: &[Line<'_>], kinds: &mut [Kind]) {
+    for i in 0..kinds.len() {
+        if kinds[i] != Kind::Text {
+            continue;
+        }
+        let t = without_markers(lines[i].text);
+        if t.chars().count() > MAX_SHORT || ends_sentence(&t) {
+            continue;
+        }
+        let before_heading = next_content(kinds, i).is_some_and(|j| {
+            matches!(
+                kinds[j],
+                Kind::Matter {
+                    kind: DivisionKind::Abstract
+                        | DivisionKind::Preface
+                        | DivisionKind::Foreword
+                        | DivisionKind::Dedication,
+                    ..
+                }
+            )
+        });
+        let standalone = prev_content(kinds, i).is_none_or(|j| match &kinds[j] {
+            Kind::Text => {
+                ends_sentence(&without_markers(lines[j].text))
+                    || signature_shape(lines[j].text).is_some()
+            }
+            Kind::ListItem => ends_sentence(&without_markers(lines[j].text)),
+            _ => true,
+        });
+        if before_heading && standalone {
+            kinds[i] = Kind::Kicker;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::classify::classify;
+    use super::*;
+
+    /// Classifies and applies context; returns each line's kind name.
+    fn run(text: &str) -> Vec<String> {
+        let lines = super::super::lines::split(text);
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        apply(&lines, &mut kinds);
+        kinds
+            .iter()
+            .map(|k| {
+                let s = format!("{k:?}");
+                s.split([' ', '{']).next().unwrap_or("").to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn context_rules() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "title page, then preface with signature and date",
+                "书名\n序\n正文。\n某大学教授 王五\n2001年1月",
+                &["FrontMatterLine", "Matter", "Text", "Signature", "Dateline"],
+            ),
+            (
+                "signature needs a finished paragraph before it",
+                "序\n正文未完\n某大学教授 王五\n2001年1月",
+                &["Matter", "Text", "Text", "Dateline"],
+            ),
+            (
+                "no signature in a chapter",
+                "第一章 河\n正文。\n某大学教授 王五\n2001年1月",
+                &["Chapter", "Text", "Text", "Dateline"],
+            ),
+            (
+                "kicker above the abstract",
+                "序\n正文。\n书名^①\n内容提要\n提要正文。",
+                &["Matter", "Text", "Kicker", "Matter", "Text"],
+            ),
+            (
+                "signature without a date, before a kicker",
+                "序\n正文。\n某大学教授 王五\n书名^①\n内容提要\n提要。",
+                &["Matter", "Text", "Signature", "Kicker", "Matter", "Text"],
+            ),
+            (
+                "an unfinished paragraph line is no kicker",
+                "序\n这一段正文在这里没有写完，而是\n继续\n内容提要",
+                &["Matter", "Text", "Text", "Matter"],
+            ),
+            (
+                "contents with page numbers, then the body",
+                "目 录\n第一章 河\t1\n后记.....\t9\n第一章\n河\n正文。",
+                &[
+                    "Matter",
+                    "ContentsLine",
+                    "ContentsLine",
+                    "ChapterLabel",
+                    "HeadingTitle",
+                    "Text",
+                ],
+            ),
+            (
+                "a chapter titled like a matter heading keeps it as its title",
+                "第一章\n绪论\n正文。",
+                &["ChapterLabel", "HeadingTitle", "Text"],
+            ),
+            (
+                "a wrapped contents entry is not the body",
+                "目录\n（一）很长的一个\n小节标题\t3\n第一章\n河\n正文。",
+                &[
+                    "Matter",
+                    "ContentsLine",
+                    "ContentsLine",
+                    "ChapterLabel",
+                    "HeadingTitle",
+                    "Text",
+                ],
+            ),
+            (
+                "contents without page numbers end at the repeated label",
+                "目录\n第一章 河\n第二章 山\n第一章 河\n正文。",
+                &["Matter", "ContentsLine", "ContentsLine", "Chapter", "Text"],
+            ),
+            (
+                "contents without page numbers starting with matter",
+                "目录\n序\n第一章 河\n序\n正文。",
+                &["Matter", "ContentsLine", "ContentsLine", "Matter", "Text"],
+            ),
+            (
+                "an unfinished note continues on the next line",
+                "正文^①。\n^① 某某：《某书》，某出版社\n2001年版。\n下一页的正文。",
+                &["Text", "Note", "NoteContinuation", "Text"],
+            ),
+            (
+                "a finished note does not swallow the next line",
+                "正文^①。\n^① 某书。\n下一页的正文。",
+                &["Text", "Note", "Text"],
+            ),
+            (
+                "chapter label followed by a sentence has no title",
+                "第一章\n这是正文。",
+                &["ChapterLabel", "Text"],
+            ),
+        ];
+        for (what, input, want) in cases {
+            assert_eq!(&run(input), want, "{what}");
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! Heading recognisers (标题): chapters `第一章`, sections `（一）`, front/back-matter headings
+//! (序, 内容提要, 目录, 后记, 参考文献, 附录 …) and printed-contents entry shapes.
+
+use crate::model::DivisionKind;
+
+use super::classify::Kind;
+use super::joins::ends_sentence;
+
+/// Longest title (in characters) a one-line heading may carry.
+const MAX_TITLE: usize = 40;
+
+/// Whether `c` is a numeral used in printed labels (一二三…, 0–9, full-width digits).
+pub fn is_numeral(c: char) -> bool {
+    "零〇一二三四五六七八九十百千两".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Splits `第<numeral><unit>` off the start of `text`: (label, rest).
+fn ordinal_label<'a>(text: &'a str, units: &str) -> Option<(&'a str, &'a str)> {
+    let rest = text.strip_prefix('第')?;
+    let digits = rest.find(|c: char| !is_numeral(c))?;
+    if digits == 0 {
+        return None;
+    }
+    let unit = rest[digits..].chars().next()?;
+    if !units.contains(unit) {
+        return None;
+    }
+    let end = '第'.len_utf8() + digits + unit.len_utf8();
+    Some((&text[..end], &text[end..]))
+}
+
+/// A heading title: short, not a sentence, not a printed-contents entry.
+fn heading_title(rest: &str) -> Option<String> {
+    let title = rest.trim();
+    let ok = !title.is_empty()
+        && title.chars().count() <= MAX_TITLE
+        && !ends_sentence(title)
+        && !title.ends_with(['，', ','])
+        && !has_page_number(title);
+    ok.then(|| title.to_string())
+}
+
+/// `第一章` alone, or `第1章 标题` / `第一章　标题` on one line.
+pub fn chapter(text: &str) -> Option<Kind> {
+    let (label, rest) = ordinal_label(text.trim(), "章")?;
+    let label = label.to_string();
+    if rest.trim().is_empty() {
+        return Some(Kind::ChapterLabel { label });
+    }
+    heading_title(rest).map(|title| Kind::Chapter { label, title })
+}
+
+/// `（一）标题`, `(一) 标题` or `第一节 标题`: a section heading.
+pub fn section(text: &str) -> Option<Kind> {
+    let t = text.trim();
+    if let Some((label, rest)) = ordinal_label(t, "节") {
+        let title = heading_title(rest)?;
+        return Some(Kind::Section {
+            label: label.to_string(),
+            title,
+        });
+    }
+    let inner = t.strip_prefix('（').or_else(|| t.strip_prefix('('))?;
+    let close = inner.find(['）', ')'])?;
+    let numeral = &inner[..close];
+    if numeral.is_empty() || !numeral.chars().all(is_numeral) {
+        return None;
+    }
+    let rest = &inner[close + inner[close..].chars().next()?.len_utf8()..];
+    let title = heading_title(rest)?;
+    Some(Kind::Section {
+        label: format!("（{numeral}）"),
+        title,
+    })
+}
+
+/// Printed headings of front and back matter, letter-spacing removed.
+const MATTER: &[(&str, DivisionKind)] = &[
+    ("序", DivisionKind::Preface),
+    ("序言", DivisionKind::Preface),
+    ("代序", DivisionKind::Preface),
+    ("自序", DivisionKind::Preface),
+    ("前言", DivisionKind::Foreword),
+    ("献词", DivisionKind::Dedication),
+    ("内容提要", DivisionKind::Abstract),
+    ("内容简介", DivisionKind::Abstract),
+    ("提要", DivisionKind::Abstract),
+    ("摘要", DivisionKind::Abstract),
+    ("目录", DivisionKind::Contents),
+    ("目次", DivisionKind::Contents),
+    ("导论", DivisionKind::Introduction),
+    ("绪论", DivisionKind::Introduction),
+    ("后记", DivisionKind::Afterword),
+    ("跋", DivisionKind::Afterword),
+    ("参考文献", DivisionKind::Bibliography),
+    ("主要参考文献", DivisionKind::Bibliography),
+    ("参考书目", DivisionKind::Bibliography),
+    ("注释", DivisionKind::Endnotes),
+    ("索引", DivisionKind::Index),
+];
+
+/// A front or back-matter heading (`序`, `目 录`, `主要参考文献`, `附录一 调查问卷`).
+pub fn matter(text: &str) -> Option<Kind> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some((_, kind)) = MATTER.iter().find(|(w, _)| *w == compact) {
+        return Some(Kind::Matter {
+            kind: *kind,
+            title: compact,
+        });
+    }
+    let rest = text.trim().strip_prefix("附录")?;
+    let next_ok = rest
+        .chars()
+        .next()
+        .is_none_or(|c| is_numeral(c) || c.is_whitespace() || matches!(c, '：' | ':'));
+    if !next_ok {
+        return None;
+    }
+    let rest = rest.trim_start_matches(|c: char| is_numeral(c) || c.is_whitespace());
+    let rest = rest.trim_start_matches(['：', ':', '　']);
+    if !rest.is_empty() && heading_title(rest).is_none() {
+        return None;
+    }
+    Some(Kind::Matter {
+        kind: DivisionKind::Appendix,
+        title: text.trim().to_string(),
+    })
+}
+
+/// Whether a line ends like a printed-contents entry: leaders or a tab, then a page number.
+pub fn has_page_number(text: &str) -> bool {
+    let t = text.trim_end();
+    let head = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = t.len() - head.len();
+    if digits == 0 || digits > 4 || head.is_empty() {
+        return false;
+    }
+    let before_space = head.trim_end_matches(' ');
+    before_space.ends_with(['.', '…', '·', '．'])
+        || head.ends_with(['\t', '　'])
+        || head.ends_with("  ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ch(label: &str, title: &str) -> Option<Kind> {
+        Some(Kind::Chapter {
+            label: label.into(),
+            title: title.into(),
+        })
+    }
+
+    fn sec(label: &str, title: &str) -> Option<Kind> {
+        Some(Kind::Section {
+            label: label.into(),
+            title: title.into(),
+        })
+    }
+
+    #[test]
+    fn chapters() {
+        let cases = [
+            (
+                "第一章",
+                Some(Kind::ChapterLabel {
+                    label: "第一章".into(),
+                }),
+            ),
+            (
+                " 第十二章 ",
+                Some(Kind::ChapterLabel {
+                    label: "第十二章".into(),
+                }),
+            ),
+            ("第1章 引言", ch("第1章", "引言")),
+            ("第三章　城市的河流", ch("第三章", "城市的河流")),
+            ("第二章河流", ch("第二章", "河流")),
+            ("第一章 引言\t1", None),
+            ("第三，当然，这是一个问题。", None),
+            ("第一章说明了这个问题。", None),
+            ("第章", None),
+            ("第一节 概述", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(chapter(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn sections() {
+        let cases = [
+            ("（一）党群关系一般特征", sec("（一）", "党群关系一般特征")),
+            ("(二) 河流的特点", sec("（二）", "河流的特点")),
+            ("（12）小标题", sec("（12）", "小标题")),
+            ("第一节 概述", sec("第一节", "概述")),
+            ("（一）我们认为，这个问题很重要。", None),
+            ("(四) 总体上是好的.....\t24", None),
+            ("（注）说明", None),
+            ("（一）", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(section(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn matter_headings() {
+        let m = |kind, title: &str| {
+            Some(Kind::Matter {
+                kind,
+                title: title.into(),
+            })
+        };
+        let cases = [
+            ("序", m(DivisionKind::Preface, "序")),
+            ("自 序", m(DivisionKind::Preface, "自序")),
+            ("目 录", m(DivisionKind::Contents, "目录")),
+            ("目　录", m(DivisionKind::Contents, "目录")),
+            ("内容提要", m(DivisionKind::Abstract, "内容提要")),
+            ("前言", m(DivisionKind::Foreword, "前言")),
+            ("后记", m(DivisionKind::Afterword, "后记")),
+            (
+                "主要参考文献",
+                m(DivisionKind::Bibliography, "主要参考文献"),
+            ),
+            ("附录", m(DivisionKind::Appendix, "附录")),
+            (
+                "附录一 调查问卷",
+                m(DivisionKind::Appendix, "附录一 调查问卷"),
+            ),
+            ("附录中的表格说明了这一点。", None),
+            ("附录中的表格", None),
+            ("后记.....\t258", None),
+            ("序言部分", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(matter(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn page_numbers() {
+        let cases = [
+            ("第一章 引言\t1", true),
+            ("后记.....\t258", true),
+            ("第五章 组织机制.....104", true),
+            ("结束语…… 253", true),
+            ("标题  12", true),
+            ("在 2003 年", false),
+            ("有 944", false),
+            ("第一章", false),
+            ("12345", false),
+        ];
+        for (input, want) in cases {
+            assert_eq!(has_page_number(input), want, "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! Rejoining paragraphs (段落拼接) broken by page breaks, blank lines or a note block — even
+//! mid-word. A text chunk that does not end a sentence continues in the next text chunk; for
+//! CJK nothing is inserted at the join.
+
+use crate::model::{Inline, plain_text};
+
+use super::notes::push_text;
+use super::units::{Chunk, Role, Unit};
+
+/// Characters that end a sentence (句末标点).
+const FINAL: &[char] = &[
+    '。', '！', '？', '!', '?', '…', '；', ';', '：', ':', '.', '．',
+];
+
+/// Closing quotes and brackets: they end a sentence only after a sentence-final mark.
+const CLOSERS: &[char] = &[
+    '”', '’', '」', '』', '）', ')', '】', '》', '〉', '"', '\'', '］', ']',
+];
+
+/// Whether text ends a sentence: `。！？…；：` (also inside closing quotes/brackets: `。”`).
+pub fn ends_sentence(text: &str) -> bool {
+    let mut chars = text
+        .trim_end()
+        .chars()
+        .rev()
+        .skip_while(|c| CLOSERS.contains(c));
+    chars.next().is_some_and(|c| FINAL.contains(&c))
+}
+
+/// Longest unpunctuated line that reads as a stand-alone title rather than a page-cut tail.
+const MAX_TITLE_LIKE: usize = 15;
+
+/// A short line with no punctuation at all (`网络的力量`): an unlabelled sub-heading. A paragraph
+/// cut by a page break fills its last line, so a page-cut tail is never this short.
+pub fn title_like(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= MAX_TITLE_LIKE
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_punctuation() || is_cjk_punctuation(c))
+}
+
+/// Whether `c` is CJK or full-width punctuation (。，、“” 《》 ……).
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0x2010..=0x2027)
+}
+
+/// Whether `next` continues the paragraph that `prev` leaves unfinished.
+pub fn continues(prev: &Chunk, next: &Chunk) -> bool {
+    let unfinished = match prev.role {
+        Role::Para => !ends_sentence(&prev.text) && !title_like(&prev.text),
+        Role::Item => !ends_sentence(&prev.text),
+        Role::Signature | Role::Dateline => false,
+    };
+    unfinished && next.role == Role::Para
+}
+
+/// Merges each unfinished paragraph or item with the text chunk that continues it.
+pub fn join(units: Vec<Unit>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    for unit in units {
+        if let (Some(Unit::Chunk(prev)), Unit::Chunk(next)) = (out.last_mut(), &unit) {
+            if continues(prev, next) {
+                append(&mut prev.content, &next.content);
+                prev.text = plain_text(&prev.content);
+                continue;
+            }
+        }
+        out.push(unit);
+    }
+    out
+}
+
+/// Appends inline content; a space only between two Latin letters or digits.
+fn append(into: &mut Vec<Inline>, more: &[Inline]) {
+    let left = plain_text(into).chars().last();
+    let right = plain_text(more).chars().next();
+    if let (Some(l), Some(r)) = (left, right) {
+        if l.is_ascii_alphanumeric() && r.is_ascii_alphanumeric() {
+            push_text(into, " ");
+        }
+    }
+    for i in more {
+        match i {
+            Inline::Text(t) => push_text(into, t),
+            other => into.push(other.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends() {
+        let cases = [
+            ("他说。", true),
+            ("真的吗？", true),
+            ("如下：", true),
+            ("第一；", true),
+            ("言犹在耳……", true),
+            ("“这很好。”", true),
+            ("（见上文。）", true),
+            ("It ends.", true),
+            ("关", false),
+            ("“在湖南的", false),
+            ("政治组", false),
+            ("称为“奇迹”", false),
+            ("《某书》", false),
+            ("句末空格。  ", true),
+            ("破折号——", false),
+            ("", false),
+        ];
+        for (input, want) in cases {
+            assert_eq!(ends_sentence(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn title_like_lines() {
+        let cases = [
+            ("河流的力量", true),
+            ("新 阶 段", true),
+            ("在湖南的", true),
+            ("“在湖南的", false),
+            ("关", true),
+            (
+                "党群关系是一个常讲常新的课题。在执政和改革开放的条件下，关",
+                false,
+            ),
+            (
+                "这是一条很长的没有任何标点符号的正文行它超过了十五个字",
+                false,
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(title_like(input), want, "{input:?}");
+        }
+    }
+
+    fn chunk(role: Role, text: &str, line: usize) -> Unit {
+        Unit::Chunk(Chunk {
+            role,
+            content: vec![Inline::Text(text.into())],
+            text: text.into(),
+            line,
+        })
+    }
+
+    fn texts(units: &[Unit]) -> Vec<(Role, String, usize)> {
+        units
+            .iter()
+            .filter_map(|u| match u {
+                Unit::Chunk(c) => Some((c.role, c.text.clone(), c.line)),
+                Unit::Heading(_) => None,
+            })
+            .collect()
+    }
+
+    /// (what, input units, expected (role, text, line)).
+    type JoinCase = (&'static str, Vec<Unit>, Vec<(Role, &'static str, usize)>);
+
+    #[test]
+    fn chunks_join_when_unfinished() {
+        use Role::*;
+        let cases: Vec<JoinCase> = vec![
+            (
+                "mid-word split",
+                vec![
+                    chunk(Para, "河口镇的经济，在这十年间发生了巨大的变化，经济组", 1),
+                    chunk(Para, "织的形式也更加多样。", 5),
+                ],
+                vec![(
+                    Para,
+                    "河口镇的经济，在这十年间发生了巨大的变化，经济组织的形式也更加多样。",
+                    1,
+                )],
+            ),
+            (
+                "finished paragraphs stay apart",
+                vec![chunk(Para, "一。", 1), chunk(Para, "二。", 3)],
+                vec![(Para, "一。", 1), (Para, "二。", 3)],
+            ),
+            (
+                "item continues in text",
+                vec![chunk(Item, "——在河", 1), chunk(Para, "边。", 3)],
+                vec![(Item, "——在河边。", 1)],
+            ),
+            (
+                "an item never joins the previous chunk",
+                vec![chunk(Para, "如下", 1), chunk(Item, "——甲。", 3)],
+                vec![(Para, "如下", 1), (Item, "——甲。", 3)],
+            ),
+            (
+                "signature and date are not swallowed",
+                vec![
+                    chunk(Para, "未完", 1),
+                    chunk(Signature, "某大学 张三", 3),
+                    chunk(Dateline, "2001年1月", 5),
+                ],
+                vec![
+                    (Para, "未完", 1),
+                    (Signature, "某大学 张三", 3),
+                    (Dateline, "2001年1月", 5),
+                ],
+            ),
+            (
+                "three-way split",
+                vec![
+                    chunk(Para, "甲说，", 1),
+                    chunk(Para, "乙说，", 2),
+                    chunk(Para, "丙。", 3),
+                ],
+                vec![(Para, "甲说，乙说，丙。", 1)],
+            ),
+            (
+                "a short unpunctuated title line stays apart",
+                vec![chunk(Para, "河流的力量", 1), chunk(Para, "正文。", 3)],
+                vec![(Para, "河流的力量", 1), (Para, "正文。", 3)],
+            ),
+            (
+                "latin words get a space",
+                vec![
+                    chunk(Para, "a long line that ends in a word", 1),
+                    chunk(Para, "next.", 2),
+                ],
+                vec![(Para, "a long line that ends in a word next.", 1)],
+            ),
+        ];
+        for (what, input, want) in cases {
+            let got = texts(&join(input));
+            let want: Vec<(Role, String, usize)> = want
+                .into_iter()
+                .map(|(r, t, l)| (r, t.to_string(), l))
+                .collect();
+            assert_eq!(got, want, "{what}");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The contents cross-check: each printed entry is matched to a body or back-matter division by
+//! label and title; entries without a division and headings without an entry are reported.
+
+use crate::diag::Diagnostic;
+use crate::model::{ContentsEntry, Division, DivisionKind};
+
+use super::label::{EntryKind, label_key, split_label, title_key};
+
+/// A division the contents may point to.
+struct Target<'d> {
+    div: &'d Division,
+    parent: Option<usize>,
+    depth: u8,
+    label: Option<String>,
+    title: String,
+    matched: bool,
+}
+
+fn collect<'d>(divs: &'d [Division], parent: Option<usize>, depth: u8, out: &mut Vec<Target<'d>>) {
+    for d in divs {
+        use DivisionKind::*;
+        let listed = matches!(
+            d.kind,
+            Part | Chapter
+                | Section
+                | Subsection
+                | Introduction
+                | Bibliography
+                | Appendix
+                | Afterword
+                | Index
+                | Endnotes
+        );
+        if !listed {
+            continue;
+        }
+        let idx = out.len();
+        out.push(Target {
+            div: d,
+            parent,
+            depth,
+            label: d.label.as_deref().map(label_key),
+            title: title_key(&d.title_text()),
+            matched: false,
+        });
+        collect(&d.children, Some(idx), depth + 1, out);
+    }
+}
+
+/// How well a target fits an entry: 3 label and title, 2 label only, 1 title only.
+fn score(entry: &ContentsEntry, t: &Target<'_>) -> u8 {
+    let label = entry.label.as_deref().map(label_key);
+    let title = title_key(&entry.title);
+    let title_eq = !title.is_empty() && title == t.title;
+    match (&label, &t.label) {
+        (Some(a), Some(b)) if a == b && title_eq => 3,
+        (Some(a), Some(b)) if a == b => 2,
+        (Some(_), Some(_)) => 0,
+        _ if title_eq => 1,
+        // a heading printed as `第一章 引言` on one line may keep its label in the title
+        _ => u8::from(
+            label
+                .as_ref()
+                .is_some_and(|l| format!("{l}{title}") == t.title),
+        ),
+    }
+}
+
+/// The entry as a message names it: `第三章 新阶段… (p. 27)`.
+fn describe(e: &ContentsEntry) -> String {
+    let page = e
+        .page
+        .as_deref()
+        .map(|p| format!(" (p. {p})"))
+        .unwrap_or_default();
+    format!("{}{page}", labelled(e.label.as_deref(), &e.title))
+}
+
+/// `第三章 标题`, but `（一）标题` and `一、标题` with no space after the closing mark.
+fn labelled(label: Option<&str>, title: &str) -> String {
+    match label {
+        Some(l) if l.ends_with(['）', '、']) => format!("{l}{title}"),
+        Some(l) => format!("{l} {title}"),
+        None => title.to_string(),
+    }
+}
+
+fn kind_word(e: &ContentsEntry) -> &'static str {
+    let (kind, _, _) = split_label(&match &e.label {
+        Some(l) => format!("{l} {}", e.title),
+        None => e.title.clone(),
+    });
+    match kind {
+        EntryKind::Part => "part",
+        EntryKind::Chapter => "chapter",
+        EntryKind::Section | EntryKind::Subsection | EntryKind::Decimal(_) => "section",
+        _ => "division",
+    }
+}
+
+fn div_kind_word(k: DivisionKind) -> &'static str {
+    match k {
+        DivisionKind::Part => "part",
+        DivisionKind::Chapter => "chapter",
+        DivisionKind::Section => "section",
+        DivisionKind::Subsection => "subsection",
+        _ => "division",
+    }
+}
+
+/// Links entries to body divisions (setting `target`) and reports each side's unmatched entries.
+pub fn cross_check(
+    entries: &mut [ContentsEntry],
+    body: &[Division],
+    back: &[Division],
+) -> Vec<Diagnostic> {
+    let mut targets = Vec::new();
+    collect(body, None, 1, &mut targets);
+    collect(back, None, 1, &mut targets);
+    let mut diags = Vec::new();
+    // (level, matched target, for an unmatched entry the entry whose diagnostic reports it)
+    let mut stack: Vec<(u8, Option<usize>, usize)> = Vec::new();
+    // unmatched entries and the unmatched descendants reported inside their diagnostic
+    let mut missing: Vec<(usize, Vec<usize>)> = Vec::new();
+    // indexed: the diagnostics of missing entries list later entries by index
+    #[allow(clippy::needless_range_loop)]
+    for i in 0..entries.len() {
+        let level = entries[i].level;
+        while stack.last().is_some_and(|(l, _, _)| *l >= level) {
+            stack.pop();
+        }
+        let parent = stack.last().copied();
+        let within = |t: &Target<'_>, targets: &[Target<'_>]| -> bool {
+            match parent {
+                Some((_, Some(p), _)) => {
+                    let mut up = t.parent;
+                    while let Some(u) = up {
+                        if u == p {
+                            return true;
+                        }
+                        up = targets[u].parent;
+                    }
+                    false
+                }
+                Some((_, None, _)) => false,
+                None => t.parent.is_none() || t.depth <= 2,
+            }
+        };
+        let best_in = |scoped: bool, targets: &[Target<'_>]| -> Option<usize> {
+            (0..targets.len())
+                .filter(|&j| !targets[j].matched && (!scoped || within(&targets[j], targets)))
+                .map(|j| (score(&entries[i], &targets[j]), j))
+                .filter(|(s, _)| *s > 0)
+                .max_by_key(|(s, j)| (*s, usize::MAX - j))
+                .map(|(_, j)| j)
+        };
+        let found = best_in(true, &targets)
+            .or_else(|| best_in(false, &targets).filter(|&j| score(&entries[i], &targets[j]) == 3));
+        match found {
+            Some(j) => {
+                targets[j].matched = true;
+                entries[i].target = Some(targets[j].div.id.clone());
+                if score(&entries[i], &targets[j]) == 2 {
+                    diags.push(Diagnostic::note(
+                        entries[i].line,
+                        format!(
+                            "the printed contents lists {} but the body heading reads {}",
+                            describe(&entries[i]),
+                            targets[j].div.title_text()
+                        ),
+                    ));
+                }
+                stack.push((level, Some(j), i));
+            }
+            None => {
+                let (kind, _, _) = split_label(&entries[i].title);
+                if entries[i].label.is_none() && kind == EntryKind::Front {
+                    continue;
+                }
+                let report = match parent {
+                    Some((_, None, root)) => {
+                        if let Some(m) = missing.iter_mut().find(|(e, _)| *e == root) {
+                            m.1.push(i);
+                        }
+                        root
+                    }
+                    _ => {
+                        missing.push((i, Vec::new()));
+                        i
+                    }
+                };
+                stack.push((level, None, report));
+            }
+        }
+    }
+    for (i, inner) in &missing {
+        let e = &entries[*i];
+        let kind = kind_word(e);
+        let whose = if kind == "division" { "book" } else { "body" };
+        let mut msg = format!(
+            "the printed contents lists {} but the {whose} has no such {kind}",
+            describe(e)
+        );
+        if !inner.is_empty() {
+            let list: Vec<String> = inner.iter().map(|&k| describe(&entries[k])).collect();
+            msg.push_str(&format!(
+                ", nor the {} entries under it: {}",
+                inner.len(),
+                list.join("; ")
+            ));
+        }
+        diags.push(Diagnostic::warning(e.line, msg).with_hint(
+            "the manuscript may be an excerpt, or the heading reads differently in the body",
+        ));
+    }
+    let deepest = entries.iter().map(|e| e.level).max().unwrap_or(0);
+    let in_body = |t: &&Target<'_>| body_contains(body, t.div);
+    for t in targets
+        .iter()
+        .filter(|t| !t.matched && t.depth <= deepest)
+        .filter(in_body)
+    {
+        let d = t.div;
+        diags.push(Diagnostic::warning(
+            d.line,
+            format!(
+                "the body has {} {} but the printed contents does not list it",
+                div_kind_word(d.kind),
+                labelled(d.label.as_deref(), &d.title_text())
+            ),
+        ));
+    }
+    diags.sort_by_key(|d| d.span);
+    diags
+}
+
+/// Whether `div` is one of `body`'s divisions (at any depth).
+fn body_contains(body: &[Division], div: &Division) -> bool {
+    body.iter()
+        .any(|d| std::ptr::eq(d, div) || body_contains(&d.children, div))
+}

@@ -1,0 +1,251 @@
+//! Contents labels (标号): `第一章`, `Chapter 1`, `（一）`, `一、`, `1.2`, and the back-matter
+//! titles that stand without one; plus the keys that compare a printed entry with a heading.
+
+use crate::reader::front_matter::spacing::squeeze;
+
+/// What a contents entry is, from its label or title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// 第一编 / 第一篇 / 第一部 / Part 1.
+    Part,
+    /// 第一章 / 第一讲 / Chapter 1.
+    Chapter,
+    /// 第一节, （一）, 一、.
+    Section,
+    /// (1), （1）: below a section.
+    Subsection,
+    /// `1.2`, `1.2.3`: a decimal label with this many parts.
+    Decimal(u8),
+    /// 参考文献, 后记, 附录 …: top-level back matter without a label.
+    Back,
+    /// 序, 前言, 内容提要 …: top-level front matter without a label.
+    Front,
+    /// An unlabelled title (导论, 结语 …).
+    Plain,
+}
+
+/// Titles of back matter listed in a contents without a label.
+const BACK_TITLES: &[&str] = &[
+    "参考文献",
+    "主要参考文献",
+    "参考书目",
+    "后记",
+    "跋",
+    "附录",
+    "索引",
+    "致谢",
+    "注释",
+    "Bibliography",
+    "References",
+    "Afterword",
+    "Appendix",
+    "Index",
+];
+
+/// Titles of front matter listed in a contents without a label.
+const FRONT_TITLES: &[&str] = &[
+    "序",
+    "序言",
+    "自序",
+    "代序",
+    "前言",
+    "内容提要",
+    "内容简介",
+    "Preface",
+    "Foreword",
+];
+
+const CN_DIGITS: &str = "〇零一二三四五六七八九十百千两";
+
+fn is_cn_number(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| CN_DIGITS.contains(c) || c.is_ascii_digit())
+}
+
+/// Splits a contents line (page number already removed) into kind, label and title.
+pub fn split_label(text: &str) -> (EntryKind, Option<String>, String) {
+    let t = text.trim();
+    if let Some(after) = t.strip_prefix('第') {
+        let num: String = after
+            .chars()
+            .take_while(|c| CN_DIGITS.contains(*c) || c.is_ascii_digit())
+            .collect();
+        let rest = &after[num.len()..];
+        if let Some(unit) = rest.chars().next().filter(|_| !num.is_empty()) {
+            let kind = match unit {
+                '编' | '篇' | '部' => Some(EntryKind::Part),
+                '章' | '讲' => Some(EntryKind::Chapter),
+                '节' => Some(EntryKind::Section),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                let label = format!("第{num}{unit}");
+                return (
+                    kind,
+                    Some(label),
+                    rest[unit.len_utf8()..].trim().to_string(),
+                );
+            }
+        }
+    }
+    for (word, kind) in [("chapter", EntryKind::Chapter), ("part", EntryKind::Part)] {
+        if t.len() > word.len()
+            && t.is_char_boundary(word.len())
+            && t[..word.len()].eq_ignore_ascii_case(word)
+        {
+            let rest = t[word.len()..].trim_start();
+            let num: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if !num.is_empty()
+                && (num.chars().all(|c| c.is_ascii_digit())
+                    || num.chars().all(|c| "IVXLivxl".contains(c)))
+            {
+                let label = format!("{}{}", &t[..word.len()], format_args!(" {num}"));
+                let title = rest[num.len()..].trim_start_matches([':', '.', ' ']).trim();
+                return (kind, Some(label), title.to_string());
+            }
+        }
+    }
+    if let Some(inner_start) = t.strip_prefix(['(', '（']) {
+        if let Some(close) = inner_start.find([')', '）']) {
+            let inner = &inner_start[..close];
+            let title = inner_start[close..].chars().skip(1).collect::<String>();
+            if is_cn_number(inner) && !inner.chars().all(|c| c.is_ascii_digit()) {
+                return (
+                    EntryKind::Section,
+                    Some(format!("（{inner}）")),
+                    title.trim().to_string(),
+                );
+            }
+            if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+                return (
+                    EntryKind::Subsection,
+                    Some(format!("（{inner}）")),
+                    title.trim().to_string(),
+                );
+            }
+        }
+    }
+    if let Some((num, title)) = t.split_once('、')
+        && is_cn_number(num)
+        && !num.chars().any(|c| c.is_ascii_digit())
+    {
+        return (
+            EntryKind::Section,
+            Some(format!("{num}、")),
+            title.trim().to_string(),
+        );
+    }
+    let dec: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let parts = dec
+        .trim_end_matches('.')
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .count();
+    let after = &t[dec.len()..];
+    if parts >= 1 && dec.contains('.') && after.starts_with(char::is_whitespace) {
+        let label = dec.trim_end_matches('.').to_string();
+        return (
+            EntryKind::Decimal(parts as u8),
+            Some(label),
+            after.trim().to_string(),
+        );
+    }
+    let key = squeeze(t);
+    if BACK_TITLES.iter().any(|b| key.starts_with(b)) {
+        return (EntryKind::Back, None, t.to_string());
+    }
+    if FRONT_TITLES.iter().any(|f| key == *f) {
+        return (EntryKind::Front, None, t.to_string());
+    }
+    (EntryKind::Plain, None, t.to_string())
+}
+
+/// A label for comparison: no spaces, full-width brackets, `一、` as `（一）`, lower case.
+pub fn label_key(label: &str) -> String {
+    let s = squeeze(label)
+        .replace('(', "（")
+        .replace(')', "）")
+        .to_lowercase();
+    match s.strip_suffix('、') {
+        Some(num) => format!("（{num}）"),
+        None => s,
+    }
+}
+
+/// A title for comparison: no spaces, leaders or quotes; ASCII punctuation as full-width.
+pub fn title_key(title: &str) -> String {
+    squeeze(title)
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '…' | '·' | '⋯'))
+        .map(|c| match c {
+            ',' => '，',
+            ':' => '：',
+            ';' => '；',
+            '(' => '（',
+            ')' => '）',
+            '?' => '？',
+            '!' => '！',
+            c => c,
+        })
+        .collect::<String>()
+        .trim_end_matches(['.', '．'])
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_recognised() {
+        use EntryKind::*;
+        let cases: &[(&str, EntryKind, Option<&str>, &str)] = &[
+            ("第一章 古镇的由来", Chapter, Some("第一章"), "古镇的由来"),
+            ("第十二章水与桥", Chapter, Some("第十二章"), "水与桥"),
+            ("第二编 手艺", Part, Some("第二编"), "手艺"),
+            ("第三节 染坊", Section, Some("第三节"), "染坊"),
+            ("Chapter 4 Looms", Chapter, Some("Chapter 4"), "Looms"),
+            ("(一) 织机与织工", Section, Some("（一）"), "织机与织工"),
+            ("（十一）竹编", Section, Some("（十一）"), "竹编"),
+            ("二、集市与行会", Section, Some("二、"), "集市与行会"),
+            ("(3) 学徒制度", Subsection, Some("（3）"), "学徒制度"),
+            ("2.1 河道", Decimal(2), Some("2.1"), "河道"),
+            ("主要参考文献", Back, None, "主要参考文献"),
+            ("附录一 访谈提纲", Back, None, "附录一 访谈提纲"),
+            ("后 记", Back, None, "后 记"),
+            ("前言", Front, None, "前言"),
+            ("导论", Plain, None, "导论"),
+            ("第一线的声音", Plain, None, "第一线的声音"),
+        ];
+        for (text, kind, label, title) in cases {
+            let got = split_label(text);
+            assert_eq!(
+                got,
+                (*kind, label.map(str::to_string), title.to_string()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn keys_normalise_print_differences() {
+        let cases = [
+            (label_key("(一)"), "（一）"),
+            (label_key("一、"), "（一）"),
+            (label_key("第 一 章"), "第一章"),
+            (label_key("Chapter 4"), "chapter4"),
+            (title_key("水乡, 集市 与“行会”"), "水乡，集市与行会"),
+            (title_key("结语....."), "结语"),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The printed contents (目录): entries with levels, wrapped titles, leaders and page numbers,
+//! and the cross-check against the body's headings.
+
+mod check;
+mod label;
+mod parse;
+
+pub use check::cross_check;
+pub use label::{EntryKind, label_key, split_label, title_key};
+pub use parse::parse_contents;

@@ -1,0 +1,197 @@
+//! Units (单元): classified lines turned into headings and text chunks with their inline
+//! content (note markers resolved), ready to be joined and grouped into divisions.
+
+use std::collections::BTreeMap;
+
+use crate::model::{DivisionKind, Inline, NoteId, PageMark, plain_text};
+
+use super::Line;
+use super::classify::Kind;
+use super::notes::{MarkerAt, inlines};
+
+/// What a text chunk becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A paragraph (段落).
+    Para,
+    /// An em-dash item (`——…`), its own paragraph.
+    Item,
+    /// A signature (署名).
+    Signature,
+    /// A date line (日期).
+    Dateline,
+}
+
+/// A run of text from one line (or several, once joined).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chunk {
+    /// What it becomes.
+    pub role: Role,
+    /// Inline content with note references.
+    pub content: Vec<Inline>,
+    /// Plain text, for punctuation checks.
+    pub text: String,
+    /// 1-based manuscript line where it starts.
+    pub line: usize,
+}
+
+/// A heading that opens a division.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// The division it opens.
+    pub kind: DivisionKind,
+    /// Printed label (`第一章`, `（一）`).
+    pub label: Option<String>,
+    /// Title with note references.
+    pub title: Vec<Inline>,
+    /// A line printed above the heading.
+    pub kicker: Option<Vec<Inline>>,
+    /// 1-based manuscript line.
+    pub line: usize,
+    /// Index of the heading in the line list.
+    pub index: usize,
+}
+
+/// A heading or a chunk of text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unit {
+    /// Opens a division.
+    Heading(Heading),
+    /// Text inside the current division.
+    Chunk(Chunk),
+}
+
+/// Builds units from classified lines; notes, blanks, contents and front-matter lines are left out.
+/// A page mark (`marks[i]`) goes to the start of the next text chunk.
+pub fn build(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    refs: &BTreeMap<MarkerAt, NoteId>,
+    marks: &[Option<PageMark>],
+) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut kicker: Option<Vec<Inline>> = None;
+    let mut page: Option<PageMark> = None;
+    for (i, (line, kind)) in lines.iter().zip(kinds).enumerate() {
+        if let Some(Some(m)) = marks.get(i) {
+            page = Some(m.clone());
+        }
+        if *kind == Kind::FrontMatterLine {
+            page = None;
+        }
+        let text = line.text.trim();
+        let heading = |kind, label: Option<&String>, title: Vec<Inline>| Heading {
+            kind,
+            label: label.cloned(),
+            title,
+            kicker: None,
+            line: line.no,
+            index: i,
+        };
+        let mut chunk = |role| {
+            let mut content = inlines(text, i, refs);
+            if let Some(m) = page.take() {
+                content.insert(0, Inline::PageBreak(m));
+            }
+            Unit::Chunk(Chunk {
+                role,
+                text: plain_text(&content),
+                content,
+                line: line.no,
+            })
+        };
+        let unit = match kind {
+            Kind::ChapterLabel { label } => Some(Unit::Heading(heading(
+                DivisionKind::Chapter,
+                Some(label),
+                Vec::new(),
+            ))),
+            Kind::Chapter { label, title } => Some(Unit::Heading(heading(
+                DivisionKind::Chapter,
+                Some(label),
+                inlines(title, i, refs),
+            ))),
+            Kind::Section { label, title } => Some(Unit::Heading(heading(
+                DivisionKind::Section,
+                Some(label),
+                inlines(title, i, refs),
+            ))),
+            Kind::Matter { kind, title } => {
+                let mut h = heading(*kind, None, vec![Inline::Text(title.clone())]);
+                h.kicker = kicker.take();
+                Some(Unit::Heading(h))
+            }
+            Kind::HeadingTitle => {
+                if let Some(Unit::Heading(h)) = units.last_mut() {
+                    h.title = inlines(text, i, refs);
+                }
+                None
+            }
+            Kind::Kicker => {
+                kicker = Some(inlines(text, i, refs));
+                None
+            }
+            Kind::Text => Some(chunk(Role::Para)),
+            Kind::ListItem => Some(chunk(Role::Item)),
+            Kind::Signature => Some(chunk(Role::Signature)),
+            Kind::Dateline => Some(chunk(Role::Dateline)),
+            Kind::Blank
+            | Kind::Note { .. }
+            | Kind::NoteContinuation
+            | Kind::ContentsLine
+            | Kind::FrontMatterLine => None,
+        };
+        units.extend(unit);
+    }
+    units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::classify::classify;
+    use super::super::context;
+    use super::*;
+
+    #[test]
+    fn units_from_lines() {
+        let text = "序\n正文。\n书名^①\n内容提要\n^① 注。\n第一章\n河流\n（一）源头\n——甲，";
+        let lines = super::super::lines::split(text);
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        context::apply(&lines, &mut kinds);
+        let mut refs = BTreeMap::new();
+        refs.insert((2, 0), NoteId(0));
+        let mut marks = vec![None; lines.len()];
+        marks[5] = Some(PageMark {
+            number: "2".into(),
+            printed: false,
+        });
+        let got: Vec<String> = build(&lines, &kinds, &refs, &marks)
+            .iter()
+            .map(|u| match u {
+                Unit::Heading(h) => format!(
+                    "{}:{:?}:{}:{:?}",
+                    h.kind.name(),
+                    h.label,
+                    plain_text(&h.title),
+                    h.kicker
+                ),
+                Unit::Chunk(c) => {
+                    let brk = match c.content.first() {
+                        Some(Inline::PageBreak(m)) => format!("{{p{}}}", m.number),
+                        _ => String::new(),
+                    };
+                    format!("{:?}@{}:{brk}{}", c.role, c.line, c.text)
+                }
+            })
+            .collect();
+        let want = [
+            "preface:None:序:None",
+            "Para@2:正文。",
+            "abstract:None:内容提要:Some([Text(\"书名\"), NoteRef(NoteId(0))])",
+            "chapter:Some(\"第一章\"):河流:None",
+            "section:Some(\"（一）\"):源头:None",
+            "Item@9:{p2}——甲，",
+        ];
+        assert_eq!(got, want);
+    }
+}
