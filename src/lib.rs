@@ -20,6 +20,7 @@ pub mod error;
 pub mod inspect;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod reader;
 pub mod source;
 pub mod writer;

@@ -1,6 +1,38 @@
-//! Typst writer: a self-contained project (`main.typ` content + `book.typ` template) for print.
+//! Typst writer (排版源文件): a self-contained project (`main.typ` content + `book.typ` template) for print.
+//!
+//! The project compiles with `typst compile main.typ` in its folder. `main.typ` holds only the
+//! book's content, as calls to the template's functions; `book.typ` holds only the design
+//! (`styles/book.typ`, or the template given in [`TypstOptions::template`]); `FONTS.md` names the
+//! fonts the book needs.
 
-use crate::model::Book;
+pub mod escape;
+mod markup;
+
+use std::path::Path;
+
+use crate::model::{Book, TrimSize};
+
+/// The built-in template: page, fonts, headings, notes, running heads.
+pub const DEFAULT_TEMPLATE: &str = include_str!("../../../styles/book.typ");
+
+/// CJK serif families (宋体) the template can use, in order of preference; the PDF step picks
+/// the first one installed and passes it as `--input cjk-serif=…`.
+pub const CJK_SERIF_FONTS: &[&str] = &[
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Source Han Serif CN",
+    "Songti SC",
+    "SimSun",
+];
+
+/// The Latin serif for Latin letters and digits in the text (embedded in every Typst compiler).
+pub const LATIN_SERIF: &str = "Libertinus Serif";
+
+/// A5 (148 mm × 210 mm): the page when the book states no trim size.
+pub const A5: TrimSize = TrimSize {
+    width_mm: 148.0,
+    height_mm: 210.0,
+};
 
 /// How to write the Typst project.
 #[derive(Debug, Clone, Default)]
@@ -18,8 +50,72 @@ pub struct TypstProject {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// Renders the book as a Typst project.
+impl TypstProject {
+    /// The contents of the file at `path`, if the project has it.
+    pub fn file(&self, path: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, b)| b.as_slice())
+    }
+
+    /// Writes every file under `dir` (created if missing).
+    pub fn write_to(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        for (name, bytes) in &self.files {
+            std::fs::write(dir.join(name), bytes)?;
+        }
+        Ok(())
+    }
+}
+
+/// The trim size the project will use: the book's (成品尺寸, from the colophon or book.toml),
+/// else A5.
+pub fn page_size(book: &Book) -> TrimSize {
+    let valid = |t: &TrimSize| {
+        t.width_mm.is_finite() && t.height_mm.is_finite() && t.width_mm > 0.0 && t.height_mm > 0.0
+    };
+    book.meta.trim.filter(valid).unwrap_or(A5)
+}
+
+/// Renders the book as a Typst project: `main.typ`, `book.typ`, `FONTS.md`.
 pub fn write_typst(book: &Book, opts: &TypstOptions) -> TypstProject {
-    let _ = (book, opts);
-    TypstProject::default()
+    let page = markup::Page {
+        trim: page_size(book),
+        bleed_mm: opts.bleed_mm,
+    };
+    let main = markup::main_typ(book, page);
+    let template = opts.template.as_deref().unwrap_or(DEFAULT_TEMPLATE);
+    TypstProject {
+        files: vec![
+            ("main.typ".into(), main.into_bytes()),
+            ("book.typ".into(), template.as_bytes().to_vec()),
+            ("FONTS.md".into(), fonts_note(book).into_bytes()),
+        ],
+    }
+}
+
+/// The note naming the fonts the book needs and how to compile it.
+fn fonts_note(book: &Book) -> String {
+    let mut s = String::new();
+    s.push_str("# Fonts (字体)\n\n");
+    s.push_str(&format!(
+        "This project typesets *{}*. Compile it in this folder with:\n\n    typst compile main.typ\n\n",
+        book.meta.title.replace(['\n', '\r'], " ")
+    ));
+    s.push_str("It needs a CJK serif (宋体) for the Chinese text — the first installed of:\n\n");
+    for f in CJK_SERIF_FONTS {
+        s.push_str(&format!("- {f}\n"));
+    }
+    s.push_str(&format!(
+        "\n`book.typ` uses {} unless told otherwise; choose another with\n\n    typst compile --input cjk-serif=\"Source Han Serif SC\" main.typ\n\n",
+        CJK_SERIF_FONTS[0]
+    ));
+    s.push_str(&format!(
+        "Latin letters and digits use {LATIN_SERIF}, which every Typst compiler embeds \
+         (override with `--input latin-serif=…`).\nOn Debian/Ubuntu: `apt install fonts-noto-cjk`. \
+         Typst only warns about a missing font; treat that warning as an error, or the PDF \
+         will show empty boxes.\n"
+    ));
+    s
 }

@@ -1,0 +1,304 @@
+//! PDF (印刷文件): compiles a written Typst project to PDF, every Typst warning an error.
+//!
+//! Backends, tried in order: a `typst` CLI on `PATH`; the Python `typst` module in
+//! `$VALIDATORS_HOME/venv` (`VALIDATORS_HOME` defaults to `.validators` in the crate root).
+//! In-process compilation with the typst crates behind a cargo feature `pdf` is planned as a
+//! third [`Compiler`] variant; nothing else here depends on which backend runs.
+//!
+//! Typst only warns about a missing font and then prints empty boxes, so [`compile_project`]
+//! first picks an installed CJK serif from [`CJK_SERIF_FONTS`] (a clear [`PdfError::NoCjkFont`]
+//! when there is none) and fails on any warning.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::writer::typst::CJK_SERIF_FONTS;
+
+/// Why a PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// No Typst compiler could be found.
+    #[error(
+        "no Typst compiler found: install the typst CLI (https://github.com/typst/typst/releases, \
+         or `cargo install typst-cli`) or the Python module (`pip install typst` into {venv})"
+    )]
+    NoCompiler {
+        /// The Python environment that was looked in.
+        venv: PathBuf,
+    },
+    /// None of the CJK serif fonts the template can use is installed.
+    #[error(
+        "no CJK serif font installed (tried {}): install fonts-noto-cjk (apt install fonts-noto-cjk)",
+        tried.join(", ")
+    )]
+    NoCjkFont {
+        /// The families looked for.
+        tried: Vec<String>,
+    },
+    /// The compiler could not be run, or its answer could not be read.
+    #[error("{program}: {message}")]
+    Run {
+        /// The program that was run.
+        program: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// Typst reported errors or warnings (each warning counts as an error).
+    #[error("{main}: Typst reported {} problem(s):\n{}", diagnostics.len(), diagnostics.join("\n"))]
+    Diagnostics {
+        /// The project's main file.
+        main: PathBuf,
+        /// Each error or warning, as Typst printed it.
+        diagnostics: Vec<String>,
+    },
+    /// A file could not be read, written or renamed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file concerned.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+}
+
+/// A Typst compiler this machine can run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Compiler {
+    /// The `typst` command-line program.
+    Cli(PathBuf),
+    /// A Python interpreter with the `typst` module.
+    Python(PathBuf),
+}
+
+/// What a successful compilation used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfReport {
+    /// The compiler that ran.
+    pub compiler: Compiler,
+    /// The CJK serif family the book was set in.
+    pub cjk_font: String,
+}
+
+/// How to compile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Where to look for the Python backend (`venv/bin/python`); see [`validators_home`].
+    pub validators_home: PathBuf,
+    /// The PDF's creation date as Unix seconds, for byte-identical rebuilds; `None` for now.
+    pub timestamp: Option<i64>,
+}
+
+impl Default for PdfOptions {
+    /// [`validators_home`], and `SOURCE_DATE_EPOCH` as the timestamp when it is set.
+    fn default() -> Self {
+        PdfOptions {
+            validators_home: validators_home(),
+            timestamp: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse().ok()),
+        }
+    }
+}
+
+/// Where the validators' tools live: `$VALIDATORS_HOME`, else `.validators` in the crate root.
+pub fn validators_home() -> PathBuf {
+    std::env::var_os("VALIDATORS_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".validators"))
+}
+
+/// The script the Python backend runs: `argv` = command, then its arguments; prints JSON.
+const PY_SCRIPT: &str = r#"
+import json, sys, typst
+cmd = sys.argv[1]
+if cmd == "families":
+    print(json.dumps(typst.Fonts().families()))
+    sys.exit(0)
+main, out, root, inputs = sys.argv[2], sys.argv[3], sys.argv[4], json.loads(sys.argv[5])
+stamp = int(sys.argv[6]) if sys.argv[6] else None
+try:
+    _, warnings = typst.compile_with_warnings(
+        main, output=out, root=root, sys_inputs=inputs, timestamp=stamp)
+    print(json.dumps({"problems": [w.diagnostic or w.message for w in warnings]}))
+except typst.TypstError as e:
+    print(json.dumps({"problems": [getattr(e, "diagnostic", None) or str(e)]}))
+"#;
+
+impl Compiler {
+    /// The first compiler found: `typst` on `PATH`, else the Python module under `home`.
+    pub fn find(home: &Path) -> Result<Compiler, PdfError> {
+        if let Some(cli) = find_on_path("typst") {
+            return Ok(Compiler::Cli(cli));
+        }
+        let venv = home.join("venv");
+        let python = venv.join("bin").join("python");
+        if python.is_file() {
+            let ok = Command::new(&python)
+                .args(["-c", "import typst"])
+                .output()
+                .is_ok_and(|o| o.status.success());
+            if ok {
+                return Ok(Compiler::Python(python));
+            }
+        }
+        Err(PdfError::NoCompiler { venv })
+    }
+
+    fn program(&self) -> &Path {
+        match self {
+            Compiler::Cli(p) | Compiler::Python(p) => p,
+        }
+    }
+
+    /// The font families the compiler can use (system and embedded).
+    pub fn families(&self) -> Result<Vec<String>, PdfError> {
+        let out = match self {
+            Compiler::Cli(p) => Command::new(p).arg("fonts").output(),
+            Compiler::Python(p) => Command::new(p).args(["-c", PY_SCRIPT, "families"]).output(),
+        }
+        .map_err(|e| self.run_error(e.to_string()))?;
+        if !out.status.success() {
+            return Err(self.run_error(String::from_utf8_lossy(&out.stderr).into_owned()));
+        }
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        match self {
+            Compiler::Cli(_) => Ok(stdout.lines().map(|l| l.trim().to_string()).collect()),
+            Compiler::Python(_) => {
+                serde_json::from_str(&stdout).map_err(|e| self.run_error(e.to_string()))
+            }
+        }
+    }
+
+    /// Compiles `main` to `out` (dated `timestamp`, Unix seconds, when given); returns every
+    /// error and warning Typst reported.
+    pub fn compile(
+        &self,
+        main: &Path,
+        out: &Path,
+        inputs: &[(&str, &str)],
+        timestamp: Option<i64>,
+    ) -> Result<Vec<String>, PdfError> {
+        let root = main.parent().unwrap_or(Path::new("."));
+        match self {
+            Compiler::Cli(p) => {
+                let mut cmd = Command::new(p);
+                cmd.arg("compile")
+                    .arg("--root")
+                    .arg(root)
+                    .args(["--diagnostic-format", "short"]);
+                for (k, v) in inputs {
+                    cmd.arg("--input").arg(format!("{k}={v}"));
+                }
+                if let Some(t) = timestamp {
+                    cmd.arg("--creation-timestamp").arg(t.to_string());
+                }
+                let o = cmd
+                    .arg(main)
+                    .arg(out)
+                    .output()
+                    .map_err(|e| self.run_error(e.to_string()))?;
+                let stderr = String::from_utf8_lossy(&o.stderr);
+                let mut problems: Vec<String> = stderr
+                    .lines()
+                    .filter(|l| l.contains("error:") || l.contains("warning:"))
+                    .map(str::to_string)
+                    .collect();
+                if !o.status.success() && problems.is_empty() {
+                    problems.push(stderr.trim().to_string());
+                }
+                Ok(problems)
+            }
+            Compiler::Python(p) => {
+                let inputs: serde_json::Map<String, serde_json::Value> = inputs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string())))
+                    .collect();
+                let o = Command::new(p)
+                    .args(["-c", PY_SCRIPT, "compile"])
+                    .arg(main)
+                    .arg(out)
+                    .arg(root)
+                    .arg(serde_json::Value::Object(inputs).to_string())
+                    .arg(timestamp.map(|t| t.to_string()).unwrap_or_default())
+                    .output()
+                    .map_err(|e| self.run_error(e.to_string()))?;
+                if !o.status.success() {
+                    return Err(self.run_error(String::from_utf8_lossy(&o.stderr).into_owned()));
+                }
+                #[derive(serde::Deserialize)]
+                struct Answer {
+                    problems: Vec<String>,
+                }
+                let a: Answer = serde_json::from_slice(&o.stdout)
+                    .map_err(|e| self.run_error(format!("unreadable answer: {e}")))?;
+                Ok(a.problems)
+            }
+        }
+    }
+
+    fn run_error(&self, message: String) -> PdfError {
+        PdfError::Run {
+            program: self.program().to_path_buf(),
+            message,
+        }
+    }
+}
+
+/// Compiles the project in `dir` (its `main.typ`) to `pdf`, with the first compiler found.
+///
+/// The PDF is written to a temporary file beside `pdf` and renamed only when Typst reported
+/// neither an error nor a warning; otherwise no file is left behind.
+pub fn compile_project(dir: &Path, pdf: &Path, opts: &PdfOptions) -> Result<PdfReport, PdfError> {
+    let compiler = Compiler::find(&opts.validators_home)?;
+    compile_with(compiler, dir, pdf, opts)
+}
+
+/// [`compile_project`] with a given compiler.
+pub fn compile_with(
+    compiler: Compiler,
+    dir: &Path,
+    pdf: &Path,
+    opts: &PdfOptions,
+) -> Result<PdfReport, PdfError> {
+    let families = compiler.families()?;
+    let cjk_font = CJK_SERIF_FONTS
+        .iter()
+        .find(|f| families.iter().any(|g| g.eq_ignore_ascii_case(f)))
+        .ok_or_else(|| PdfError::NoCjkFont {
+            tried: CJK_SERIF_FONTS.iter().map(|s| s.to_string()).collect(),
+        })?
+        .to_string();
+    let main = dir.join("main.typ");
+    let name = pdf
+        .file_name()
+        .map_or("book.pdf".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = pdf.with_file_name(format!(".{name}.{}.tmp.pdf", std::process::id()));
+    let problems = compiler.compile(&main, &tmp, &[("cjk-serif", &cjk_font)], opts.timestamp);
+    let problems = match problems {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+    };
+    if !problems.is_empty() || !tmp.is_file() {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(PdfError::Diagnostics {
+            main,
+            diagnostics: problems,
+        });
+    }
+    std::fs::rename(&tmp, pdf).map_err(|source| PdfError::Io {
+        path: pdf.to_path_buf(),
+        source,
+    })?;
+    Ok(PdfReport { compiler, cjk_font })
+}
+
+/// The first executable called `name` on `PATH`.
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+}
