@@ -39,7 +39,10 @@ def machine():
     with open("/proc/meminfo") as f:
         mem_kb = int(f.readline().split()[1])
     cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    return f"{cpu}, {cores} cores (`nproc`), {mem_kb / 1048576:.0f} GiB RAM"
+    with open("/proc/loadavg") as f:
+        load = f.read().split()[0]
+    return (f"{cpu}, {cores} cores (`nproc`), {mem_kb / 1048576:.0f} GiB RAM, "
+            f"load average {load} when the run ended")
 
 
 def fmt_s(s):
