@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::error::{Error, Result};
+use crate::pdf::{self, PdfOptions};
 use crate::reader::{self, ReadOptions, Reading};
 use crate::source::Source;
 use crate::writer::epub::{EpubOptions, write_epub};
@@ -241,7 +242,6 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         outputs.push(path);
     }
     if req.formats.typst || req.formats.pdf {
-        let dir = req.out_dir.join(format!("{stem}-typst"));
         let project = write_typst(
             &book,
             &TypstOptions {
@@ -249,8 +249,32 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
                 bleed_mm: 0.0,
             },
         );
+        let dir = if req.formats.typst {
+            req.out_dir.join(format!("{stem}-typst"))
+        } else {
+            req.out_dir
+                .join(format!(".{stem}-typst.paiban-build-{}", std::process::id()))
+        };
         output::write_dir(&dir, &project.files, &inputs)?;
-        outputs.push(dir);
+        if req.formats.pdf {
+            let path = req.out_dir.join(format!("{stem}.pdf"));
+            let opts = PdfOptions {
+                timestamp: Some(modified_time(book.meta.date)?),
+                ..PdfOptions::default()
+            };
+            let compiled = pdf::compile_project(&dir, &path, &opts);
+            if !req.formats.typst {
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+            compiled.map_err(|source| Error::Pdf {
+                path: path.clone(),
+                source,
+            })?;
+            outputs.push(path);
+        }
+        if req.formats.typst {
+            outputs.push(dir);
+        }
     }
     Ok(BuildReport {
         source,

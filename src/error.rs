@@ -40,6 +40,14 @@ pub enum Error {
         /// Why.
         source: EpubError,
     },
+    /// The PDF could not be compiled.
+    #[error("{path}: {source}")]
+    Pdf {
+        /// The PDF being written.
+        path: PathBuf,
+        /// Why.
+        source: crate::pdf::PdfError,
+    },
     /// An output path is unusable (it is the input, or a directory where a file should go).
     #[error("{path}: {message}")]
     Output {

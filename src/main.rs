@@ -57,6 +57,17 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Write a book.toml pre-filled with what the reader recovered, for a person to correct.
+    Init {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Where to write it (default: book.toml beside the manuscript).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace an existing book.toml.
+        #[arg(long)]
+        force: bool,
+    },
     /// Build the EPUB (and Typst project) into OUTDIR.
     Build {
         #[command(flatten)]
@@ -119,6 +130,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Init {
+            read,
+            output,
+            force,
+        } => {
+            let target = output.unwrap_or_else(|| read.manuscript.with_file_name("book.toml"));
+            if target.exists() && !force {
+                anyhow::bail!("{} exists; pass --force to replace it", target.display());
+            }
+            let (source, reading) = build::read(&read.request())?;
+            print_diagnostics(&source, &reading.diagnostics);
+            let text = paiban::config::init_toml(&reading.book.meta);
+            paiban::output::write_file(&target, text.as_bytes(), &[&read.manuscript])?;
+            println!("wrote {}", target.display());
+            Ok(ExitCode::SUCCESS)
         }
         Command::Build {
             read,

@@ -67,7 +67,11 @@ impl DisplayItem {
     pub fn display_line(&self) -> DisplayLine {
         DisplayLine {
             role: self.role,
-            content: vec![Inline::Text(self.text.clone())],
+            // A title's print line-wrap space is not part of it (`…关系的 运行…`).
+            content: vec![Inline::Text(match self.role {
+                DisplayRole::Title | DisplayRole::Subtitle => super::spacing::join_cjk(&self.text),
+                _ => self.text.clone(),
+            })],
             line: self.line,
         }
     }
