@@ -12,6 +12,7 @@
 # target/). Environment knobs:
 #   ROUNDS=3        alternating hyperfine rounds per book (each round: both tools, RUNS runs)
 #   RUNS=5          runs per tool per round (the 2.5M book uses max(2, RUNS/2) for pandoc)
+#   FORMAT=epub,typst  what paiban writes (`--format`); FORMAT=epub times the EPUB alone
 #   BATCH=0         set to 1 to also time a 200-book batch build at 1 thread vs all cores
 #   BENCH_DIR=…     keep the generated books and raw results there (default: a temp folder)
 #   PAIBAN_BENCH_VENV=…  the venv holding pypandoc-binary (default target/bench-venv)
@@ -21,6 +22,7 @@ ROOT=$PWD
 ROUNDS=${ROUNDS:-3}
 RUNS=${RUNS:-5}
 BATCH=${BATCH:-0}
+FORMAT=${FORMAT:-epub,typst}
 VENV=${PAIBAN_BENCH_VENV:-$ROOT/target/bench-venv}
 WORK=${BENCH_DIR:-$(mktemp -d -t paiban-bench.XXXXXX)}
 mkdir -p "$WORK"
@@ -54,7 +56,7 @@ for n in 250000 2500000; do
 done
 
 # A build must succeed before it can be timed.
-if ! "$PAIBAN" build "$WORK/book250k.txt" -o "$WORK/probe" >"$WORK/probe.log" 2>&1; then
+if ! "$PAIBAN" build "$WORK/book250k.txt" --format "$FORMAT" -o "$WORK/probe" >"$WORK/probe.log" 2>&1; then
     log "paiban build failed on the generated book (are the reader and writers merged?):"
     tail -n 5 "$WORK/probe.log" >&2
     exit 1
@@ -64,7 +66,7 @@ fi
 time_book() { # name
     local name=$1 prs=$RUNS
     [ "$name" = book2500k ] && prs=$(( RUNS / 2 > 2 ? RUNS / 2 : 2 ))
-    local p="$PAIBAN build $WORK/$name.txt -o $WORK/out-$name"
+    local p="$PAIBAN build $WORK/$name.txt --format $FORMAT -o $WORK/out-$name"
     local d="$PANDOC $WORK/$name.md -o $WORK/$name-pandoc.epub"
     for round in $(seq 1 "$ROUNDS"); do
         log "$name: round $round/$ROUNDS"
@@ -109,5 +111,6 @@ if [ "$BATCH" = 1 ]; then
 fi
 
 # --- report ------------------------------------------------------------------------------------
-python3 scripts/bench/summarise.py "$WORK" "$PANDOC_VERSION" "$(git describe --always --dirty 2>/dev/null || echo '?')"
+python3 scripts/bench/summarise.py "$WORK" "$PANDOC_VERSION" \
+    "$(git describe --always --dirty 2>/dev/null || echo '?')" "$FORMAT"
 log "raw results in $WORK"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Summarise bench-compare.sh results as the README's Markdown performance table.
 
-Usage: summarise.py WORK_DIR PANDOC_VERSION PAIBAN_REVISION
+Usage: summarise.py WORK_DIR PANDOC_VERSION PAIBAN_REVISION FORMATS
 Reads WORK_DIR/<book>-<tool>-<round>.json (hyperfine exports), <book>-<tool>.rss (peak RSS in
 KiB, one per line) and the optional batch.json; prints Markdown to stdout.
 """
@@ -50,9 +50,10 @@ def fmt_s(s):
 
 
 def main():
-    work, pandoc, rev = sys.argv[1:4]
+    work, pandoc, rev, formats = sys.argv[1:5]
+    what = " + ".join(f.strip().upper().replace("TYPST", "Typst") for f in formats.split(","))
     print(f"Machine: {machine()}; paiban {rev} (release build); {pandoc}.\n")
-    print("| book | size | paiban build (EPUB + Typst) | pandoc md → EPUB | speed-up "
+    print(f"| book | size | paiban build ({what}) | pandoc md → EPUB | speed-up "
           "| paiban peak RSS | pandoc peak RSS |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     medians = {}
