@@ -232,6 +232,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             css,
             cover,
             modified_unix: modified_time(book.meta.date)?,
+            note_style: None,
         };
         let epub = write_epub(&book, &opts).map_err(|source| Error::Epub {
             path: path.clone(),

@@ -15,6 +15,7 @@
 
 pub mod batch;
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod error;
