@@ -1,6 +1,7 @@
 //! criterion benchmarks (基准测试) of the build pipeline on a generated 250k-character book:
-//! reader (decode + read), EPUB writer, Typst writer, the whole build in memory, and the deflate
-//! floor (the EPUB's own entries re-packed stored vs deflated, zlib-rs vs miniz_oxide).
+//! reader (decode + read), EPUB writer (whole, and rendering without the zip), Typst writer, the
+//! whole build in memory, and the deflate floor (the EPUB's own entries re-packed stored vs
+//! deflated at levels 1, 6 and 9 — the packager uses 9 — and zlib-rs vs miniz_oxide).
 //!
 //! `cargo bench --bench pipeline` (all), `cargo bench --bench pipeline -- deflate` (one group).
 
@@ -14,7 +15,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use paiban::model::Book;
 use paiban::reader::{self, ReadOptions};
 use paiban::source::Source;
-use paiban::writer::epub::{EpubOptions, write_epub};
+use paiban::writer::epub::{self, EpubOptions, write_epub};
 use paiban::writer::typst::{TypstOptions, write_typst};
 use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
@@ -49,6 +50,7 @@ fn epub_options() -> EpubOptions {
         css: None,
         cover: None,
         modified_unix: 1_300_000_000,
+        note_style: None,
     }
 }
 
@@ -79,6 +81,9 @@ fn pipeline(c: &mut Criterion) {
     if epub_ok {
         g.bench_function("epub", |b| {
             b.iter(|| write_epub(black_box(&book), &epub_options()).unwrap())
+        });
+        g.bench_function("epub_render_no_zip", |b| {
+            b.iter(|| epub::render(black_box(&book), &epub_options()).unwrap())
         });
     }
     g.bench_function("typst", |b| {
@@ -152,15 +157,19 @@ fn deflate(c: &mut Criterion) {
     };
     let raw: usize = entries.iter().map(|(_, d)| d.len()).sum();
     eprintln!(
-        "EPUB entries: {} files, {raw} bytes; stored zip {} B, deflated zip {} B, \
-         zlib-rs l6 {} B, zlib-rs l1 {} B, miniz l6 {} B, miniz l1 {} B",
+        "EPUB entries: {} files, {raw} bytes; zip stored {} B, deflated l1/l6/l9 {}/{}/{} B; \
+         zlib-rs l1/l6/l9 {}/{}/{} B; miniz l1/l6/l9 {}/{}/{} B",
         entries.len(),
         repack(&entries, CompressionMethod::Stored, None),
+        repack(&entries, CompressionMethod::Deflated, Some(1)),
         repack(&entries, CompressionMethod::Deflated, None),
-        zlib_rs(&entries, 6),
+        repack(&entries, CompressionMethod::Deflated, Some(9)),
         zlib_rs(&entries, 1),
+        zlib_rs(&entries, 6),
+        zlib_rs(&entries, 9),
+        miniz(&entries, 1),
         miniz(&entries, 6),
-        miniz(&entries, 1)
+        miniz(&entries, 9)
     );
     let mut g = c.benchmark_group("deflate");
     g.throughput(Throughput::Bytes(raw as u64));
@@ -170,17 +179,25 @@ fn deflate(c: &mut Criterion) {
     g.bench_function("zip_deflated_default", |b| {
         b.iter(|| repack(black_box(&entries), CompressionMethod::Deflated, None))
     });
-    g.bench_function("zip_deflated_level1", |b| {
-        b.iter(|| repack(black_box(&entries), CompressionMethod::Deflated, Some(1)))
-    });
-    g.bench_function("zlib_rs_l6", |b| b.iter(|| zlib_rs(black_box(&entries), 6)));
-    g.bench_function("zlib_rs_l1", |b| b.iter(|| zlib_rs(black_box(&entries), 1)));
-    g.bench_function("miniz_oxide_l6", |b| {
-        b.iter(|| miniz(black_box(&entries), 6))
-    });
-    g.bench_function("miniz_oxide_l1", |b| {
-        b.iter(|| miniz(black_box(&entries), 1))
-    });
+    for level in [1, 9] {
+        g.bench_function(format!("zip_deflated_level{level}"), |b| {
+            b.iter(|| {
+                repack(
+                    black_box(&entries),
+                    CompressionMethod::Deflated,
+                    Some(level),
+                )
+            })
+        });
+    }
+    for level in [1, 6, 9] {
+        g.bench_function(format!("zlib_rs_l{level}"), |b| {
+            b.iter(|| zlib_rs(black_box(&entries), level))
+        });
+        g.bench_function(format!("miniz_oxide_l{level}"), |b| {
+            b.iter(|| miniz(black_box(&entries), level as u8))
+        });
+    }
     g.finish();
 }
 
