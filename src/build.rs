@@ -209,6 +209,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     let Reading {
         book,
         mut diagnostics,
+        ..
     } = reading;
     // Read every optional input before writing anything, so a bad one leaves no output.
     let cover = read_optional(&req.cover)?;

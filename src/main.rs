@@ -96,7 +96,33 @@ enum Command {
         /// Treat reader warnings as errors (exit 1, nothing written).
         #[arg(long)]
         deny_warnings: bool,
+        /// Validate the EPUB right after building (epubcheck, Ace); any error or warning fails.
+        #[arg(long)]
+        check: bool,
     },
+    /// Validate an EPUB with epubcheck and (when installed) Ace by DAISY.
+    Check {
+        /// The EPUB to check.
+        epub: PathBuf,
+        /// Also report epubcheck's USAGE messages (-u).
+        #[arg(short, long)]
+        usage: bool,
+    },
+}
+
+/// Runs the validators on `epub`, prints their report, and says whether it is clean. epubcheck
+/// is required; Ace is used when installed (its absence is reported, not fatal).
+fn validate(epub: &std::path::Path, usage: bool) -> bool {
+    use paiban::check::{CheckError, Locator, check_epub};
+    let outcome = check_epub(&Locator::from_env(), epub, usage);
+    print!("{}", outcome.render());
+    let epubcheck_ok = matches!(&outcome.epubcheck, Ok(r) if r.is_clean());
+    let ace_ok = match &outcome.ace {
+        Ok(r) => r.is_clean(),
+        Err(CheckError::NotFound { .. }) => true,
+        Err(_) => false,
+    };
+    epubcheck_ok && ace_ok
 }
 
 fn print_diagnostics(report_source: &paiban::source::Source, diags: &[paiban::diag::Diagnostic]) {
@@ -119,13 +145,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let (source, reading) = build::read(&read.request())?;
             if json {
-                let value = paiban::inspect::to_json(&reading.book, &reading.diagnostics);
+                let value = paiban::inspect::to_json(&reading);
                 println!("{}", serde_json::to_string_pretty(&value)?);
             } else {
-                print!(
-                    "{}",
-                    paiban::inspect::to_text(&reading.book, &reading.diagnostics, &source)
-                );
+                print!("{}", paiban::inspect::to_text(&reading, &source));
             }
             let warnings = reading
                 .diagnostics
@@ -153,7 +176,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("wrote {}", target.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Check { epub, usage } => {
+            if !epub.is_file() {
+                anyhow::bail!("{}: no such file", epub.display());
+            }
+            Ok(if validate(&epub, usage) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Command::Build {
+            check,
             read,
             out_dir,
             cover,
@@ -199,6 +233,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print_diagnostics(&report.source, &report.diagnostics);
             for o in &report.outputs {
                 println!("wrote {}", o.display());
+            }
+            if check {
+                let epubs = report
+                    .outputs
+                    .iter()
+                    .filter(|o| o.extension().is_some_and(|e| e == "epub"));
+                let mut clean = true;
+                for epub in epubs {
+                    clean &= validate(epub, false);
+                }
+                if !clean {
+                    eprintln!("error: the EPUB did not validate cleanly (--check)");
+                    return Ok(ExitCode::from(1));
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

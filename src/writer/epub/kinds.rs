@@ -42,6 +42,7 @@ pub fn epub_type(kind: DivisionKind) -> Option<&'static str> {
         DivisionKind::Bibliography => "bibliography",
         DivisionKind::Appendix => "appendix",
         DivisionKind::Afterword => "afterword",
+        DivisionKind::Acknowledgments => "acknowledgments",
         DivisionKind::Index => "index",
         DivisionKind::Section | DivisionKind::Subsection => return None,
     })
@@ -62,6 +63,7 @@ pub fn aria_role(kind: DivisionKind) -> Option<&'static str> {
         DivisionKind::Bibliography => "doc-bibliography",
         DivisionKind::Appendix => "doc-appendix",
         DivisionKind::Afterword => "doc-afterword",
+        DivisionKind::Acknowledgments => "doc-acknowledgments",
         DivisionKind::Index => "doc-index",
         _ => return None,
     })
@@ -94,6 +96,7 @@ pub fn default_name(kind: DivisionKind, lang: &str) -> &'static str {
         DivisionKind::Bibliography => ("参考文献", "Bibliography"),
         DivisionKind::Appendix => ("附录", "Appendix"),
         DivisionKind::Afterword => ("后记", "Afterword"),
+        DivisionKind::Acknowledgments => ("致谢", "Acknowledgments"),
         DivisionKind::Index => ("索引", "Index"),
     };
     if zh { c } else { e }

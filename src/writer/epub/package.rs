@@ -189,8 +189,15 @@ pub fn package_document(p: &Package<'_>) -> Vec<u8> {
         dc(&mut x, "dc:date", None, &d.to_string());
     }
     dc(&mut x, "dc:language", None, p.lang);
-    if let Some(isbn) = &m.isbn {
-        dc(&mut x, "dc:source", Some("meta-print-source"), &isbn.urn());
+    // The print edition the page-list follows: its ISBN, or (without one) a description of it,
+    // since reading systems and Ace need a dc:source wherever print page breaks are marked.
+    let print_source = match &m.isbn {
+        Some(isbn) => Some(isbn.urn()),
+        None if p.page_list => Some(print_edition(m)),
+        None => None,
+    };
+    if let Some(source) = &print_source {
+        dc(&mut x, "dc:source", Some("meta-print-source"), source);
         if p.page_list {
             meta(
                 &mut x,
@@ -318,6 +325,15 @@ fn accessibility(x: &mut Xml, p: &Package<'_>) {
     };
     meta(x, "schema:accessibilitySummary", None, None, summary);
     meta(x, "dcterms:conformsTo", None, None, CONFORMS_TO);
+}
+
+/// A description of the print edition, for books whose ISBN is unknown
+/// (`Print edition: 书名, 出版社, 2019-09`).
+fn print_edition(m: &crate::model::Metadata) -> String {
+    let mut parts = vec![m.title.clone()];
+    parts.extend(m.publisher.clone());
+    parts.extend(m.date.map(|d| d.to_string()));
+    format!("Print edition: {}", parts.join(", "))
 }
 
 #[cfg(test)]
