@@ -91,6 +91,47 @@ mod tests {
         assert_eq!(got, want);
     }
 
+    #[test]
+    fn builds_every_book_in_order_and_reports_each_once() {
+        use crate::build::{Formats, ReadRequest};
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let text = "第一章\n\n引言\n\n河水从山里流出来，村里的人沿着渠道分水。\n";
+        let names = ["a.txt", "missing.txt", "c.txt"];
+        for name in ["a.txt", "c.txt"] {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let out = dir.path().join("out");
+        let requests = names
+            .iter()
+            .map(|n| BuildRequest {
+                read: ReadRequest {
+                    input: dir.path().join(n),
+                    ..ReadRequest::default()
+                },
+                out_dir: out.clone(),
+                formats: Formats::parse("typst").unwrap(),
+                ..BuildRequest::default()
+            })
+            .collect();
+        let calls = AtomicUsize::new(0);
+        let outcomes = build_all(requests, &|_| {
+            calls.fetch_add(1, Ordering::Relaxed);
+        });
+        assert_eq!(calls.load(Ordering::Relaxed), 3);
+        let got: Vec<(PathBuf, bool)> = outcomes
+            .iter()
+            .map(|o| (o.input.clone(), o.result.is_ok()))
+            .collect();
+        let want: Vec<(PathBuf, bool)> = names
+            .iter()
+            .map(|n| (dir.path().join(n), *n != "missing.txt"))
+            .collect();
+        assert_eq!(got, want);
+        assert!(out.join("a-typst/main.typ").is_file());
+        assert!(out.join("c-typst/main.typ").is_file());
+    }
+
     /// Inputs and the colliding pair expected.
     type StemCase = (
         &'static [&'static str],
