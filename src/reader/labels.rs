@@ -9,7 +9,7 @@ use super::joins::ends_sentence;
 const MAX_EN_TITLE: usize = 80;
 
 /// English number words used in labels (`CHAPTER ONE`).
-const WORDS: &[&str] = &[
+pub(crate) const NUMBER_WORDS: &[&str] = &[
     "one",
     "two",
     "three",
@@ -42,7 +42,7 @@ pub fn is_roman(s: &str) -> bool {
 /// Whether `s` is a label number: digits, an English number word or a Roman numeral.
 fn is_label_number(s: &str) -> bool {
     (!s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit()))
-        || WORDS.contains(&s.to_ascii_lowercase().as_str())
+        || NUMBER_WORDS.contains(&s.to_ascii_lowercase().as_str())
         || (is_roman(s) && s.chars().all(|c| c.is_ascii_uppercase()))
 }
 

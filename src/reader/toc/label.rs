@@ -199,29 +199,10 @@ pub fn label_key(label: &str) -> String {
 
 /// English number words as digits (`three` → 3).
 fn number_word(word: &str) -> Option<usize> {
-    const WORDS: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    WORDS.iter().position(|w| *w == word).map(|i| i + 1)
+    crate::reader::labels::NUMBER_WORDS
+        .iter()
+        .position(|w| *w == word)
+        .map(|i| i + 1)
 }
 
 /// A title for comparison: no spaces, leaders or quotes; ASCII punctuation as full-width.

@@ -106,10 +106,22 @@ fn a_title_wrapped_in_print_keeps_its_break() {
     let t = |s: &str| Inline::Text(s.to_string());
     let cases: &[(&str, Vec<Inline>)] = &[
         ("河口镇发展研究", vec![t("河口镇发展研究")]),
-        ("河口镇的 发展研究", vec![t("河口镇的"), Inline::LineBreak, t("发展研究")]),
+        (
+            "河口镇的 发展研究",
+            vec![t("河口镇的"), Inline::LineBreak, t("发展研究")],
+        ),
         ("Rivers and  Towns", vec![t("Rivers and Towns")]),
         ("河口镇 2020 年", vec![t("河口镇 2020 年")]),
-        ("  甲 乙 丙  ", vec![t("甲"), Inline::LineBreak, t("乙"), Inline::LineBreak, t("丙")]),
+        (
+            "  甲 乙 丙  ",
+            vec![
+                t("甲"),
+                Inline::LineBreak,
+                t("乙"),
+                Inline::LineBreak,
+                t("丙"),
+            ],
+        ),
     ];
     for (input, want) in cases {
         assert_eq!(&wrapped_title(input), want, "{input:?}");
