@@ -209,6 +209,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     let Reading {
         book,
         mut diagnostics,
+        ..
     } = reading;
     // Read every optional input before writing anything, so a bad one leaves no output.
     let cover = read_optional(&req.cover)?;
@@ -243,6 +244,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             css,
             cover,
             modified_unix: modified_time(book.meta.date)?,
+            note_style: None,
         };
         let epub = write_epub(&book, &opts).map_err(|source| Error::Epub {
             path: path.clone(),

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use crate::diag::Diagnostic;
 use crate::model::{Block, Book, Division, Inline, Metadata};
+use crate::reader::{Convention, Reading};
 use crate::source::Source;
 
 /// Number of note references inside a division (its blocks, title and kicker, not children).
@@ -84,8 +85,23 @@ fn metadata_json(m: &Metadata) -> Value {
     })
 }
 
-/// The `inspect --json` object: metadata, outline, footnote count, diagnostics.
-pub fn to_json(book: &Book, diagnostics: &[Diagnostic]) -> Value {
+/// The `inspect --json` object: metadata, outline, footnote count, conventions, diagnostics.
+pub fn to_json(reading: &Reading) -> Value {
+    let mut v = book_json(&reading.book, &reading.diagnostics);
+    v["conventions"] = conventions_json(&reading.conventions);
+    v
+}
+
+/// The conventions the recognisers matched, as JSON objects.
+fn conventions_json(conventions: &[Convention]) -> Value {
+    conventions
+        .iter()
+        .map(|c| json!({"name": c.name, "line": c.line, "count": c.count}))
+        .collect()
+}
+
+/// The JSON object for a book and its diagnostics.
+fn book_json(book: &Book, diagnostics: &[Diagnostic]) -> Value {
     let contents = book.printed_contents().unwrap_or_default();
     json!({
         "metadata": metadata_json(&book.meta),
@@ -129,8 +145,10 @@ fn tree_line(d: &Division, depth: usize, out: &mut String) {
     }
 }
 
-/// The human-readable report: metadata summary, outline tree, then diagnostics rustc-style.
-pub fn to_text(book: &Book, diagnostics: &[Diagnostic], source: &Source) -> String {
+/// The human-readable report: metadata summary, outline tree, conventions, then diagnostics
+/// rustc-style.
+pub fn to_text(reading: &Reading, source: &Source) -> String {
+    let (book, diagnostics) = (&reading.book, &reading.diagnostics);
     let m = &book.meta;
     let mut out = String::new();
     let _ = writeln!(out, "title:     {}", m.title);
@@ -148,6 +166,12 @@ pub fn to_text(book: &Book, diagnostics: &[Diagnostic], source: &Source) -> Stri
     let _ = writeln!(out, "outline:");
     for d in book.divisions() {
         tree_line(d, 1, &mut out);
+    }
+    if !reading.conventions.is_empty() {
+        let _ = writeln!(out, "conventions:");
+    }
+    for c in &reading.conventions {
+        let _ = writeln!(out, "  {} ({}×, first at line {})", c.name, c.count, c.line);
     }
     if !diagnostics.is_empty() {
         out.push('\n');

@@ -14,6 +14,7 @@
 //! `diag` and `source`.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod error;

@@ -57,6 +57,17 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Write a book.toml pre-filled with what the reader recovered, for a person to correct.
+    Init {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Where to write it (default: book.toml beside the manuscript).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace an existing book.toml.
+        #[arg(long)]
+        force: bool,
+    },
     /// Build the EPUB (and Typst project) into OUTDIR.
     Build {
         #[command(flatten)]
@@ -79,7 +90,33 @@ enum Command {
         /// Treat reader warnings as errors (exit 1, nothing written).
         #[arg(long)]
         deny_warnings: bool,
+        /// Validate the EPUB right after building (epubcheck, Ace); any error or warning fails.
+        #[arg(long)]
+        check: bool,
     },
+    /// Validate an EPUB with epubcheck and (when installed) Ace by DAISY.
+    Check {
+        /// The EPUB to check.
+        epub: PathBuf,
+        /// Also report epubcheck's USAGE messages (-u).
+        #[arg(short, long)]
+        usage: bool,
+    },
+}
+
+/// Runs the validators on `epub`, prints their report, and says whether it is clean. epubcheck
+/// is required; Ace is used when installed (its absence is reported, not fatal).
+fn validate(epub: &std::path::Path, usage: bool) -> bool {
+    use paiban::check::{CheckError, Locator, check_epub};
+    let outcome = check_epub(&Locator::from_env(), epub, usage);
+    print!("{}", outcome.render());
+    let epubcheck_ok = matches!(&outcome.epubcheck, Ok(r) if r.is_clean());
+    let ace_ok = match &outcome.ace {
+        Ok(r) => r.is_clean(),
+        Err(CheckError::NotFound { .. }) => true,
+        Err(_) => false,
+    };
+    epubcheck_ok && ace_ok
 }
 
 fn print_diagnostics(report_source: &paiban::source::Source, diags: &[paiban::diag::Diagnostic]) {
@@ -102,13 +139,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let (source, reading) = build::read(&read.request())?;
             if json {
-                let value = paiban::inspect::to_json(&reading.book, &reading.diagnostics);
+                let value = paiban::inspect::to_json(&reading);
                 println!("{}", serde_json::to_string_pretty(&value)?);
             } else {
-                print!(
-                    "{}",
-                    paiban::inspect::to_text(&reading.book, &reading.diagnostics, &source)
-                );
+                print!("{}", paiban::inspect::to_text(&reading, &source));
             }
             let warnings = reading
                 .diagnostics
@@ -120,7 +154,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Init {
+            read,
+            output,
+            force,
+        } => {
+            let target = output.unwrap_or_else(|| read.manuscript.with_file_name("book.toml"));
+            if target.exists() && !force {
+                anyhow::bail!("{} exists; pass --force to replace it", target.display());
+            }
+            let (source, reading) = build::read(&read.request())?;
+            print_diagnostics(&source, &reading.diagnostics);
+            let text = paiban::config::init_toml(&reading.book.meta);
+            paiban::output::write_file(&target, text.as_bytes(), &[&read.manuscript])?;
+            println!("wrote {}", target.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { epub, usage } => {
+            if !epub.is_file() {
+                anyhow::bail!("{}: no such file", epub.display());
+            }
+            Ok(if validate(&epub, usage) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Command::Build {
+            check,
             read,
             out_dir,
             cover,
@@ -159,6 +220,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print_diagnostics(&report.source, &report.diagnostics);
             for o in &report.outputs {
                 println!("wrote {}", o.display());
+            }
+            if check {
+                let epubs = report
+                    .outputs
+                    .iter()
+                    .filter(|o| o.extension().is_some_and(|e| e == "epub"));
+                let mut clean = true;
+                for epub in epubs {
+                    clean &= validate(epub, false);
+                }
+                if !clean {
+                    eprintln!("error: the EPUB did not validate cleanly (--check)");
+                    return Ok(ExitCode::from(1));
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

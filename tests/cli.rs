@@ -60,3 +60,60 @@ fn an_output_folder_that_is_a_file_is_left_alone() {
     assert!(stderr.contains("is not a folder"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "keep");
 }
+
+#[test]
+fn init_writes_a_book_toml_that_build_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let input = dir.path().join("book.txt");
+    std::fs::copy(root.join("examples/shuyuan.txt"), &input).unwrap();
+    paiban().arg("init").arg(&input).assert().success();
+    let toml_path = dir.path().join("book.toml");
+    let text = std::fs::read_to_string(&toml_path).unwrap();
+    assert!(
+        text.contains("title = \"县域书院的兴替与地方文教网络研究\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("isbn = \"9787546923819\"") || text.contains("978-7-5469-2381-9"),
+        "{text}"
+    );
+    // A second init refuses to replace it, and leaves it alone.
+    let out = paiban().arg("init").arg(&input).assert().code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("--force"));
+    // An edited title overrides the recovered one.
+    std::fs::write(
+        &toml_path,
+        text.replace("县域书院的兴替与地方文教网络研究\"", "改过的书名\""),
+    )
+    .unwrap();
+    let out = paiban()
+        .args(["inspect", "--json", "--meta"])
+        .arg(&toml_path)
+        .arg(&input)
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["metadata"]["title"], "改过的书名");
+}
+
+#[test]
+fn a_bad_book_toml_is_an_error_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("book.txt");
+    std::fs::write(&input, "书名\n\n序\n\n正文。\n").unwrap();
+    let toml_path = dir.path().join("book.toml");
+    std::fs::write(&toml_path, "title = \"好\"\nisbn = \"978-7-5469-2381-0\"\n").unwrap();
+    let out = paiban()
+        .args(["inspect", "--meta"])
+        .arg(&toml_path)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("book.toml") && stderr.contains("2:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("check digit"), "{stderr}");
+}

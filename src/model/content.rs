@@ -41,6 +41,8 @@ pub enum DivisionKind {
     Afterword,
     /// 索引 (index).
     Index,
+    /// 致谢 (acknowledgments).
+    Acknowledgments,
 }
 
 impl DivisionKind {
@@ -65,6 +67,7 @@ impl DivisionKind {
             DivisionKind::Appendix => "appendix",
             DivisionKind::Afterword => "afterword",
             DivisionKind::Index => "index",
+            DivisionKind::Acknowledgments => "acknowledgments",
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::model::DivisionKind;
 
-use super::{headings, joins::ends_sentence, notes};
+use super::{headings, joins::ends_sentence, labels, notes};
 
 /// What a manuscript line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,18 @@ pub enum Kind {
     },
     /// `第1章 标题`: label and title on one line.
     Chapter {
+        /// The label as printed.
+        label: String,
+        /// The title.
+        title: String,
+    },
+    /// `第一编` / `Part I` alone; its title (if any) is on the next line.
+    PartLabel {
+        /// The label as printed.
+        label: String,
+    },
+    /// `第一编　标题` / `Part II: title`: a part (编) heading on one line.
+    Part {
         /// The label as printed.
         label: String,
         /// The title.
@@ -52,6 +64,10 @@ pub enum Kind {
     ListItem,
     /// Running text (正文).
     Text,
+    /// Page furniture (书眉, 页码): a running head or printed page number (set by furniture).
+    Furniture,
+    /// A line of a block quotation (引文), indented on every line (set by layout).
+    Quote,
     /// The title line after a [`Kind::ChapterLabel`] (set by context).
     HeadingTitle,
     /// The signature closing a preface (署名) (set by context).
@@ -71,6 +87,8 @@ impl Kind {
             self,
             Kind::ChapterLabel { .. }
                 | Kind::Chapter { .. }
+                | Kind::PartLabel { .. }
+                | Kind::Part { .. }
                 | Kind::Section { .. }
                 | Kind::Matter { .. }
         )
@@ -86,6 +104,8 @@ pub const RECOGNISERS: &[(&str, Recogniser)] = &[
     ("footnote", notes::note_line),
     ("matter heading", headings::matter),
     ("chapter heading", headings::chapter),
+    ("English chapter heading", labels::english_chapter),
+    ("part heading", labels::part),
     ("section heading", headings::section),
     ("date line", dateline),
     ("em-dash item", list_item),

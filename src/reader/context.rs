@@ -69,7 +69,7 @@ pub fn front_matter_region(kinds: &mut [Kind]) {
         return;
     };
     for k in &mut kinds[..first] {
-        if *k != Kind::Blank {
+        if !matches!(k, Kind::Blank | Kind::Furniture) {
             *k = Kind::FrontMatterLine;
         }
     }
@@ -81,6 +81,8 @@ fn heading_key(kind: &Kind) -> Option<&str> {
     match kind {
         Kind::ChapterLabel { label }
         | Kind::Chapter { label, .. }
+        | Kind::PartLabel { label }
+        | Kind::Part { label, .. }
         | Kind::Section { label, .. } => Some(label),
         Kind::Matter { title, .. } => Some(title),
         _ => None,
@@ -120,7 +122,7 @@ pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsR
             }
         }
         for k in &mut kinds[start + 1..end] {
-            if *k != Kind::Blank {
+            if !matches!(k, Kind::Blank | Kind::Furniture) {
                 *k = Kind::ContentsLine;
             }
         }
@@ -129,11 +131,13 @@ pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsR
     ranges
 }
 
-/// The line after `第一章` is the chapter's title.
+/// The line after `第一章` (or a part's `第一编`) is its title; a part may have none.
 pub fn chapter_titles(lines: &[Line<'_>], kinds: &mut [Kind], diags: &mut Vec<Diagnostic>) {
     for i in 0..kinds.len() {
-        let Kind::ChapterLabel { label } = &kinds[i] else {
-            continue;
+        let (label, part) = match &kinds[i] {
+            Kind::ChapterLabel { label } => (label, false),
+            Kind::PartLabel { label } => (label, true),
+            _ => continue,
         };
         let next = next_content(kinds, i).filter(|&j| {
             let t = without_markers(lines[j].text);
@@ -143,6 +147,7 @@ pub fn chapter_titles(lines: &[Line<'_>], kinds: &mut [Kind], diags: &mut Vec<Di
         });
         match next {
             Some(j) => kinds[j] = Kind::HeadingTitle,
+            None if part => {}
             None => diags.push(Diagnostic::warning(
                 lines[i].no,
                 format!("chapter label {label} has no title line after it"),
@@ -169,7 +174,10 @@ pub fn signatures(lines: &[Line<'_>], kinds: &mut [Kind]) {
     for i in 0..kinds.len() {
         match &kinds[i] {
             Kind::Matter { kind, .. } => current = Some(*kind),
-            Kind::ChapterLabel { .. } | Kind::Chapter { .. } => current = None,
+            Kind::ChapterLabel { .. }
+            | Kind::Chapter { .. }
+            | Kind::PartLabel { .. }
+            | Kind::Part { .. } => current = None,
             Kind::Text if current.is_some_and(signed) => {
                 let closes = next_content(kinds, i).is_none_or(|j| {
                     matches!(kinds[j], Kind::Dateline | Kind::Kicker) || kinds[j].is_heading()

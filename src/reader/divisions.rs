@@ -40,30 +40,74 @@ enum Area {
     Back,
 }
 
-fn area(kind: DivisionKind) -> Area {
+fn area(kind: DivisionKind, body_started: bool) -> Area {
     use DivisionKind::*;
     match kind {
         Cover | TitlePage | CopyrightPage | Dedication | Preface | Foreword | Abstract
         | Contents => Area::Front,
         Introduction | Part | Chapter | Section | Subsection => Area::Body,
         Endnotes | Bibliography | Appendix | Afterword | Index => Area::Back,
+        Acknowledgments if body_started => Area::Back,
+        Acknowledgments => Area::Front,
     }
+}
+
+/// Nesting rank of a section label: `第一节` 0, `一、` 1, `（一）` 2.
+fn rank(label: Option<&str>) -> u8 {
+    match label {
+        Some(l) if l.starts_with('第') => 0,
+        Some(l) if l.starts_with(['（', '(']) => 2,
+        _ => 1,
+    }
+}
+
+/// The division new content goes to: the last division, descending into its last children.
+fn deepest(d: &mut Division) -> &mut Division {
+    if d.children.is_empty() {
+        d
+    } else {
+        let last = d.children.len() - 1;
+        deepest(&mut d.children[last])
+    }
+}
+
+/// Puts a section under its chapter (inside a part if need be), or as a sub-section under the
+/// chapter's last section when that section's label ranks higher (`一、` above `（一）`).
+fn push_section(parent: &mut Division, h: &Heading) {
+    let parent = match parent.kind {
+        DivisionKind::Part if !parent.children.is_empty() => {
+            let last = parent.children.len() - 1;
+            &mut parent.children[last]
+        }
+        _ => parent,
+    };
+    if let Some(sec) = parent.children.last_mut() {
+        if sec.kind == DivisionKind::Section
+            && rank(sec.label.as_deref()) < rank(h.label.as_deref())
+        {
+            let id = format!("{}-subsection-{}", sec.id, sec.children.len() + 1);
+            let mut d = division(h, id);
+            d.kind = DivisionKind::Subsection;
+            sec.children.push(d);
+            return;
+        }
+    }
+    let id = format!("{}-section-{}", parent.id, parent.children.len() + 1);
+    parent.children.push(division(h, id));
 }
 
 /// Groups units into divisions.
 pub fn group(units: Vec<Unit>) -> Grouped {
     let mut g = Grouped::default();
     let mut chapters = 0;
-    let mut sections = 0;
+    let mut parts = 0;
     let mut cur: Option<Area> = None;
     for unit in units {
         match unit {
             Unit::Heading(h) => {
                 if h.kind == DivisionKind::Section {
                     if let Some(parent) = cur.and_then(|a| runs(&mut g, a).last_mut()) {
-                        sections += 1;
-                        let id = format!("{}-section-{sections}", parent.id);
-                        parent.children.push(division(&h, id));
+                        push_section(parent, &h);
                         continue;
                     }
                     g.diagnostics.push(Diagnostic::warning(
@@ -71,16 +115,28 @@ pub fn group(units: Vec<Unit>) -> Grouped {
                         "section heading before any chapter",
                     ));
                 }
-                sections = 0;
-                let id = if h.kind == DivisionKind::Chapter {
-                    chapters += 1;
-                    format!("chapter-{chapters}")
-                } else {
-                    unique_id(&g, h.kind.name())
+                let id = match h.kind {
+                    DivisionKind::Chapter => {
+                        chapters += 1;
+                        format!("chapter-{chapters}")
+                    }
+                    DivisionKind::Part => {
+                        parts += 1;
+                        format!("part-{parts}")
+                    }
+                    kind => unique_id(&g, kind.name()),
                 };
-                let a = area(h.kind);
+                let a = area(h.kind, !g.body.is_empty());
                 cur = Some(a);
-                runs(&mut g, a).push(division(&h, id));
+                let run = runs(&mut g, a);
+                match run.last_mut() {
+                    Some(part)
+                        if part.kind == DivisionKind::Part && h.kind == DivisionKind::Chapter =>
+                    {
+                        part.children.push(division(&h, id));
+                    }
+                    _ => run.push(division(&h, id)),
+                }
             }
             Unit::Chunk(c) => {
                 if cur.is_none() {
@@ -104,11 +160,7 @@ pub fn group(units: Vec<Unit>) -> Grouped {
                     });
                 }
                 let div = runs(&mut g, a).last_mut().expect("a current division");
-                let target = match div.children.last_mut() {
-                    Some(child) => child,
-                    None => div,
-                };
-                target.blocks.push(block(c));
+                deepest(div).blocks.push(block(c));
             }
         }
     }
@@ -158,6 +210,7 @@ fn block(c: Chunk) -> Block {
         Role::Para | Role::Item => Block::Para(p),
         Role::Signature => Block::Signature(p),
         Role::Dateline => Block::Dateline(p),
+        Role::Quote => Block::Quote(vec![Block::Para(p)]),
     }
 }
 
@@ -195,6 +248,7 @@ mod tests {
             content: vec![Inline::Text(text.into())],
             text: text.into(),
             line,
+            hint: None,
         })
     }
 
@@ -284,6 +338,36 @@ mod tests {
                     "body chapter-1 chapter Some(\"第一章\") 河 0",
                     "back appendix appendix None 附录 0",
                     "back appendix-section-1 section Some(\"（一）\") 表格 1",
+                ],
+                0,
+            ),
+            (
+                "parts hold chapters; `（一）` nests under `一、`; quotes are blocks",
+                vec![
+                    h(Part, Some("第一编"), "河流", 1),
+                    c(Role::Para, "编前语。", 2),
+                    h(Chapter, Some("第一章"), "源头", 3),
+                    h(Section, Some("一、"), "山泉", 4),
+                    h(Section, Some("（一）"), "泉眼", 5),
+                    c(Role::Quote, "引文。", 6),
+                    h(Section, Some("（二）"), "溪流", 7),
+                    h(Section, Some("二、"), "湖泊", 8),
+                    h(Part, Some("第二编"), "城镇", 9),
+                    h(Chapter, Some("第二章"), "码头", 10),
+                    h(Section, Some("（一）"), "旧港", 11),
+                    h(Acknowledgments, None, "致谢", 12),
+                ],
+                vec![
+                    "body part-1 part Some(\"第一编\") 河流 1",
+                    "body chapter-1 chapter Some(\"第一章\") 源头 0",
+                    "body chapter-1-section-1 section Some(\"一、\") 山泉 0",
+                    "body chapter-1-section-1-subsection-1 subsection Some(\"（一）\") 泉眼 1",
+                    "body chapter-1-section-1-subsection-2 subsection Some(\"（二）\") 溪流 0",
+                    "body chapter-1-section-2 section Some(\"二、\") 湖泊 0",
+                    "body part-2 part Some(\"第二编\") 城镇 0",
+                    "body chapter-2 chapter Some(\"第二章\") 码头 0",
+                    "body chapter-2-section-1 section Some(\"（一）\") 旧港 0",
+                    "back acknowledgments acknowledgments None 致谢 0",
                 ],
                 0,
             ),

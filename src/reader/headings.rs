@@ -15,7 +15,7 @@ pub fn is_numeral(c: char) -> bool {
 }
 
 /// Splits `第<numeral><unit>` off the start of `text`: (label, rest).
-fn ordinal_label<'a>(text: &'a str, units: &str) -> Option<(&'a str, &'a str)> {
+pub fn ordinal_label<'a>(text: &'a str, units: &str) -> Option<(&'a str, &'a str)> {
     let rest = text.strip_prefix('第')?;
     let digits = rest.find(|c: char| !is_numeral(c))?;
     if digits == 0 {
@@ -50,10 +50,23 @@ pub fn chapter(text: &str) -> Option<Kind> {
     heading_title(rest).map(|title| Kind::Chapter { label, title })
 }
 
-/// `（一）标题`, `(一) 标题` or `第一节 标题`: a section heading.
+/// Whether `c` is a Chinese numeral (一二三…), as in `一、标题`.
+fn is_han_numeral(c: char) -> bool {
+    "〇一二三四五六七八九十百两".contains(c)
+}
+
+/// `（一）标题`, `(一) 标题`, `一、标题` or `第一节`/`第一節 标题`: a section heading.
 pub fn section(text: &str) -> Option<Kind> {
     let t = text.trim();
-    if let Some((label, rest)) = ordinal_label(t, "节") {
+    if let Some((numeral, rest)) = t.split_once('、') {
+        if !numeral.is_empty() && numeral.chars().all(is_han_numeral) {
+            return heading_title(rest).map(|title| Kind::Section {
+                label: format!("{numeral}、"),
+                title,
+            });
+        }
+    }
+    if let Some((label, rest)) = ordinal_label(t, "节節") {
         let title = heading_title(rest)?;
         return Some(Kind::Section {
             label: label.to_string(),
@@ -97,7 +110,64 @@ const MATTER: &[(&str, DivisionKind)] = &[
     ("参考书目", DivisionKind::Bibliography),
     ("注释", DivisionKind::Endnotes),
     ("索引", DivisionKind::Index),
+    ("致谢", DivisionKind::Acknowledgments),
+    // Traditional script (繁体).
+    ("內容提要", DivisionKind::Abstract),
+    ("內容簡介", DivisionKind::Abstract),
+    ("目錄", DivisionKind::Contents),
+    ("導論", DivisionKind::Introduction),
+    ("緒論", DivisionKind::Introduction),
+    ("後記", DivisionKind::Afterword),
+    ("參考文獻", DivisionKind::Bibliography),
+    ("主要參考文獻", DivisionKind::Bibliography),
+    ("參考書目", DivisionKind::Bibliography),
+    ("註釋", DivisionKind::Endnotes),
+    ("獻詞", DivisionKind::Dedication),
+    ("致謝", DivisionKind::Acknowledgments),
 ];
+
+/// English matter headings, matched without regard to case.
+const MATTER_EN: &[(&str, DivisionKind)] = &[
+    ("preface", DivisionKind::Preface),
+    ("foreword", DivisionKind::Foreword),
+    ("acknowledgments", DivisionKind::Acknowledgments),
+    ("acknowledgements", DivisionKind::Acknowledgments),
+    ("contents", DivisionKind::Contents),
+    ("table of contents", DivisionKind::Contents),
+    ("introduction", DivisionKind::Introduction),
+    ("notes", DivisionKind::Endnotes),
+    ("bibliography", DivisionKind::Bibliography),
+    ("references", DivisionKind::Bibliography),
+    ("index", DivisionKind::Index),
+    ("dedication", DivisionKind::Dedication),
+    ("afterword", DivisionKind::Afterword),
+    ("epilogue", DivisionKind::Afterword),
+    ("appendix", DivisionKind::Appendix),
+];
+
+/// An English matter heading (`Preface`, `ACKNOWLEDGMENTS`, `Appendix A: Tables`).
+fn matter_en(text: &str) -> Option<Kind> {
+    let t = text.trim();
+    let lower = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = lower.to_ascii_lowercase();
+    let capitalised = t.chars().next().is_some_and(char::is_uppercase);
+    if let (Some((_, kind)), true) = (MATTER_EN.iter().find(|(w, _)| *w == lower), capitalised) {
+        return Some(Kind::Matter {
+            kind: *kind,
+            title: t.to_string(),
+        });
+    }
+    let rest = t
+        .strip_prefix("Appendix ")
+        .or_else(|| t.strip_prefix("APPENDIX "))?;
+    let (id, title) = rest.split_once([':', '.']).unwrap_or((rest, ""));
+    let id_ok = id.len() <= 3 && id.chars().all(|c| c.is_ascii_alphanumeric());
+    let title_ok = title.trim().chars().count() <= 60 && !ends_sentence(title);
+    (id_ok && title_ok).then(|| Kind::Matter {
+        kind: DivisionKind::Appendix,
+        title: t.to_string(),
+    })
+}
 
 /// A front or back-matter heading (`序`, `目 录`, `主要参考文献`, `附录一 调查问卷`).
 pub fn matter(text: &str) -> Option<Kind> {
@@ -108,7 +178,11 @@ pub fn matter(text: &str) -> Option<Kind> {
             title: compact,
         });
     }
-    let rest = text.trim().strip_prefix("附录")?;
+    if let Some(k) = matter_en(text) {
+        return Some(k);
+    }
+    let t = text.trim();
+    let rest = t.strip_prefix("附录").or_else(|| t.strip_prefix("附錄"))?;
     let next_ok = rest
         .chars()
         .next()
@@ -199,6 +273,11 @@ mod tests {
             ("(四) 总体上是好的.....\t24", None),
             ("（注）说明", None),
             ("（一）", None),
+            ("一、河流的源头", sec("一、", "河流的源头")),
+            ("十二、结语", sec("十二、", "结语")),
+            ("第二節 制度的沿革", sec("第二節", "制度的沿革")),
+            ("一、二两章说明了这个问题。", None),
+            ("甲、乙两方", None),
         ];
         for (input, want) in cases {
             assert_eq!(section(input), want, "{input:?}");
@@ -234,6 +313,42 @@ mod tests {
             ("附录中的表格", None),
             ("后记.....\t258", None),
             ("序言部分", None),
+            ("目　錄", m(DivisionKind::Contents, "目錄")),
+            ("後 記", m(DivisionKind::Afterword, "後記")),
+            ("參考文獻", m(DivisionKind::Bibliography, "參考文獻")),
+            ("附錄 訪談提綱", m(DivisionKind::Appendix, "附錄 訪談提綱")),
+            ("Preface", m(DivisionKind::Preface, "Preface")),
+            (
+                "ACKNOWLEDGMENTS",
+                m(DivisionKind::Acknowledgments, "ACKNOWLEDGMENTS"),
+            ),
+            (
+                "Table of Contents",
+                m(DivisionKind::Contents, "Table of Contents"),
+            ),
+            ("Notes", m(DivisionKind::Endnotes, "Notes")),
+            ("Index", m(DivisionKind::Index, "Index")),
+            (
+                "Appendix A: Tables",
+                m(DivisionKind::Appendix, "Appendix A: Tables"),
+            ),
+            ("Foreword", m(DivisionKind::Foreword, "Foreword")),
+            (
+                "Introduction",
+                m(DivisionKind::Introduction, "Introduction"),
+            ),
+            (
+                "Bibliography",
+                m(DivisionKind::Bibliography, "Bibliography"),
+            ),
+            ("Dedication", m(DivisionKind::Dedication, "Dedication")),
+            ("CONTENTS", m(DivisionKind::Contents, "CONTENTS")),
+            ("導 論", m(DivisionKind::Introduction, "導論")),
+            ("緒論", m(DivisionKind::Introduction, "緒論")),
+            ("內容提要", m(DivisionKind::Abstract, "內容提要")),
+            ("index", None),
+            ("Introduction to the river", None),
+            ("Appendix to the report was lost.", None),
         ];
         for (input, want) in cases {
             assert_eq!(matter(input), want, "{input:?}");

@@ -1,9 +1,12 @@
 //! Rejoining paragraphs (段落拼接) broken by page breaks, blank lines or a note block — even
-//! mid-word. A text chunk that does not end a sentence continues in the next text chunk; for
-//! CJK nothing is inserted at the join.
+//! mid-word. A text chunk continues in the next one when the layout says so, or else when it
+//! does not end a sentence. For CJK nothing is inserted at the join; for English a word broken
+//! by a line-end hyphen is rejoined (unless it is a compound), a line-end em dash joins without a
+//! space, and otherwise one space is inserted.
 
 use crate::model::{Inline, plain_text};
 
+use super::hyphen::{Compounds, hyphenated_tail, lower_head};
 use super::notes::push_text;
 use super::units::{Chunk, Role, Unit};
 
@@ -47,36 +50,83 @@ fn is_cjk_punctuation(c: char) -> bool {
 
 /// Whether `next` continues the paragraph that `prev` leaves unfinished.
 pub fn continues(prev: &Chunk, next: &Chunk) -> bool {
-    let unfinished = match prev.role {
-        Role::Para => !ends_sentence(&prev.text) && !title_like(&prev.text),
-        Role::Item => !ends_sentence(&prev.text),
-        Role::Signature | Role::Dateline => false,
-    };
-    unfinished && next.role == Role::Para
+    match (prev.role, next.role) {
+        (Role::Quote, Role::Quote) => next.hint == Some(true),
+        (Role::Para | Role::Item, Role::Para) => next.hint.unwrap_or_else(|| match prev.role {
+            Role::Para => !ends_sentence(&prev.text) && !title_like(&prev.text),
+            _ => !ends_sentence(&prev.text),
+        }),
+        _ => false,
+    }
 }
 
-/// Merges each unfinished paragraph or item with the text chunk that continues it.
-pub fn join(units: Vec<Unit>) -> Vec<Unit> {
+/// How lines were joined: (count, first 1-based line) per kind of join.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JoinStats {
+    /// English words broken by a line-end hyphen, rejoined without it.
+    pub hyphens: (usize, usize),
+    /// Line-end hyphens kept because the word is a compound.
+    pub compounds: (usize, usize),
+    /// Lines ending in an em dash, joined without a space.
+    pub em_dashes: (usize, usize),
+    /// Chunks joined because the one before left its sentence unfinished (no layout hint):
+    /// paragraphs cut by a page break, a note block or a blank line.
+    pub unfinished: (usize, usize),
+}
+
+/// Bumps a (count, first line) tally.
+fn tally(t: &mut (usize, usize), line: usize) {
+    if t.0 == 0 {
+        t.1 = line;
+    }
+    t.0 += 1;
+}
+
+/// Merges each unfinished paragraph, item or quotation with the chunk that continues it.
+pub fn join(units: Vec<Unit>, compounds: &Compounds) -> (Vec<Unit>, JoinStats) {
+    let mut stats = JoinStats::default();
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     for unit in units {
         if let (Some(Unit::Chunk(prev)), Unit::Chunk(next)) = (out.last_mut(), &unit) {
             if continues(prev, next) {
-                append(&mut prev.content, &next.content);
+                if next.hint.is_none() {
+                    tally(&mut stats.unfinished, next.line);
+                }
+                append(&mut prev.content, next, compounds, &mut stats);
                 prev.text = plain_text(&prev.content);
                 continue;
             }
         }
         out.push(unit);
     }
-    out
+    (out, stats)
 }
 
-/// Appends inline content; a space only between two Latin letters or digits.
-fn append(into: &mut Vec<Inline>, more: &[Inline]) {
-    let left = plain_text(into).chars().last();
-    let right = plain_text(more).chars().next();
-    if let (Some(l), Some(r)) = (left, right) {
-        if l.is_ascii_alphanumeric() && r.is_ascii_alphanumeric() {
+/// Whether `c` belongs to CJK text (ideographs, kana, CJK and full-width punctuation).
+fn is_cjk(c: char) -> bool {
+    (c as u32) >= 0x2E80 || is_cjk_punctuation(c)
+}
+
+/// Appends the next chunk's content at a line join: CJK gets nothing, English a space, a
+/// line-end hyphen is dropped unless the word is a compound, a line-end em dash gets no space.
+fn append(into: &mut Vec<Inline>, next: &Chunk, compounds: &Compounds, stats: &mut JoinStats) {
+    let more = &next.content;
+    let left_text = plain_text(into);
+    let right_text = plain_text(more);
+    let left = left_text.chars().last();
+    let right = right_text.chars().next();
+    let broken = hyphenated_tail(&left_text).zip(lower_head(&right_text));
+    if let Some((l, r)) = broken {
+        if compounds.keeps(l, r) {
+            tally(&mut stats.compounds, next.line);
+        } else if let Some(Inline::Text(t)) = into.last_mut() {
+            t.pop();
+            tally(&mut stats.hyphens, next.line);
+        }
+    } else if let (Some(l), Some(r)) = (left, right) {
+        if l == '—' && !is_cjk(r) {
+            tally(&mut stats.em_dashes, next.line);
+        } else if !is_cjk(l) && !is_cjk(r) && l != '—' && r != '—' && !l.is_whitespace() {
             push_text(into, " ");
         }
     }
@@ -145,7 +195,16 @@ mod tests {
             content: vec![Inline::Text(text.into())],
             text: text.into(),
             line,
+            hint: None,
         })
+    }
+
+    fn hinted(role: Role, text: &str, line: usize, hint: bool) -> Unit {
+        let mut u = chunk(role, text, line);
+        if let Unit::Chunk(c) = &mut u {
+            c.hint = Some(hint);
+        }
+        u
     }
 
     fn texts(units: &[Unit]) -> Vec<(Role, String, usize)> {
@@ -227,9 +286,79 @@ mod tests {
                 ],
                 vec![(Para, "a long line that ends in a word next.", 1)],
             ),
+            (
+                "a hyphenated word is rejoined without the hyphen",
+                vec![
+                    chunk(Para, "the slow develop-", 1),
+                    chunk(Para, "ment of the town.", 2),
+                ],
+                vec![(Para, "the slow development of the town.", 1)],
+            ),
+            (
+                "a compound keeps its hyphen",
+                vec![
+                    chunk(Para, "it was self-", 1),
+                    chunk(Para, "evident to all.", 2),
+                ],
+                vec![(Para, "it was self-evident to all.", 1)],
+            ),
+            (
+                "a compound the book uses elsewhere keeps its hyphen",
+                vec![
+                    chunk(Para, "the water-", 1),
+                    chunk(Para, "mill stood by the mill-race and the water-mill.", 2),
+                ],
+                vec![(
+                    Para,
+                    "the water-mill stood by the mill-race and the water-mill.",
+                    1,
+                )],
+            ),
+            (
+                "an em dash at a line end joins without a space",
+                vec![
+                    chunk(Para, "the river—", 1),
+                    chunk(Para, "and the mill.", 2),
+                ],
+                vec![(Para, "the river—and the mill.", 1)],
+            ),
+            (
+                "punctuation then a word: one space",
+                vec![chunk(Para, "the river,", 1), chunk(Para, "the mill.", 2)],
+                vec![(Para, "the river, the mill.", 1)],
+            ),
+            (
+                "the layout's hint wins over punctuation",
+                vec![
+                    chunk(Para, "It was quiet.", 1),
+                    hinted(Para, "So was the mill.", 2, true),
+                    hinted(Para, "New paragraph, unfinished", 3, false),
+                    hinted(Para, "Another.", 4, false),
+                ],
+                vec![
+                    (Para, "It was quiet. So was the mill.", 1),
+                    (Para, "New paragraph, unfinished", 3),
+                    (Para, "Another.", 4),
+                ],
+            ),
+            (
+                "quotation lines join each other, not the paragraphs around",
+                vec![
+                    chunk(Para, "He wrote", 1),
+                    chunk(Quote, "the river runs", 2),
+                    hinted(Quote, "to the sea.", 3, true),
+                    chunk(Para, "and left", 4),
+                ],
+                vec![
+                    (Para, "He wrote", 1),
+                    (Quote, "the river runs to the sea.", 2),
+                    (Para, "and left", 4),
+                ],
+            ),
         ];
         for (what, input, want) in cases {
-            let got = texts(&join(input));
+            let compounds = Compounds::from_text("the water-mill and the mill-race");
+            let got = texts(&join(input, &compounds).0);
             let want: Vec<(Role, String, usize)> = want
                 .into_iter()
                 .map(|(r, t, l)| (r, t.to_string(), l))

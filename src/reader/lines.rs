@@ -26,20 +26,37 @@ pub struct PagedLines<'a> {
     pub lines: Vec<Line<'a>>,
     /// `form_feed[i]`: a printed page starts at `lines[i]`.
     pub form_feed: Vec<bool>,
+    /// Pages holding nothing but white space (空白页), skipped: how many, and the 1-based line
+    /// of the first.
+    pub blank_pages: (usize, usize),
+    /// Number of form feeds in the text.
+    pub feeds: usize,
 }
 
 /// Splits text into lines and turns form feeds into page-start flags.
 pub fn split_pages(text: &str) -> PagedLines<'_> {
     let mut out = PagedLines::default();
     let mut pending = false;
+    let mut page_empty = true;
     for line in split(text) {
         let parts = line.text.split('\u{c}');
         let mut first = true;
         for part in parts {
             if !first {
+                if out.feeds > 0 && page_empty {
+                    if out.blank_pages.0 == 0 {
+                        out.blank_pages.1 = line.no;
+                    }
+                    out.blank_pages.0 += 1;
+                }
+                out.feeds += 1;
                 pending = true;
+                page_empty = true;
             }
             first = false;
+            if !part.trim().is_empty() {
+                page_empty = false;
+            }
             if part.is_empty() && line.text.contains('\u{c}') {
                 continue;
             }
@@ -51,6 +68,40 @@ pub fn split_pages(text: &str) -> PagedLines<'_> {
         }
     }
     out
+}
+
+/// Ligature characters a PDF extractor leaves in the text (合字), with their letters.
+const LIGATURES: &[(char, &str)] = &[
+    ('\u{FB00}', "ff"),
+    ('\u{FB01}', "fi"),
+    ('\u{FB02}', "fl"),
+    ('\u{FB03}', "ffi"),
+    ('\u{FB04}', "ffl"),
+    ('\u{FB05}', "st"),
+    ('\u{FB06}', "st"),
+];
+
+/// Replaces ligature characters (ﬁ ﬂ ﬀ ﬃ ﬄ) by their letters; returns the text, how many were
+/// replaced and the 1-based line of the first.
+pub fn normalise_ligatures(text: &str) -> (String, usize, usize) {
+    let mut out = String::with_capacity(text.len());
+    let (mut count, mut first, mut line) = (0, 0, 1);
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+        }
+        match LIGATURES.iter().find(|(l, _)| *l == c) {
+            Some((_, letters)) => {
+                count += 1;
+                if first == 0 {
+                    first = line;
+                }
+                out.push_str(letters);
+            }
+            None => out.push(c),
+        }
+    }
+    (out, count, first)
 }
 
 /// Whether XML 1.0 forbids the character (C0 controls except tab, LF; noncharacters).
@@ -118,6 +169,41 @@ mod tests {
                 .map(|(l, f)| (l.no, l.text, *f))
                 .collect();
             assert_eq!(&got, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn ligatures_become_letters() {
+        // input → (text, replaced, first line)
+        let cases: &[(&str, (&str, usize, usize))] = &[
+            ("plain", ("plain", 0, 0)),
+            ("\u{FB01}rst \u{FB02}oor", ("first floor", 2, 1)),
+            (
+                "a\ne\u{FB00}ort, o\u{FB03}ce, ba\u{FB04}e",
+                ("a\neffort, office, baffle", 3, 2),
+            ),
+            ("河流", ("河流", 0, 0)),
+        ];
+        for (input, (text, n, line)) in cases {
+            let got = normalise_ligatures(input);
+            assert_eq!(got, (text.to_string(), *n, *line), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn blank_pages_are_counted() {
+        /// (feeds, (blank pages, line of the first)).
+        type Counts = (usize, (usize, usize));
+        // input → counts
+        let cases: &[(&str, Counts)] = &[
+            ("a\u{c}b", (1, (0, 0))),
+            ("a\u{c}\u{c}b", (2, (1, 1))),
+            ("a\n\u{c}\n  \n\u{c}b\u{c}", (3, (1, 4))),
+            ("a\nb", (0, (0, 0))),
+        ];
+        for (input, want) in cases {
+            let got = split_pages(input);
+            assert_eq!((got.feeds, got.blank_pages), *want, "{input:?}");
         }
     }
 

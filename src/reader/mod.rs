@@ -1,19 +1,26 @@
 //! The structuring pass (结构化): manuscript text → [`Book`], as a sequence of small passes.
 //!
-//! decode → lines/pages → classify → context → notes → units → joins → divisions → contents
-//! cross-check. Each recogniser is its own unit with a table of input → expected cases. What
-//! the reader cannot decide it reports as a [`Diagnostic`] with the manuscript line. A new
-//! convention (running heads, `[1]` markers, English hyphenation) is a new recogniser in
+//! decode → lines/pages (ligatures) → classify → furniture (running heads, page numbers) →
+//! context → layout (indents, hard wraps, quotations) → notes → units → joins (hyphens) →
+//! divisions (parts, sub-sections) → contents cross-check; each pass reports the
+//! [`Convention`]s it matched. Each recogniser is its own unit with a table of input →
+//! expected cases. What the reader cannot decide it reports as a [`Diagnostic`] with the
+//! manuscript line. A new convention (`[1]` markers, endnotes) is a new recogniser in
 //! [`classify::RECOGNISERS`] or a new rule in [`context`], with its own table tests.
 
 pub mod classify;
 pub mod context;
+pub mod conventions;
 pub mod decode;
 pub mod divisions;
 pub mod front_matter;
+pub mod furniture;
 pub mod headings;
+pub mod hyphen;
 pub mod joins;
+pub mod labels;
 pub mod language;
+pub mod layout;
 pub mod lines;
 pub mod notes;
 pub mod pages;
@@ -25,6 +32,7 @@ use crate::diag::Diagnostic;
 use crate::model::{Block, Book, Contributor, DivisionKind};
 use crate::source::Source;
 
+pub use conventions::Convention;
 pub use decode::{DecodeError, Decoded, decode};
 pub use lines::Line;
 pub use relators::Relators;
@@ -45,6 +53,8 @@ pub struct Reading {
     pub book: Book,
     /// Diagnostics in manuscript order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The conventions (体例) the recognisers matched, for `paiban inspect`.
+    pub conventions: Vec<Convention>,
 }
 
 /// Headings under which the signer wrote a preface for someone else (序 → MARC `wpr`).
@@ -53,23 +63,41 @@ const PREFACE_BY_OTHERS: &[&str] = &["序", "代序", "序言"];
 /// Reads a decoded manuscript into a book.
 pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let relators = Relators::builtin();
+    let mut conv = conventions::Conventions::default();
     let (text, mut diags) = lines::remove_controls(&source.text);
+    let (text, ligatures, ligature_line) = lines::normalise_ligatures(&text);
     let paged = lines::split_pages(&text);
     let lines = &paged.lines;
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify::classify(l.text)).collect();
+    let furniture = furniture::strip(lines, &paged.form_feed, &mut kinds);
     let (contents, d) = context::apply(lines, &mut kinds);
     diags.extend(d);
+    let layout = layout::analyse(lines, &paged.form_feed, &mut kinds);
     let pages = pages::assign(&kinds, &paged.form_feed);
     let links = notes::link(lines, &kinds, &pages);
     diags.extend(links.diagnostics);
 
     let first_heading = kinds.iter().position(Kind::is_heading).unwrap_or(0);
-    let fm = front_matter::read_front_matter(&lines[..first_heading], &relators);
+    // Page furniture never reaches the front-matter or contents readers.
+    let kept = |range: std::ops::Range<usize>| -> Vec<Line<'_>> {
+        range
+            .filter(|&i| kinds[i] != Kind::Furniture)
+            .map(|i| lines[i])
+            .collect()
+    };
+    let fm = front_matter::read_front_matter(&kept(0..first_heading), &relators);
     diags.extend(fm.diagnostics);
 
-    let marks = pages::marks(&paged.form_feed, &pages);
-    let units = joins::join(units::build(lines, &kinds, &links.refs, &marks));
+    let marks = furniture::marks(&paged.form_feed, &pages, &furniture);
+    let compounds = hyphen::Compounds::from_text(&text);
+    let built = units::build(lines, &kinds, &links.refs, &marks, &layout.hints);
+    let (units, joined) = joins::join(built, &compounds);
     let grouped = divisions::group(units);
+    conventions::page_furniture(&paged, &furniture, &mut conv);
+    conventions::headings(lines, &kinds, &mut conv);
+    conventions::footnotes(lines, &kinds, &mut conv);
+    conventions::subsections(&grouped.body, &mut conv);
+    conventions::text_layout(&layout, &joined, (ligatures, ligature_line), &mut conv);
     diags.extend(grouped.diagnostics);
 
     let mut book = Book {
@@ -82,7 +110,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     book.front.extend(grouped.front);
 
     for (start, end) in contents {
-        let (entries, d) = toc::parse_contents(&lines[start + 1..end]);
+        let (entries, d) = toc::parse_contents(&kept(start + 1..end));
         diags.extend(d);
         let heading_line = lines[start].no;
         let div = book
@@ -129,7 +157,14 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
 
     book.meta.language = match &opts.language {
         Some(l) => l.clone(),
-        None => language::detect(&text).to_string(),
+        None => {
+            let detected = language::detect(&text).to_string();
+            conv.add(
+                format!("language {detected} (detected from the script)"),
+                (1, 1),
+            );
+            detected
+        }
     };
     if book.meta.description.is_none() {
         book.meta.description = divisions::abstract_text(&book.front);
@@ -138,5 +173,6 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     Reading {
         book,
         diagnostics: diags,
+        conventions: conv.0,
     }
 }

@@ -1,8 +1,6 @@
 //! Printed pages (页): where each page starts — at a form feed, or (seed convention) after a
 //! block of footnote lines, which is a page foot.
 
-use crate::model::PageMark;
-
 use super::classify::Kind;
 
 /// The 0-based page index of every line.
@@ -13,7 +11,7 @@ pub fn assign(kinds: &[Kind], form_feed: &[bool]) -> Vec<usize> {
     for (i, kind) in kinds.iter().enumerate() {
         let feed = form_feed.get(i).copied().unwrap_or(false);
         match kind {
-            Kind::Blank => {}
+            Kind::Blank | Kind::Furniture => {}
             Kind::Note { .. } | Kind::NoteContinuation => in_foot = true,
             _ => {
                 if in_foot && !feed {
@@ -31,55 +29,9 @@ pub fn assign(kinds: &[Kind], form_feed: &[bool]) -> Vec<usize> {
     out
 }
 
-/// Page marks where a form feed starts a page (explicit breaks only; the first page has none).
-/// The number is the page's ordinal in the manuscript, not a printed number.
-pub fn marks(form_feed: &[bool], pages: &[usize]) -> Vec<Option<PageMark>> {
-    form_feed
-        .iter()
-        .zip(pages)
-        .map(|(&feed, &page)| {
-            (feed && page > 0).then(|| PageMark {
-                number: (page + 1).to_string(),
-                printed: false,
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// (form feed per line, page per line, expected marks).
-    type MarkCase = (&'static [bool], &'static [usize], Vec<Option<PageMark>>);
-
-    #[test]
-    fn marks_only_at_form_feeds() {
-        let mark = |n: &str| {
-            Some(PageMark {
-                number: n.into(),
-                printed: false,
-            })
-        };
-        // (form feed per line, page per line) → marks
-        let cases: &[MarkCase] = &[
-            (&[false, false], &[0, 0], vec![None, None]),
-            (
-                &[false, true, false],
-                &[0, 1, 1],
-                vec![None, mark("2"), None],
-            ),
-            (
-                &[false, false, true],
-                &[0, 1, 2],
-                vec![None, None, mark("3")],
-            ),
-            (&[true, false], &[0, 0], vec![None, None]),
-        ];
-        for (feeds, pages, want) in cases {
-            assert_eq!(&marks(feeds, pages), want, "{feeds:?} {pages:?}");
-        }
-    }
 
     /// (what, (kind, form feed before) per line, expected page per line).
     type PageCase = (&'static str, Vec<(Kind, bool)>, Vec<usize>);

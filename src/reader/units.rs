@@ -20,6 +20,8 @@ pub enum Role {
     Signature,
     /// A date line (日期).
     Dateline,
+    /// A line of a block quotation (引文).
+    Quote,
 }
 
 /// A run of text from one line (or several, once joined).
@@ -33,6 +35,8 @@ pub struct Chunk {
     pub text: String,
     /// 1-based manuscript line where it starts.
     pub line: usize,
+    /// From the layout: whether it continues the chunk before (`None`: decide by punctuation).
+    pub hint: Option<bool>,
 }
 
 /// A heading that opens a division.
@@ -62,12 +66,14 @@ pub enum Unit {
 }
 
 /// Builds units from classified lines; notes, blanks, contents and front-matter lines are left out.
-/// A page mark (`marks[i]`) goes to the start of the next text chunk.
+/// A page mark (`marks[i]`) goes to the start of the next text chunk; `hints[i]` (from the
+/// layout) says whether line `i` continues the text line before it.
 pub fn build(
     lines: &[Line<'_>],
     kinds: &[Kind],
     refs: &BTreeMap<MarkerAt, NoteId>,
     marks: &[Option<PageMark>],
+    hints: &[Option<bool>],
 ) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut kicker: Option<Vec<Inline>> = None;
@@ -98,6 +104,7 @@ pub fn build(
                 text: plain_text(&content),
                 content,
                 line: line.no,
+                hint: hints.get(i).copied().flatten(),
             })
         };
         let unit = match kind {
@@ -108,6 +115,16 @@ pub fn build(
             ))),
             Kind::Chapter { label, title } => Some(Unit::Heading(heading(
                 DivisionKind::Chapter,
+                Some(label),
+                inlines(title, i, refs),
+            ))),
+            Kind::PartLabel { label } => Some(Unit::Heading(heading(
+                DivisionKind::Part,
+                Some(label),
+                Vec::new(),
+            ))),
+            Kind::Part { label, title } => Some(Unit::Heading(heading(
+                DivisionKind::Part,
                 Some(label),
                 inlines(title, i, refs),
             ))),
@@ -135,7 +152,9 @@ pub fn build(
             Kind::ListItem => Some(chunk(Role::Item)),
             Kind::Signature => Some(chunk(Role::Signature)),
             Kind::Dateline => Some(chunk(Role::Dateline)),
+            Kind::Quote => Some(chunk(Role::Quote)),
             Kind::Blank
+            | Kind::Furniture
             | Kind::Note { .. }
             | Kind::NoteContinuation
             | Kind::ContentsLine
@@ -165,7 +184,7 @@ mod tests {
             number: "2".into(),
             printed: false,
         });
-        let got: Vec<String> = build(&lines, &kinds, &refs, &marks)
+        let got: Vec<String> = build(&lines, &kinds, &refs, &marks, &[])
             .iter()
             .map(|u| match u {
                 Unit::Heading(h) => format!(

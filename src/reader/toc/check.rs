@@ -30,6 +30,7 @@ fn collect<'d>(divs: &'d [Division], parent: Option<usize>, depth: u8, out: &mut
                 | Afterword
                 | Index
                 | Endnotes
+                | Acknowledgments
         );
         if !listed {
             continue;

@@ -35,7 +35,17 @@ const BACK_TITLES: &[&str] = &[
     "索引",
     "致谢",
     "注释",
+    "參考文獻",
+    "主要參考文獻",
+    "參考書目",
+    "後記",
+    "附錄",
+    "致謝",
+    "註釋",
     "Bibliography",
+    "Notes",
+    "Acknowledgments",
+    "Acknowledgements",
     "References",
     "Afterword",
     "Appendix",
@@ -51,6 +61,8 @@ const FRONT_TITLES: &[&str] = &[
     "前言",
     "内容提要",
     "内容简介",
+    "內容提要",
+    "內容簡介",
     "Preface",
     "Foreword",
 ];
@@ -74,9 +86,9 @@ pub fn split_label(text: &str) -> (EntryKind, Option<String>, String) {
         let rest = &after[num.len()..];
         if let Some(unit) = rest.chars().next().filter(|_| !num.is_empty()) {
             let kind = match unit {
-                '编' | '篇' | '部' => Some(EntryKind::Part),
-                '章' | '讲' => Some(EntryKind::Chapter),
-                '节' => Some(EntryKind::Section),
+                '编' | '編' | '篇' | '部' => Some(EntryKind::Part),
+                '章' | '讲' | '講' => Some(EntryKind::Chapter),
+                '节' | '節' => Some(EntryKind::Section),
                 _ => None,
             };
             if let Some(kind) = kind {
@@ -173,10 +185,43 @@ pub fn label_key(label: &str) -> String {
         .replace('(', "（")
         .replace(')', "）")
         .to_lowercase();
-    match s.strip_suffix('、') {
-        Some(num) => format!("（{num}）"),
-        None => s,
+    if let Some(num) = s.strip_suffix('、') {
+        return format!("（{num}）");
     }
+    // `CHAPTER THREE` and `Chapter 3` are the same label.
+    for prefix in ["chapter", "part"] {
+        if let Some(n) = s.strip_prefix(prefix).and_then(number_word) {
+            return format!("{prefix}{n}");
+        }
+    }
+    s
+}
+
+/// English number words as digits (`three` → 3).
+fn number_word(word: &str) -> Option<usize> {
+    const WORDS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    WORDS.iter().position(|w| *w == word).map(|i| i + 1)
 }
 
 /// A title for comparison: no spaces, leaders or quotes; ASCII punctuation as full-width.
@@ -211,6 +256,8 @@ mod tests {
             ("第十二章水与桥", Chapter, Some("第十二章"), "水与桥"),
             ("第二编 手艺", Part, Some("第二编"), "手艺"),
             ("第三节 染坊", Section, Some("第三节"), "染坊"),
+            ("第一節　山城的地理", Section, Some("第一節"), "山城的地理"),
+            ("第二編 茶市", Part, Some("第二編"), "茶市"),
             ("Chapter 4 Looms", Chapter, Some("Chapter 4"), "Looms"),
             ("(一) 织机与织工", Section, Some("（一）"), "织机与织工"),
             ("（十一）竹编", Section, Some("（十一）"), "竹编"),
@@ -241,6 +288,7 @@ mod tests {
             (label_key("一、"), "（一）"),
             (label_key("第 一 章"), "第一章"),
             (label_key("Chapter 4"), "chapter4"),
+            (label_key("CHAPTER FOUR"), "chapter4"),
             (title_key("水乡, 集市 与“行会”"), "水乡，集市与行会"),
             (title_key("结语....."), "结语"),
         ];

@@ -1,7 +1,32 @@
 //! EPUB 3.3 writer and packager: one XHTML per division, nav + NCX, OPF, zip.
+//!
+//! Our own packager on quick-xml (every XML byte is written and escaped through [`xml::Xml`])
+//! and zip (`mimetype` first and stored, fixed timestamps and entry order), so the same book
+//! and options always give the same bytes.
+
+mod container;
+mod copyright;
+mod cover;
+mod documents;
+mod kinds;
+mod nav;
+mod notes;
+mod package;
+mod xhtml;
+mod xml;
+
+pub use cover::{CoverImage, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT};
+pub use notes::NoteStyle;
+pub use package::{CONFORMS_TO, identifier};
 
 use crate::diag::Diagnostic;
 use crate::model::Book;
+use documents::DocKind;
+use package::{Item, Package};
+use xhtml::{Ctx, Pages};
+
+/// The built-in stylesheet (`styles/epub.css`).
+pub const DEFAULT_CSS: &str = include_str!("../../../styles/epub.css");
 
 /// How to write the EPUB.
 #[derive(Debug, Clone, Default)]
@@ -12,6 +37,8 @@ pub struct EpubOptions {
     pub cover: Option<Vec<u8>>,
     /// `dcterms:modified` and zip timestamps, in seconds since the Unix epoch.
     pub modified_unix: i64,
+    /// 注码样式 (note mark style); `None` picks circled for Chinese, decimal otherwise.
+    pub note_style: Option<NoteStyle>,
 }
 
 /// A written EPUB: the bytes of the zip and anything worth telling the user.
@@ -21,6 +48,25 @@ pub struct Epub {
     pub bytes: Vec<u8>,
     /// Warnings (e.g. a cover under 1000 px tall).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The files of an EPUB before zipping, in container order (paths from the container root).
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// `(path, bytes)` for every file except `mimetype` and `META-INF/container.xml`.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Warnings found while rendering.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Rendered {
+    /// The bytes of a file, by its path in the container (`EPUB/content.opf`).
+    pub fn file(&self, path: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, b)| b.as_slice())
+    }
 }
 
 /// Why an EPUB could not be written.
@@ -36,6 +82,126 @@ pub enum EpubError {
 
 /// Renders and packages the book.
 pub fn write_epub(book: &Book, opts: &EpubOptions) -> Result<Epub, EpubError> {
-    let _ = (book, opts);
-    Err(EpubError::Zip("not implemented yet".into()))
+    let r = render(book, opts)?;
+    let bytes = container::package(&r.files, opts.modified_unix)?;
+    Ok(Epub {
+        bytes,
+        diagnostics: r.diagnostics,
+    })
+}
+
+/// Renders every file of the EPUB (package document, nav, NCX, stylesheet, cover, XHTML)
+/// without zipping them.
+pub fn render(book: &Book, opts: &EpubOptions) -> Result<Rendered, EpubError> {
+    let mut diagnostics = Vec::new();
+    let lang = match book.meta.language.trim() {
+        "" => "und",
+        l => l,
+    };
+    let cover = match &opts.cover {
+        Some(bytes) => Some(cover::prepare(bytes, &mut diagnostics)?),
+        None => None,
+    };
+    let docs = documents::plan(book);
+    let style = opts
+        .note_style
+        .unwrap_or_else(|| NoteStyle::for_language(lang));
+    let notes = notes::plan_notes(book, &docs, style, &mut diagnostics);
+    let mut pages = Pages::default();
+    let mut texts = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let bytes = match doc.kind {
+            DocKind::Cover => cover::cover_page(&book.meta, lang, cover.as_ref()),
+            DocKind::Contents(_) => nav::contents_page(&docs, i, lang),
+            DocKind::Division(d) => {
+                let mut ctx = Ctx {
+                    book,
+                    lang,
+                    docs: &docs,
+                    notes: &notes,
+                    doc: i,
+                    refs: Default::default(),
+                    pages: &mut pages,
+                };
+                xhtml::division_page(&mut ctx, d)
+            }
+        };
+        texts.push((doc.file.clone(), bytes));
+    }
+    let uid = identifier(&book.meta);
+    let title = match book.meta.title.trim() {
+        "" if kinds::is_chinese(lang) => "无题",
+        "" => "Untitled",
+        t => t,
+    };
+    let mut items = vec![
+        Item {
+            id: "nav".into(),
+            href: "nav.xhtml".into(),
+            media_type: "application/xhtml+xml",
+            properties: Some("nav"),
+        },
+        Item {
+            id: "ncx".into(),
+            href: "toc.ncx".into(),
+            media_type: "application/x-dtbncx+xml",
+            properties: None,
+        },
+        Item {
+            id: "css".into(),
+            href: xhtml::CSS_HREF.into(),
+            media_type: "text/css",
+            properties: None,
+        },
+    ];
+    if let Some(c) = &cover {
+        items.push(Item {
+            id: "cover-image".into(),
+            href: format!("images/{}", c.file),
+            media_type: c.media_type,
+            properties: Some("cover-image"),
+        });
+    }
+    items.extend(docs.iter().map(|d| Item {
+        id: d.id.clone(),
+        href: d.file.clone(),
+        media_type: "application/xhtml+xml",
+        properties: None,
+    }));
+    let spine: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+    let modified = package::w3c_datetime(opts.modified_unix);
+    let opf = package::package_document(&Package {
+        meta: &book.meta,
+        title,
+        lang,
+        uid: &uid,
+        modified: &modified,
+        items: &items,
+        spine: &spine,
+        page_list: !pages.list.is_empty(),
+        cover_image: cover.as_ref().map(|_| "cover-image"),
+    });
+    let css = opts
+        .css
+        .as_deref()
+        .unwrap_or(DEFAULT_CSS)
+        .as_bytes()
+        .to_vec();
+    let mut files = vec![
+        (container::PACKAGE_PATH.to_string(), opf),
+        (
+            "EPUB/nav.xhtml".to_string(),
+            nav::nav_document(&docs, lang, &pages.list),
+        ),
+        (
+            "EPUB/toc.ncx".to_string(),
+            nav::ncx(&docs, lang, &uid, title),
+        ),
+        (format!("EPUB/{}", xhtml::CSS_HREF), css),
+    ];
+    if let Some(c) = cover {
+        files.push((format!("EPUB/images/{}", c.file), c.bytes));
+    }
+    files.extend(texts.into_iter().map(|(f, b)| (format!("EPUB/{f}"), b)));
+    Ok(Rendered { files, diagnostics })
 }

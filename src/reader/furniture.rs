@@ -1,0 +1,303 @@
+//! Page furniture (书眉与页码) in pdftotext/OCR output: printed page numbers (`17`, `· 17 ·`,
+//! `- 17 -`, `第 17 页`, `Ⅲ`, `iii`) and running heads (a short line repeated at the top or foot
+//! of many pages, or a shortened chapter title) are marked [`Kind::Furniture`]; the numbers are
+//! kept for the page marks of the EPUB page-list.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::PageMark;
+
+use super::Line;
+use super::classify::Kind;
+use super::headings::has_page_number;
+use super::joins::ends_sentence;
+use super::labels::is_roman;
+
+/// How a page number is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NumberStyle {
+    /// `17`.
+    Plain,
+    /// `· 17 ·`.
+    Dots,
+    /// `- 17 -` or `— 17 —`.
+    Dashes,
+    /// `第 17 页`.
+    Chinese,
+    /// `Ⅲ` or `iii` (front matter).
+    Roman,
+}
+
+impl NumberStyle {
+    /// The style as shown by `paiban inspect`.
+    pub fn shape(self) -> &'static str {
+        match self {
+            NumberStyle::Plain => "`N`",
+            NumberStyle::Dots => "`· N ·`",
+            NumberStyle::Dashes => "`- N -`",
+            NumberStyle::Chinese => "`第 N 页`",
+            NumberStyle::Roman => "Roman `iii`/`Ⅲ`",
+        }
+    }
+}
+
+/// Longest running head, in characters.
+const MAX_HEAD: usize = 40;
+
+/// Whether `s` is a page number's digits (1–4 ASCII digits).
+fn digits(s: &str) -> bool {
+    (1..=4).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A page number alone on a line: (the number as printed, its style).
+pub fn page_number(text: &str) -> Option<(String, NumberStyle)> {
+    let t = text.trim();
+    if digits(t) {
+        return Some((t.to_string(), NumberStyle::Plain));
+    }
+    let roman_glyphs = !t.is_empty() && t.chars().all(|c| ('\u{2160}'..='\u{217F}').contains(&c));
+    if roman_glyphs || (is_roman(t) && t.chars().all(|c| c.is_ascii_lowercase())) {
+        return Some((t.to_string(), NumberStyle::Roman));
+    }
+    for (open, close, style) in [
+        ('·', '·', NumberStyle::Dots),
+        ('•', '•', NumberStyle::Dots),
+        ('・', '・', NumberStyle::Dots),
+        ('-', '-', NumberStyle::Dashes),
+        ('—', '—', NumberStyle::Dashes),
+        ('–', '–', NumberStyle::Dashes),
+        ('第', '页', NumberStyle::Chinese),
+        ('第', '頁', NumberStyle::Chinese),
+    ] {
+        let inner = t.strip_prefix(open).and_then(|r| r.strip_suffix(close));
+        let Some(inner) = inner.map(str::trim) else {
+            continue;
+        };
+        if digits(inner) {
+            return Some((inner.to_string(), style));
+        }
+        if is_roman(inner) && style != NumberStyle::Chinese {
+            return Some((inner.to_string(), NumberStyle::Roman));
+        }
+    }
+    None
+}
+
+/// Columns of white space: an ideographic space counts 2.
+fn gap_width(gap: &str) -> usize {
+    gap.chars().map(|c| if c == '　' { 2 } else { 1 }).sum()
+}
+
+/// A running head and page number on one line (`12    城市的河流`, `第一章 緒論    13`), the
+/// two separated by white space at least two columns wide.
+fn split_combined(text: &str) -> Option<(String, NumberStyle)> {
+    let t = text.trim();
+    let head_ok = |h: &str| {
+        let h = h.trim();
+        !h.is_empty() && h.chars().count() <= MAX_HEAD && !ends_sentence(h)
+    };
+    // White-space runs two or more columns wide: (start, end) byte offsets.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    for (i, c) in t.char_indices() {
+        if c.is_whitespace() {
+            let start = run.map_or(i, |(s, _)| s);
+            run = Some((start, i + c.len_utf8()));
+        } else if let Some((s, e)) = run.take() {
+            if gap_width(&t[s..e]) >= 2 {
+                runs.push((s, e));
+            }
+        }
+    }
+    let &(ls, le) = runs.last()?;
+    if let Some(n) = page_number(&t[le..]).filter(|_| head_ok(&t[..ls])) {
+        return Some(n);
+    }
+    let &(fs, fe) = runs.first()?;
+    page_number(&t[..fs]).filter(|_| head_ok(&t[fe..]))
+}
+
+/// What the furniture pass found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Furniture {
+    /// The printed number of each form-feed page (index 0 = text before the first form feed).
+    pub printed: Vec<Option<String>>,
+    /// Page-number styles seen: style → (count, first 1-based line).
+    pub styles: BTreeMap<NumberStyle, (usize, usize)>,
+    /// Running-head lines removed, and the first one's 1-based line.
+    pub running_heads: (usize, usize),
+}
+
+/// Compact text of a line: white space removed.
+fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Marks page numbers and running heads as [`Kind::Furniture`] on pages cut by form feeds.
+/// Needs at least two form feeds; otherwise nothing is touched.
+pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furniture {
+    let mut f = Furniture::default();
+    let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
+    for (i, kind) in kinds.iter().enumerate() {
+        if form_feed.get(i).copied().unwrap_or(false) && i > 0 {
+            pages.push(Vec::new());
+        }
+        if *kind != Kind::Blank {
+            pages.last_mut().expect("a page").push(i);
+        }
+    }
+    f.printed = vec![None; pages.len()];
+    if pages.len() < 3 {
+        return f;
+    }
+    // Title pages come before the first heading: a year there is no page number, the title no
+    // running head.
+    let body_from = pages
+        .iter()
+        .position(|idx| idx.iter().any(|&i| kinds[i].is_heading()))
+        .unwrap_or(pages.len());
+    // Page numbers: first or last line of the page, alone or beside a running head.
+    for (p, idx) in pages.iter().enumerate() {
+        let ends = [
+            idx.first(),
+            idx.last(),
+            idx.get(1),
+            idx.len().checked_sub(2).and_then(|k| idx.get(k)),
+        ];
+        for &i in ends.into_iter().flatten() {
+            let text = lines[i].text;
+            let alone = page_number(text);
+            let with_head = alone.is_none();
+            let found = alone.or_else(|| split_combined(text));
+            let found = found.filter(|(_, style)| p >= body_from || *style != NumberStyle::Plain);
+            if let Some((number, style)) = found {
+                kinds[i] = Kind::Furniture;
+                if with_head {
+                    if f.running_heads.0 == 0 {
+                        f.running_heads.1 = lines[i].no;
+                    }
+                    f.running_heads.0 += 1;
+                }
+                f.printed[p] = Some(number);
+                let e = f.styles.entry(style).or_insert((0, lines[i].no));
+                e.0 += 1;
+                break;
+            }
+        }
+    }
+    // Running heads: the first and last remaining lines of each page.
+    let edge = |idx: &[usize], kinds: &[Kind]| -> Vec<usize> {
+        let rest: Vec<usize> = idx
+            .iter()
+            .copied()
+            .filter(|&i| kinds[i] != Kind::Furniture)
+            .collect();
+        let mut v: Vec<usize> = rest.first().into_iter().copied().collect();
+        v.extend(rest.last().filter(|&&l| Some(&l) != rest.first()));
+        v
+    };
+    let candidate = |i: usize| {
+        let t = lines[i].text.trim();
+        t.chars().count() <= MAX_HEAD && !ends_sentence(t) && !has_page_number(t)
+    };
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for idx in pages.iter().skip(body_from) {
+        for i in edge(idx, kinds) {
+            if candidate(i) {
+                *counts.entry(compact(lines[i].text)).or_default() += 1;
+            }
+        }
+    }
+    // Lines of the title pages: the book title as a running head matches one of them.
+    let titles: BTreeSet<String> = pages[..body_from]
+        .iter()
+        .flatten()
+        .map(|&i| compact(lines[i].text))
+        .collect();
+    let mut headings: Vec<String> = Vec::new();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for (p, idx) in pages.iter().enumerate().skip(body_from) {
+        let tops = edge(idx, kinds);
+        for (n, &i) in tops.iter().enumerate() {
+            let key = compact(lines[i].text);
+            let heading = kinds[i].is_heading();
+            // Twice is enough for the book title or a heading; anything else (a short line
+            // like `小结` that happens to open two pages) must repeat more often.
+            let known =
+                heading || titles.contains(&key) || headings.iter().any(|h| h.contains(&key));
+            let needed = if known { 2 } else { 3 };
+            let repeated = counts.get(&key).is_some_and(|&c| c >= needed) && candidate(i);
+            let first_heading = heading && seen.insert(key.clone());
+            // A shortened chapter title at the top of a later page.
+            let shortened = n == 0
+                && p > 0
+                && !heading
+                && kinds[i] == Kind::Text
+                && candidate(i)
+                && key.chars().count() >= 2
+                && headings.iter().any(|h| h.contains(&key));
+            if (repeated && !first_heading) || shortened {
+                kinds[i] = Kind::Furniture;
+                if f.running_heads.0 == 0 {
+                    f.running_heads.1 = lines[i].no;
+                }
+                f.running_heads.0 += 1;
+            }
+        }
+        for (k, &i) in idx.iter().enumerate() {
+            if kinds[i].is_heading() {
+                headings.push(compact(lines[i].text));
+            }
+            // `Chapter 1` / `第一章` alone: its title is the next line.
+            if matches!(kinds[i], Kind::ChapterLabel { .. } | Kind::PartLabel { .. }) {
+                headings.extend(idx.get(k + 1).map(|&j| compact(lines[j].text)));
+            }
+        }
+    }
+    f
+}
+
+/// Page marks where a form feed starts a page: the printed number when the page shows one,
+/// else one more than the previous printed arabic number, else the page's ordinal (`pages`:
+/// each line's 0-based page, as counted by [`super::pages::assign`]).
+pub fn marks(form_feed: &[bool], pages: &[usize], f: &Furniture) -> Vec<Option<PageMark>> {
+    let mut page = 0;
+    let mut last: Option<u32> = None;
+    let mut out = Vec::with_capacity(form_feed.len());
+    if let Some(Some(n)) = f.printed.first() {
+        last = n.parse().ok();
+    }
+    for (i, &feed) in form_feed.iter().enumerate() {
+        if !(feed && i > 0) {
+            out.push(None);
+            continue;
+        }
+        page += 1;
+        let mark = match f.printed.get(page).cloned().flatten() {
+            Some(n) => {
+                last = n.parse().ok();
+                PageMark {
+                    number: n,
+                    printed: true,
+                }
+            }
+            None => {
+                let number = match last {
+                    Some(n) => (n + 1).to_string(),
+                    None => (pages.get(i).copied().unwrap_or(page) + 1).to_string(),
+                };
+                last = last.map(|n| n + 1);
+                PageMark {
+                    number,
+                    printed: false,
+                }
+            }
+        };
+        out.push(Some(mark));
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "furniture_tests.rs"]
+mod tests;

@@ -1,0 +1,213 @@
+//! Label recognisers beyond `第一章`: English chapters (`Chapter 1`, `CHAPTER ONE`), parts
+//! (编 / 部分: `第一编`, `上编`, `Part I`) and the numerals they use (English words, Roman).
+
+use super::classify::Kind;
+use super::headings::{has_page_number, is_numeral, ordinal_label};
+use super::joins::ends_sentence;
+
+/// Longest English heading title, in characters.
+const MAX_EN_TITLE: usize = 80;
+
+/// English number words used in labels (`CHAPTER ONE`).
+const WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// Whether `s` is a Roman numeral of the shapes books use (`I`, `iv`, `XII`; one case).
+pub fn is_roman(s: &str) -> bool {
+    let upper = s.chars().all(|c| "IVXLC".contains(c));
+    let lower = s.chars().all(|c| "ivxlc".contains(c));
+    !s.is_empty() && s.len() <= 7 && (upper || lower)
+}
+
+/// Whether `s` is a label number: digits, an English number word or a Roman numeral.
+fn is_label_number(s: &str) -> bool {
+    (!s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit()))
+        || WORDS.contains(&s.to_ascii_lowercase().as_str())
+        || (is_roman(s) && s.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// A title after an English label: short, capitalised, not a sentence.
+fn english_title(rest: &str) -> Option<String> {
+    let t = rest
+        .trim()
+        .trim_start_matches([':', '.', '—', '–', '-'])
+        .trim();
+    let first = t.chars().next()?;
+    let ok = t.chars().count() <= MAX_EN_TITLE
+        && !first.is_lowercase()
+        && !has_page_number(t)
+        && !ends_sentence(t.trim_end_matches('.'))
+        && !t.ends_with(',');
+    ok.then(|| t.to_string())
+}
+
+/// `<word> <number>` (`Chapter 1`, `PART ONE`): (label, rest), the word matched case-blind but
+/// either capitalised or all capitals.
+fn english_label<'a>(text: &'a str, word: &str) -> Option<(&'a str, &'a str)> {
+    let t = text.trim();
+    let head = t.get(..word.len())?;
+    let cap = word[..1].to_ascii_uppercase() + &word[1..];
+    if head != cap && head != word.to_ascii_uppercase() {
+        return None;
+    }
+    let rest = &t[word.len()..];
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    if !is_label_number(&rest[..end]) {
+        return None;
+    }
+    let label_end = t.len() - rest.len() + end;
+    Some((&t[..label_end], &t[label_end..]))
+}
+
+/// `Chapter 1`, `CHAPTER ONE` alone, or with a title on the same line (`Chapter 2: The Ford`).
+pub fn english_chapter(text: &str) -> Option<Kind> {
+    let (label, rest) = english_label(text, "chapter")?;
+    let label = label.to_string();
+    if rest.trim().is_empty() {
+        return Some(Kind::ChapterLabel { label });
+    }
+    english_title(rest).map(|title| Kind::Chapter { label, title })
+}
+
+/// A part (编): `第一编`, `第二編 title`, `上编`, `Part I`, `PART TWO: title`.
+pub fn part(text: &str) -> Option<Kind> {
+    let t = text.trim();
+    let (label, rest) = if let Some(found) = ordinal_label(t, "编編") {
+        found
+    } else if let Some(found) = english_label(t, "part") {
+        found
+    } else {
+        let first = t.chars().next()?;
+        let rest = t.get(first.len_utf8()..)?;
+        let unit = rest.chars().next()?;
+        if !"上中下".contains(first) || !"编編".contains(unit) {
+            return None;
+        }
+        let end = first.len_utf8() + unit.len_utf8();
+        (&t[..end], &t[end..])
+    };
+    let label = label.to_string();
+    if rest.trim().is_empty() {
+        return Some(Kind::PartLabel { label });
+    }
+    let title = if label.is_ascii() {
+        english_title(rest)?
+    } else {
+        if !rest.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let r = rest.trim();
+        let ok = r.chars().count() <= 30
+            && !ends_sentence(r)
+            && !r.starts_with(is_numeral)
+            && !has_page_number(r);
+        if !ok || r.starts_with(['，', '的']) {
+            return None;
+        }
+        r.to_string()
+    };
+    Some(Kind::Part { label, title })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_chapters() {
+        let lab = |l: &str| Some(Kind::ChapterLabel { label: l.into() });
+        let ch = |l: &str, t: &str| {
+            Some(Kind::Chapter {
+                label: l.into(),
+                title: t.into(),
+            })
+        };
+        let cases = [
+            ("Chapter 1", lab("Chapter 1")),
+            ("CHAPTER ONE", lab("CHAPTER ONE")),
+            ("  Chapter Twelve ", lab("Chapter Twelve")),
+            ("Chapter IV", lab("Chapter IV")),
+            ("Chapter 2: The Ford", ch("Chapter 2", "The Ford")),
+            ("CHAPTER THREE — Mills", ch("CHAPTER THREE", "Mills")),
+            ("Chapter 1 describes the river.", None),
+            ("Chapter 2  The Wheel ......... 4", None),
+            ("Chapter 1 describes how the", None),
+            ("chapter 1", None),
+            ("Chapters 1 and 2", None),
+            ("Chapter eleventh", None),
+            ("第一章", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(english_chapter(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn parts() {
+        let lab = |l: &str| Some(Kind::PartLabel { label: l.into() });
+        let p = |l: &str, t: &str| {
+            Some(Kind::Part {
+                label: l.into(),
+                title: t.into(),
+            })
+        };
+        let cases = [
+            ("第一编", lab("第一编")),
+            ("第二編　制度", p("第二編", "制度")),
+            ("第一编 河流与城镇", p("第一编", "河流与城镇")),
+            ("上编", lab("上编")),
+            ("下编　人物", p("下编", "人物")),
+            ("Part I", lab("Part I")),
+            ("PART TWO", lab("PART TWO")),
+            ("Part II: The Mills", p("Part II", "The Mills")),
+            ("Part of the town was flooded.", None),
+            ("上编的内容如下。", None),
+            ("第一编写组的成员", None),
+            ("上面", None),
+            ("第一编　道路………………1", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(part(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn roman_numerals() {
+        let cases = [
+            ("iii", true),
+            ("XII", true),
+            ("Xii", false),
+            ("", false),
+            ("river", false),
+        ];
+        for (input, want) in cases {
+            assert_eq!(is_roman(input), want, "{input:?}");
+        }
+    }
+}

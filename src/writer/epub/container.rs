@@ -1,0 +1,78 @@
+//! 容器 (OCF container): the zip with `mimetype` first and stored, fixed timestamps and order.
+
+use std::io::{Cursor, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::EpubError;
+use super::package::civil;
+use super::xml::Xml;
+
+/// Path of the package document inside the container.
+pub const PACKAGE_PATH: &str = "EPUB/content.opf";
+
+/// META-INF/container.xml pointing at [`PACKAGE_PATH`].
+pub fn container_xml() -> Vec<u8> {
+    let mut x = Xml::new();
+    x.open(
+        "container",
+        &[
+            ("version", "1.0"),
+            ("xmlns", "urn:oasis:names:tc:opendocument:xmlns:container"),
+        ],
+    );
+    x.nl();
+    x.open("rootfiles", &[]);
+    x.nl();
+    x.empty(
+        "rootfile",
+        &[
+            ("full-path", PACKAGE_PATH),
+            ("media-type", "application/oebps-package+xml"),
+        ],
+    );
+    x.nl();
+    x.close("rootfiles");
+    x.nl();
+    x.close("container");
+    x.finish()
+}
+
+/// The zip timestamp for a Unix time, clamped to the DOS range 1980–2107.
+pub fn zip_time(unix: i64) -> DateTime {
+    let (y, m, d, hh, mm, ss) = civil(unix);
+    let fallback = DateTime::default();
+    if !(1980..=2107).contains(&y) {
+        return fallback;
+    }
+    DateTime::from_date_and_time(y as u16, m, d, hh, mm, ss).unwrap_or(fallback)
+}
+
+/// Zips the files in the given order after `mimetype` (stored); everything else is deflated.
+/// All entries get the same timestamp and permissions, so equal input gives equal bytes.
+pub fn package(files: &[(String, Vec<u8>)], modified_unix: i64) -> Result<Vec<u8>, EpubError> {
+    let zerr = |e: zip::result::ZipError| EpubError::Zip(e.to_string());
+    let ioerr = |e: std::io::Error| EpubError::Zip(e.to_string());
+    let time = zip_time(modified_unix);
+    let mut z = ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
+        .last_modified_time(time)
+        .unix_permissions(0o644);
+    z.start_file("mimetype", stored).map_err(zerr)?;
+    z.write_all(b"application/epub+zip").map_err(ioerr)?;
+    let deflated = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(9))
+        .last_modified_time(time)
+        .unix_permissions(0o644);
+    z.start_file("META-INF/container.xml", deflated)
+        .map_err(zerr)?;
+    z.write_all(&container_xml()).map_err(ioerr)?;
+    for (name, bytes) in files {
+        z.start_file(name.as_str(), deflated).map_err(zerr)?;
+        z.write_all(bytes).map_err(ioerr)?;
+    }
+    Ok(z.finish().map_err(zerr)?.into_inner())
+}

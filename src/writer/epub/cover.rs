@@ -1,0 +1,252 @@
+//! 封面 (cover): the user's image, checked and normalised, or a generated typographic cover page.
+
+use std::io::Cursor;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
+
+use super::EpubError;
+use super::kinds::{self, Matter};
+use super::xhtml;
+use crate::diag::Diagnostic;
+use crate::model::{DivisionKind, Metadata};
+
+/// Largest cover the EPUB carries: 1600 × 2560 px (fits Kindle and Apple Books guidance).
+pub const MAX_WIDTH: u32 = 1600;
+/// See [`MAX_WIDTH`].
+pub const MAX_HEIGHT: u32 = 2560;
+/// Covers shorter than this look blurry on current readers.
+pub const MIN_HEIGHT: u32 = 1000;
+
+/// A cover image ready for the package.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverImage {
+    /// Encoded bytes.
+    pub bytes: Vec<u8>,
+    /// `image/jpeg` or `image/png`.
+    pub media_type: &'static str,
+    /// File name inside `EPUB/images/` (`cover.jpg`).
+    pub file: &'static str,
+    /// Width in pixels after scaling.
+    pub width: u32,
+    /// Height in pixels after scaling.
+    pub height: u32,
+}
+
+/// Decodes a JPEG, PNG or WebP cover, scales it down to fit 1600×2560, and re-encodes it as
+/// JPEG (or PNG when it has transparency). Warns when it is under 1000 px tall.
+pub fn prepare(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Result<CoverImage, EpubError> {
+    let format = image::guess_format(bytes)
+        .map_err(|_| EpubError::Cover("the file is not a JPEG, PNG or WebP image".to_string()))?;
+    if !matches!(
+        format,
+        ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
+    ) {
+        return Err(EpubError::Cover(format!(
+            "{format:?} images are not supported; use JPEG, PNG or WebP"
+        )));
+    }
+    let corrupt =
+        |e: image::ImageError| EpubError::Cover(format!("the {format:?} data is corrupt: {e}"));
+    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_decoder()
+        .map_err(corrupt)?;
+    // Camera JPEGs are often stored sideways with an EXIF orientation: apply it.
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut img = DynamicImage::from_decoder(decoder).map_err(corrupt)?;
+    img.apply_orientation(orientation);
+    if img.width() > MAX_WIDTH || img.height() > MAX_HEIGHT {
+        img = img.resize(MAX_WIDTH, MAX_HEIGHT, FilterType::Lanczos3);
+    }
+    if img.height() < MIN_HEIGHT {
+        diags.push(
+            Diagnostic::warning(
+                0,
+                format!(
+                    "the cover image is only {}×{} px; it will look blurry",
+                    img.width(),
+                    img.height()
+                ),
+            )
+            .with_hint("use a cover at least 1000 px tall (1600×2560 is ideal)"),
+        );
+    }
+    let (width, height) = (img.width(), img.height());
+    let mut out = Vec::new();
+    if img.color().has_alpha() {
+        DynamicImage::ImageRgba8(img.to_rgba8())
+            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .map_err(|e| EpubError::Cover(format!("cannot encode the cover as PNG: {e}")))?;
+        Ok(CoverImage {
+            bytes: out,
+            media_type: "image/png",
+            file: "cover.png",
+            width,
+            height,
+        })
+    } else {
+        let rgb = img.to_rgb8();
+        JpegEncoder::new_with_quality(&mut out, 90)
+            .encode_image(&rgb)
+            .map_err(|e| EpubError::Cover(format!("cannot encode the cover as JPEG: {e}")))?;
+        Ok(CoverImage {
+            bytes: out,
+            media_type: "image/jpeg",
+            file: "cover.jpg",
+            width,
+            height,
+        })
+    }
+}
+
+/// The cover page: the image full-page, or, without one, the title, author and publisher set in
+/// type.
+pub fn cover_page(meta: &Metadata, lang: &str, image: Option<&CoverImage>) -> Vec<u8> {
+    let name = kinds::default_name(DivisionKind::Cover, lang);
+    let title = if meta.title.is_empty() {
+        name.to_string()
+    } else {
+        meta.title.clone()
+    };
+    xhtml::page(
+        lang,
+        &title,
+        Some(Matter::Front.epub_type()),
+        |x| match image {
+            Some(img) => {
+                x.open(
+                    "section",
+                    &[
+                        ("id", "cover"),
+                        ("class", "cover cover-image"),
+                        ("epub:type", "cover"),
+                    ],
+                );
+                x.nl();
+                let src = format!("images/{}", img.file);
+                let alt = format!("{name}：{title}");
+                x.empty(
+                    "img",
+                    &[("src", &src), ("alt", &alt), ("role", "doc-cover")],
+                );
+                x.nl();
+                x.close("section");
+                x.nl();
+            }
+            None => {
+                x.open(
+                    "section",
+                    &[
+                        ("id", "cover"),
+                        ("class", "cover cover-generated"),
+                        ("epub:type", "cover"),
+                        ("aria-label", name),
+                    ],
+                );
+                x.nl();
+                x.leaf("p", &[("class", "cover-title")], &title);
+                x.nl();
+                if let Some(sub) = &meta.subtitle {
+                    x.leaf("p", &[("class", "cover-subtitle")], sub);
+                    x.nl();
+                }
+                let authors = author_line(meta);
+                if !authors.is_empty() {
+                    x.leaf("p", &[("class", "cover-author")], &authors);
+                    x.nl();
+                }
+                if let Some(p) = &meta.publisher {
+                    x.leaf("p", &[("class", "cover-publisher")], p);
+                    x.nl();
+                }
+                x.close("section");
+                x.nl();
+            }
+        },
+    )
+}
+
+/// The author line for the cover: the printed statement, else the authors' names.
+pub fn author_line(meta: &Metadata) -> String {
+    if let Some(s) = &meta.author_statement {
+        return s.clone();
+    }
+    let names: Vec<&str> = meta.authors.iter().map(|a| a.name.as_str()).collect();
+    let sep = if kinds::is_chinese(&meta.language) {
+        "　"
+    } else {
+        ", "
+    };
+    names.join(sep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::{Rgb, RgbImage, Rgba, RgbaImage};
+
+    fn png(img: DynamicImage) -> Vec<u8> {
+        let mut out = Vec::new();
+        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn large_opaque_cover_is_scaled_to_fit_and_becomes_jpeg() {
+        let img = DynamicImage::ImageRgb8(RgbImage::from_pixel(3200, 200, Rgb([200, 30, 30])));
+        let mut diags = Vec::new();
+        let c = prepare(&png(img), &mut diags).unwrap();
+        assert_eq!((c.media_type, c.file), ("image/jpeg", "cover.jpg"));
+        assert!(
+            c.width <= MAX_WIDTH && c.height <= MAX_HEIGHT,
+            "{}x{}",
+            c.width,
+            c.height
+        );
+        assert_eq!((c.width, c.height), (1600, 100));
+        assert_eq!(diags.len(), 1, "short covers warn");
+        assert_eq!(image::guess_format(&c.bytes).unwrap(), ImageFormat::Jpeg);
+    }
+
+    #[test]
+    fn small_transparent_cover_stays_png_with_a_warning() {
+        let img = DynamicImage::ImageRgba8(RgbaImage::from_pixel(300, 450, Rgba([0, 0, 0, 10])));
+        let mut diags = Vec::new();
+        let c = prepare(&png(img), &mut diags).unwrap();
+        assert_eq!((c.media_type, c.width, c.height), ("image/png", 300, 450));
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.contains("300×450"), "{}", diags[0].message);
+    }
+
+    #[test]
+    fn exif_orientation_is_applied() {
+        use image::ImageEncoder;
+        // A little-endian TIFF block with one IFD entry: Orientation (0x0112) = 6 (rotate 90°).
+        let exif = vec![
+            b'I', b'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0,
+            0,
+        ];
+        let img = RgbImage::from_pixel(40, 20, Rgb([10, 20, 30]));
+        let mut jpeg = Vec::new();
+        let mut enc = JpegEncoder::new(&mut jpeg);
+        enc.set_exif_metadata(exif).unwrap();
+        enc.write_image(img.as_raw(), 40, 20, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        let c = prepare(&jpeg, &mut Vec::new()).unwrap();
+        assert_eq!((c.width, c.height), (20, 40));
+    }
+
+    #[test]
+    fn corrupt_covers_are_clear_errors() {
+        let mut diags = Vec::new();
+        let err = prepare(b"not an image at all", &mut diags).unwrap_err();
+        assert!(err.to_string().contains("not a JPEG, PNG or WebP"), "{err}");
+        let mut truncated = png(DynamicImage::ImageRgb8(RgbImage::new(40, 60)));
+        truncated.truncate(60);
+        let err = prepare(&truncated, &mut diags).unwrap_err();
+        assert!(err.to_string().contains("corrupt"), "{err}");
+    }
+}

@@ -1,0 +1,164 @@
+//! 篇章语义 (division semantics): the `epub:type`, ARIA role and default name of each kind.
+
+use crate::model::DivisionKind;
+
+/// Where a division sits in the book: 前言部分, 正文, 后记部分.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matter {
+    /// Front matter (`epub:type="frontmatter"`).
+    Front,
+    /// Body (`epub:type="bodymatter"`).
+    Body,
+    /// Back matter (`epub:type="backmatter"`).
+    Back,
+}
+
+impl Matter {
+    /// The `epub:type` of the `<body>` of a file in this matter.
+    pub fn epub_type(self) -> &'static str {
+        match self {
+            Matter::Front => "frontmatter",
+            Matter::Body => "bodymatter",
+            Matter::Back => "backmatter",
+        }
+    }
+}
+
+/// The EPUB structural semantics (`epub:type`) of a top-level division's section.
+pub fn epub_type(kind: DivisionKind) -> Option<&'static str> {
+    Some(match kind {
+        DivisionKind::Cover => "cover",
+        DivisionKind::TitlePage => "titlepage",
+        DivisionKind::CopyrightPage => "copyright-page",
+        DivisionKind::Dedication => "dedication",
+        DivisionKind::Preface => "preface",
+        DivisionKind::Foreword => "foreword",
+        DivisionKind::Abstract => "abstract",
+        DivisionKind::Contents => "toc",
+        DivisionKind::Introduction => "introduction",
+        DivisionKind::Part => "part",
+        DivisionKind::Chapter => "chapter",
+        DivisionKind::Endnotes => "endnotes",
+        DivisionKind::Bibliography => "bibliography",
+        DivisionKind::Appendix => "appendix",
+        DivisionKind::Afterword => "afterword",
+        DivisionKind::Acknowledgments => "acknowledgments",
+        DivisionKind::Index => "index",
+        DivisionKind::Section | DivisionKind::Subsection => return None,
+    })
+}
+
+/// The DPUB-ARIA role matching [`epub_type`], where ARIA defines one allowed on `<section>`.
+pub fn aria_role(kind: DivisionKind) -> Option<&'static str> {
+    Some(match kind {
+        DivisionKind::Dedication => "doc-dedication",
+        DivisionKind::Preface => "doc-preface",
+        DivisionKind::Foreword => "doc-foreword",
+        DivisionKind::Abstract => "doc-abstract",
+        DivisionKind::Contents => "doc-toc",
+        DivisionKind::Introduction => "doc-introduction",
+        DivisionKind::Part => "doc-part",
+        DivisionKind::Chapter => "doc-chapter",
+        DivisionKind::Endnotes => "doc-endnotes",
+        DivisionKind::Bibliography => "doc-bibliography",
+        DivisionKind::Appendix => "doc-appendix",
+        DivisionKind::Afterword => "doc-afterword",
+        DivisionKind::Acknowledgments => "doc-acknowledgments",
+        DivisionKind::Index => "doc-index",
+        _ => return None,
+    })
+}
+
+/// Whether a language tag is Chinese (`zh`, `zh-CN`, `zh-Hant` …).
+pub fn is_chinese(lang: &str) -> bool {
+    let primary = lang.split(['-', '_']).next().unwrap_or("");
+    primary.eq_ignore_ascii_case("zh")
+}
+
+/// The name shown for an untitled division (`版权页`, `目录` …), in Chinese or English.
+pub fn default_name(kind: DivisionKind, lang: &str) -> &'static str {
+    let zh = is_chinese(lang);
+    let (c, e) = match kind {
+        DivisionKind::Cover => ("封面", "Cover"),
+        DivisionKind::TitlePage => ("书名页", "Title Page"),
+        DivisionKind::CopyrightPage => ("版权页", "Copyright"),
+        DivisionKind::Dedication => ("献词", "Dedication"),
+        DivisionKind::Preface => ("序", "Preface"),
+        DivisionKind::Foreword => ("前言", "Foreword"),
+        DivisionKind::Abstract => ("内容提要", "Abstract"),
+        DivisionKind::Contents => ("目录", "Contents"),
+        DivisionKind::Introduction => ("导论", "Introduction"),
+        DivisionKind::Part => ("编", "Part"),
+        DivisionKind::Chapter => ("章", "Chapter"),
+        DivisionKind::Section => ("节", "Section"),
+        DivisionKind::Subsection => ("小节", "Subsection"),
+        DivisionKind::Endnotes => ("注释", "Notes"),
+        DivisionKind::Bibliography => ("参考文献", "Bibliography"),
+        DivisionKind::Appendix => ("附录", "Appendix"),
+        DivisionKind::Afterword => ("后记", "Afterword"),
+        DivisionKind::Acknowledgments => ("致谢", "Acknowledgments"),
+        DivisionKind::Index => ("索引", "Index"),
+    };
+    if zh { c } else { e }
+}
+
+/// Names of the generated pieces that have no division: 正文 (body), 页码 (page list), 注释 (notes).
+pub fn ui_name(key: UiName, lang: &str) -> &'static str {
+    let zh = is_chinese(lang);
+    let (c, e) = match key {
+        UiName::Landmarks => ("导航", "Landmarks"),
+        UiName::BodyMatter => ("正文", "Start of Content"),
+        UiName::PageList => ("页码", "Page List"),
+        UiName::BackToRef => ("返回正文", "Back to text"),
+    };
+    if zh { c } else { e }
+}
+
+/// Keys for [`ui_name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UiName {
+    /// The landmarks nav's heading.
+    Landmarks,
+    /// The landmark pointing at the body.
+    BodyMatter,
+    /// The page-list nav's heading.
+    PageList,
+    /// The accessible name of a footnote's backlink.
+    BackToRef,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_tags() {
+        for (tag, zh) in [
+            ("zh-CN", true),
+            ("zh", true),
+            ("ZH_tw", true),
+            ("en", false),
+            ("", false),
+        ] {
+            assert_eq!(is_chinese(tag), zh, "{tag}");
+        }
+    }
+
+    #[test]
+    fn roles_only_where_epub_type_has_one() {
+        for kind in [
+            DivisionKind::Chapter,
+            DivisionKind::Preface,
+            DivisionKind::Contents,
+        ] {
+            assert!(epub_type(kind).is_some() && aria_role(kind).is_some());
+        }
+        for kind in [
+            DivisionKind::TitlePage,
+            DivisionKind::CopyrightPage,
+            DivisionKind::Cover,
+        ] {
+            assert_eq!(aria_role(kind), None);
+        }
+    }
+}

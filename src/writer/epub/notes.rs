@@ -1,0 +1,230 @@
+//! 注释编号 (note numbering): which file each note lives in, its per-file number, mark and ids.
+
+use std::collections::HashMap;
+
+use super::documents::{Doc, DocKind, inline_children};
+use super::kinds;
+use crate::diag::Diagnostic;
+use crate::model::{Block, Book, Division, Inline, NoteId};
+
+/// How note marks are numbered inside each file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteStyle {
+    /// 圈码: ①…⑳㉑…㊿, then `[51]` (the default for Chinese).
+    Circled,
+    /// 1, 2, 3 … (the default for other languages).
+    Decimal,
+}
+
+impl NoteStyle {
+    /// The default style for a book language: circled for Chinese, decimal otherwise.
+    pub fn for_language(lang: &str) -> Self {
+        if kinds::is_chinese(lang) {
+            NoteStyle::Circled
+        } else {
+            NoteStyle::Decimal
+        }
+    }
+
+    /// The mark of the `n`th note (1-based) of a file.
+    pub fn mark(self, n: usize) -> String {
+        match self {
+            NoteStyle::Decimal => n.to_string(),
+            NoteStyle::Circled => {
+                let c = match n {
+                    1..=20 => char::from_u32(0x2460 + n as u32 - 1),
+                    21..=35 => char::from_u32(0x3251 + n as u32 - 21),
+                    36..=50 => char::from_u32(0x32B1 + n as u32 - 36),
+                    _ => None,
+                };
+                c.map_or_else(|| format!("[{n}]"), String::from)
+            }
+        }
+    }
+}
+
+/// Where one note is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteTarget {
+    /// Index of the document (in the plan) whose end holds the note.
+    pub doc: usize,
+    /// The note's mark in that file (`①`, `3`).
+    pub mark: String,
+    /// The `<aside>`'s id.
+    pub id: String,
+    /// The id of the first reference to it (the backlink's target), if it is referenced.
+    pub first_ref: Option<String>,
+}
+
+/// Every note's place, and each file's notes in order.
+#[derive(Debug, Clone, Default)]
+pub struct NotePlan {
+    /// Indexed by [`NoteId`]: where the note goes.
+    pub targets: Vec<Option<NoteTarget>>,
+    /// For each document, the notes at its end in mark order.
+    pub per_doc: Vec<Vec<NoteId>>,
+}
+
+impl NotePlan {
+    /// The target of a note, if the note exists.
+    pub fn target(&self, id: NoteId) -> Option<&NoteTarget> {
+        self.targets.get(id.0).and_then(Option::as_ref)
+    }
+}
+
+/// Numbers notes per file in order of first reference; a note nobody references goes to the
+/// file whose division starts last before the note's line, with a warning.
+pub fn plan_notes(
+    book: &Book,
+    docs: &[Doc<'_>],
+    style: NoteStyle,
+    diags: &mut Vec<Diagnostic>,
+) -> NotePlan {
+    let mut plan = NotePlan {
+        targets: vec![None; book.notes.len()],
+        per_doc: vec![Vec::new(); docs.len()],
+    };
+    for (i, doc) in docs.iter().enumerate() {
+        let mut refs = Vec::new();
+        if let DocKind::Division(d) = doc.kind {
+            collect_division(d, true, &mut refs);
+        }
+        for id in refs {
+            if id.0 >= book.notes.len() {
+                diags.push(Diagnostic::error(
+                    doc.line,
+                    format!(
+                        "a note reference points to note {}, which does not exist",
+                        id.0
+                    ),
+                ));
+                continue;
+            }
+            if plan.targets[id.0].is_some() {
+                continue;
+            }
+            plan.per_doc[i].push(id);
+            let n = plan.per_doc[i].len();
+            plan.targets[id.0] = Some(NoteTarget {
+                doc: i,
+                mark: style.mark(n),
+                id: format!("{}-note-{n}", doc.id),
+                first_ref: Some(format!("{}-noteref-{n}", doc.id)),
+            });
+        }
+    }
+    for note in &book.notes {
+        if note.id.0 >= plan.targets.len() || plan.targets[note.id.0].is_some() {
+            continue;
+        }
+        let home = docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| matches!(d.kind, DocKind::Division(_)) && d.line <= note.line)
+            .map(|(i, _)| i)
+            .next_back()
+            .or_else(|| {
+                docs.iter()
+                    .position(|d| matches!(d.kind, DocKind::Division(_)))
+            });
+        let Some(i) = home else { continue };
+        diags.push(
+            Diagnostic::warning(note.line, format!("note {} is never referenced", note.mark))
+                .with_hint("it is placed at the end of the file it appears in, without a backlink"),
+        );
+        plan.per_doc[i].push(note.id);
+        let n = plan.per_doc[i].len();
+        plan.targets[note.id.0] = Some(NoteTarget {
+            doc: i,
+            mark: style.mark(n),
+            id: format!("{}-note-{n}", docs[i].id),
+            first_ref: None,
+        });
+    }
+    plan
+}
+
+/// Collects note references in the order the renderer writes them.
+fn collect_division(d: &Division, top: bool, out: &mut Vec<NoteId>) {
+    if let Some(k) = &d.kicker {
+        collect_inlines(k, out);
+    }
+    collect_inlines(&d.title, out);
+    for b in &d.blocks {
+        collect_block(b, out);
+    }
+    let children = if top { inline_children(d) } else { &d.children };
+    for c in children {
+        collect_division(c, false, out);
+    }
+}
+
+fn collect_block(b: &Block, out: &mut Vec<NoteId>) {
+    match b {
+        Block::Para(p) | Block::Signature(p) | Block::Dateline(p) | Block::Notice(p) => {
+            collect_inlines(&p.content, out)
+        }
+        Block::Display(l) => collect_inlines(&l.content, out),
+        Block::Quote(bs) => bs.iter().for_each(|b| collect_block(b, out)),
+        Block::Cip(_) | Block::Colophon(_) | Block::Contents(_) => {}
+    }
+}
+
+fn collect_inlines(inlines: &[Inline], out: &mut Vec<NoteId>) {
+    out.extend(inlines.iter().filter_map(|i| match i {
+        Inline::NoteRef(id) => Some(*id),
+        _ => None,
+    }));
+}
+
+/// Per-file counter giving each reference to a note its own id (`…-noteref-1`, `…-noteref-1-2`).
+#[derive(Debug, Default)]
+pub struct RefIds(HashMap<NoteId, usize>);
+
+impl RefIds {
+    /// The id for the next reference to `id`, given the first reference's id.
+    pub fn next(&mut self, id: NoteId, first: &str) -> String {
+        let n = self.0.entry(id).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            first.to_string()
+        } else {
+            format!("{first}-{n}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn circled_then_bracketed() {
+        for (n, want) in [
+            (1, "①"),
+            (20, "⑳"),
+            (21, "㉑"),
+            (35, "㉟"),
+            (36, "㊱"),
+            (50, "㊿"),
+            (51, "[51]"),
+        ] {
+            assert_eq!(NoteStyle::Circled.mark(n), want, "{n}");
+        }
+        assert_eq!(NoteStyle::Decimal.mark(51), "51");
+    }
+
+    #[test]
+    fn style_by_language() {
+        assert_eq!(NoteStyle::for_language("zh-CN"), NoteStyle::Circled);
+        assert_eq!(NoteStyle::for_language("en-GB"), NoteStyle::Decimal);
+    }
+
+    #[test]
+    fn repeated_refs_get_distinct_ids() {
+        let mut r = RefIds::default();
+        assert_eq!(r.next(NoteId(3), "c-noteref-1"), "c-noteref-1");
+        assert_eq!(r.next(NoteId(3), "c-noteref-1"), "c-noteref-1-2");
+        assert_eq!(r.next(NoteId(4), "c-noteref-2"), "c-noteref-2");
+    }
+}

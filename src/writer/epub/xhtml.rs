@@ -1,0 +1,353 @@
+//! XHTML 内容文件 (content documents): the page skeleton, divisions, blocks, inlines and the
+//! footnotes at the end of each file.
+
+use std::collections::HashSet;
+
+use super::documents::{Doc, inline_children, xml_name};
+use super::kinds::{self, UiName};
+use super::notes::{NotePlan, RefIds};
+use super::xml::Xml;
+use super::{copyright, documents};
+use crate::model::{Block, Book, DisplayRole, Division, Inline, Para};
+
+/// The stylesheet's path relative to the content documents.
+pub const CSS_HREF: &str = "css/epub.css";
+
+/// Writes a whole XHTML document: `<html lang xml:lang>`, head with title and stylesheet, and a
+/// `<body>` with the given `epub:type`, whose content `f` writes.
+pub fn page(lang: &str, title: &str, body_type: Option<&str>, f: impl FnOnce(&mut Xml)) -> Vec<u8> {
+    let mut x = Xml::new();
+    x.doctype_html();
+    x.open(
+        "html",
+        &[
+            ("xmlns", "http://www.w3.org/1999/xhtml"),
+            ("xmlns:epub", "http://www.idpf.org/2007/ops"),
+            ("lang", lang),
+            ("xml:lang", lang),
+        ],
+    );
+    x.nl();
+    x.open("head", &[]);
+    x.nl();
+    x.empty("meta", &[("charset", "utf-8")]);
+    x.nl();
+    x.leaf("title", &[], title);
+    x.nl();
+    x.empty(
+        "link",
+        &[
+            ("rel", "stylesheet"),
+            ("type", "text/css"),
+            ("href", CSS_HREF),
+        ],
+    );
+    x.nl();
+    x.close("head");
+    x.nl();
+    match body_type {
+        Some(t) => x.open("body", &[("epub:type", t)]),
+        None => x.open("body", &[]),
+    }
+    x.nl();
+    f(&mut x);
+    x.close("body");
+    x.nl();
+    x.close("html");
+    x.finish()
+}
+
+/// A page target for the nav's page-list: the printed number and where its marker is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageTarget {
+    /// The printed page number.
+    pub number: String,
+    /// `file.xhtml#page-17`.
+    pub href: String,
+}
+
+/// Page markers written so far (ids are unique across the book).
+#[derive(Debug, Default)]
+pub struct Pages {
+    ids: HashSet<String>,
+    /// Every marker, in reading order.
+    pub list: Vec<PageTarget>,
+}
+
+/// What the renderer of one file needs.
+pub struct Ctx<'a, 'b> {
+    /// The book.
+    pub book: &'a Book,
+    /// The book's language tag.
+    pub lang: &'a str,
+    /// All documents (for links into other files).
+    pub docs: &'a [Doc<'a>],
+    /// Where each note goes.
+    pub notes: &'a NotePlan,
+    /// Index of the document being written.
+    pub doc: usize,
+    /// Reference ids handed out in this file.
+    pub refs: RefIds,
+    /// Page markers of the whole book.
+    pub pages: &'b mut Pages,
+}
+
+impl Ctx<'_, '_> {
+    fn file(&self) -> &str {
+        &self.docs[self.doc].file
+    }
+}
+
+/// Renders a top-level division as its own document.
+pub fn division_page(ctx: &mut Ctx<'_, '_>, d: &Division) -> Vec<u8> {
+    let doc = &ctx.docs[ctx.doc];
+    let title = documents::display_label(d, ctx.lang);
+    let (lang, id, matter) = (ctx.lang, doc.id.clone(), doc.matter);
+    page(lang, &title, Some(matter.epub_type()), |x| {
+        division(x, ctx, d, 1, &id);
+    })
+}
+
+fn division(x: &mut Xml, ctx: &mut Ctx<'_, '_>, d: &Division, depth: usize, id: &str) {
+    let has_heading = d.label.is_some() || !d.title.is_empty();
+    let heading_id = format!("{id}-title");
+    let default_name = kinds::default_name(d.kind, ctx.lang);
+    let mut attrs: Vec<(&str, &str)> = vec![("id", id)];
+    if depth == 1 {
+        if let Some(t) = kinds::epub_type(d.kind) {
+            attrs.push(("epub:type", t));
+        }
+        if let Some(r) = kinds::aria_role(d.kind) {
+            attrs.push(("role", r));
+        }
+    }
+    let class = format!("division {}", d.kind.name());
+    attrs.push(("class", &class));
+    if has_heading {
+        attrs.push(("aria-labelledby", &heading_id));
+    } else {
+        attrs.push(("aria-label", default_name));
+    }
+    x.open("section", &attrs);
+    x.nl();
+    if let Some(k) = &d.kicker {
+        x.open("p", &[("class", "kicker")]);
+        inlines(x, ctx, k, false);
+        x.close("p");
+        x.nl();
+    }
+    if has_heading {
+        heading(x, ctx, depth, &heading_id, d);
+    }
+    let mut title_done = has_heading;
+    for b in &d.blocks {
+        block(x, ctx, b, &mut title_done);
+    }
+    let children = if depth == 1 {
+        inline_children(d)
+    } else {
+        &d.children
+    };
+    for c in children {
+        let cid = xml_name(&c.id);
+        division(x, ctx, c, depth + 1, &cid);
+    }
+    if depth == 1 {
+        footnotes(x, ctx);
+    }
+    x.close("section");
+    x.nl();
+}
+
+fn heading(x: &mut Xml, ctx: &mut Ctx<'_, '_>, depth: usize, id: &str, d: &Division) {
+    let tag = ["h1", "h2", "h3", "h4", "h5", "h6"][depth.clamp(1, 6) - 1];
+    x.open(tag, &[("id", id)]);
+    if let Some(label) = &d.label {
+        x.leaf("span", &[("class", "label")], label);
+        if !d.title.is_empty() {
+            x.text(documents::label_separator(label));
+        }
+    }
+    if !d.title.is_empty() {
+        x.open("span", &[("class", "title")]);
+        inlines(x, ctx, &d.title, false);
+        x.close("span");
+    }
+    x.close(tag);
+    x.nl();
+}
+
+fn para(x: &mut Xml, ctx: &mut Ctx<'_, '_>, class: Option<&str>, p: &Para) {
+    match class {
+        Some(c) => x.open("p", &[("class", c)]),
+        None => x.open("p", &[]),
+    }
+    inlines(x, ctx, &p.content, false);
+    x.close("p");
+    x.nl();
+}
+
+fn block(x: &mut Xml, ctx: &mut Ctx<'_, '_>, b: &Block, title_done: &mut bool) {
+    match b {
+        Block::Para(p) => para(x, ctx, None, p),
+        Block::Signature(p) => para(x, ctx, Some("signature"), p),
+        Block::Dateline(p) => para(x, ctx, Some("dateline"), p),
+        Block::Notice(p) => para(x, ctx, Some("notice"), p),
+        Block::Quote(bs) => {
+            x.open("blockquote", &[]);
+            x.nl();
+            for b in bs {
+                block(x, ctx, b, title_done);
+            }
+            x.close("blockquote");
+            x.nl();
+        }
+        Block::Display(l) => {
+            let (class, tag) = match l.role {
+                DisplayRole::Title if !*title_done => ("display title", "h1"),
+                DisplayRole::Title => ("display title", "p"),
+                DisplayRole::Subtitle => ("display subtitle", "p"),
+                DisplayRole::AltTitle => ("display alt-title", "p"),
+                DisplayRole::Authors => ("display authors", "p"),
+                DisplayRole::Publisher => ("display publisher", "p"),
+                DisplayRole::Series => ("display series", "p"),
+                DisplayRole::Other => ("display", "p"),
+            };
+            if tag == "h1" {
+                *title_done = true;
+            }
+            let alt_lang = match (l.role, &ctx.book.meta.alt_title) {
+                (DisplayRole::AltTitle, Some(a)) if !a.language.is_empty() => {
+                    Some(a.language.clone())
+                }
+                _ => None,
+            };
+            match &alt_lang {
+                Some(lang) => x.open(tag, &[("class", class), ("lang", lang), ("xml:lang", lang)]),
+                None => x.open(tag, &[("class", class)]),
+            }
+            inlines(x, ctx, &l.content, false);
+            x.close(tag);
+            x.nl();
+        }
+        Block::Cip(c) => copyright::cip(x, c),
+        Block::Colophon(entries) => copyright::colophon(x, entries),
+        // The printed contents are replaced by the generated, linked contents page.
+        Block::Contents(_) => {}
+    }
+}
+
+/// Writes inline content; inside notes, page markers are dropped and references get no id.
+pub fn inlines(x: &mut Xml, ctx: &mut Ctx<'_, '_>, content: &[Inline], in_note: bool) {
+    for i in content {
+        match i {
+            Inline::Text(t) => x.text(t),
+            Inline::NoteRef(id) => {
+                let Some(t) = ctx.notes.target(*id) else {
+                    continue;
+                };
+                let href = if t.doc == ctx.doc {
+                    format!("#{}", t.id)
+                } else {
+                    format!("{}#{}", ctx.docs[t.doc].file, t.id)
+                };
+                let ref_id = match (&t.first_ref, t.doc == ctx.doc && !in_note) {
+                    (Some(first), true) => Some(ctx.refs.next(*id, first)),
+                    _ => None,
+                };
+                let mut attrs = vec![];
+                if let Some(r) = &ref_id {
+                    attrs.push(("id", r.as_str()));
+                }
+                attrs.extend([
+                    ("href", href.as_str()),
+                    ("class", "noteref"),
+                    ("epub:type", "noteref"),
+                    ("role", "doc-noteref"),
+                ]);
+                x.leaf("a", &attrs, &t.mark.clone());
+            }
+            Inline::PageBreak(m) if m.printed && !in_note => {
+                let id = page_id(ctx.pages, &m.number);
+                ctx.pages.list.push(PageTarget {
+                    number: m.number.clone(),
+                    href: format!("{}#{id}", ctx.file()),
+                });
+                x.empty(
+                    "span",
+                    &[
+                        ("id", &id),
+                        ("class", "pagebreak"),
+                        ("epub:type", "pagebreak"),
+                        ("role", "doc-pagebreak"),
+                        ("aria-label", &m.number),
+                    ],
+                );
+            }
+            Inline::PageBreak(_) => {}
+        }
+    }
+}
+
+fn page_id(pages: &mut Pages, number: &str) -> String {
+    let base = xml_name(&format!("page-{number}"));
+    let mut id = base.clone();
+    let mut n = 2;
+    while !pages.ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn footnotes(x: &mut Xml, ctx: &mut Ctx<'_, '_>) {
+    let ids = ctx.notes.per_doc[ctx.doc].clone();
+    if ids.is_empty() {
+        return;
+    }
+    x.open("div", &[("class", "footnotes")]);
+    x.nl();
+    let back = kinds::ui_name(UiName::BackToRef, ctx.lang);
+    for id in ids {
+        let Some(t) = ctx.notes.target(id).cloned() else {
+            continue;
+        };
+        let note = ctx.book.note(id);
+        x.open(
+            "aside",
+            &[
+                ("id", &t.id),
+                ("class", "footnote"),
+                ("epub:type", "footnote"),
+                ("role", "doc-footnote"),
+            ],
+        );
+        x.nl();
+        x.open("p", &[]);
+        match &t.first_ref {
+            Some(r) => {
+                let href = format!("#{r}");
+                let label = format!("{} {}", t.mark, back);
+                x.leaf(
+                    "a",
+                    &[
+                        ("href", &href),
+                        ("class", "note-mark"),
+                        ("role", "doc-backlink"),
+                        ("title", &label),
+                    ],
+                    &t.mark,
+                );
+            }
+            None => x.leaf("span", &[("class", "note-mark")], &t.mark),
+        }
+        x.text(" ");
+        inlines(x, ctx, &note.content, true);
+        x.close("p");
+        x.nl();
+        x.close("aside");
+        x.nl();
+    }
+    x.close("div");
+    x.nl();
+}
