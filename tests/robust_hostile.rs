@@ -1,7 +1,8 @@
 //! Hostile text (敌意文本): markup-significant characters, Typst and HTML syntax, emoji, RTL
 //! words, combining marks and control characters in an original manuscript build, compile to
-//! PDF at the book's trim size with 0 Typst warnings, and come out literally.
+//! PDF at the book's trim size with 0 Typst warnings, pass epubcheck, and come out literally.
 
+mod support;
 mod typst_fixture;
 
 use std::path::{Path, PathBuf};
@@ -190,4 +191,58 @@ fn pdf_compiles_without_warnings_at_trim_size_and_prints_the_text_literally() {
     assert_eq!(text.matches("&amp;").count(), 2);
     // The removed control characters are nowhere.
     assert!(!text.contains('\u{7}') && !text.contains('\u{1}'));
+}
+
+#[test]
+fn epub_validates_and_every_document_decodes_to_the_literal_text() {
+    let out = tempfile::tempdir().unwrap();
+    build::build(&BuildRequest {
+        read: ReadRequest {
+            input: hostile(),
+            ..Default::default()
+        },
+        out_dir: out.path().to_path_buf(),
+        formats: Formats {
+            epub: true,
+            typst: false,
+            pdf: false,
+        },
+        ..Default::default()
+    })
+    .unwrap();
+    let epub = out.path().join("hostile.epub");
+    let entries = support::xmlcheck::unzip(&std::fs::read(&epub).unwrap());
+    let mut text = String::new();
+    let mut documents = 0;
+    for (name, bytes) in &entries {
+        if !(name.ends_with(".xhtml") || name.ends_with(".opf") || name.ends_with(".ncx")) {
+            continue;
+        }
+        let parsed = support::xmlcheck::parse(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // No element came from the text: `<script>`, `<label>` stay characters.
+        for e in &parsed.elements {
+            assert!(e != "script" && e != "label" && e != "p>", "{name}: <{e}>");
+        }
+        let raw = String::from_utf8(bytes.clone()).unwrap();
+        let bad: Vec<char> = raw
+            .chars()
+            .filter(|&c| c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        assert!(bad.is_empty(), "{name}: control characters {bad:?}");
+        if name.ends_with(".xhtml") {
+            documents += 1;
+            text.push_str(&parsed.text);
+        }
+    }
+    assert!(documents >= 5, "{documents} XHTML documents");
+    let squashed = squash(&text);
+    for s in LITERAL
+        .iter()
+        .chain(&["🎉", "e\u{301} 与 n\u{303}", "零宽字符\u{feff}在这里"])
+    {
+        assert!(squashed.contains(&squash(s)), "{s:?} not kept literally");
+    }
+    assert!(squashed.contains("</p><script>alert(1)</script>"));
+    assert!(!squashed.contains("&amp;amp;") && !text.contains('\u{7}'));
+    support::validators::validate(&epub);
 }

@@ -306,3 +306,79 @@ fn usage_errors_exit_2_and_write_nothing() {
         assert!(!out.exists(), "{args:?}");
     }
 }
+
+#[test]
+fn a_manuscript_called_book_epub_is_never_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(&dir.path().join("book.epub"), CLEAN);
+    let a = paiban()
+        .arg("build")
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let p = input.display();
+    assert_eq!(
+        stderr(&a),
+        format!("error: cannot build {p}: {p}: refusing to write over an input file\n")
+    );
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), CLEAN);
+    assert_eq!(entries(dir.path()), ["book.epub"]);
+}
+
+#[test]
+fn an_epub_path_that_is_a_folder_is_an_error_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(&dir.path().join("book.txt"), CLEAN);
+    let out = dir.path().join("out");
+    write(&out.join("book.epub/keep.txt"), "keep");
+    let a = paiban()
+        .arg("build")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    assert!(
+        stderr(&a).ends_with(&format!(
+            "{}: is a directory, expected a file path\n",
+            out.join("book.epub").display()
+        )),
+        "{}",
+        stderr(&a)
+    );
+    assert_eq!(entries(&out), ["book.epub"]);
+    assert_eq!(entries(&out.join("book.epub")), ["keep.txt"]);
+}
+
+#[test]
+fn a_corrupt_cover_fails_the_build_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(&dir.path().join("book.txt"), CLEAN);
+    // A PNG signature followed by garbage.
+    let cover = dir.path().join("cover.png");
+    std::fs::write(&cover, b"\x89PNG\r\n\x1a\nthis is not an image").unwrap();
+    let out = dir.path().join("out");
+    let a = paiban()
+        .arg("build")
+        .arg(&input)
+        .arg("--cover")
+        .arg(&cover)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    assert!(
+        stderr(&a).starts_with(&format!(
+            "error: cannot build {}: {}: cannot read the cover image: ",
+            input.display(),
+            out.join("book.epub").display()
+        )),
+        "{}",
+        stderr(&a)
+    );
+    // Neither the EPUB, nor a temp file, nor the Typst project (written after the EPUB).
+    let left = if out.exists() { entries(&out) } else { vec![] };
+    assert_eq!(left, Vec::<String>::new());
+}
