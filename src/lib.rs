@@ -13,6 +13,7 @@
 //! `model` imports nothing else from the crate; `reader` and each writer import only `model`,
 //! `diag` and `source`.
 
+pub mod batch;
 pub mod build;
 pub mod check;
 pub mod config;

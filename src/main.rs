@@ -11,6 +11,8 @@ use clap::{Parser, Subcommand};
 use paiban::build::{self, BuildRequest, Formats, ReadRequest};
 use paiban::diag::Severity;
 
+mod batch_cli;
+
 #[derive(Parser)]
 #[command(
     name = "paiban",
@@ -68,10 +70,14 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Build the EPUB (and Typst project) into OUTDIR.
+    /// Build the EPUB (and Typst project) into OUTDIR; several manuscripts or a folder build in
+    /// parallel on all cores.
     Build {
         #[command(flatten)]
         read: ReadArgs,
+        /// More manuscripts, or folders of `*.txt` manuscripts, built in the same run.
+        #[arg(value_name = "MORE")]
+        more: Vec<PathBuf>,
         /// Output folder.
         #[arg(short, long, default_value = "out")]
         out_dir: PathBuf,
@@ -189,6 +195,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             typst_template,
             format,
             deny_warnings,
+            more,
         } => {
             let req = BuildRequest {
                 read: read.request(),
@@ -198,6 +205,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 typst_template,
                 formats: format,
             };
+            if !more.is_empty() || req.read.input.is_dir() {
+                anyhow::ensure!(!deny_warnings, "--deny-warnings builds one book at a time");
+                let mut paths = vec![req.read.input.clone()];
+                paths.extend(more);
+                return batch_cli::run(&paths, &req);
+            }
             if deny_warnings {
                 let (source, reading) = build::read(&req.read)?;
                 let bad: Vec<_> = reading

@@ -220,6 +220,8 @@ pub enum Inline {
     NoteRef(NoteId),
     /// A printed page ends and the next begins here (for an EPUB page-list).
     PageBreak(PageMark),
+    /// A line break kept from print inside a display line (where a long title wrapped).
+    LineBreak,
 }
 
 /// A print page boundary: the number of the page that starts here.

@@ -67,6 +67,13 @@ fn dump_meta(m: &Metadata, out: &mut String) {
     if let Some(i) = &m.isbn {
         let _ = writeln!(out, "  isbn: {} ({})", i.digits, i.printed);
     }
+    if let Some(i) = &m.ebook_isbn {
+        let _ = writeln!(out, "  ebook_isbn: {} ({})", i.digits, i.printed);
+    }
+    for l in &m.print_isbns {
+        let _ = writeln!(out, "  print_isbn: {} ({})", l.isbn.digits, l.label);
+    }
+    opt("lccn", &m.lccn, out);
     let _ = writeln!(out, "  language: {}", m.language);
     if let Some(t) = &m.trim {
         let _ = writeln!(out, "  trim: {}mm x {}mm", t.width_mm, t.height_mm);
@@ -193,6 +200,7 @@ fn inlines(content: &[Inline]) -> String {
             Inline::PageBreak(p) => {
                 let _ = write!(s, "{{p{}}}", p.number);
             }
+            Inline::LineBreak => s.push_str("{br}"),
         }
     }
     s

@@ -29,6 +29,12 @@ pub struct Metadata {
     pub date: Option<PartialDate>,
     /// The print ISBN, check digit verified.
     pub isbn: Option<Isbn>,
+    /// 电子书 ISBN (e-book ISBN, labelled `ebook` / `電子書`): the EPUB's identifier when present.
+    pub ebook_isbn: Option<Isbn>,
+    /// Every print ISBN with its binding label (`hardcover`, `paperback`, `平裝`), in print order.
+    pub print_isbns: Vec<LabelledIsbn>,
+    /// Library of Congress Control Number (LCCN), from the LoC CIP block.
+    pub lccn: Option<String>,
     /// BCP 47 language tag (`zh-CN`).
     pub language: String,
     /// 图书在版编目(CIP)数据.
@@ -138,6 +144,15 @@ impl Isbn {
     pub fn urn(&self) -> String {
         format!("urn:isbn:{}", self.digits)
     }
+}
+
+/// An ISBN printed with a binding or format label (`ISBN 978-… (paperback)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelledIsbn {
+    /// The label as printed, without brackets (`hardcover`, `平裝`); empty when none.
+    pub label: String,
+    /// The verified ISBN.
+    pub isbn: Isbn,
 }
 
 /// 成品尺寸: the trimmed page size in millimetres.

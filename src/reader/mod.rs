@@ -70,11 +70,13 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let lines = &paged.lines;
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify::classify(l.text)).collect();
     let furniture = furniture::strip(lines, &paged.form_feed, &mut kinds);
+    let scopes = notes::settle(lines, &mut kinds, &paged.form_feed);
     let (contents, d) = context::apply(lines, &mut kinds);
     diags.extend(d);
     let layout = layout::analyse(lines, &paged.form_feed, &mut kinds);
     let pages = pages::assign(&kinds, &paged.form_feed);
-    let links = notes::link(lines, &kinds, &pages);
+    let links = notes::link(lines, &kinds, &pages, &scopes);
+    let note_conventions = notes::conventions(lines, &kinds, &scopes, &links);
     diags.extend(links.diagnostics);
 
     let first_heading = kinds.iter().position(Kind::is_heading).unwrap_or(0);
@@ -95,7 +97,12 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let grouped = divisions::group(units);
     conventions::page_furniture(&paged, &furniture, &mut conv);
     conventions::headings(lines, &kinds, &mut conv);
-    conventions::footnotes(lines, &kinds, &mut conv);
+    for (name, line) in &fm.conventions {
+        conv.add(name.clone(), (1, *line));
+    }
+    for (name, tally) in note_conventions {
+        conv.add(name, tally);
+    }
     conventions::subsections(&grouped.body, &mut conv);
     conventions::text_layout(&layout, &joined, (ligatures, ligature_line), &mut conv);
     diags.extend(grouped.diagnostics);

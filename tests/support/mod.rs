@@ -114,6 +114,9 @@ pub fn fixture_book() -> Book {
         cip_number: Some("2011-081532".into()),
     };
     let meta = Metadata {
+        ebook_isbn: None,
+        print_isbns: Vec::new(),
+        lccn: None,
         title: TITLE.into(),
         subtitle: None,
         alt_title: Some(AltTitle {

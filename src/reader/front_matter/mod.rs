@@ -3,11 +3,14 @@
 
 pub mod cip;
 pub mod colophon;
+pub mod copyright;
 pub mod isbn;
 pub mod names;
 pub mod pinyin;
 pub mod spacing;
+pub mod taiwan;
 pub mod title_page;
+pub mod western;
 
 use crate::diag::Diagnostic;
 use crate::model::{
@@ -31,18 +34,27 @@ pub struct FrontMatter {
     pub divisions: Vec<Division>,
     /// What could not be decided.
     pub diagnostics: Vec<Diagnostic>,
+    /// Conventions recognised, for `paiban inspect`: (name, first manuscript line).
+    pub conventions: Vec<(String, usize)>,
 }
 
 /// The three regions of the lines before the first prose division.
 struct Regions<'l, 'a> {
     title: &'l [Line<'a>],
+    /// Copyright-page lines printed above a Taiwan or LoC block (`Copyright © …`).
+    lead: &'l [Line<'a>],
     cip: &'l [Line<'a>],
     rest: &'l [Line<'a>],
 }
 
+/// Whether a line opens a CIP block: Chinese, Taiwan or Library of Congress.
+fn is_any_cip_heading(text: &str) -> bool {
+    is_cip_heading(text) || taiwan::is_tw_cip_heading(text) || western::is_loc_heading(text)
+}
+
 /// Finds the CIP block; without one, the title pages end at the first colophon entry.
 fn regions<'l, 'a>(lines: &'l [Line<'a>], relators: &Relators) -> Regions<'l, 'a> {
-    let Some(start) = lines.iter().position(|l| is_cip_heading(l.text)) else {
+    let Some(start) = lines.iter().position(|l| is_any_cip_heading(l.text)) else {
         let end = lines
             .iter()
             .position(|l| parse_entry(l.text, relators).is_some())
@@ -50,12 +62,39 @@ fn regions<'l, 'a>(lines: &'l [Line<'a>], relators: &Relators) -> Regions<'l, 'a
             .unwrap_or(lines.len());
         return Regions {
             title: &lines[..end],
+            lead: &[],
             cip: &[],
             rest: &lines[end..],
         };
     };
     let mut end = start + 1;
     let mut seen_iv = false;
+    if !is_cip_heading(lines[start].text) {
+        // Taiwan and LoC blocks: up to the first blank line after two lines of content
+        let mut content = 0;
+        for (i, l) in lines.iter().enumerate().skip(start + 1) {
+            if l.text.trim().is_empty() {
+                if content >= 2 {
+                    break;
+                }
+            } else if western::printers_key(l.text).is_some() || is_rights_line(l.text) {
+                break;
+            } else {
+                content += 1;
+                end = i + 1;
+            }
+        }
+        let lead = lines[..start]
+            .iter()
+            .position(|l| copyright::english_notice(l.text) || is_rights_line(l.text))
+            .unwrap_or(start);
+        return Regions {
+            title: &lines[..lead],
+            lead: &lines[lead..start],
+            cip: &lines[start..end],
+            rest: &lines[end..],
+        };
+    }
     for (i, l) in lines.iter().enumerate().skip(start + 1) {
         let t = l.text.trim();
         if is_cip_number_line(t) {
@@ -75,6 +114,7 @@ fn regions<'l, 'a>(lines: &'l [Line<'a>], relators: &Relators) -> Regions<'l, 'a
     }
     Regions {
         title: &lines[..start],
+        lead: &[],
         cip: &lines[start..end],
         rest: &lines[end..],
     }
@@ -87,8 +127,15 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
 
     let tp = read_title_pages(r.title, relators);
     fm.diagnostics.extend(tp.diagnostics.iter().cloned());
-    let cip = (!r.cip.is_empty()).then(|| read_cip(r.cip));
-    let page = copyright_page(r.rest, relators);
+    let heading = r.cip.first().map_or("", |l| l.text);
+    let loc = western::is_loc_heading(heading).then(|| western::read_loc(r.cip));
+    let cip = (!r.cip.is_empty()).then(|| match &loc {
+        Some(l) => l.cip.clone(),
+        None if taiwan::is_tw_cip_heading(heading) => taiwan::read_tw_cip(r.cip),
+        None => read_cip(r.cip),
+    });
+    let page_lines: Vec<Line<'_>> = r.lead.iter().chain(r.rest).copied().collect();
+    let page = copyright_page(&page_lines, relators);
 
     // Title, statement and alternative title: title page first, then the copyright page's lines.
     let shown = |role| {
@@ -104,7 +151,7 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
             let desc = &cip.as_ref()?.record.description;
             Some(join_cjk(desc.split('/').next()?))
         });
-    fm.meta.title = title.unwrap_or_default();
+    fm.meta.title = title.map(|t| western::title_case(&t)).unwrap_or_default();
     fm.meta.subtitle = tp.subtitle.clone();
     let mut alts: Vec<(AltTitle, usize)> = tp.alt_titles.clone();
     for d in shown(DisplayRole::AltTitle) {
@@ -136,6 +183,13 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
         fm.meta.authors_et_al = st.et_al;
         fm.meta.author_statement = Some(st.printed.clone());
     }
+    for (label, n) in &tp.series_editors {
+        fm.meta.contributors.push(contributor(
+            n,
+            crate::model::Relator("edt".into()),
+            Some(label),
+        ));
+    }
     for st in &tp.others {
         for n in &st.names {
             let known = fm.meta.authors.iter().chain(&fm.meta.contributors);
@@ -160,6 +214,10 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
     fm.meta.publisher_group = tp.group.clone();
     if has_han(&fm.meta.title) && fm.meta.language.is_empty() {
         fm.meta.language = "zh-CN".into();
+    } else if fm.meta.language.is_empty()
+        && pinyin::latin_language(&fm.meta.title).as_deref() == Some("en")
+    {
+        fm.meta.language = "en".into();
     }
 
     let data = colophon_data(&page.entries, relators);
@@ -189,8 +247,14 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
     fm.meta.emails = data.emails.clone();
     fm.meta.trim = data.trim;
     fm.meta.print = data.print.clone();
+    if let Some(l) = &loc {
+        copyright::apply_loc(l, &mut fm.meta);
+    }
+    copyright::apply_english_lines(r.title, &mut fm.meta);
+    copyright::apply_english_lines(r.rest, &mut fm.meta);
     isbn_sources.extend(data.isbn.clone());
     check_isbns(&isbn_sources, &mut fm);
+    copyright::collect_isbns(lines, &mut fm);
     check_dates(cip.as_ref(), data.edition.as_ref(), &mut fm);
     fm.meta.rights = page
         .notices
@@ -203,8 +267,9 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
     }
     if cip.is_some() || !page.entries.is_empty() || !page.notices.is_empty() {
         let first = r
-            .cip
+            .lead
             .first()
+            .or(r.cip.first())
             .or(r.rest.iter().find(|l| !l.text.trim().is_empty()));
         let mut div = Division::new(
             DivisionKind::CopyrightPage,
@@ -226,6 +291,7 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
             .extend(page.notices.into_iter().map(Block::Notice));
         fm.divisions.push(div);
     }
+    fm.conventions = copyright::conventions(lines, r.cip.first());
     fm.diagnostics.sort_by_key(|d| d.span);
     fm
 }
@@ -251,7 +317,7 @@ fn copyright_page(lines: &[Line<'_>], relators: &Relators) -> CopyrightPage {
     let mut in_notices = false;
     for line in lines {
         let text = line.text.trim();
-        if text.is_empty() {
+        if text.is_empty() || western::printers_key(text).is_some() {
             continue;
         }
         if (!in_notices || line.text.contains('\t'))
@@ -262,7 +328,8 @@ fn copyright_page(lines: &[Line<'_>], relators: &Relators) -> CopyrightPage {
                 .extend(split_embedded(&label, &value, line.no, relators));
             continue;
         }
-        if page.entries.is_empty() && !in_notices && !is_rights_line(text) {
+        let notice = is_rights_line(text) || copyright::english_notice(text);
+        if page.entries.is_empty() && !in_notices && !notice {
             let title_seen = page.display.iter().any(|d| d.role == DisplayRole::Title);
             let mut item = classify_line(text, relators, title_seen);
             item.line = line.no;

@@ -28,7 +28,7 @@ pub struct Package<'a> {
     pub title: &'a str,
     /// The book's language tag.
     pub lang: &'a str,
-    /// `urn:uuid:…`, the unique identifier.
+    /// The unique identifier: `urn:isbn:…` (e-book ISBN) or `urn:uuid:…`.
     pub uid: &'a str,
     /// `dcterms:modified`, `YYYY-MM-DDThh:mm:ssZ`.
     pub modified: &'a str,
@@ -42,8 +42,12 @@ pub struct Package<'a> {
     pub cover_image: Option<&'a str>,
 }
 
-/// A deterministic `urn:uuid:` (version 5) from the ISBN and title, so rebuilds keep it.
+/// The e-book ISBN as `urn:isbn:…` when the book has one (电子书 ISBN); otherwise a
+/// deterministic `urn:uuid:` (version 5) from the print ISBN and title, so rebuilds keep it.
 pub fn identifier(meta: &Metadata) -> String {
+    if let Some(e) = &meta.ebook_isbn {
+        return e.urn();
+    }
     let isbn = meta.isbn.as_ref().map_or("", |i| i.digits.as_str());
     let name = format!("paiban:isbn={isbn};title={}", meta.title);
     let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes());
@@ -393,5 +397,10 @@ mod tests {
         assert!(a.starts_with("urn:uuid:") && a.len() == 45, "{a}");
         m.title = "另一本书".into();
         assert_ne!(a, identifier(&m));
+        m.ebook_isbn = Some(crate::model::Isbn {
+            digits: "9780999123423".into(),
+            printed: "9780999123423".into(),
+        });
+        assert_eq!(identifier(&m), "urn:isbn:9780999123423");
     }
 }

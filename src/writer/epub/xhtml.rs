@@ -285,6 +285,7 @@ pub fn inlines(x: &mut Xml, ctx: &mut Ctx<'_, '_>, content: &[Inline], in_note: 
                 );
             }
             Inline::PageBreak(_) => {}
+            Inline::LineBreak => x.empty("br", &[]),
         }
     }
 }

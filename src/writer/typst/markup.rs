@@ -364,6 +364,11 @@ impl<'a> Markup<'a> {
                 }
                 // Print pages re-flow: the manuscript's page breaks do not carry over.
                 Inline::PageBreak(_) => {}
+                Inline::LineBreak => {
+                    flush(&mut out, &mut text, &mut after_code);
+                    out.push_str("#linebreak()");
+                    after_code = true;
+                }
             }
         }
         flush(&mut out, &mut text, &mut after_code);
@@ -384,7 +389,7 @@ impl<'a> Markup<'a> {
                         text.push_str(&inner.mark);
                     }
                 }
-                Inline::PageBreak(_) => {}
+                Inline::PageBreak(_) | Inline::LineBreak => {}
             }
         }
         format!("#footnote[{}]", escape::markup(text.trim()))

@@ -5,9 +5,12 @@ use crate::diag::Diagnostic;
 use crate::model::{AltTitle, DisplayLine, DisplayRole, Division, DivisionKind, Inline};
 use crate::reader::{Line, Relators};
 
-use super::names::{Statement, parse_statement};
+use super::colophon::is_rights_line;
+use super::copyright::english_notice;
+use super::names::{Statement, parse_statement, split_names};
 use super::pinyin::latin_language;
 use super::spacing::{has_han, join_cjk, join_wrapped, squeeze};
+use super::western::by_statement;
 
 /// Words that mark a series or funding line (丛书, 基金项目 …).
 const SERIES_MARKS: &[&str] = &[
@@ -62,16 +65,43 @@ pub struct DisplayItem {
     pub group: bool,
 }
 
+/// A title as printed on a title page: the space a print line-wrap left between two CJK
+/// characters (`…关系的 运行…`) is no part of the title, but marks where the printed title broke,
+/// so it becomes an [`Inline::LineBreak`]; other spacing is kept as one space.
+pub fn wrapped_title(text: &str) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for (i, part) in text.split_whitespace().enumerate() {
+        let prev_cjk = out.last().and_then(|l: &Inline| match l {
+            Inline::Text(t) => t.chars().last(),
+            _ => None,
+        });
+        let next_cjk = part.chars().next();
+        match (i, prev_cjk, next_cjk) {
+            (0, ..) => out.push(Inline::Text(part.to_string())),
+            (_, Some(a), Some(b)) if super::spacing::is_cjk(a) && super::spacing::is_cjk(b) => {
+                out.push(Inline::LineBreak);
+                out.push(Inline::Text(part.to_string()));
+            }
+            _ => {
+                if let Some(Inline::Text(t)) = out.last_mut() {
+                    t.push(' ');
+                    t.push_str(part);
+                }
+            }
+        }
+    }
+    out
+}
+
 impl DisplayItem {
     /// The model's display line for this item.
     pub fn display_line(&self) -> DisplayLine {
         DisplayLine {
             role: self.role,
-            // A title's print line-wrap space is not part of it (`…关系的 运行…`).
-            content: vec![Inline::Text(match self.role {
-                DisplayRole::Title | DisplayRole::Subtitle => super::spacing::join_cjk(&self.text),
-                _ => self.text.clone(),
-            })],
+            content: match self.role {
+                DisplayRole::Title | DisplayRole::Subtitle => wrapped_title(&self.text),
+                _ => vec![Inline::Text(self.text.clone())],
+            },
             line: self.line,
         }
     }
@@ -94,12 +124,36 @@ pub struct TitlePages {
     pub others: Vec<Statement>,
     /// Series and funding statements, consecutive lines joined.
     pub series: Vec<String>,
+    /// Series editors (丛书主编) with the label printed, in print order.
+    pub series_editors: Vec<(String, String)>,
     /// 出版社.
     pub publisher: Option<String>,
     /// 出版集团.
     pub group: Option<String>,
     /// Duplicate pages and other decisions.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Labels of a series editor line (丛书主编): the series' editor, not the book's author.
+const SERIES_EDITOR_LABELS: &[&str] = &[
+    "丛书总主编",
+    "丛书主编",
+    "叢書主編",
+    "丛书编委会主任",
+    "Series Editors",
+    "Series Editor",
+    "Series editors",
+    "Series editor",
+    "General Editor",
+];
+
+/// `丛书主编　王立川`, `Series Editor: Anne Lowe` → (label, names).
+pub fn series_editor(text: &str) -> Option<(String, Vec<String>)> {
+    let t = text.trim();
+    let label = SERIES_EDITOR_LABELS.iter().find(|l| t.starts_with(*l))?;
+    let rest = t[label.len()..].trim_start_matches([':', '：', ' ', '\u{3000}', '\t']);
+    let names = split_names(rest);
+    (!names.is_empty()).then(|| (label.to_string(), names))
 }
 
 /// Classifies one display line. `title_seen` says whether this page already has its title:
@@ -113,6 +167,9 @@ pub fn classify_line(text: &str, relators: &Relators, title_seen: bool) -> Displ
         statement,
         group,
     };
+    if series_editor(text).is_some() {
+        return item(DisplayRole::Other, None, false);
+    }
     let squeezed = squeeze(text);
     let series_end = ["项目", "项目成果", "资助"]
         .iter()
@@ -205,7 +262,9 @@ fn split_pages(lines: &[Line<'_>], relators: &Relators) -> Vec<Vec<DisplayItem>>
                 && matches!(item.role, DisplayRole::Other)
                 && has_han(&item.text);
             if continues_title
-                || prev.role == DisplayRole::Series && item.role == DisplayRole::Other
+                || prev.role == DisplayRole::Series
+                    && item.role == DisplayRole::Other
+                    && series_editor(&item.text).is_none()
             {
                 item.role = prev.role;
             }
@@ -223,7 +282,40 @@ fn split_pages(lines: &[Line<'_>], relators: &Relators) -> Vec<Vec<DisplayItem>>
     if !page.is_empty() {
         pages.push(page);
     }
+    for page in &mut pages {
+        if !page.iter().any(|d| has_han(&d.text)) {
+            english_roles(page);
+        }
+    }
     pages
+}
+
+/// An English title page: the first Latin line is the title, a Latin line right after it the
+/// subtitle, `By …` the authors; copyright lines are other text.
+fn english_roles(page: &mut [DisplayItem]) {
+    let mut title_seen = false;
+    let mut subtitle_open = false;
+    for d in page.iter_mut() {
+        if let Some(names) = by_statement(&d.text) {
+            d.role = DisplayRole::Authors;
+            d.statement = Some(Statement {
+                names,
+                role: crate::model::Relator::author(),
+                et_al: false,
+                printed: d.text.clone(),
+            });
+            subtitle_open = false;
+        } else if english_notice(&d.text) || is_rights_line(&d.text) {
+            d.role = DisplayRole::Other;
+        } else if d.role == DisplayRole::AltTitle && !title_seen {
+            d.role = DisplayRole::Title;
+            title_seen = true;
+            subtitle_open = true;
+        } else if d.role == DisplayRole::AltTitle && subtitle_open {
+            d.role = DisplayRole::Subtitle;
+            subtitle_open = false;
+        }
+    }
 }
 
 /// Fills the fields of `out` that are still empty from one page's lines.
@@ -266,6 +358,15 @@ fn take_metadata(page: &[DisplayItem], out: &mut TitlePages) {
                     out.others.push(st.clone());
                 }
             }
+            DisplayRole::Other => {
+                if let Some((label, names)) = series_editor(&d.text) {
+                    for n in names {
+                        if !out.series_editors.iter().any(|(_, k)| *k == n) {
+                            out.series_editors.push((label.clone(), n));
+                        }
+                    }
+                }
+            }
             DisplayRole::Publisher if d.group && out.group.is_none() => {
                 out.group = Some(squeeze_cjk_name(&d.text));
             }
@@ -294,84 +395,4 @@ pub fn squeeze_cjk_name(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn display_lines_are_classified() {
-        let r = Relators::builtin();
-        let cases = [
-            ("教育部人文社会科学研究项目", false, DisplayRole::Series),
-            ("江南古镇丛书", true, DisplayRole::Series),
-            (
-                "Jiangnan guzhen de shougongye",
-                false,
-                DisplayRole::AltTitle,
-            ),
-            (
-                "JIANGNAN GUZHEN DE SHOUGONGYE",
-                false,
-                DisplayRole::AltTitle,
-            ),
-            ("江南古镇的 手工业变迁", false, DisplayRole::Title),
-            ("——以三座水乡为例", true, DisplayRole::Subtitle),
-            ("林晓 等著", true, DisplayRole::Authors),
-            ("林晓 等著", false, DisplayRole::Authors),
-            ("浙东出版集团", true, DisplayRole::Publisher),
-            ("星河出版社", true, DisplayRole::Publisher),
-            ("二〇一九年 · 杭州", true, DisplayRole::Other),
-        ];
-        for (text, title_seen, want) in cases {
-            assert_eq!(classify_line(text, &r, title_seen).role, want, "{text}");
-        }
-        assert!(classify_line("浙东出版集团", &r, true).group);
-        assert!(!classify_line("星河出版社", &r, true).group);
-    }
-
-    fn lines(text: &str) -> Vec<Line<'_>> {
-        crate::reader::lines::split(text)
-    }
-
-    #[test]
-    fn title_page_yields_metadata_and_keeps_one_page() {
-        let text = "\n教育部人文社会科学研究项目\n项目编号 (19YJA0001)\n\nJiangnan guzhen de shougongye bianqian\n\n江南古镇的 手工业变迁\n\n林晓 等著\n\n\n浙东出版集团\n星河出版社\n\n江南古镇的 手工业变迁\n\n林晓 等著\n\n星河出版社\n";
-        let r = Relators::builtin();
-        let tp = read_title_pages(&lines(text), &r);
-        assert_eq!(tp.title.as_deref(), Some("江南古镇的手工业变迁"));
-        assert_eq!(
-            tp.series,
-            ["教育部人文社会科学研究项目 项目编号 (19YJA0001)"]
-        );
-        assert_eq!(tp.alt_titles.len(), 1);
-        assert_eq!(tp.alt_titles[0].0.language, "zh-Latn-pinyin");
-        let st = tp.statement.expect("statement");
-        assert_eq!(
-            (st.names.as_slice(), st.et_al),
-            (&["林晓".to_string()][..], true)
-        );
-        assert_eq!(tp.publisher.as_deref(), Some("星河出版社"));
-        assert_eq!(tp.group.as_deref(), Some("浙东出版集团"));
-        let div = tp.division.expect("division");
-        assert_eq!(
-            (div.id.as_str(), div.line, div.blocks.len()),
-            ("titlepage", 2, 7)
-        );
-        assert_eq!(tp.diagnostics.len(), 1);
-        assert_eq!(tp.diagnostics[0].span.line, 15);
-        assert!(
-            tp.diagnostics[0].message.contains("repeats"),
-            "{:?}",
-            tp.diagnostics
-        );
-    }
-
-    #[test]
-    fn a_title_wrapped_over_two_lines_is_one_title() {
-        let text = "北方小城的\n手艺人\n\n钱多多 主编\n";
-        let tp = read_title_pages(&lines(text), &Relators::builtin());
-        assert_eq!(tp.title.as_deref(), Some("北方小城的手艺人"));
-        let st = tp.statement.expect("statement");
-        assert_eq!(st.role.code(), "edt");
-        assert_eq!(tp.division.map(|d| d.blocks.len()), Some(3));
-    }
-}
+mod tests;

@@ -1,0 +1,334 @@
+//! Note markers (注码) in running text and the marker that opens a note body (注文): `^①`,
+//! bare `①`, `[1]`, `〔1〕`, `注1`/`註1`, `*`, and English superscript-style digits glued to a
+//! word or closing punctuation (`free.1`, `empty.”4`). A marker found here is only a candidate:
+//! it becomes a note reference when a note with the same key is linked to it, and is printed as
+//! it stands otherwise.
+
+/// Whether `c` is a circled number (①–⑳, ㉑–㉟, ㊱–㊿).
+pub fn is_circled(c: char) -> bool {
+    matches!(c as u32, 0x2460..=0x2473 | 0x3251..=0x325F | 0x32B1..=0x32BF)
+}
+
+/// The shape of a marker, from the most to the least certain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `^①`: the seed's caret convention (a missing note is reported).
+    Caret,
+    /// A bare circled number `①`.
+    Circled,
+    /// `[1]` or `［1］`.
+    Bracket,
+    /// `〔1〕` (tortoise-shell brackets).
+    Tortoise,
+    /// `注1` / `註1`.
+    Zhu,
+    /// `*`, `**`.
+    Asterisk,
+    /// English superscript-style digits: `free.1`.
+    Digits,
+}
+
+impl Style {
+    /// How `paiban inspect` names the convention.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Style::Caret => "note markers `^①`",
+            Style::Circled => "note markers: bare circled numbers `①`",
+            Style::Bracket => "note markers `[1]`",
+            Style::Tortoise => "note markers `〔1〕`",
+            Style::Zhu => "note markers `注1` / `註1`",
+            Style::Asterisk => "note markers `*`",
+            Style::Digits => "note markers: superscript-style digits (`free.1`)",
+        }
+    }
+}
+
+/// Whether a body opened in `body` style answers a marker of `marker` style: the same shape,
+/// or a bare circled body under a `^①` marker. A `^①` body takes only `^①` markers, so a
+/// circled list number in the text is never mistaken for the seed's marker.
+pub fn answers(body: Style, marker: Style) -> bool {
+    body == marker || (body == Style::Circled && marker == Style::Caret)
+}
+
+/// A piece of a line: text, or a note marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// Running text.
+    Text(&'a str),
+    /// A marker candidate.
+    Marker(Marker<'a>),
+}
+
+/// A marker candidate in running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker<'a> {
+    /// The key a note body must carry (`①`, `1`, `*`).
+    pub key: &'a str,
+    /// What stays in the text when no note is linked (`①` for `^①`, `[1]` for `[1]`).
+    pub shown: &'a str,
+    /// Its shape.
+    pub style: Style,
+}
+
+/// Characters after which glued digits are a marker in English text (closing punctuation).
+const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', '”', '’', '"', '\'', ')'];
+
+/// Longest numeric key (in digits).
+const MAX_DIGITS: usize = 3;
+
+/// The number of ASCII digits at the start of `s` (up to [`MAX_DIGITS`] + 1).
+fn digits_at(s: &str) -> usize {
+    s.bytes()
+        .take(MAX_DIGITS + 1)
+        .take_while(u8::is_ascii_digit)
+        .count()
+}
+
+/// A marker starting at byte `at` of `text`: (marker, byte length).
+fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
+    let rest = &text[at..];
+    let c = rest.chars().next()?;
+    let before = text[..at].chars().next_back();
+    let m = |key, shown, style| Marker { key, shown, style };
+    if c == '^' {
+        let g = rest[1..].chars().next().filter(|&g| is_circled(g))?;
+        let end = 1 + g.len_utf8();
+        return Some((m(&rest[1..end], &rest[1..end], Style::Caret), end));
+    }
+    if is_circled(c) {
+        let end = c.len_utf8();
+        return Some((m(&rest[..end], &rest[..end], Style::Circled), end));
+    }
+    for (open, close, style) in [
+        ('[', ']', Style::Bracket),
+        ('［', '］', Style::Bracket),
+        ('〔', '〕', Style::Tortoise),
+    ] {
+        if c == open {
+            let inner = &rest[open.len_utf8()..];
+            let n = digits_at(inner);
+            if (1..=MAX_DIGITS).contains(&n) && inner[n..].starts_with(close) {
+                let end = open.len_utf8() + n + close.len_utf8();
+                let key = &inner[..n];
+                return Some((m(key, &rest[..end], style), end));
+            }
+            return None;
+        }
+    }
+    if c == '注' || c == '註' {
+        let inner = &rest[c.len_utf8()..];
+        let n = digits_at(inner);
+        if (1..=MAX_DIGITS).contains(&n) {
+            let end = c.len_utf8() + n;
+            return Some((m(&inner[..n], &rest[..end], Style::Zhu), end));
+        }
+        return None;
+    }
+    if c == '*' {
+        let n = rest.bytes().take_while(|&b| b == b'*').count();
+        let glued = before.is_some_and(|b| !b.is_whitespace() && b != '*');
+        let after_ok = rest[n..]
+            .chars()
+            .next()
+            .is_none_or(|a| !a.is_ascii_alphanumeric());
+        return (glued && after_ok && n <= 3)
+            .then(|| (m(&rest[..n], &rest[..n], Style::Asterisk), n));
+    }
+    if c.is_ascii_digit() {
+        let n = digits_at(rest);
+        let after_ok = rest[n..]
+            .chars()
+            .next()
+            .is_none_or(|a| !a.is_alphanumeric());
+        if n > MAX_DIGITS || !after_ok || !glued_to_word(&text[..at]) {
+            return None;
+        }
+        return Some((m(&rest[..n], &rest[..n], Style::Digits), n));
+    }
+    None
+}
+
+/// Whether digits after `head` sit on an English word: right after a letter, or after closing
+/// punctuation that follows a letter (`free.`, `empty.”`).
+fn glued_to_word(head: &str) -> bool {
+    let mut rev = head.chars().rev().peekable();
+    let mut punct = 0;
+    while rev.peek().is_some_and(|c| CLOSING.contains(c)) {
+        rev.next();
+        punct += 1;
+    }
+    let Some(c) = rev.next() else { return false };
+    if punct == 0 {
+        // glued straight to a word: only a lower-case word (`word1`), not `H2`, `A4`
+        return c.is_ascii_lowercase();
+    }
+    c.is_ascii_alphabetic()
+}
+
+/// Splits a line at its marker candidates.
+pub fn segments(text: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    while at < text.len() {
+        if let Some((mk, len)) = marker_at(text, at) {
+            if start < at {
+                out.push(Segment::Text(&text[start..at]));
+            }
+            out.push(Segment::Marker(mk));
+            at += len;
+            start = at;
+        } else {
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if start < text.len() {
+        out.push(Segment::Text(&text[start..]));
+    }
+    out
+}
+
+/// The text of a line with its marker candidates left out.
+pub fn without_markers(text: &str) -> String {
+    segments(text)
+        .into_iter()
+        .filter_map(|s| match s {
+            Segment::Text(t) => Some(t),
+            Segment::Marker(_) => None,
+        })
+        .collect()
+}
+
+/// A note body's opening: (key, style, the note text).
+pub type Body<'a> = (&'a str, Style, &'a str);
+
+/// The marker opening a note body at the start of a line, with the text after it:
+/// `^① 文`, `① 文`, `[1] 文`, `〔1〕文`, `注1：文`, `* text`, `1. text`, `1 text`.
+pub fn body(text: &str) -> Option<Body<'_>> {
+    let t = text.trim_start();
+    let (key, style, rest) = if let Some(d) = t.strip_prefix(['注', '註']) {
+        let n = digits_at(d);
+        if !(1..=MAX_DIGITS).contains(&n) {
+            return None;
+        }
+        let rest = d[n..].trim_start_matches([':', '：', '.', '．', '、']);
+        (&d[..n], Style::Zhu, rest)
+    } else if t.starts_with(|c: char| c.is_ascii_digit()) {
+        let n = digits_at(t);
+        let rest = &t[n..];
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        if n > MAX_DIGITS || !rest.starts_with(char::is_whitespace) {
+            return None;
+        }
+        (&t[..n], Style::Digits, rest)
+    } else if t.starts_with('*') {
+        let n = t.bytes().take_while(|&b| b == b'*').count();
+        (&t[..n], Style::Asterisk, &t[n..])
+    } else {
+        let (mk, len) = marker_at(t, 0)?;
+        (mk.key, mk.style, &t[len..])
+    };
+    let rest = rest.trim();
+    (!rest.is_empty()).then_some((key, style, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mk<'a>(key: &'a str, shown: &'a str, style: Style) -> Segment<'a> {
+        Segment::Marker(Marker { key, shown, style })
+    }
+
+    #[test]
+    fn markers_are_split_out() {
+        use Segment::Text as T;
+        use Style::*;
+        let cases: &[(&str, &[Segment<'_>])] = &[
+            ("无注释", &[T("无注释")]),
+            ("甲^①乙", &[T("甲"), mk("①", "①", Caret), T("乙")]),
+            ("^②", &[mk("②", "②", Caret)]),
+            ("织”^①。", &[T("织”"), mk("①", "①", Caret), T("。")]),
+            ("a^b^③", &[T("a^b"), mk("③", "③", Caret)]),
+            ("末尾^㉑", &[T("末尾"), mk("㉑", "㉑", Caret)]),
+            ("河流①。", &[T("河流"), mk("①", "①", Circled), T("。")]),
+            ("研究[1]。", &[T("研究"), mk("1", "[1]", Bracket), T("。")]),
+            ("研究［12］", &[T("研究"), mk("12", "［12］", Bracket)]),
+            ("[a]与[1234]", &[T("[a]与[1234]")]),
+            (
+                "書院〔3〕。",
+                &[T("書院"), mk("3", "〔3〕", Tortoise), T("。")],
+            ),
+            ("如此註1。", &[T("如此"), mk("1", "註1", Zhu), T("。")]),
+            ("见注2", &[T("见"), mk("2", "注2", Zhu)]),
+            ("注意", &[T("注意")]),
+            (
+                "a river* ran",
+                &[T("a river"), mk("*", "*", Asterisk), T(" ran")],
+            ),
+            ("5 * 3", &[T("5 * 3")]),
+            (
+                "free.1 Then",
+                &[T("free."), mk("1", "1", Digits), T(" Then")],
+            ),
+            ("empty.”4", &[T("empty.”"), mk("4", "4", Digits)]),
+            ("word12,", &[T("word"), mk("12", "12", Digits), T(",")]),
+            ("in 1990.", &[T("in 1990.")]),
+            ("version 2.0", &[T("version 2.0")]),
+            ("H2O and A4", &[T("H2O and A4")]),
+            ("p.1234", &[T("p.1234")]),
+            ("2001年", &[T("2001年")]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&segments(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn bodies_answer_markers_of_their_shape() {
+        use Style::*;
+        let cases = [
+            (Caret, Caret, true),
+            (Caret, Circled, false),
+            (Circled, Caret, true),
+            (Circled, Circled, true),
+            (Bracket, Bracket, true),
+            (Bracket, Digits, false),
+            (Digits, Digits, true),
+            (Zhu, Zhu, true),
+            (Tortoise, Bracket, false),
+        ];
+        for (body, marker, want) in cases {
+            assert_eq!(answers(body, marker), want, "{body:?} {marker:?}");
+        }
+    }
+
+    #[test]
+    fn note_bodies() {
+        use Style::*;
+        let cases: &[(&str, Option<Body<'_>>)] = &[
+            (
+                "^① 某书，2001年版。",
+                Some(("①", Caret, "某书，2001年版。")),
+            ),
+            ("^⑫参见某文。", Some(("⑫", Caret, "参见某文。"))),
+            ("① 没有脱字符", Some(("①", Circled, "没有脱字符"))),
+            ("[1] 参见某书。", Some(("1", Bracket, "参见某书。"))),
+            ("〔2〕見某書。", Some(("2", Tortoise, "見某書。"))),
+            ("註1：見某書。", Some(("1", Zhu, "見某書。"))),
+            ("注12 见某书。", Some(("12", Zhu, "见某书。"))),
+            ("* A note.", Some(("*", Asterisk, "A note."))),
+            ("1. See the book.", Some(("1", Digits, "See the book."))),
+            ("4 Ibid., 12.", Some(("4", Digits, "Ibid., 12."))),
+            ("2.1 染坊", None),
+            ("2001年版。", None),
+            ("1999 was dry.", None),
+            ("正文^①。", None),
+            ("注意事项", None),
+            ("[1]", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&body(input), want, "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,327 @@
+//! Table tests for note recognition, settling and linking.
+
+use super::super::classify::classify;
+use super::*;
+
+/// Lines of a little manuscript; `\u{c}` at a line's start is a form feed.
+fn doc(text: &str) -> (Vec<Line<'_>>, Vec<bool>) {
+    let lines: Vec<Line<'_>> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 1,
+            text: t.trim_start_matches('\u{c}'),
+        })
+        .collect();
+    let feeds = text.split('\n').map(|t| t.starts_with('\u{c}')).collect();
+    (lines, feeds)
+}
+
+/// Classifies, settles and links; returns the links and each line's short kind name.
+fn run(text: &str) -> (Links, Vec<String>) {
+    let (lines, feeds) = doc(text);
+    let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+    let scopes = settle(&lines, &mut kinds, &feeds);
+    super::super::context::note_continuations(&lines, &mut kinds);
+    let pages = super::super::pages::assign(&kinds, &feeds);
+    let names = kinds
+        .iter()
+        .map(|k| match k {
+            Kind::Note { mark, .. } => format!("Note {mark}"),
+            other => {
+                let s = format!("{other:?}");
+                s.split([' ', '{']).next().unwrap_or("").to_string()
+            }
+        })
+        .collect();
+    (link(&lines, &kinds, &pages, &scopes), names)
+}
+
+#[test]
+fn note_lines() {
+    let n = |m: &str, t: &str| {
+        Some(Kind::Note {
+            mark: m.into(),
+            text: t.into(),
+        })
+    };
+    let cases = [
+        ("^① 某书，某社2001年版。", n("①", "某书，某社2001年版。")),
+        ("^⑫参见某文。", n("⑫", "参见某文。")),
+        ("正文^①。", None),
+        ("① 没有脱字符", None),
+        ("[1] 在上下文中才决定", None),
+    ];
+    for (input, want) in cases {
+        assert_eq!(note_line(input), want, "{input:?}");
+    }
+}
+
+#[test]
+fn bodies_are_settled_in_context() {
+    // (what, manuscript, kinds, (marker line, note text) per link, placements)
+    type Case = (&'static str, &'static str, &'static [&'static str]);
+    let cases: &[Case] = &[
+        (
+            "bracket footnote under a marker",
+            "第一章 河\n正文[1]。\n\n[1] 某书。\n下一页。",
+            &["Chapter", "Text", "Blank", "Note 1", "Text"],
+        ),
+        (
+            "bracket line without a marker stays text",
+            "第一章 河\n正文。\n\n[1] 某书。",
+            &["Chapter", "Text", "Blank", "Text"],
+        ),
+        (
+            "bare circled footnote; a circled list item mid-paragraph is text",
+            "第一章 河\n其一①，\n① 不是注文，因为紧跟正文\n\n① 注文。",
+            &["Chapter", "Text", "Text", "Blank", "Note ①"],
+        ),
+        (
+            "a wrapped body continues on unmarked lines",
+            "第一章 河\n正文〔1〕。\n\n〔1〕某某：《某书》，\n某社2001年版。\n下页正文。",
+            &[
+                "Chapter",
+                "Text",
+                "Blank",
+                "Note 1",
+                "NoteContinuation",
+                "Text",
+            ],
+        ),
+        (
+            "English superscript digit after punctuation",
+            "第一章 河\nIt was free.1 Then it was empty.”2\n\n1. See the river book.\n2 Ibid.",
+            &["Chapter", "Text", "Blank", "Note 1", "Note 2"],
+        ),
+        (
+            "a number line with no marker on its page is text",
+            "第一章 河\nIt was free.\n\n100 people came.",
+            &["Chapter", "Text", "Blank", "Text"],
+        ),
+        (
+            "references: numbered entries are not notes",
+            "第一章 河\n正文[1]。\n参考文献\n[1] 张三. 河流[M]. 北京: 某社, 2001.",
+            &["Chapter", "Text", "Matter", "Text"],
+        ),
+        (
+            "chapter endnotes under 注释: heading absorbed, bodies are endnotes",
+            "第一章 河\n正文①。\n又一句①。\n注释\n① 第一条。\n② 第二条，\n接续。\n第二章 山\n正文。",
+            &[
+                "Chapter",
+                "Text",
+                "Text",
+                "Blank",
+                "Note ①",
+                "Note ②",
+                "NoteContinuation",
+                "Chapter",
+                "Text",
+            ],
+        ),
+        (
+            "a bracket body right under a finished sentence (no blank line)",
+            "第一章 河\n正文[1]。\n[1] 某书。\n下页。",
+            &["Chapter", "Text", "Note 1", "Text"],
+        ),
+        (
+            "bare digits right under running text stay text",
+            "第一章 河\nIt was free.1\n1 more thing.",
+            &["Chapter", "Text", "Text"],
+        ),
+        (
+            "asterisk footnote",
+            "第一章 河\nThe river was wide.*\n\n* A later survey disagrees.",
+            &["Chapter", "Text", "Blank", "Note *"],
+        ),
+        (
+            "circled digits in a CIP block before the first heading are not notes",
+            "书名①\nⅢ. ①河流—研究\n① 不是注\n第一章 河\n正文。",
+            &["Text", "Text", "Text", "Chapter", "Text"],
+        ),
+        (
+            "Notes heading with numbered endnotes",
+            "第一章 河\nIt was free.1\nNotes\n1. See the book.\nSecond line.",
+            &["Chapter", "Text", "Blank", "Note 1", "NoteContinuation"],
+        ),
+        (
+            "a body pushed onto the next page links to the page before",
+            "第一章 河\n正文[1]，又[2]\n\n[1] 注一。\n\u{c}接着[1]。\n\n[2] 上页的注。\n[1] 本页的注。",
+            &[
+                "Chapter", "Text", "Blank", "Note 1", "Text", "Blank", "Note 2", "Note 1",
+            ],
+        ),
+    ];
+    for (what, input, want) in cases {
+        let (_, got) = run(input);
+        assert_eq!(&got, want, "{what}");
+    }
+}
+
+#[test]
+fn notes_link_to_their_markers() {
+    // (manuscript) → (marker line index, ordinal, note mark, placement) per linked note
+    type Case = (
+        &'static str,
+        &'static [((usize, usize), &'static str, NotePlacement)],
+    );
+    use NotePlacement::{Endnote as E, Footnote as F};
+    let cases: &[Case] = &[
+        (
+            "第一章 河\n正文[1]，又[2]\n\n[1] 注一。\n\u{c}接着[1]。\n\n[2] 上页的注。\n[1] 本页的注。",
+            &[((1, 0), "1", F), ((1, 1), "2", F), ((4, 0), "1", F)],
+        ),
+        (
+            "第一章 河\n正文①。\n注释\n① 第一条。\n第二章 山\n正文①。\n註釋\n① 第二章的注。",
+            &[((1, 0), "①", E), ((5, 0), "①", E)],
+        ),
+        (
+            "第一章 河\nIt was free.1\n\n1. See the book.",
+            &[((1, 0), "1", F)],
+        ),
+        (
+            "第一章 河\n分为①国文、②算术^①。\n^① 一个 ^ 注。",
+            &[((1, 2), "①", F)],
+        ),
+    ];
+    for (input, want) in cases {
+        let (links, _) = run(input);
+        let mut got: Vec<((usize, usize), String, NotePlacement)> = links
+            .refs
+            .iter()
+            .map(|(at, id)| {
+                let n = &links.notes[id.0];
+                (*at, n.mark.clone(), n.placement)
+            })
+            .collect();
+        got.sort_by_key(|g| g.0);
+        let want: Vec<_> = want
+            .iter()
+            .map(|(a, m, p)| (*a, m.to_string(), *p))
+            .collect();
+        assert_eq!(got, want, "{input:?}");
+        assert!(links.diagnostics.is_empty(), "{:?}", links.diagnostics);
+    }
+}
+
+#[test]
+fn continuation_lines_extend_the_last_note() {
+    // (lines with kinds) → the note's text
+    let cases: &[(&[(&str, Kind)], &str)] = &[
+        (
+            &[
+                ("甲^①。", Kind::Text),
+                ("^① 某书，", Kind::Text),
+                ("2001年版。", Kind::NoteContinuation),
+            ],
+            "某书，2001年版。",
+        ),
+        (
+            &[
+                ("A^①.", Kind::Text),
+                ("^① See the", Kind::Text),
+                ("river book.", Kind::NoteContinuation),
+            ],
+            "See the river book.",
+        ),
+    ];
+    for (doc, want) in cases {
+        let lines: Vec<Line<'_>> = doc
+            .iter()
+            .enumerate()
+            .map(|(i, (t, _))| Line { no: i + 1, text: t })
+            .collect();
+        let kinds: Vec<Kind> = doc
+            .iter()
+            .map(|(t, k)| note_line(t).unwrap_or_else(|| k.clone()))
+            .collect();
+        let links = link(&lines, &kinds, &vec![0; doc.len()], &Scopes::default());
+        assert_eq!(links.notes.len(), 1);
+        assert_eq!(links.notes[0].text(), *want);
+        assert!(links.diagnostics.is_empty(), "{:?}", links.diagnostics);
+    }
+}
+
+#[test]
+fn notes_link_within_their_page() {
+    // (text, page) → expected (note line index → marker line index), diagnostics lines.
+    let doc: &[(&str, usize)] = &[
+        ("甲^①乙^②", 0),
+        ("^① 注一", 0),
+        ("^② 注二", 0),
+        ("丙^①", 1),
+        ("丁^①", 1),
+        ("^① 注三", 1),
+        ("^③ 孤注", 1),
+    ];
+    let lines: Vec<Line<'_>> = doc
+        .iter()
+        .enumerate()
+        .map(|(i, (t, _))| Line { no: i + 1, text: t })
+        .collect();
+    let kinds: Vec<Kind> = doc
+        .iter()
+        .map(|(t, _)| note_line(t).unwrap_or(Kind::Text))
+        .collect();
+    let pages: Vec<usize> = doc.iter().map(|(_, p)| *p).collect();
+    let links = link(&lines, &kinds, &pages, &Scopes::default());
+    let refs: Vec<(MarkerAt, usize)> = links.refs.iter().map(|(k, v)| (*k, v.0)).collect();
+    assert_eq!(refs, vec![((0, 0), 0), ((0, 1), 1), ((3, 0), 2)]);
+    assert_eq!(links.notes.len(), 4);
+    let diag_lines: Vec<usize> = links.diagnostics.iter().map(|d| d.span.line).collect();
+    assert_eq!(diag_lines, vec![7, 5]);
+    let inl = inlines(lines[4].text, 4, &links.refs);
+    assert_eq!(inl, vec![Inline::Text("丁①".into())]);
+    let unlinked = inlines("研究[1]与free.2", 9, &links.refs);
+    assert_eq!(unlinked, vec![Inline::Text("研究[1]与free.2".into())]);
+}
+
+#[test]
+fn conventions_are_tallied() {
+    // manuscript → (convention, (count, first line))
+    type Case = (&'static str, &'static [(&'static str, (usize, usize))]);
+    let cases: &[Case] = &[
+        (
+            "第一章 河\n正文[1]，又[2]。\n\n[1] 注一，\n续行。\n[2] 注二。",
+            &[
+                ("note markers `[1]`", (2, 2)),
+                ("footnotes at the page foot", (2, 4)),
+                ("note bodies continued on unmarked lines", (1, 5)),
+            ],
+        ),
+        (
+            "第一章 河\n正文①。\n注释\n① 第一条。",
+            &[
+                ("note markers: bare circled numbers `①`", (1, 2)),
+                (
+                    "endnotes under a chapter's notes heading (注释 / Notes)",
+                    (1, 4),
+                ),
+            ],
+        ),
+        ("第一章 河\n正文。", &[]),
+        (
+            "第一章 河\n正文[1]，又[2]\n\n[1] 注一。\n\u{c}接着。\n\n[2] 上页的注。\n参考文献\n[1] 某某. 某书[M]. 2001.",
+            &[
+                ("note markers `[1]`", (2, 2)),
+                ("footnotes at the page foot", (2, 4)),
+                ("a note body set at the foot of the next page", (1, 7)),
+                (
+                    "numbered references entries kept as bibliography, not notes",
+                    (1, 9),
+                ),
+            ],
+        ),
+    ];
+    for (input, want) in cases {
+        let (lines, feeds) = doc(input);
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        let scopes = settle(&lines, &mut kinds, &feeds);
+        super::super::context::note_continuations(&lines, &mut kinds);
+        let pages = super::super::pages::assign(&kinds, &feeds);
+        let links = link(&lines, &kinds, &pages, &scopes);
+        let got = conventions(&lines, &kinds, &scopes, &links);
+        let want: Vec<(String, Tally)> = want.iter().map(|(n, t)| (n.to_string(), *t)).collect();
+        assert_eq!(got, want, "{input:?}");
+    }
+}
