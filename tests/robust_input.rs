@@ -135,10 +135,29 @@ fn an_unreadable_file() {
     } else {
         eprintln!("running as root: mode 000 does not stop reading; testing a folder instead");
     }
-    // A folder given as the manuscript cannot be read as a file, whoever runs the test.
+    // A folder given as the manuscript cannot be read as a file, whoever runs the test: `inspect`
+    // says so; `build` takes a folder as a batch of manuscripts and finds none in it.
     let folder = dir.path().join("chapter.txt");
     std::fs::create_dir(&folder).unwrap();
-    assert_rejected(dir.path(), &folder, "Is a directory (os error 21)");
+    let p = folder.display();
+    let run = paiban().arg("inspect").arg(&folder).assert().code(1);
+    assert_eq!(
+        String::from_utf8_lossy(&run.get_output().stderr),
+        format!("error: {p}: Is a directory (os error 21)\n")
+    );
+    let out_dir = dir.path().join("out");
+    let run = paiban()
+        .arg("build")
+        .arg(&folder)
+        .arg("-o")
+        .arg(&out_dir)
+        .assert()
+        .code(1);
+    assert_eq!(
+        String::from_utf8_lossy(&run.get_output().stderr),
+        format!("error: no manuscripts (*.txt) found in {p}\n")
+    );
+    assert!(!out_dir.exists());
 }
 
 #[test]

@@ -96,18 +96,34 @@ fn a_note_without_a_marker_is_kept_and_reported() {
 }
 
 #[test]
-fn a_note_on_the_next_page_does_not_match_the_marker() {
-    // Notes restart per printed page: a form feed between marker and note separates them.
+fn a_note_pushed_to_the_next_page_is_matched_and_reported_as_a_convention() {
+    // The note body sits at the top of the next printed page: linked, and said so in inspect.
     let r = read("第一章\n\n起点\n\n标记在这一页^①。\n\u{c}^① 注释在下一页。\n\n正文继续。\n");
+    assert_eq!(warnings(&r.diagnostics), Vec::<String>::new());
+    let found: Vec<(String, usize)> = r
+        .conventions
+        .iter()
+        .map(|c| (c.name.clone(), c.line))
+        .filter(|(n, _)| n.contains("next page"))
+        .collect();
     assert_eq!(
-        warnings(&r.diagnostics),
-        [
-            "warning: line 5: marker ① has no note ① at the foot of its page",
-            "warning: line 6: note ① has no marker ① before it on its page",
-        ]
+        found,
+        [(
+            "a note body set at the foot of the next page".to_string(),
+            6
+        )]
     );
     assert_eq!(r.book.notes.len(), 1);
-    assert!(body_text(&r.book).contains("标记在这一页①。"));
+    assert_eq!(r.book.notes[0].text(), "注释在下一页。");
+    let Block::Para(p) = &r.book.body[0].blocks[0] else {
+        panic!("a paragraph")
+    };
+    assert!(
+        p.content
+            .contains(&paiban::model::Inline::NoteRef(r.book.notes[0].id))
+    );
+    let text = body_text(&r.book);
+    assert!(text.contains("标记在这一页。") && text.contains("正文继续。"));
 }
 
 #[test]
