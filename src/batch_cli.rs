@@ -30,7 +30,8 @@ pub fn run(paths: &[PathBuf], template: &BuildRequest) -> anyhow::Result<ExitCod
     }
     let inputs = batch::expand_inputs(paths)?;
     if inputs.is_empty() {
-        bail!("no manuscripts (*.txt) found");
+        let given: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        bail!("no manuscripts (*.txt) found in {}", given.join(", "));
     }
     if let Some((a, b)) = batch::duplicate_stem(&inputs) {
         bail!(

@@ -220,12 +220,23 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         req.read.meta.as_deref(),
         req.cover.as_deref(),
         req.css.as_deref(),
+        req.typst_template.as_deref(),
     ]
     .into_iter()
     .flatten()
     .collect();
-    output::ensure_dir(&req.out_dir)?;
     let stem = stem(&req.read.input);
+    // Check every target before writing anything, so a refused one leaves no other output.
+    if req.formats.epub {
+        output::check_target(&req.out_dir.join(format!("{stem}.epub")), &inputs)?;
+    }
+    if req.formats.typst {
+        output::check_dir_target(&req.out_dir.join(format!("{stem}-typst")), &inputs)?;
+    }
+    if req.formats.pdf {
+        output::check_target(&req.out_dir.join(format!("{stem}.pdf")), &inputs)?;
+    }
+    output::ensure_dir(&req.out_dir)?;
     let mut outputs = Vec::new();
     if req.formats.epub {
         let path = req.out_dir.join(format!("{stem}.epub"));

@@ -101,8 +101,21 @@ impl Diagnostic {
             (l, c) => s.push_str(&format!("{pad}--> {file}:{l}:{c}\n")),
         }
         if let (Some(text), true) = (source_line, self.span.line > 0) {
-            let shown: String = text.chars().take(60).collect();
-            let ellipsis = if text.chars().count() > 60 { "…" } else { "" };
+            // Control characters (an ESC could drive the terminal) are shown as U+FFFD; the
+            // line is cut at 60 characters without counting the rest (lines can be megabytes).
+            let mut chars = text.chars();
+            let shown: String = chars
+                .by_ref()
+                .take(60)
+                .map(|c| {
+                    if c.is_control() && c != '\t' {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let ellipsis = if chars.next().is_some() { "…" } else { "" };
             s.push_str(&format!(
                 "{pad} |\n{} | {shown}{ellipsis}\n",
                 self.span.line

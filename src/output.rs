@@ -79,9 +79,8 @@ pub fn write_file(target: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
     Ok(())
 }
 
-/// Writes a folder of files (relative paths) as a whole: into a temporary folder first, then
-/// renamed over `target` (a previous output folder is replaced only once the new one is complete).
-pub fn write_dir(target: &Path, files: &[(String, Vec<u8>)], inputs: &[&Path]) -> Result<()> {
+/// Refuses a folder target that is an existing file or holds one of the inputs.
+pub fn check_dir_target(target: &Path, inputs: &[&Path]) -> Result<()> {
     if target.exists() && !target.is_dir() {
         return Err(Error::Output {
             path: target.into(),
@@ -98,6 +97,13 @@ pub fn write_dir(target: &Path, files: &[(String, Vec<u8>)], inputs: &[&Path]) -
             }
         }
     }
+    Ok(())
+}
+
+/// Writes a folder of files (relative paths) as a whole: into a temporary folder first, then
+/// renamed over `target` (a previous output folder is replaced only once the new one is complete).
+pub fn write_dir(target: &Path, files: &[(String, Vec<u8>)], inputs: &[&Path]) -> Result<()> {
+    check_dir_target(target, inputs)?;
     let tmp = temp_beside(target);
     let _ = fs::remove_dir_all(&tmp);
     let result = (|| -> std::io::Result<()> {

@@ -73,20 +73,36 @@ fn tally(t: &mut (usize, usize), line: usize) {
     t.0 += 1;
 }
 
-/// The previous text line before `i` and whether a blank line (not at a page break) lies between.
-fn previous_text(kinds: &[Kind], feeds: &[bool], i: usize) -> Option<(usize, bool)> {
+/// For every line, the previous text line and whether a blank line (not at a page break) lies
+/// between: one forward pass (a backward scan per line was quadratic in runs of blank lines).
+fn previous_texts(kinds: &[Kind], feeds: &[bool]) -> Vec<Option<(usize, bool)>> {
+    let mut out = Vec::with_capacity(kinds.len());
+    // The last text line not cut off by another kind, and what lies between it and here.
+    let mut last: Option<usize> = None;
     let mut blank = false;
-    let mut feed = feeds.get(i).copied().unwrap_or(false);
-    for j in (0..i).rev() {
-        match kinds[j] {
-            Kind::Blank => blank = true,
-            Kind::Furniture | Kind::Note { .. } | Kind::NoteContinuation => {}
-            Kind::Text | Kind::Quote => return Some((j, blank && !feed)),
-            _ => return None,
+    let mut feed = false;
+    for (i, kind) in kinds.iter().enumerate() {
+        let here = feeds.get(i).copied().unwrap_or(false);
+        out.push(last.map(|j| (j, blank && !(feed || here))));
+        match kind {
+            Kind::Blank => {
+                blank = true;
+                feed |= here;
+            }
+            Kind::Furniture | Kind::Note { .. } | Kind::NoteContinuation => feed |= here,
+            Kind::Text | Kind::Quote => {
+                last = Some(i);
+                blank = false;
+                feed = false;
+            }
+            _ => {
+                last = None;
+                blank = false;
+                feed = false;
+            }
         }
-        feed |= feeds.get(j).copied().unwrap_or(false);
     }
-    None
+    out
 }
 
 /// Finds quotations and paragraph hints; marks quotation lines [`Kind::Quote`].
@@ -98,9 +114,7 @@ pub fn analyse(lines: &[Line<'_>], feeds: &[bool], kinds: &mut [Kind]) -> Layout
     let text: Vec<usize> = (0..kinds.len())
         .filter(|&i| kinds[i] == Kind::Text)
         .collect();
-    let prev: Vec<Option<(usize, bool)>> = (0..kinds.len())
-        .map(|i| previous_text(kinds, feeds, i))
-        .collect();
+    let prev = previous_texts(kinds, feeds);
     let adjacent = |i: usize| prev[i].is_some_and(|(_, gap)| !gap);
     let adjacent_count = text.iter().filter(|&&i| adjacent(i)).count();
     let indented: Vec<usize> = text
