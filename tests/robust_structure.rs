@@ -186,12 +186,29 @@ fn a_manuscript_of_only_notes_keeps_every_note() {
         warnings(&r.diagnostics),
         [
             "warning: line 1: note ① has no marker ① before it on its page",
+            "warning: line 1: the manuscript has notes but no division to hold them; they are kept as 注释 (notes)",
             "warning: line 3: note ② has no marker ② before it on its page",
             "warning: line 5: note ③ has no marker ③ before it on its page",
         ]
     );
     let notes: Vec<String> = r.book.notes.iter().map(|n| n.text()).collect();
     assert_eq!(notes, ["第一条注释。", "第二条注释。", "第三条注释。"]);
+    // Both writers keep every note: the Typst project as footnotes, the EPUB as asides.
+    let typst = typst_main(&r.book);
+    let epub = paiban::writer::epub::render(&r.book, &paiban::writer::epub::EpubOptions::default())
+        .unwrap();
+    let xhtml: String = epub
+        .files
+        .iter()
+        .map(|f| String::from_utf8_lossy(&f.1).into_owned())
+        .collect();
+    for n in &notes {
+        assert!(
+            typst.contains(&format!("#footnote[{n}]")),
+            "{n} missing from main.typ"
+        );
+        assert!(xhtml.contains(n.as_str()), "{n} missing from the EPUB");
+    }
 }
 
 #[test]

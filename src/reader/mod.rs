@@ -29,7 +29,7 @@ pub mod toc;
 pub mod units;
 
 use crate::diag::Diagnostic;
-use crate::model::{Block, Book, Contributor, DivisionKind};
+use crate::model::{Block, Book, Contributor, Division, DivisionKind};
 use crate::source::Source;
 
 pub use conventions::Convention;
@@ -176,10 +176,27 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     if book.meta.description.is_none() {
         book.meta.description = divisions::abstract_text(&book.front);
     }
+    if let Some(d) = notes_home(&book) {
+        diags.push(Diagnostic::warning(
+            d.line,
+            "the manuscript has notes but no division to hold them; they are kept as 注释 (notes)",
+        ));
+        book.back.push(d);
+    }
     diags.sort_by_key(|d| d.span.line);
     Reading {
         book,
         diagnostics: diags,
         conventions: conv.0,
     }
+}
+
+/// A 注释 (notes) division for a book whose notes have nowhere else to go: no division at all
+/// (a manuscript of only notes). Writers place unreferenced notes in the division they follow.
+fn notes_home(book: &Book) -> Option<Division> {
+    let first = book.notes.first()?;
+    if book.divisions().next().is_some() {
+        return None;
+    }
+    Some(Division::new(DivisionKind::Endnotes, "notes", first.line))
 }

@@ -162,7 +162,9 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                     lines[p.at.0].no,
                     format!("marker {g} has no note {g} at the foot of its page"),
                 )
-                .with_hint("the glyph is kept as text; add the note line `^{g} …`"),
+                .with_hint(format!(
+                    "the glyph is kept as text; add the note line `^{g} …`"
+                )),
             );
         }
     }

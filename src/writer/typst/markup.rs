@@ -24,6 +24,7 @@ pub(super) fn main_typ(book: &Book, page: Page) -> String {
     let mut w = Markup {
         book,
         out: String::new(),
+        orphans: super::orphans::orphan_notes(book),
     };
     w.preamble(page);
     w.front();
@@ -54,6 +55,8 @@ fn front_rank(kind: DivisionKind) -> u8 {
 struct Markup<'a> {
     book: &'a Book,
     out: String,
+    /// Notes no marker points to, by the top-level division they end.
+    orphans: std::collections::HashMap<String, Vec<crate::model::NoteId>>,
 }
 
 /// Splits a title into its text (for headings, the outline and running heads) and its notes.
@@ -189,6 +192,16 @@ impl<'a> Markup<'a> {
         for c in &d.children {
             self.division(c, 2);
         }
+        self.orphan_notes(d);
+    }
+
+    /// Notes with no marker, kept at the end of the division they were printed in.
+    fn orphan_notes(&mut self, d: &Division) {
+        let Some(ids) = self.orphans.get(&d.id) else {
+            return;
+        };
+        let calls: Vec<String> = ids.iter().map(|id| self.footnote(*id)).collect();
+        let _ = writeln!(self.out, "{}\n", calls.concat());
     }
 
     /// A body or back-matter division at heading `level` (1: chapter, 2: section …).
@@ -219,6 +232,7 @@ impl<'a> Markup<'a> {
         for c in &d.children {
             self.division(c, child_level);
         }
+        self.orphan_notes(d);
     }
 
     fn title_or(&self, d: &Division, zh: &str, en: &str) -> Title {

@@ -7,6 +7,7 @@
 
 pub mod escape;
 mod markup;
+mod orphans;
 
 use std::path::Path;
 
