@@ -1,7 +1,7 @@
 //! criterion benchmarks (基准测试) of the build pipeline on a generated 250k-character book:
 //! reader (decode + read), EPUB writer (whole, and rendering without the zip), Typst writer, the
 //! whole build in memory, and the deflate floor (the EPUB's own entries re-packed stored vs
-//! deflated at levels 1, 6 and 9 — the packager uses 9 — and zlib-rs vs miniz_oxide).
+//! deflated at levels 1, 6 and 9 — the packager uses 6 — and zlib-rs vs miniz_oxide).
 //!
 //! `cargo bench --bench pipeline` (all), `cargo bench --bench pipeline -- deflate` (one group).
 

@@ -116,6 +116,8 @@ pub struct BuildRequest {
     pub typst_template: Option<PathBuf>,
     /// Which outputs to write.
     pub formats: Formats,
+    /// `--deny-warnings`: if the reader warns, write nothing (see [`BuildReport::withheld`]).
+    pub deny_warnings: bool,
 }
 
 /// What a build wrote and found.
@@ -127,6 +129,8 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
     /// The files and folders written.
     pub outputs: Vec<PathBuf>,
+    /// Nothing was written: [`BuildRequest::deny_warnings`] was set and the reader warned.
+    pub withheld: bool,
 }
 
 impl BuildReport {
@@ -211,6 +215,14 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         mut diagnostics,
         ..
     } = reading;
+    if req.deny_warnings && diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
+        return Ok(BuildReport {
+            source,
+            diagnostics,
+            outputs: Vec::new(),
+            withheld: true,
+        });
+    }
     // Read every optional input before writing anything, so a bad one leaves no output.
     let cover = read_optional(&req.cover)?;
     let css = read_text(&req.css)?;
@@ -293,6 +305,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         source,
         diagnostics,
         outputs,
+        withheld: false,
     })
 }
 

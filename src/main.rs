@@ -204,6 +204,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 css,
                 typst_template,
                 formats: format,
+                deny_warnings,
             };
             if !more.is_empty() || req.read.input.is_dir() {
                 anyhow::ensure!(!deny_warnings, "--deny-warnings builds one book at a time");
@@ -211,25 +212,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 paths.extend(more);
                 return batch_cli::run(&paths, &req);
             }
-            if deny_warnings {
-                let (source, reading) = build::read(&req.read)?;
-                let bad: Vec<_> = reading
+            let report = build::build(&req)
+                .with_context(|| format!("cannot build {}", req.read.input.display()))?;
+            if report.withheld {
+                let bad: Vec<_> = report
                     .diagnostics
                     .iter()
                     .filter(|d| d.severity >= Severity::Warning)
                     .cloned()
                     .collect();
-                if !bad.is_empty() {
-                    print_diagnostics(&source, &bad);
-                    eprintln!(
-                        "error: {} warning(s) and --deny-warnings: nothing was written",
-                        bad.len()
-                    );
-                    return Ok(ExitCode::from(1));
-                }
+                print_diagnostics(&report.source, &bad);
+                eprintln!(
+                    "error: {} warning(s) and --deny-warnings: nothing was written",
+                    bad.len()
+                );
+                return Ok(ExitCode::from(1));
             }
-            let report = build::build(&req)
-                .with_context(|| format!("cannot build {}", req.read.input.display()))?;
             print_diagnostics(&report.source, &report.diagnostics);
             for o in &report.outputs {
                 println!("wrote {}", o.display());

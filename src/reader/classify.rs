@@ -130,9 +130,12 @@ pub fn list_item(text: &str) -> Option<Kind> {
     (t.starts_with("——") && t.chars().nth(2).is_some_and(|c| c != '—')).then_some(Kind::ListItem)
 }
 
+/// Longest date line, in non-space characters (`二〇〇七年十二月三十一日` has 12).
+const MAX_DATELINE: usize = 24;
+
 /// `2007年12月`, `2007 年 12 月 8 日`, `二〇〇七年十二月`: a date alone on a line.
 pub fn dateline(text: &str) -> Option<Kind> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = headings::compact_within(text, MAX_DATELINE)?;
     let mut rest = compact.as_str();
     for (unit, required) in [('年', true), ('月', false), ('日', false)] {
         let digits = rest
@@ -193,6 +196,8 @@ mod tests {
             ("————————", Kind::Text),
             ("2007年12月", Kind::Dateline),
             ("二〇〇七年十二月", Kind::Dateline),
+            ("二〇〇七年十二月三十一日", Kind::Dateline),
+            ("二 〇 〇 七 年 十 二 月 三 十 一 日", Kind::Dateline),
             ("2008 年 5 月 8 日", Kind::Dateline),
             ("1999年", Kind::Dateline),
             ("2007年12月第1版", Kind::Text),

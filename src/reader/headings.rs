@@ -169,9 +169,28 @@ fn matter_en(text: &str) -> Option<Kind> {
     })
 }
 
+/// Longest matter heading, in non-space characters: `Appendix` + a 3-character id + a 60-character
+/// title, or `附录` + numerals + a [`MAX_TITLE`] title, fit well within it.
+const MAX_MATTER: usize = 80;
+
+/// `text` without white space (`目 录` → `目录`), or `None` when that is over `max` characters,
+/// so running-text lines are dismissed without being copied.
+pub fn compact_within(text: &str, max: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut n = 0;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        n += 1;
+        if n > max {
+            return None;
+        }
+        out.push(c);
+    }
+    Some(out)
+}
+
 /// A front or back-matter heading (`序`, `目 录`, `主要参考文献`, `附录一 调查问卷`).
 pub fn matter(text: &str) -> Option<Kind> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact_within(text, MAX_MATTER)?;
     if let Some((_, kind)) = MATTER.iter().find(|(w, _)| *w == compact) {
         return Some(Kind::Matter {
             kind: *kind,
@@ -292,6 +311,7 @@ mod tests {
                 title: title.into(),
             })
         };
+        let long = "目录后记".repeat(30);
         let cases = [
             ("序", m(DivisionKind::Preface, "序")),
             ("自 序", m(DivisionKind::Preface, "自序")),
@@ -349,9 +369,42 @@ mod tests {
             ("index", None),
             ("Introduction to the river", None),
             ("Appendix to the report was lost.", None),
+            (
+                "附录三：本县历年渡口、码头与集市的设置及其沿革一览",
+                m(
+                    DivisionKind::Appendix,
+                    "附录三：本县历年渡口、码头与集市的设置及其沿革一览",
+                ),
+            ),
+            (
+                "Appendix B: A Register of the Ferries and Landings Since 1900",
+                m(
+                    DivisionKind::Appendix,
+                    "Appendix B: A Register of the Ferries and Landings Since 1900",
+                ),
+            ),
+            (long.as_str(), None),
         ];
         for (input, want) in cases {
             assert_eq!(matter(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn compact_within_limit() {
+        let cases: [(&str, usize, Option<&str>); 5] = [
+            ("目 录", 2, Some("目录")),
+            ("目 录", 1, None),
+            ("  ", 0, Some("")),
+            ("a b c d", 4, Some("abcd")),
+            ("河水\t流向\u{3000}大海", 5, None),
+        ];
+        for (input, max, want) in cases {
+            assert_eq!(
+                compact_within(input, max).as_deref(),
+                want,
+                "{input:?} {max}"
+            );
         }
     }
 

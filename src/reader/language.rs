@@ -65,6 +65,34 @@ const PAIRS: &[(char, char)] = &[
     ('区', '區'),
 ];
 
+/// The simplified (`0`) or traditional (`1`) side of [`PAIRS`], sorted for binary search.
+const fn sorted_side(side: usize) -> [char; PAIRS.len()] {
+    let mut out = ['\0'; PAIRS.len()];
+    let mut i = 0;
+    while i < PAIRS.len() {
+        out[i] = if side == 0 { PAIRS[i].0 } else { PAIRS[i].1 };
+        i += 1;
+    }
+    // Insertion sort: const fns cannot call `sort`.
+    let mut i = 1;
+    while i < out.len() {
+        let mut j = i;
+        while j > 0 && (out[j - 1] as u32) > (out[j] as u32) {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// 简体字 (simplified forms) of [`PAIRS`], sorted.
+const SIMPLIFIED: [char; PAIRS.len()] = sorted_side(0);
+/// 繁体字 (traditional forms) of [`PAIRS`], sorted.
+const TRADITIONAL: [char; PAIRS.len()] = sorted_side(1);
+
 /// The BCP 47 tag for the text's language.
 pub fn detect(text: &str) -> &'static str {
     let mut han = 0usize;
@@ -72,15 +100,15 @@ pub fn detect(text: &str) -> &'static str {
     let mut simplified = 0usize;
     let mut traditional = 0usize;
     for c in text.chars() {
-        if is_han(c) {
+        if c.is_ascii() {
+            latin += usize::from(c.is_ascii_alphabetic());
+        } else if is_han(c) {
             han += 1;
-            if PAIRS.iter().any(|(s, _)| *s == c) {
+            if SIMPLIFIED.binary_search(&c).is_ok() {
                 simplified += 1;
-            } else if PAIRS.iter().any(|(_, t)| *t == c) {
+            } else if TRADITIONAL.binary_search(&c).is_ok() {
                 traditional += 1;
             }
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
         }
     }
     // A Han character carries roughly a word; Latin letters about a fifth of one.
@@ -96,6 +124,16 @@ pub fn detect(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorted_tables_hold_every_pair() {
+        for (s, t) in PAIRS {
+            assert!(SIMPLIFIED.binary_search(s).is_ok(), "{s}");
+            assert!(TRADITIONAL.binary_search(t).is_ok(), "{t}");
+        }
+        assert!(SIMPLIFIED.windows(2).all(|w| w[0] < w[1]));
+        assert!(TRADITIONAL.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn languages() {

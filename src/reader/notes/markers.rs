@@ -165,12 +165,19 @@ fn glued_to_word(head: &str) -> bool {
     c.is_ascii_alphabetic()
 }
 
+/// Whether a marker can start with `c` (the first characters [`marker_at`] accepts), so the
+/// scan in [`segments`] skips every other character without looking at its context.
+fn may_open(c: char) -> bool {
+    matches!(c, '^' | '[' | '［' | '〔' | '注' | '註' | '*' | '0'..='9') || is_circled(c)
+}
+
 /// Splits a line at its marker candidates.
 pub fn segments(text: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut at = 0;
-    while at < text.len() {
+    while let Some(skip) = text[at..].find(may_open) {
+        at += skip;
         if let Some((mk, len)) = marker_at(text, at) {
             if start < at {
                 out.push(Segment::Text(&text[start..at]));
@@ -238,6 +245,19 @@ mod tests {
 
     fn mk<'a>(key: &'a str, shown: &'a str, style: Style) -> Segment<'a> {
         Segment::Marker(Marker { key, shown, style })
+    }
+
+    #[test]
+    fn only_may_open_characters_start_a_marker() {
+        // Every BMP character, with each tail that completes some marker shape.
+        for c in (0..=0xFFFF_u32).filter_map(char::from_u32) {
+            for tail in ["1]", "1］", "1〕", "①", "1 ", ""] {
+                let text = format!("word.{c}{tail}");
+                if marker_at(&text, 5).is_some() {
+                    assert!(may_open(c), "{c:?} opens a marker");
+                }
+            }
+        }
     }
 
     #[test]

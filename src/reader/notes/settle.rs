@@ -8,6 +8,7 @@ use crate::model::DivisionKind;
 
 use super::super::Line;
 use super::super::classify::Kind;
+use super::super::headings::compact_within;
 use super::super::joins::ends_sentence;
 use super::markers::{Segment, Style, answers, body, segments, without_markers};
 
@@ -54,11 +55,17 @@ fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Whether `text`, letter-spacing removed, is one of `headings` (all under 16 characters); a
+/// longer line is dismissed without being copied.
+fn is_one_of(text: &str, headings: &[&str]) -> bool {
+    compact_within(text, 16).is_some_and(|c| headings.contains(&c.as_str()))
+}
+
 /// Whether the line is an endnotes heading (`注释`, `Notes`).
 pub fn is_endnote_heading(kind: &Kind, text: &str) -> bool {
     match kind {
         Kind::Matter { kind, .. } => *kind == DivisionKind::Endnotes,
-        Kind::Text => ENDNOTE_HEADINGS.contains(&compact(text).as_str()),
+        Kind::Text => is_one_of(text, ENDNOTE_HEADINGS),
         _ => false,
     }
 }
@@ -67,7 +74,7 @@ pub fn is_endnote_heading(kind: &Kind, text: &str) -> bool {
 fn is_reference_heading(kind: &Kind, text: &str) -> bool {
     match kind {
         Kind::Matter { kind, .. } => *kind == DivisionKind::Bibliography,
-        Kind::Text => REFERENCE_HEADINGS.contains(&compact(text).as_str()),
+        Kind::Text => is_one_of(text, REFERENCE_HEADINGS),
         _ => false,
     }
 }
@@ -228,5 +235,27 @@ fn note(key: &str, text: &str) -> Kind {
     Kind::Note {
         mark: key.to_string(),
         text: text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_by_compact_text() {
+        let long = "注释".repeat(9);
+        let cases = [
+            ("注 释", ENDNOTE_HEADINGS, true),
+            ("  Notes ", ENDNOTE_HEADINGS, true),
+            (long.as_str(), ENDNOTE_HEADINGS, false),
+            ("主 要 参 考 文 献", REFERENCE_HEADINGS, true),
+            ("B I B L I O G R A P H Y", REFERENCE_HEADINGS, true),
+            ("参考文献中的说明", REFERENCE_HEADINGS, false),
+            ("注释", REFERENCE_HEADINGS, false),
+        ];
+        for (text, headings, want) in cases {
+            assert_eq!(is_one_of(text, headings), want, "{text:?}");
+        }
     }
 }

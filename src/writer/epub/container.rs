@@ -49,6 +49,11 @@ pub fn zip_time(unix: i64) -> DateTime {
     DateTime::from_date_and_time(y as u16, m, d, hh, mm, ss).unwrap_or(fallback)
 }
 
+/// Deflate level (压缩级别) of every entry but `mimetype`. Chosen by measurement (`cargo bench
+/// --bench pipeline -- deflate`, 250k-character book, zlib-rs): level 9 took ~4 ms more than 6
+/// for 1.8% smaller output, and level 1 is ~10% larger; 6 is zlib's own default.
+pub const DEFLATE_LEVEL: i64 = 6;
+
 /// Zips the files in the given order after `mimetype` (stored); everything else is deflated.
 /// All entries get the same timestamp and permissions, so equal input gives equal bytes.
 pub fn package(files: &[(String, Vec<u8>)], modified_unix: i64) -> Result<Vec<u8>, EpubError> {
@@ -64,7 +69,7 @@ pub fn package(files: &[(String, Vec<u8>)], modified_unix: i64) -> Result<Vec<u8
     z.write_all(b"application/epub+zip").map_err(ioerr)?;
     let deflated = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(9))
+        .compression_level(Some(DEFLATE_LEVEL))
         .last_modified_time(time)
         .unix_permissions(0o644);
     z.start_file("META-INF/container.xml", deflated)

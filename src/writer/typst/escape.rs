@@ -45,17 +45,66 @@ pub fn markup_after_code(text: &str) -> String {
     escape_markup(text, true)
 }
 
+/// Whether byte `b` of UTF-8 text can be copied to markup as is, whatever surrounds it: it is
+/// not an ASCII character that is escaped, dropped or looked at in context, nor the lead byte of
+/// a C1 control, `U+0085` (both `C2 xx`) or `U+2028`/`U+2029` (`E2 80 A8`/`A9`). Continuation
+/// bytes are plain: a run stops only at a character boundary.
+const fn plain_byte(b: u8) -> bool {
+    match b {
+        0x00..=0x1F | 0x7F | 0xC2 | 0xE2 => false,
+        b'.' | b'(' | b';' | b'-' | b'+' => false,
+        _ => {
+            let mut i = 0;
+            while i < ALWAYS.len() {
+                if ALWAYS[i] as u32 == b as u32 {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+    }
+}
+
+/// [`plain_byte`] for every byte value.
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = plain_byte(b as u8);
+        b += 1;
+    }
+    t
+};
+
 fn escape_markup(text: &str, after_code: bool) -> String {
-    let chars: Vec<char> = text.chars().filter(|&c| !is_control(c)).collect();
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
+    // The last character kept (control characters are left out, so they are not neighbours).
+    let mut prev: Option<char> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().position(|&b| !PLAIN[usize::from(b)]);
+        let end = run.map_or(bytes.len(), |n| i + n);
+        if end > i {
+            // A run of characters that print as themselves whatever their neighbours.
+            out.push_str(&text[i..end]);
+            prev = text[i..end].chars().next_back();
+            i = end;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is a character boundary");
+        i += c.len_utf8();
+        if is_control(c) {
+            continue;
+        }
+        let first = prev.is_none();
+        let next = text[i..].chars().find(|&n| !is_control(n));
         // Typst ends a list marker at any Unicode space, the ideographic one too.
         let next_space = next.is_none_or(char::is_whitespace);
         let escape = match c {
             c if ALWAYS.contains(&c) => true,
-            '.' | '(' | ';' if i == 0 && after_code => true,
+            '.' | '(' | ';' if first && after_code => true,
             // `-` before a figure is a minus sign (−) to Typst.
             '-' => {
                 next_space || matches!(next, Some('-' | '?')) || next.is_some_and(char::is_numeric)
@@ -72,6 +121,7 @@ fn escape_markup(text: &str, after_code: bool) -> String {
             }
             out.push(c);
         }
+        prev = Some(c);
     }
     out
 }
