@@ -84,9 +84,9 @@ fn fixture_compiles_in_process_at_the_trim_size_with_no_warning() {
     };
     assert_eq!(report.latin_font, expected);
     let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
-    // 成品尺寸 160 mm × 230 mm = 453.543 × 651.969 pt.
+    // 成品尺寸 160 mm × 230 mm = 453.543 × 651.968 pt (pdfinfo rounds down).
     assert!(
-        info.contains("Page size:       453.543 x 651.969 pts"),
+        info.contains("Page size:       453.543 x 651.968 pts"),
         "{info}"
     );
     let pages: usize = info
