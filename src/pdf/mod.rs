@@ -1,18 +1,24 @@
 //! PDF (印刷文件): compiles a written Typst project to PDF, every Typst warning an error.
 //!
-//! Backends, tried in order: a `typst` CLI on `PATH`; the Python `typst` module in
+//! Backends, tried in order: with the cargo feature `pdf`, the typst crates in-process
+//! ([`inprocess`]); a `typst` CLI on `PATH`; the Python `typst` module in
 //! `$VALIDATORS_HOME/venv` (`VALIDATORS_HOME` defaults to `.validators` in the crate root).
-//! In-process compilation with the typst crates behind a cargo feature `pdf` is planned as a
-//! third [`Compiler`] variant; nothing else here depends on which backend runs.
+//! Nothing else here depends on which backend runs.
 //!
 //! Typst only warns about a missing font and then prints empty boxes, so [`compile_project`]
 //! first picks an installed CJK serif from [`CJK_SERIF_FONTS`] (a clear [`PdfError::NoCjkFont`]
-//! when there is none) and fails on any warning.
+//! when there is none) and fails on any warning. The Latin serif [`LATIN_SERIF`] is embedded in
+//! the `typst` CLI and the Python module; the in-process backend sees only system fonts, so when
+//! it is not installed, Latin letters and digits are set in the CJK serif's own Latin glyphs
+//! (named in [`PdfReport::latin_font`]).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::writer::typst::CJK_SERIF_FONTS;
+use crate::writer::typst::{CJK_SERIF_FONTS, LATIN_SERIF};
+
+#[cfg(feature = "pdf")]
+pub mod inprocess;
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -64,6 +70,9 @@ pub enum PdfError {
 /// A Typst compiler this machine can run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Compiler {
+    /// The typst crates linked into paiban (cargo feature `pdf`).
+    #[cfg(feature = "pdf")]
+    InProcess,
     /// The `typst` command-line program.
     Cli(PathBuf),
     /// A Python interpreter with the `typst` module.
@@ -77,6 +86,8 @@ pub struct PdfReport {
     pub compiler: Compiler,
     /// The CJK serif family the book was set in.
     pub cjk_font: String,
+    /// The family of its Latin letters and digits: [`LATIN_SERIF`], else the CJK serif.
+    pub latin_font: String,
 }
 
 /// How to compile.
@@ -125,8 +136,20 @@ except typst.TypstError as e:
 "#;
 
 impl Compiler {
-    /// The first compiler found: `typst` on `PATH`, else the Python module under `home`.
+    /// The first compiler found: in-process (feature `pdf`), else `typst` on `PATH`, else the
+    /// Python module under `home`.
     pub fn find(home: &Path) -> Result<Compiler, PdfError> {
+        #[cfg(feature = "pdf")]
+        {
+            let _ = home;
+            Ok(Compiler::InProcess)
+        }
+        #[cfg(not(feature = "pdf"))]
+        Compiler::find_external(home)
+    }
+
+    /// The first compiler outside paiban: `typst` on `PATH`, else the Python module under `home`.
+    pub fn find_external(home: &Path) -> Result<Compiler, PdfError> {
         if let Some(cli) = find_on_path("typst") {
             return Ok(Compiler::Cli(cli));
         }
@@ -146,6 +169,8 @@ impl Compiler {
 
     fn program(&self) -> &Path {
         match self {
+            #[cfg(feature = "pdf")]
+            Compiler::InProcess => Path::new(inprocess::PROGRAM),
             Compiler::Cli(p) | Compiler::Python(p) => p,
         }
     }
@@ -153,6 +178,8 @@ impl Compiler {
     /// The font families the compiler can use (system and embedded).
     pub fn families(&self) -> Result<Vec<String>, PdfError> {
         let out = match self {
+            #[cfg(feature = "pdf")]
+            Compiler::InProcess => return Ok(inprocess::families(&inprocess::font_store())),
             Compiler::Cli(p) => Command::new(p).arg("fonts").output(),
             Compiler::Python(p) => Command::new(p).args(["-c", PY_SCRIPT, "families"]).output(),
         }
@@ -162,10 +189,10 @@ impl Compiler {
         }
         let stdout = String::from_utf8_lossy(&out.stdout);
         match self {
-            Compiler::Cli(_) => Ok(stdout.lines().map(|l| l.trim().to_string()).collect()),
             Compiler::Python(_) => {
                 serde_json::from_str(&stdout).map_err(|e| self.run_error(e.to_string()))
             }
+            _ => Ok(stdout.lines().map(|l| l.trim().to_string()).collect()),
         }
     }
 
@@ -180,6 +207,8 @@ impl Compiler {
     ) -> Result<Vec<String>, PdfError> {
         let root = main.parent().unwrap_or(Path::new("."));
         match self {
+            #[cfg(feature = "pdf")]
+            Compiler::InProcess => inprocess::compile(main, out, inputs, timestamp),
             Compiler::Cli(p) => {
                 let mut cmd = Command::new(p);
                 cmd.arg("compile")
@@ -268,12 +297,23 @@ pub fn compile_with(
             tried: CJK_SERIF_FONTS.iter().map(|s| s.to_string()).collect(),
         })?
         .to_string();
+    let has_latin = families.iter().any(|g| g.eq_ignore_ascii_case(LATIN_SERIF));
+    let latin_font = if has_latin {
+        LATIN_SERIF
+    } else {
+        cjk_font.as_str()
+    }
+    .to_string();
+    let mut inputs = vec![("cjk-serif", cjk_font.as_str())];
+    if !has_latin {
+        inputs.push(("latin-serif", latin_font.as_str()));
+    }
     let main = dir.join("main.typ");
     let name = pdf
         .file_name()
         .map_or("book.pdf".into(), |n| n.to_string_lossy().into_owned());
     let tmp = pdf.with_file_name(format!(".{name}.{}.tmp.pdf", std::process::id()));
-    let problems = compiler.compile(&main, &tmp, &[("cjk-serif", &cjk_font)], opts.timestamp);
+    let problems = compiler.compile(&main, &tmp, &inputs, opts.timestamp);
     let problems = match problems {
         Ok(p) => p,
         Err(e) => {
@@ -292,7 +332,11 @@ pub fn compile_with(
         path: pdf.to_path_buf(),
         source,
     })?;
-    Ok(PdfReport { compiler, cjk_font })
+    Ok(PdfReport {
+        compiler,
+        cjk_font,
+        latin_font,
+    })
 }
 
 /// The first executable called `name` on `PATH`.
