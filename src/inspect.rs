@@ -5,32 +5,9 @@ use std::fmt::Write;
 use serde_json::{Value, json};
 
 use crate::diag::Diagnostic;
-use crate::model::{Block, Book, Division, Inline, Metadata};
+use crate::model::{Book, Division, Metadata};
 use crate::reader::{Convention, Reading};
 use crate::source::Source;
-
-/// Number of note references inside a division (its blocks, title and kicker, not children).
-fn own_note_refs(d: &Division) -> usize {
-    let count = |c: &[Inline]| c.iter().filter(|i| matches!(i, Inline::NoteRef(_))).count();
-    let mut n = count(&d.title) + d.kicker.as_deref().map_or(0, count);
-    for b in &d.blocks {
-        n += match b {
-            Block::Para(p) | Block::Signature(p) | Block::Dateline(p) | Block::Notice(p) => {
-                count(&p.content)
-            }
-            Block::Display(l) => count(&l.content),
-            Block::Quote(bs) => bs
-                .iter()
-                .map(|b| match b {
-                    Block::Para(p) => count(&p.content),
-                    _ => 0,
-                })
-                .sum(),
-            Block::Cip(_) | Block::Colophon(_) | Block::Contents(_) => 0,
-        };
-    }
-    n
-}
 
 fn outline_json(d: &Division) -> Value {
     json!({
@@ -39,7 +16,7 @@ fn outline_json(d: &Division) -> Value {
         "label": d.label,
         "title": d.title_text(),
         "line": d.line,
-        "notes": own_note_refs(d),
+        "notes": d.own_note_refs().len(),
         "children": d.children.iter().map(outline_json).collect::<Vec<_>>(),
     })
 }
@@ -127,7 +104,7 @@ fn tree_line(d: &Division, depth: usize, out: &mut String) {
         .as_deref()
         .map(|l| format!("{l} "))
         .unwrap_or_default();
-    let notes = own_note_refs(d);
+    let notes = d.own_note_refs().len();
     let notes = if notes > 0 {
         format!(", {notes} notes")
     } else {

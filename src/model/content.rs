@@ -112,6 +112,41 @@ impl Division {
     pub fn title_text(&self) -> String {
         plain_text(&self.title)
     }
+
+    /// Note references in the title, kicker and blocks (not in child divisions), in reading order.
+    pub fn own_note_refs(&self) -> Vec<NoteId> {
+        let mut out = Vec::new();
+        note_refs(&self.title, &mut out);
+        if let Some(k) = &self.kicker {
+            note_refs(k, &mut out);
+        }
+        for b in &self.blocks {
+            b.note_refs(&mut out);
+        }
+        out
+    }
+}
+
+impl Block {
+    /// Appends the note references in this block (quotations included), in reading order.
+    pub fn note_refs(&self, out: &mut Vec<NoteId>) {
+        match self {
+            Block::Para(p) | Block::Signature(p) | Block::Dateline(p) | Block::Notice(p) => {
+                note_refs(&p.content, out)
+            }
+            Block::Display(l) => note_refs(&l.content, out),
+            Block::Quote(bs) => bs.iter().for_each(|b| b.note_refs(out)),
+            Block::Cip(_) | Block::Colophon(_) | Block::Contents(_) => {}
+        }
+    }
+}
+
+/// Appends the note references of an inline run, in order.
+pub fn note_refs(inlines: &[Inline], out: &mut Vec<NoteId>) {
+    out.extend(inlines.iter().filter_map(|i| match i {
+        Inline::NoteRef(id) => Some(*id),
+        _ => None,
+    }));
 }
 
 /// A block of content inside a division.

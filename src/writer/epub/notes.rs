@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::documents::{Doc, DocKind, inline_children};
 use super::kinds;
 use crate::diag::Diagnostic;
-use crate::model::{Block, Book, Division, Inline, NoteId};
+use crate::model::{Book, Division, NoteId, note_refs};
 
 /// How note marks are numbered inside each file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,35 +146,18 @@ pub fn plan_notes(
 
 /// Collects note references in the order the renderer writes them.
 fn collect_division(d: &Division, top: bool, out: &mut Vec<NoteId>) {
+    // The kicker is printed above the title, so its references come first.
     if let Some(k) = &d.kicker {
-        collect_inlines(k, out);
+        note_refs(k, out);
     }
-    collect_inlines(&d.title, out);
+    note_refs(&d.title, out);
     for b in &d.blocks {
-        collect_block(b, out);
+        b.note_refs(out);
     }
     let children = if top { inline_children(d) } else { &d.children };
     for c in children {
         collect_division(c, false, out);
     }
-}
-
-fn collect_block(b: &Block, out: &mut Vec<NoteId>) {
-    match b {
-        Block::Para(p) | Block::Signature(p) | Block::Dateline(p) | Block::Notice(p) => {
-            collect_inlines(&p.content, out)
-        }
-        Block::Display(l) => collect_inlines(&l.content, out),
-        Block::Quote(bs) => bs.iter().for_each(|b| collect_block(b, out)),
-        Block::Cip(_) | Block::Colophon(_) | Block::Contents(_) => {}
-    }
-}
-
-fn collect_inlines(inlines: &[Inline], out: &mut Vec<NoteId>) {
-    out.extend(inlines.iter().filter_map(|i| match i {
-        Inline::NoteRef(id) => Some(*id),
-        _ => None,
-    }));
 }
 
 /// Per-file counter giving each reference to a note its own id (`…-noteref-1`, `…-noteref-1-2`).

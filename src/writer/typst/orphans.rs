@@ -3,35 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Block, Book, Division, Inline, NoteId};
-
-fn refs_in(inlines: &[Inline], out: &mut HashSet<NoteId>) {
-    for i in inlines {
-        if let Inline::NoteRef(id) = i {
-            out.insert(*id);
-        }
-    }
-}
-
-fn refs_in_blocks(blocks: &[Block], out: &mut HashSet<NoteId>) {
-    for b in blocks {
-        match b {
-            Block::Para(p) | Block::Signature(p) | Block::Dateline(p) | Block::Notice(p) => {
-                refs_in(&p.content, out)
-            }
-            Block::Display(l) => refs_in(&l.content, out),
-            Block::Quote(bs) => refs_in_blocks(bs, out),
-            Block::Cip(_) | Block::Colophon(_) | Block::Contents(_) => {}
-        }
-    }
-}
+use crate::model::{Book, Division, NoteId, note_refs};
 
 fn refs_in_division(d: &Division, out: &mut HashSet<NoteId>) {
-    refs_in(&d.title, out);
-    if let Some(k) = &d.kicker {
-        refs_in(k, out);
-    }
-    refs_in_blocks(&d.blocks, out);
+    out.extend(d.own_note_refs());
     for c in &d.children {
         refs_in_division(c, out);
     }
@@ -45,7 +20,9 @@ pub(super) fn orphan_notes(book: &Book) -> HashMap<String, Vec<NoteId>> {
         refs_in_division(d, &mut referenced);
     }
     for n in &book.notes {
-        refs_in(&n.content, &mut referenced);
+        let mut inner = Vec::new();
+        note_refs(&n.content, &mut inner);
+        referenced.extend(inner);
     }
     let tops: Vec<&Division> = book.divisions().collect();
     let mut out: HashMap<String, Vec<NoteId>> = HashMap::new();
@@ -65,7 +42,7 @@ pub(super) fn orphan_notes(book: &Book) -> HashMap<String, Vec<NoteId>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DivisionKind, Note, NotePlacement, Para};
+    use crate::model::{Block, DivisionKind, Inline, Note, NotePlacement, Para};
 
     fn note(i: usize, line: usize) -> Note {
         Note {
