@@ -15,7 +15,12 @@ const BOOK: &str = "河边的小镇\n\n第一章 引言\n\n河水从山里流出
 
 /// `inspect --json` of `args`: the JSON and stderr.
 fn inspect(args: &[&std::ffi::OsStr]) -> (serde_json::Value, String) {
-    let out = paiban().arg("inspect").arg("--json").args(args).assert().success();
+    let out = paiban()
+        .arg("inspect")
+        .arg("--json")
+        .args(args)
+        .assert()
+        .success();
     let out = out.get_output();
     (
         serde_json::from_slice(&out.stdout).unwrap(),
@@ -39,7 +44,10 @@ fn own_toml_then_folder_toml_then_none() {
     write(&dir.path().join("book.toml"), "title = \"文件夹的书名\"\n");
     let (v, err) = inspect(&[book.as_os_str()]);
     assert_eq!(v["metadata"]["title"], "文件夹的书名");
-    assert!(err.contains("using metadata from") && err.contains("book.toml"), "{err}");
+    assert!(
+        err.contains("using metadata from") && err.contains("book.toml"),
+        "{err}"
+    );
 
     let own = dir.path().join("river.toml");
     write(&own, "title = \"自己的书名\"\npublisher = \"小河出版社\"\n");
@@ -52,7 +60,10 @@ fn own_toml_then_folder_toml_then_none() {
     write(&other, "title = \"指定的书名\"\n");
     let (v, err) = inspect(&["--meta".as_ref(), other.as_os_str(), book.as_os_str()]);
     assert_eq!(v["metadata"]["title"], "指定的书名");
-    assert!(v["metadata"]["publisher"].is_null(), "river.toml was not read: {v}");
+    assert!(
+        v["metadata"]["publisher"].is_null(),
+        "river.toml was not read: {v}"
+    );
     assert!(!err.contains("using metadata"), "{err}");
     let (v, _) = inspect(&[
         "-M".as_ref(),
@@ -62,7 +73,10 @@ fn own_toml_then_folder_toml_then_none() {
         book.as_os_str(),
     ]);
     assert_eq!(v["metadata"]["title"], "命令行的书名");
-    assert_eq!(v["metadata"]["publisher"], "小河出版社", "the file's other fields stay");
+    assert_eq!(
+        v["metadata"]["publisher"], "小河出版社",
+        "the file's other fields stay"
+    );
     assert_eq!(v["metadata"]["date"], "2021-04");
 }
 
@@ -87,7 +101,10 @@ fn a_broken_book_toml_found_beside_the_book_fails_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("river.txt");
     write(&book, BOOK);
-    write(&dir.path().join("river.toml"), "title = \"好\"\ndate = \"2019-13\"\n");
+    write(
+        &dir.path().join("river.toml"),
+        "title = \"好\"\ndate = \"2019-13\"\n",
+    );
     let out = paiban().arg("inspect").arg(&book).assert().code(1);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("river.toml") && err.contains("2:"), "{err}");
@@ -106,13 +123,23 @@ fn a_batch_takes_each_books_own_toml() {
     write(&books.join("book.toml"), "title = \"不该用的书名\"\n");
     let out_dir = dir.path().join("out");
     let out = paiban()
-        .args(["build", "--format", "epub", "-M", "publisher=批量出版社", "-o"])
+        .args([
+            "build",
+            "--format",
+            "epub",
+            "-M",
+            "publisher=批量出版社",
+            "-o",
+        ])
         .arg(&out_dir)
         .arg(&books)
         .assert()
         .success();
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(err.contains("metadata from") && err.contains("a.toml"), "{err}");
+    assert!(
+        err.contains("metadata from") && err.contains("a.toml"),
+        "{err}"
+    );
     let opf = |stem: &str| {
         let file = std::fs::File::open(out_dir.join(format!("{stem}.epub"))).unwrap();
         let mut zip = zip::ZipArchive::new(file).unwrap();
@@ -123,6 +150,9 @@ fn a_batch_takes_each_books_own_toml() {
     };
     let (a, b) = (opf("a"), opf("b"));
     assert!(a.contains(">甲书<") && a.contains("批量出版社"), "{a}");
-    assert!(b.contains(">河边的小镇<") && b.contains("批量出版社"), "{b}");
+    assert!(
+        b.contains(">河边的小镇<") && b.contains("批量出版社"),
+        "{b}"
+    );
     assert!(!a.contains("不该用的书名") && !b.contains("不该用的书名"));
 }

@@ -38,14 +38,19 @@ pub fn find_book_toml(manuscript: &Path, lookup: Lookup) -> Option<PathBuf> {
 pub fn parse_overrides(overrides: &[String]) -> Result<BookConfig> {
     let mut keys: Vec<(&str, Vec<&str>)> = Vec::new();
     for o in overrides {
-        let (key, value) = o.split_once('=').ok_or_else(|| bad(o, "expected KEY=VALUE"))?;
+        let (key, value) = o
+            .split_once('=')
+            .ok_or_else(|| bad(o, "expected KEY=VALUE"))?;
         let key = key.trim();
         let key_ok = !key.is_empty()
-            && key
-                .split('.')
-                .all(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+            && key.split('.').all(|k| {
+                !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            });
         if !key_ok {
-            return Err(bad(o, "the key must be a book.toml field name such as title"));
+            return Err(bad(
+                o,
+                "the key must be a book.toml field name such as title",
+            ));
         }
         match keys.iter_mut().find(|(k, _)| *k == key) {
             Some((_, values)) => values.push(value),
@@ -59,11 +64,17 @@ pub fn parse_overrides(overrides: &[String]) -> Result<BookConfig> {
         // The candidates in order of preference; the string form's error is the one reported.
         let (candidates, string_form) = if values.len() == 1 {
             let v = values[0];
-            (vec![v.to_string(), string(v), format!("[{}]", string(v))], 1)
+            (
+                vec![v.to_string(), string(v), format!("[{}]", string(v))],
+                1,
+            )
         } else {
             let strings: Vec<String> = values.iter().map(|v| string(v)).collect();
             (
-                vec![format!("[{}]", values.join(", ")), format!("[{}]", strings.join(", "))],
+                vec![
+                    format!("[{}]", values.join(", ")),
+                    format!("[{}]", strings.join(", ")),
+                ],
                 1,
             )
         };
@@ -155,8 +166,15 @@ mod tests {
         assert_eq!(m.authors.len(), 1);
         assert_eq!(m.authors[0].name, "林晓");
         assert_eq!(m.trim.map(|t| t.width_mm), Some(150.0));
-        assert_eq!(m.alt_title.map(|a| a.text).as_deref(), Some("Hebian xiaozhen"));
-        assert_eq!(m.publisher.as_deref(), Some("2019"), "a number kept as the text given");
+        assert_eq!(
+            m.alt_title.map(|a| a.text).as_deref(),
+            Some("Hebian xiaozhen")
+        );
+        assert_eq!(
+            m.publisher.as_deref(),
+            Some("2019"),
+            "a number kept as the text given"
+        );
         assert_eq!(m.language, "zh-CN", "untouched fields stay as read");
     }
 
@@ -166,7 +184,10 @@ mod tests {
             ("title", "-M title: expected KEY=VALUE"),
             ("=x", "-M =x: the key must be"),
             ("colour=red", "-M colour=red: unknown field `colour`"),
-            ("date=2019-13", "-M date=2019-13: date \"2019-13\" has no month 13"),
+            (
+                "date=2019-13",
+                "-M date=2019-13: date \"2019-13\" has no month 13",
+            ),
             ("isbn=978-7-5321-4471-0", "-M isbn=978-7-5321-4471-0:"),
         ];
         for (arg, want) in cases {
@@ -189,7 +210,10 @@ mod tests {
         assert_eq!(find_book_toml(&book, Lookup::StemOnly), None);
         std::fs::write(dir.path().join("river.toml"), "").unwrap();
         for lookup in [Lookup::StemThenFolder, Lookup::StemOnly] {
-            assert_eq!(find_book_toml(&book, lookup), Some(dir.path().join("river.toml")));
+            assert_eq!(
+                find_book_toml(&book, lookup),
+                Some(dir.path().join("river.toml"))
+            );
         }
         // A folder named like a configuration is not one.
         let other = dir.path().join("lake.txt");
