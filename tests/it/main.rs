@@ -13,6 +13,7 @@ mod cli_check;
 mod cli_deny_warnings;
 mod cli_pdf;
 mod config_book_toml;
+mod config_discovery;
 mod conv_notes_meta;
 mod conventions_fixtures;
 mod epub_expect;
