@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Code, Diagnostic, Severity};
-use crate::model::MetadataPatch;
 use crate::error::{Error, Result};
+use crate::model::MetadataPatch;
 use crate::pdf::{self, PdfOptions};
 use crate::reader::{self, ReadOptions, Reading};
 use crate::source::Source;
@@ -78,7 +78,9 @@ pub struct ReadRequest {
 
 /// Reads `book.toml` and the `-M` overrides into one patch. A bad `book.toml` is a diagnostic on
 /// its own source (returned beside the source); a bad `-M` is an error.
-fn load_patch(req: &ReadRequest) -> Result<(Option<MetadataPatch>, Option<Source>, Option<Diagnostic>)> {
+fn load_patch(
+    req: &ReadRequest,
+) -> Result<(Option<MetadataPatch>, Option<Source>, Option<Diagnostic>)> {
     let mut patch = None;
     let mut source = None;
     let mut problem = None;

@@ -56,7 +56,6 @@ fn allowable_code(s: &str) -> Result<Code, String> {
     Ok(code)
 }
 
-
 impl ReadArgs {
     /// The request as given, without looking for a book.toml.
     fn request_as_given(&self) -> ReadRequest {
@@ -272,11 +271,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let report = build::build(&req)
                 .with_context(|| format!("cannot build {}", req.read.input.display()))?;
-            print_diagnostics(
-                &report.source,
-                report.config.as_ref(),
-                &report.diagnostics,
-            );
+            print_diagnostics(&report.source, report.config.as_ref(), &report.diagnostics);
             if report.withheld {
                 let errors = report.errors();
                 if errors > 0 {

@@ -50,8 +50,7 @@ pub fn check(text: &str) -> std::result::Result<BookConfig, Diagnostic> {
             None => d,
         }
     };
-    let table = DeTable::parse(text)
-        .map_err(|e| at(Code::ConfigSyntax, e.span(), e.message()))?;
+    let table = DeTable::parse(text).map_err(|e| at(Code::ConfigSyntax, e.span(), e.message()))?;
     if let Some((span, message)) = control_characters(table.get_ref()) {
         return Err(at(Code::ConfigValue, Some(span), &message)
             .with_hint("write the text without control characters; XML cannot hold them"));
@@ -64,7 +63,11 @@ pub fn check(text: &str) -> std::result::Result<BookConfig, Diagnostic> {
         };
         at(code, e.span(), e.message())
     })?;
-    let keys: Vec<String> = table.get_ref().keys().map(|k| k.get_ref().to_string()).collect();
+    let keys: Vec<String> = table
+        .get_ref()
+        .keys()
+        .map(|k| k.get_ref().to_string())
+        .collect();
     MetadataPatch::new(meta, keys).ok_or_else(|| at(Code::ConfigSyntax, None, "unknown field"))
 }
 
@@ -115,8 +118,18 @@ mod tests {
         let cases = [
             ("title = \"A\\u0001B\"\n", "U+0001", 1, 9),
             ("subjects = [\"ok\", \"x\\u001by\"]\n", "U+001B", 1, 19),
-            ("alt_title = { text = \"t\\u0007\", language = \"zh\" }\n", "U+0007", 1, 22),
-            ("title = \"ok\"\ndescription = \"\\u0085\"\n", "U+0085", 2, 15),
+            (
+                "alt_title = { text = \"t\\u0007\", language = \"zh\" }\n",
+                "U+0007",
+                1,
+                22,
+            ),
+            (
+                "title = \"ok\"\ndescription = \"\\u0085\"\n",
+                "U+0085",
+                2,
+                15,
+            ),
         ];
         for (text, what, line, col) in cases {
             let d = check(text).expect_err(text);

@@ -81,7 +81,10 @@ fn init_toml_round_trips() {
     let mut back = Metadata::default();
     cfg.apply(&mut back);
     assert_eq!(overridable(&back), overridable(&m), "{text}");
-    assert!(text.contains("\ntitle = \"江南古镇的手工业变迁\"\n"), "{text}");
+    assert!(
+        text.contains("\ntitle = \"江南古镇的手工业变迁\"\n"),
+        "{text}"
+    );
 }
 
 #[test]
