@@ -9,10 +9,12 @@
 mod content;
 mod dump;
 mod meta;
+mod record;
 
 pub use content::*;
 pub use dump::dump;
 pub use meta::*;
+pub use record::*;
 
 /// A whole book: metadata, 前言 front matter, 正文 body, 后记 back matter, and its notes.
 #[derive(Debug, Clone, Default, PartialEq)]
