@@ -154,15 +154,27 @@ fn validate(epub: &std::path::Path, usage: bool) -> bool {
     epubcheck_ok && ace_ok
 }
 
-fn print_diagnostics(report_source: &paiban::source::Source, diags: &[paiban::diag::Diagnostic]) {
-    let mut err = std::io::stderr().lock();
-    for d in diags {
-        let _ = writeln!(
-            err,
-            "{}",
-            d.render(&report_source.name, report_source.line(d.span.line))
-        );
+/// Colour on a terminal, unless `NO_COLOR` is set.
+fn style(stream_is_terminal: bool) -> paiban::diag::Style {
+    paiban::diag::Style {
+        color: stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ..paiban::diag::Style::default()
     }
+}
+
+/// Renders diagnostics rustc-style on stderr (capped per code, then the summary line).
+fn print_diagnostics(source: &paiban::source::Source, diags: &[paiban::diag::Diagnostic]) {
+    use std::io::IsTerminal;
+    let sources = paiban::diag::Sources {
+        manuscript: paiban::diag::SourceFile {
+            name: &source.name,
+            text: &source.text,
+        },
+        config: None,
+    };
+    let mut err = std::io::stderr().lock();
+    let text = paiban::diag::render_all(diags, &sources, style(err.is_terminal()));
+    let _ = err.write_all(text.as_bytes());
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -177,7 +189,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let value = paiban::inspect::to_json(&reading);
                 println!("{}", serde_json::to_string_pretty(&value)?);
             } else {
-                print!("{}", paiban::inspect::to_text(&reading, &source));
+                use std::io::IsTerminal;
+                let style = style(std::io::stdout().is_terminal());
+                print!("{}", paiban::inspect::to_text(&reading, &source, style));
             }
             let warnings = reading
                 .diagnostics

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::model::parse_isbn;
 use crate::model::{AltTitle, Contributor, Isbn, Metadata, PartialDate, Relator, TrimSize};
-use crate::reader::front_matter::isbn::parse_isbn;
 use crate::{Error, Result};
 
 mod find;
@@ -258,9 +258,9 @@ fn to_contributor(p: &PersonFull, span: Range<usize>) -> std::result::Result<Con
     })
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with real months and days (see [`PartialDate::parse`]).
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with real months and days .
 pub fn parse_date(s: &str) -> std::result::Result<PartialDate, String> {
-    PartialDate::parse(s)
+    s.parse()
 }
 
 fn check_language(tag: &str) -> std::result::Result<String, String> {

@@ -14,10 +14,10 @@ mod tree;
 
 use std::collections::HashMap;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{
     Block, Book, CipTracing, ColophonEntry, ContentsEntry, DisplayLine, DisplayRole, Division,
-    DivisionKind, Inline, Matter, Note, NoteId, NotePlacement, Para, tracing,
+    DivisionKind, Inline, Matter, Note, NoteId, NotePlacement, Para,
 };
 use crate::reader::Reading;
 use crate::source::Source;
@@ -114,7 +114,8 @@ impl Builder {
         for b in blocks {
             if let MdBlock::FootnoteDef(label, inner, line) = b {
                 if self.labels.contains_key(label) {
-                    self.diags.push(Diagnostic::warning(
+                    self.diags.push(Diagnostic::new(
+                        Code::MarkdownDuplicate,
                         *line,
                         format!("note [^{label}] is defined twice; the first definition is used"),
                     ));
@@ -193,7 +194,8 @@ impl Builder {
             Some("body") => Matter::Body,
             Some("back") => Matter::Back,
             Some(other) => {
-                self.diags.push(Diagnostic::warning(
+                self.diags.push(Diagnostic::new(
+                    Code::MarkdownAttribute,
                     line,
                     format!(
                         "matter={other:?} is not front, body or back; the kind's usual run is used"
@@ -245,7 +247,8 @@ impl Builder {
         }
         let id = format!("{base}-{n}");
         if given.is_some() {
-            self.diags.push(Diagnostic::warning(
+            self.diags.push(Diagnostic::new(
+                Code::MarkdownDuplicate,
                 line,
                 format!("heading id #{base} is used twice; this one becomes #{id}"),
             ));
@@ -464,7 +467,7 @@ impl Builder {
         }
         if self.book.meta.title.is_empty() {
             self.diags.push(
-                Diagnostic::warning(1, "the document has no title")
+                Diagnostic::new(Code::MarkdownNoTitle, 1, "the document has no title")
                     .with_hint("add `title: …` to the YAML metadata block at the top"),
             );
         }
@@ -575,6 +578,22 @@ fn cip_from_rows(rows: &[HashMap<String, String>]) -> crate::model::CipRecord {
     }
     c.tracings = tracings;
     c
+}
+
+/// `III. 书院—研究` → numeral `III`, text `书院—研究`; text without a numeral keeps it empty.
+fn tracing(s: &str) -> CipTracing {
+    match s.split_once(". ") {
+        Some((n, text)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            CipTracing {
+                numeral: n.to_string(),
+                text: text.to_string(),
+            }
+        }
+        _ => CipTracing {
+            numeral: String::new(),
+            text: s.to_string(),
+        },
+    }
 }
 
 fn colophon_from_rows(rows: &[HashMap<String, String>], line: usize) -> Vec<ColophonEntry> {

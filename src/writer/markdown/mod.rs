@@ -2,7 +2,7 @@
 //! [`crate::reader::markdown`] reads back into the same model.
 //!
 //! - a YAML metadata block with every recovered field under book.toml's names
-//!   ([`crate::model::MetaRecord`]);
+//!   (the model's serde form, empty fields left out);
 //! - one ATX heading per division, its printed label as a span and its kind, id and run as
 //!   attributes: `# [第一章]{.label} 绪论 {#chapter-1 .chapter}` (`matter=front` where the run is
 //!   not the kind's usual one);
@@ -16,9 +16,11 @@ mod inline;
 
 use std::fmt::Write as _;
 
+use serde_yaml_ng::{Mapping, Value};
+
 use crate::model::{
-    Block, Book, CipRecord, CipRecordDoc, ColophonEntry, ContentsEntry, DisplayRole, Division,
-    Matter, MetaRecord, NotePlacement,
+    Block, Book, CipRecord, ColophonEntry, ContentsEntry, DisplayRole, Division, Matter, Metadata,
+    NotePlacement,
 };
 
 pub use inline::{Place, inlines, note_label, quoted};
@@ -50,17 +52,14 @@ pub fn display_role_name(role: DisplayRole) -> &'static str {
 /// Writes `book` as one Markdown document.
 pub fn write_markdown(book: &Book, _opts: &MarkdownOptions) -> MarkdownDocument {
     let mut out = String::new();
-    let mut record = MetaRecord::from(&book.meta);
+    let mut meta = book.meta.clone();
     // The copyright page's CIP block carries the record; the metadata repeats it only if it
     // says something else.
-    if book.meta.cip.is_some() && first_cip(book) == book.meta.cip.as_ref() {
-        record.cip = None;
+    if meta.cip.is_some() && first_cip(book) == meta.cip.as_ref() {
+        meta.cip = None;
     }
-    let yaml = serde_yaml_ng::to_string(&record).expect("plain data serialises");
     out.push_str("---\n");
-    if yaml.trim() != "{}" {
-        out.push_str(&yaml);
-    }
+    out.push_str(&to_yaml(&meta));
     out.push_str("---\n");
     for (matter, divs) in [
         (Matter::Front, &book.front),
@@ -85,6 +84,40 @@ pub fn write_markdown(book: &Book, _opts: &MarkdownOptions) -> MarkdownDocument 
         let _ = writeln!(out, "[^{}]: []{{{attrs}}}{sep}{text}", note_label(n.id));
     }
     MarkdownDocument { text: out }
+}
+
+/// The metadata as the YAML block writes it: the model's serde form without empty fields, an
+/// ISBN as printed (`isbn: 978-7-…`) rather than its digits-and-printed table.
+pub fn to_yaml(meta: &Metadata) -> String {
+    let value = serde_yaml_ng::to_value(meta).expect("the model serialises");
+    match prune(value) {
+        Some(v) => serde_yaml_ng::to_string(&v).expect("a YAML value serialises"),
+        None => String::new(),
+    }
+}
+
+/// Drops nulls, `false`, empty lists and tables (the model's defaults); an ISBN table becomes
+/// its printed form.
+fn prune(v: Value) -> Option<Value> {
+    match v {
+        Value::Null | Value::Bool(false) => None,
+        Value::Sequence(items) => {
+            let items: Vec<Value> = items.into_iter().filter_map(prune).collect();
+            (!items.is_empty()).then_some(Value::Sequence(items))
+        }
+        Value::Mapping(m) => {
+            let isbn = m.len() == 2 && m.contains_key("digits") && m.contains_key("printed");
+            if isbn {
+                return m.get("printed").cloned();
+            }
+            let m: Mapping = m
+                .into_iter()
+                .filter_map(|(k, v)| prune(v).map(|v| (k, v)))
+                .collect();
+            (!m.is_empty()).then_some(Value::Mapping(m))
+        }
+        other => Some(other),
+    }
 }
 
 fn first_cip(book: &Book) -> Option<&CipRecord> {
@@ -198,25 +231,28 @@ fn cell(s: &str) -> String {
 }
 
 fn cip_rows(c: &CipRecord) -> Vec<Vec<String>> {
-    let doc = CipRecordDoc::from(c);
     let mut rows = vec![
-        vec!["heading".to_string(), cell(&doc.heading)],
-        vec!["description".into(), cell(&doc.description)],
-        vec!["imprint".into(), cell(&doc.imprint)],
+        vec!["heading".to_string(), cell(&c.heading)],
+        vec!["description".into(), cell(&c.description)],
+        vec!["imprint".into(), cell(&c.imprint)],
     ];
     let mut one = |key: &str, v: &Option<String>| {
         if let Some(v) = v {
             rows.push(vec![key.to_string(), cell(v)]);
         }
     };
-    one("isbn", &doc.isbn);
-    one("classification", &doc.classification);
-    one("cip_number_line", &doc.cip_number_line);
-    one("cip_number", &doc.cip_number);
-    for t in &doc.tracings {
-        rows.push(vec!["tracing".into(), cell(t)]);
+    one("isbn", &c.isbn);
+    one("classification", &c.classification);
+    one("cip_number_line", &c.cip_number_line);
+    one("cip_number", &c.cip_number);
+    for t in &c.tracings {
+        let text = match t.numeral.as_str() {
+            "" => t.text.clone(),
+            n => format!("{n}. {}", t.text),
+        };
+        rows.push(vec!["tracing".into(), cell(&text)]);
     }
-    for s in &doc.subjects {
+    for s in &c.subjects {
         rows.push(vec!["subject".into(), cell(s)]);
     }
     rows
