@@ -21,7 +21,13 @@ fn manifest() -> &'static Path {
 fn pandoc() -> PathBuf {
     let home = std::env::var_os("VALIDATORS_HOME")
         .map(PathBuf::from)
-        .map(|p| if p.is_absolute() { p } else { manifest().join(p) })
+        .map(|p| {
+            if p.is_absolute() {
+                p
+            } else {
+                manifest().join(p)
+            }
+        })
         .unwrap_or_else(|| manifest().join(".validators"));
     let local = home.join("bin/pandoc");
     if local.is_file() {
@@ -79,7 +85,11 @@ fn stringify(inlines: &Value, out: &mut String) {
             | "Underline" => stringify(c, out),
             "Span" | "Link" | "Image" => stringify(&c[1], out),
             "Quoted" => {
-                let q = if c[0]["t"] == "DoubleQuote" { '"' } else { '\'' };
+                let q = if c[0]["t"] == "DoubleQuote" {
+                    '"'
+                } else {
+                    '\''
+                };
                 out.push(q);
                 stringify(&c[1], out);
                 out.push(q);
@@ -102,9 +112,9 @@ fn walk_blocks(blocks: &Value, heads: &mut Vec<(u64, String, String)>, notes: &m
                     c[1][0].as_str().unwrap_or("").to_string(),
                     squeeze(&text),
                 ));
-                walk_inlines(&c[2], heads, notes);
+                walk_inlines(&c[2], notes);
             }
-            "Para" | "Plain" => walk_inlines(c, heads, notes),
+            "Para" | "Plain" => walk_inlines(c, notes),
             "Div" => walk_blocks(&c[1], heads, notes),
             "BlockQuote" => walk_blocks(c, heads, notes),
             "Table" => walk_table(c, heads, notes),
@@ -134,7 +144,7 @@ fn collect_cells(v: &Value, out: &mut Vec<Value>) {
     }
 }
 
-fn walk_inlines(inlines: &Value, heads: &mut Vec<(u64, String, String)>, notes: &mut Vec<String>) {
+fn walk_inlines(inlines: &Value, notes: &mut Vec<String>) {
     for i in inlines.as_array().into_iter().flatten() {
         let c = &i["c"];
         match i["t"].as_str().unwrap_or("") {
@@ -146,11 +156,8 @@ fn walk_inlines(inlines: &Value, heads: &mut Vec<(u64, String, String)>, notes: 
                 }
                 notes.push(squeeze(&text));
             }
-            "Emph" | "Strong" | "Strikeout" | "Superscript" | "Subscript" => {
-                walk_inlines(c, heads, notes)
-            }
-            "Span" | "Link" => walk_inlines(&c[1], heads, notes),
-            "Quoted" => walk_inlines(&c[1], heads, notes),
+            "Emph" | "Strong" | "Strikeout" | "Superscript" | "Subscript" => walk_inlines(c, notes),
+            "Span" | "Link" | "Quoted" => walk_inlines(&c[1], notes),
             _ => {}
         }
     }
@@ -169,22 +176,26 @@ fn expected(book: &Book) -> (Vec<(u64, String, String)>, Vec<String>) {
         }
         s
     }
-    fn walk(d: &Division, depth: u64, book: &Book, heads: &mut Vec<(u64, String, String)>, refs: &mut Vec<NoteId>) {
+    fn walk(
+        d: &Division,
+        depth: u64,
+        heads: &mut Vec<(u64, String, String)>,
+        refs: &mut Vec<NoteId>,
+    ) {
         let title = match &d.label {
             Some(l) => format!("{l} {}", text(&d.title)),
             None => text(&d.title),
         };
         heads.push((depth.min(6), d.id.clone(), squeeze(&title)));
-        let _ = book;
         refs.extend(d.own_note_refs());
         for c in &d.children {
-            walk(c, depth + 1, book, heads, refs);
+            walk(c, depth + 1, heads, refs);
         }
     }
     let mut heads = Vec::new();
     let mut refs = Vec::new();
     for d in book.divisions() {
-        walk(d, 1, book, &mut heads, &mut refs);
+        walk(d, 1, &mut heads, &mut refs);
     }
     let notes = refs
         .iter()
@@ -210,7 +221,11 @@ fn pandoc_reads_the_same_headings_and_notes() {
             .arg(&md)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let ast: Value = serde_json::from_slice(&out.stdout).unwrap();
         let (mut heads, mut notes) = (Vec::new(), Vec::new());
         walk_blocks(&ast["blocks"], &mut heads, &mut notes);
