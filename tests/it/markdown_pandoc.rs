@@ -1,7 +1,7 @@
 //! pandoc reads paiban's Markdown with the same headings (level, id, label and title) and the
 //! same notes (text, in reference order) as paiban's own model: on every golden case, the
 //! example book and the seed. Needs pandoc (PyPI `pypandoc-binary`, installed by
-//! scripts/install-validators.sh into `$VALIDATORS_HOME/bin/pandoc`).
+//! scripts/install-validators.sh as `$VALIDATORS_HOME/bin/pandoc`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,38 +13,12 @@ use paiban::source::Source;
 use paiban::writer::markdown::{MarkdownOptions, write_markdown};
 use serde_json::Value;
 
-fn manifest() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `$VALIDATORS_HOME/bin/pandoc` (default `.validators`), else `pandoc` on PATH.
-fn pandoc() -> PathBuf {
-    let home = std::env::var_os("VALIDATORS_HOME")
-        .map(PathBuf::from)
-        .map(|p| {
-            if p.is_absolute() {
-                p
-            } else {
-                manifest().join(p)
-            }
-        })
-        .unwrap_or_else(|| manifest().join(".validators"));
-    let local = home.join("bin/pandoc");
-    if local.is_file() {
-        return local;
-    }
-    let on_path = Command::new("pandoc").arg("--version").output();
-    assert!(
-        on_path.is_ok_and(|o| o.status.success()),
-        "pandoc not found in {} or on PATH: run scripts/install-validators.sh",
-        home.display()
-    );
-    PathBuf::from("pandoc")
-}
+use crate::support::tools::{pandoc, shared};
 
 fn inputs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    let mut dirs: Vec<PathBuf> = fs::read_dir(manifest().join("tests/golden"))
+    let mut dirs: Vec<PathBuf> = fs::read_dir(root.join("tests/golden"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
@@ -54,16 +28,8 @@ fn inputs() -> Vec<PathBuf> {
             out.push(d.join("input.txt"));
         }
     }
-    out.push(manifest().join("examples/shuyuan.txt"));
-    let seed = manifest().join("../shared/seed/000_31f2030a350ea770.txt");
-    assert!(
-        seed.is_file() || std::env::var("CI").as_deref() != Ok("true"),
-        "{} is required when CI=true",
-        seed.display()
-    );
-    if seed.is_file() {
-        out.push(seed);
-    }
+    out.push(root.join("examples/shuyuan.txt"));
+    out.push(shared("seed/000_31f2030a350ea770.txt"));
     out
 }
 
@@ -205,7 +171,7 @@ fn expected(book: &Book) -> (Vec<(u64, String, String)>, Vec<String>) {
 }
 
 #[test]
-#[ignore = "needs pandoc"]
+#[ignore = "needs pandoc (scripts/install-validators.sh)"]
 fn pandoc_reads_the_same_headings_and_notes() {
     let pandoc = pandoc();
     let dir = tempfile::tempdir().unwrap();
