@@ -142,7 +142,8 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                     links.styles.insert(at, style);
                 }
                 Some(None) => links.diagnostics.push(
-                    Diagnostic::warning(
+                    Diagnostic::new(
+                        Code::NoteUnmarked,
                         line.no,
                         format!(
                             "note {mark} in a run of page-foot notes has no marker {mark} above it"
