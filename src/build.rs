@@ -130,16 +130,48 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
     })?;
     let source = Source::new(path.display().to_string(), decoded.text);
     let (patch, config_source, problem) = load_patch(req)?;
-    let opts = ReadOptions {
-        patch,
-        ..ReadOptions::default()
+    let mut reading = if reader::markdown::is_markdown_path(path) {
+        let mut r = reader::markdown::read_markdown(&source);
+        if let Some(p) = &patch {
+            reader::apply_patch(p, &mut r.book, &mut r.diagnostics);
+        }
+        r
+    } else {
+        let opts = ReadOptions {
+            patch,
+            ..ReadOptions::default()
+        };
+        reader::read(&source, &opts)
     };
-    let mut reading = reader::read(&source, &opts);
     if let Some(d) = problem {
         reading.diagnostics.insert(0, d);
     }
+    crate::diag::resolve_all(&mut reading.diagnostics, &source.text);
     reading.config = config_source;
     reading.diagnostics.retain(|d| !req.allow.contains(&d.code));
+    Ok((source, reading))
+}
+
+/// `paiban convert`: reads `req` and writes it as Markdown to `target` (pandoc-compatible, read
+/// back by `paiban build BOOK.md`); returns the reading for its diagnostics.
+pub fn convert(req: &ReadRequest, target: &Path) -> Result<(Source, Reading)> {
+    let (source, reading) = read(req)?;
+    if reading
+        .diagnostics
+        .iter()
+        .any(|d| d.severity >= Severity::Error)
+    {
+        return Ok((source, reading));
+    }
+    let doc = crate::writer::markdown::write_markdown(
+        &reading.book,
+        &crate::writer::markdown::MarkdownOptions::default(),
+    );
+    let inputs: Vec<&Path> = [Some(req.input.as_path()), req.meta.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    output::write_file(target, doc.text.as_bytes(), &inputs)?;
     Ok((source, reading))
 }
 

@@ -104,7 +104,7 @@ fn control_characters(table: &DeTable<'_>) -> Option<(std::ops::Range<usize>, St
     })
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with real months and days.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with real months and days .
 pub fn parse_date(s: &str) -> std::result::Result<PartialDate, String> {
     s.parse()
 }

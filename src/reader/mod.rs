@@ -22,6 +22,7 @@ pub mod labels;
 pub mod language;
 pub mod layout;
 pub mod lines;
+pub mod markdown;
 pub mod notes;
 pub mod pages;
 pub mod relators;
@@ -190,8 +191,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         book.back.push(d);
     }
     if let Some(patch) = &opts.patch {
-        patch.apply(&mut book.meta);
-        diags.retain(|d| !d.code.field().is_some_and(|f| patch.sets(f)));
+        apply_patch(patch, &mut book, &mut diags);
     }
     diags.sort_by_key(|d| d.span.line);
     crate::diag::resolve_all(&mut diags, &source.text);
@@ -201,6 +201,13 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         conventions: conv.0,
         config: None,
     }
+}
+
+/// Applies the user's metadata over what was recovered and drops the findings about the fields
+/// it sets (a [`crate::diag::Code::field`] the patch sets).
+pub fn apply_patch(patch: &MetadataPatch, book: &mut Book, diags: &mut Vec<Diagnostic>) {
+    patch.apply(&mut book.meta);
+    diags.retain(|d| !d.code.field().is_some_and(|f| patch.sets(f)));
 }
 
 /// A 注释 (notes) division for a book whose notes have nowhere else to go: no division at all
