@@ -177,10 +177,7 @@ pub fn signature_shape(text: &str) -> Option<(String, String)> {
     Some((tokens[..tokens.len() - 1].join(" "), name.to_string()))
 }
 
-/// Whether `c` is a CJK unified ideograph (汉字).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
+pub use super::script::is_han;
 
 #[cfg(test)]
 mod tests {

@@ -26,6 +26,7 @@ pub mod markdown;
 pub mod notes;
 pub mod pages;
 pub mod relators;
+pub mod script;
 pub mod toc;
 pub mod units;
 
