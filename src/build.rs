@@ -275,14 +275,22 @@ pub fn modified_time(date: Option<crate::model::PartialDate>) -> Result<i64> {
     })
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+/// Days since 1970-01-01 of a proleptic Gregorian date (jiff); 0 for a date jiff rejects.
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let date = (|| {
+        jiff::civil::Date::new(
+            i16::try_from(y).ok()?,
+            i8::try_from(m).ok()?,
+            i8::try_from(d).ok()?,
+        )
+        .ok()
+    })();
+    date.map_or(0, |date| {
+        i64::from(
+            date.since(jiff::civil::date(1970, 1, 1))
+                .map_or(0, |span| span.get_days()),
+        )
+    })
 }
 
 /// The file stem used for outputs (`book` for `book.txt`).
