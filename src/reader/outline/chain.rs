@@ -159,21 +159,42 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
     let mut grouped = Vec::new();
     for (_, g) in &groups {
         let items: Vec<_> = g.iter().map(|&k| item(k)).collect();
-        let chain = longest(&items);
-        if min_len(&chain) {
-            grouped.extend(chain);
-        }
+        grouped.extend(runs(cands, &items, &min_len));
     }
     if decimal_child {
         return grouped;
     }
     let all: Vec<_> = members.iter().map(|&k| item(k)).collect();
-    let global = longest(&all);
-    if global.len() > grouped.len() && min_len(&global) {
+    let global = runs(cands, &all, &min_len);
+    if global.len() > grouped.len() {
         global
     } else {
         grouped
     }
+}
+
+/// Sequences that restart (`I`, `II` … in each book of a novel whose book headings were not
+/// found): the longest chain, then the longest among the candidates outside its span, and so
+/// on while a chain is long enough.
+fn runs(cands: &[Candidate], items: &[(usize, u32, u8)], long_enough: &dyn Fn(&[usize]) -> bool) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut rest: Vec<(usize, u32, u8)> = items.to_vec();
+    while !rest.is_empty() {
+        let chain = longest(&rest);
+        if !long_enough(&chain) {
+            break;
+        }
+        let span = (cands[chain[0]].index, cands[*chain.last().expect("non-empty")].index);
+        spans.push(span);
+        out.extend(&chain);
+        rest.retain(|&(k, _, _)| {
+            let at = cands[k].index;
+            !spans.iter().any(|&(a, b)| (a..=b).contains(&at))
+        });
+    }
+    out.sort_unstable();
+    out
 }
 
 /// The heading level of each accepted family: 0 for parts, then 1, 2, 3 … in rank order; a

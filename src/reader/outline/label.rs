@@ -144,13 +144,16 @@ fn english_number(s: &str) -> Option<u32> {
 
 /// A title after a label: not a sentence, not a contents entry, not too long. Question titles
 /// (`什么是 TeX？`) are headings in FAQs; a Latin title does not start in lower case.
-fn title_ok(title: &str) -> bool {
+fn title_ok(title: &str, family: Family) -> bool {
     let t = title.trim();
+    // after a word label (`Book the Second--the Golden Thread`) a title may start in lower case
+    let worded = matches!(family, Family::Part | Family::Chapter);
     if t.is_empty() {
         return true;
     }
     let ends = ends_sentence(t) && !t.ends_with(['?', '？']);
-    let latin_lower = t.chars().next().is_some_and(|c| c.is_lowercase())
+    let latin_lower = !worded
+        && t.chars().next().is_some_and(|c| c.is_lowercase())
         && !t.chars().any(crate::reader::classify::is_han);
     t.chars().count() <= MAX_TITLE
         && !ends
@@ -327,7 +330,7 @@ pub fn parse(text: &str) -> Option<Numbered> {
         return None;
     }
     let title = tidy(rest);
-    title_ok(&title).then_some(Numbered {
+    title_ok(&title, family).then_some(Numbered {
         family,
         numbers,
         label,
@@ -373,6 +376,7 @@ mod tests {
             ("CHAPTER THE FIRST.", n(Chapter, &[1], "CHAPTER THE FIRST", "")),
             ("Book the First--Upstream", n(Part, &[1], "Book the First", "Upstream")),
             ("EPOCH THE SECOND.", n(Part, &[2], "EPOCH THE SECOND", "")),
+            ("Book the Second--the Delta", n(Part, &[2], "Book the Second", "the Delta")),
             ("I. The Ferry", n(Roman, &[1], "I.", "The Ferry")),
             ("IV.  THE WEIR", n(Roman, &[4], "IV.", "THE WEIR")),
             ("I went down to the river.", None),

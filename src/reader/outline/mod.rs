@@ -45,6 +45,9 @@ pub struct Candidate {
     pub listed: bool,
     /// The classifier already read it as a chapter or part heading.
     pub classified: bool,
+    /// Evidence against: the same label and title are printed again further on — this is the
+    /// contents' entry, the later one the heading.
+    pub echoed: bool,
 }
 
 /// Longest title line printed below a number-only label, in characters.
@@ -122,6 +125,7 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                 page_start: feed,
                 listed: false,
                 classified: chapterish(&kinds[i]),
+                echoed: false,
             });
         }
         prev_content = Some(i);
@@ -129,7 +133,31 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
         feed = false;
     }
     mark_listings(lines, kinds, form_feed, &mut out);
+    mark_echoes(&mut out);
     out
+}
+
+/// Letters and digits of a title, lower-cased: what an echo must share.
+fn title_key(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Marks candidates whose label and (non-empty) title are printed again later.
+fn mark_echoes(cands: &mut [Candidate]) {
+    let mut seen: std::collections::HashSet<(Family, Vec<u32>, String)> =
+        std::collections::HashSet::new();
+    for c in cands.iter_mut().rev() {
+        let key = title_key(&c.numbered.title);
+        if key.is_empty() {
+            continue;
+        }
+        let k = (c.numbered.family, c.numbered.numbers.clone(), key);
+        c.echoed = !seen.insert(k);
+    }
 }
 
 /// The title printed on its own line below a number-only label (`1.1.1` / blank / `标题`).
@@ -173,6 +201,9 @@ fn mark_listings(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], cands: 
 
 /// The verdict on one candidate before sequences are found: may it head a division?
 pub fn weigh(c: &Candidate) -> Result<(), &'static str> {
+    if c.echoed {
+        return Err("printed again further on: an entry of the contents (the later line heads)");
+    }
     if c.listed {
         return Err("a line of a listing (the next or previous line has the same label shape)");
     }
