@@ -301,7 +301,11 @@ mod tests {
                 "Contents\nChapter I  The Spring\nChapter II  A Long Title That Wraps\n    Onto a Second Line . . . 9\nThe water rose from under the old stones and ran down the hill to the mill.\nNobody knew where it came from, and nobody asked the miller about it.\n",
                 4,
             ),
-            ("nothing but entries", "目录\n第一章 河\t1\n第二章 山\t9\n", 4),
+            (
+                "nothing but entries",
+                "目录\n第一章 河\t1\n第二章 山\t9\n",
+                4,
+            ),
         ];
         for (what, text, want) in cases {
             let lines = super::super::lines::split(text);

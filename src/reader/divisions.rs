@@ -114,13 +114,14 @@ fn push_levelled(parent: &mut Division, h: &Heading, level: u8) {
         let last = at.children.len() - 1;
         at = &mut at.children[last];
     }
-    let id = format!("{}-{}", at.id, at.children.len() + 1);
-    let mut d = division(h, id);
-    d.kind = if matches!(at.kind, DivisionKind::Section | DivisionKind::Subsection) {
+    let kind = if matches!(at.kind, DivisionKind::Section | DivisionKind::Subsection) {
         DivisionKind::Subsection
     } else {
         DivisionKind::Section
     };
+    let id = format!("{}-{}-{}", at.id, kind.name(), at.children.len() + 1);
+    let mut d = division(h, id);
+    d.kind = kind;
     at.children.push(d);
 }
 

@@ -176,7 +176,11 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
 /// Sequences that restart (`I`, `II` … in each book of a novel whose book headings were not
 /// found): the longest chain, then the longest among the candidates outside its span, and so
 /// on while a chain is long enough.
-fn runs(cands: &[Candidate], items: &[(usize, u32, u8)], long_enough: &dyn Fn(&[usize]) -> bool) -> Vec<usize> {
+fn runs(
+    cands: &[Candidate],
+    items: &[(usize, u32, u8)],
+    long_enough: &dyn Fn(&[usize]) -> bool,
+) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut rest: Vec<(usize, u32, u8)> = items.to_vec();
@@ -185,7 +189,10 @@ fn runs(cands: &[Candidate], items: &[(usize, u32, u8)], long_enough: &dyn Fn(&[
         if !long_enough(&chain) {
             break;
         }
-        let span = (cands[chain[0]].index, cands[*chain.last().expect("non-empty")].index);
+        let span = (
+            cands[chain[0]].index,
+            cands[*chain.last().expect("non-empty")].index,
+        );
         spans.push(span);
         out.extend(&chain);
         rest.retain(|&(k, _, _)| {

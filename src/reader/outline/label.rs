@@ -105,9 +105,19 @@ pub fn cn_value(s: &str) -> Option<u32> {
         return s.parse().ok();
     }
     let digit = |c: char| "〇一二三四五六七八九".find(c).map(|i| (i / 3) as u32);
-    let digit = |c: char| if c == '零' { Some(0) } else if c == '两' { Some(2) } else { digit(c) };
+    let digit = |c: char| {
+        if c == '零' {
+            Some(0)
+        } else if c == '两' {
+            Some(2)
+        } else {
+            digit(c)
+        }
+    };
     if s.chars().all(|c| digit(c).is_some()) {
-        return s.chars().try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?));
+        return s
+            .chars()
+            .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?));
     }
     let (mut total, mut cur) = (0u32, 0u32);
     for c in s.chars() {
@@ -227,7 +237,11 @@ fn decimal(t: &str) -> Option<(Vec<u32>, String, &str)> {
     if numbers.len() == 1 && trailing_dot || numbers.len() > 5 || numbers.contains(&0) {
         return None;
     }
-    let label = if sect { format!("§{core}") } else { core.to_string() };
+    let label = if sect {
+        format!("§{core}")
+    } else {
+        core.to_string()
+    };
     Some((numbers, label, rest.trim_start()))
 }
 
@@ -264,8 +278,8 @@ fn english(t: &str) -> Option<(Family, u32, String, &str)> {
     } else {
         return None;
     };
-    let capitalised = word.chars().skip(1).all(|c| c.is_lowercase())
-        || word.chars().all(|c| c.is_uppercase());
+    let capitalised =
+        word.chars().skip(1).all(|c| c.is_lowercase()) || word.chars().all(|c| c.is_uppercase());
     if !word.starts_with(char::is_uppercase) || !capitalised {
         return None;
     }
@@ -309,7 +323,9 @@ pub fn parse(text: &str) -> Option<Numbered> {
         if let Some(r) = word.strip_suffix('.').and_then(roman_value) {
             let upper = word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
             upper.then(|| (Family::Roman, vec![r], word.to_string(), rest))
-        } else if word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase()) && !rest.is_empty()
+        } else if word.len() == 1
+            && word.bytes().all(|b| b.is_ascii_uppercase())
+            && !rest.is_empty()
         {
             let n = u32::from(word.as_bytes()[0] - b'A' + 1);
             // `A` and `I` are English words: a letter label needs a gap or a CJK title
@@ -356,8 +372,14 @@ mod tests {
         use Family::*;
         let cases = [
             ("1 Introduction", n(Decimal(1), &[1], "1", "Introduction")),
-            ("1.1 What is a river?", n(Decimal(2), &[1, 1], "1.1", "What is a river?")),
-            ("  2.3.1   Mills  and weirs", n(Decimal(3), &[2, 3, 1], "2.3.1", "Mills and weirs")),
+            (
+                "1.1 What is a river?",
+                n(Decimal(2), &[1, 1], "1.1", "What is a river?"),
+            ),
+            (
+                "  2.3.1   Mills  and weirs",
+                n(Decimal(3), &[2, 3, 1], "2.3.1", "Mills and weirs"),
+            ),
             ("§1.2 渡口概况", n(Decimal(2), &[1, 2], "§1.2", "渡口概况")),
             ("1.1.1", n(Decimal(3), &[1, 1, 1], "1.1.1", "")),
             ("3.2. Boats", n(Decimal(3 - 1), &[3, 2], "3.2", "Boats")),
@@ -369,14 +391,26 @@ mod tests {
             ("3.14159 is pi", None),
             ("10.5pt", None),
             ("第 1 节 介绍", n(Jie, &[1], "第1节", "介绍")),
-            ("第十二回　渡口遇雨　河边论道", n(Chapter, &[12], "第十二回", "渡口遇雨 河边论道")),
+            (
+                "第十二回　渡口遇雨　河边论道",
+                n(Chapter, &[12], "第十二回", "渡口遇雨 河边论道"),
+            ),
             ("第二编 城镇", n(Part, &[2], "第二编", "城镇")),
             ("CHAPTER I.", n(Chapter, &[1], "CHAPTER I", "")),
             ("Chapter 7", n(Chapter, &[7], "Chapter 7", "")),
-            ("CHAPTER THE FIRST.", n(Chapter, &[1], "CHAPTER THE FIRST", "")),
-            ("Book the First--Upstream", n(Part, &[1], "Book the First", "Upstream")),
+            (
+                "CHAPTER THE FIRST.",
+                n(Chapter, &[1], "CHAPTER THE FIRST", ""),
+            ),
+            (
+                "Book the First--Upstream",
+                n(Part, &[1], "Book the First", "Upstream"),
+            ),
             ("EPOCH THE SECOND.", n(Part, &[2], "EPOCH THE SECOND", "")),
-            ("Book the Second--the Delta", n(Part, &[2], "Book the Second", "the Delta")),
+            (
+                "Book the Second--the Delta",
+                n(Part, &[2], "Book the Second", "the Delta"),
+            ),
             ("I. The Ferry", n(Roman, &[1], "I.", "The Ferry")),
             ("IV.  THE WEIR", n(Roman, &[4], "IV.", "THE WEIR")),
             ("I went down to the river.", None),

@@ -70,7 +70,10 @@ fn replaceable(kind: &Kind) -> bool {
 fn chapterish(kind: &Kind) -> bool {
     matches!(
         kind,
-        Kind::ChapterLabel { .. } | Kind::Chapter { .. } | Kind::PartLabel { .. } | Kind::Part { .. }
+        Kind::ChapterLabel { .. }
+            | Kind::Chapter { .. }
+            | Kind::PartLabel { .. }
+            | Kind::Part { .. }
     )
 }
 
@@ -91,7 +94,9 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
             gap = true;
             continue;
         }
-        let parsed = if replaceable(&kinds[i]) && !matches!(kinds[i], Kind::Section { ref label, .. } if !label.starts_with('第')) {
+        let parsed = if replaceable(&kinds[i])
+            && !matches!(kinds[i], Kind::Section { ref label, .. } if !label.starts_with('第'))
+        {
             label::parse(lines[i].text)
         } else {
             None
@@ -101,7 +106,9 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                 let t = lines[p].text;
                 kinds[p].is_heading()
                     || matches!(kinds[p], Kind::Heading { .. })
-                    || out.last().is_some_and(|c| c.index == p || c.title_line == Some(p))
+                    || out
+                        .last()
+                        .is_some_and(|c| c.index == p || c.title_line == Some(p))
                     || ends_sentence(t)
                     || t.trim_end().ends_with([':', '：'])
             });
@@ -110,7 +117,10 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
             } else {
                 None
             };
-            let stands_alone = matches!(numbered.family, Family::Chapter | Family::Part | Family::Word);
+            let stands_alone = matches!(
+                numbered.family,
+                Family::Chapter | Family::Part | Family::Word
+            );
             if numbered.title.is_empty() && title_line.is_none() && !stands_alone {
                 prev_content = Some(i);
                 gap = false;
@@ -179,7 +189,8 @@ fn title_below(lines: &[Line<'_>], kinds: &[Kind], i: usize) -> Option<usize> {
 /// of a family that ranks above it (a heading with nothing under it, like a contents entry).
 fn mark_listings(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], cands: &mut [Candidate]) {
     let content = |i: usize| !margin(&kinds[i]) && !lines[i].text.trim().is_empty();
-    let feed_in = |a: usize, b: usize| (a + 1..=b).any(|j| form_feed.get(j).copied().unwrap_or(false));
+    let feed_in =
+        |a: usize, b: usize| (a + 1..=b).any(|j| form_feed.get(j).copied().unwrap_or(false));
     for k in 0..cands.len() {
         let fam = cands[k].numbered.family;
         let own_end = cands[k].title_line.unwrap_or(cands[k].index);
@@ -239,7 +250,9 @@ pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Vec<
     let levels = chain::levels(&eligible, &accepted, has_chapter_kinds);
     for (k, c) in eligible.iter().enumerate() {
         let line = lines[c.index].no;
-        let Some(level) = accepted[k].then(|| levels.get(&c.numbered.family).copied()).flatten()
+        let Some(level) = accepted[k]
+            .then(|| levels.get(&c.numbered.family).copied())
+            .flatten()
         else {
             decisions.push(Decision {
                 line,
@@ -248,8 +261,16 @@ pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Vec<
             });
             continue;
         };
-        // the classifier's chapters keep their kind when the pass would put them at chapter
-        // level anyway; a `第 N 节` the classifier called a section is re-levelled
+        // the classifier's chapters and parts keep their kind (and their title line); a
+        // `第 N 节` the classifier called a section is re-levelled
+        if c.classified {
+            decisions.push(Decision {
+                line,
+                level: Some(level),
+                reason: format!("`{}` continues its numbering sequence", c.numbered.label),
+            });
+            continue;
+        }
         let title = match c.title_line {
             Some(j) => {
                 kinds[j] = Kind::HeadingTitle;
@@ -268,7 +289,11 @@ pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Vec<
             reason: format!(
                 "`{}` continues its numbering sequence{}",
                 c.numbered.label,
-                if c.page_start { ", at a page start" } else { "" }
+                if c.page_start {
+                    ", at a page start"
+                } else {
+                    ""
+                }
             ),
         });
     }

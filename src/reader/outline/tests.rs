@@ -86,6 +86,10 @@ fn sentences_and_broken_sequences_stay_text() {
     let text = "1 Rivers\nText.\n\n2 Towns\nThe count was\n3 towns by then.\n\n7 Seas\nMore.\n\n3 Roads\nEnd.\n";
     assert_eq!(
         placed(text),
-        [h(1, 1, "1", "Rivers"), h(4, 1, "2", "Towns"), h(11, 1, "3", "Roads")]
+        [
+            h(1, 1, "1", "Rivers"),
+            h(4, 1, "2", "Towns"),
+            h(11, 1, "3", "Roads")
+        ]
     );
 }
