@@ -4,8 +4,8 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use crate::diag::Diagnostic;
-use crate::model::{Book, Division, Metadata};
+use crate::diag::{Diagnostic, Origin, SourceFile, Sources, Style, render_all};
+use crate::model::{Book, Division};
 use crate::reader::{Convention, Reading};
 use crate::source::Source;
 
@@ -18,47 +18,6 @@ fn outline_json(d: &Division) -> Value {
         "line": d.line,
         "notes": d.own_note_refs().len(),
         "children": d.children.iter().map(outline_json).collect::<Vec<_>>(),
-    })
-}
-
-fn metadata_json(m: &Metadata) -> Value {
-    json!({
-        "title": m.title,
-        "subtitle": m.subtitle,
-        "alt_title": m.alt_title.as_ref().map(|a| &a.text),
-        "authors": m.authors.iter().map(|a| &a.name).collect::<Vec<_>>(),
-        "authors_et_al": m.authors_et_al,
-        "author_statement": m.author_statement,
-        "contributors": m.contributors.iter().map(|c| json!({
-            "name": c.name, "role": c.role.code(), "label": c.label, "affiliation": c.affiliation,
-        })).collect::<Vec<_>>(),
-        "publisher": m.publisher,
-        "publisher_group": m.publisher_group,
-        "place": m.place,
-        "date": m.date.map(|d| d.to_string()),
-        "isbn": m.isbn.as_ref().map(|i| &i.digits),
-        "isbn_printed": m.isbn.as_ref().map(|i| &i.printed),
-        "language": m.language,
-        "trim": m.trim.map(|t| json!({"width_mm": t.width_mm, "height_mm": t.height_mm})),
-        "cip": m.cip.as_ref().map(|c| json!({
-            "description": c.description,
-            "imprint": c.imprint,
-            "subjects": c.subjects,
-            "classification": c.classification,
-            "number": c.cip_number,
-        })),
-        "print": json!({
-            "sheets": m.print.sheets,
-            "word_count": m.print.word_count,
-            "edition": m.print.edition,
-            "impression": m.print.impression,
-            "price": m.print.price,
-        }),
-        "websites": m.websites,
-        "emails": m.emails,
-        "rights": m.rights,
-        "series": m.series,
-        "description": m.description,
     })
 }
 
@@ -81,19 +40,31 @@ fn conventions_json(conventions: &[Convention]) -> Value {
 fn book_json(book: &Book, diagnostics: &[Diagnostic]) -> Value {
     let contents = book.printed_contents().unwrap_or_default();
     json!({
-        "metadata": metadata_json(&book.meta),
+        "metadata": serde_json::to_value(&book.meta).expect("metadata serializes"),
         "outline": book.divisions().map(outline_json).collect::<Vec<_>>(),
         "printed_contents": contents.iter().map(|e| json!({
             "level": e.level, "label": e.label, "title": e.title, "page": e.page,
             "line": e.line, "target": e.target,
         })).collect::<Vec<_>>(),
         "footnotes": book.notes.len(),
-        "diagnostics": diagnostics.iter().map(|d| json!({
-            "severity": d.severity.name(),
-            "line": d.span.line,
-            "message": d.message,
-            "hint": d.hint,
-        })).collect::<Vec<_>>(),
+        "diagnostics": diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+    })
+}
+
+/// One diagnostic as JSON: code, severity, file, line, column, byte range, message, hints.
+pub fn diagnostic_json(d: &Diagnostic) -> Value {
+    json!({
+        "code": d.code.as_str(),
+        "severity": d.severity.name(),
+        "file": match d.origin {
+            Origin::Manuscript => "manuscript",
+            Origin::Config => "book.toml",
+        },
+        "line": d.span.line,
+        "column": d.span.col,
+        "bytes": d.span.bytes.map(|(a, b)| [a, b]),
+        "message": d.message,
+        "hints": d.hints,
     })
 }
 
@@ -123,8 +94,8 @@ fn tree_line(d: &Division, depth: usize, out: &mut String) {
 }
 
 /// The human-readable report: metadata summary, outline tree, conventions, then diagnostics
-/// rustc-style.
-pub fn to_text(reading: &Reading, source: &Source) -> String {
+/// rustc-style (capped per code, with a summary line).
+pub fn to_text(reading: &Reading, source: &Source, style: Style) -> String {
     let (book, diagnostics) = (&reading.book, &reading.diagnostics);
     let m = &book.meta;
     let mut out = String::new();
@@ -153,9 +124,13 @@ pub fn to_text(reading: &Reading, source: &Source) -> String {
     if !diagnostics.is_empty() {
         out.push('\n');
     }
-    for d in diagnostics {
-        out.push_str(&d.render(&source.name, source.line(d.span.line)));
-        out.push('\n');
-    }
+    let sources = Sources {
+        manuscript: SourceFile {
+            name: &source.name,
+            text: &source.text,
+        },
+        config: None,
+    };
+    out.push_str(&render_all(diagnostics, &sources, style));
     out
 }

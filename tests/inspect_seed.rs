@@ -72,8 +72,15 @@ fn seed_metadata_matches_expectations() {
         let got = inspect(&path);
         let m = &got["metadata"];
         assert_eq!(m["title"], exp["title"]);
-        assert_eq!(m["authors"], exp["authors"]);
-        assert_eq!(m["isbn"], exp["isbn"]);
+        let authors: Vec<&serde_json::Value> = m["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| &a["name"])
+            .collect();
+        let want: Vec<&serde_json::Value> = exp["authors"].as_array().unwrap().iter().collect();
+        assert_eq!(authors, want);
+        assert_eq!(m["isbn"]["digits"], exp["isbn"]);
         assert_eq!(m["language"], exp["language"]);
         assert_eq!(m["publisher"], exp["publisher"]);
         assert_eq!(m["date"], exp["date"]);
@@ -94,7 +101,9 @@ fn seed_metadata_matches_expectations() {
             );
         }
         assert!(
-            m["alt_title"].as_str().is_some_and(|t| t.is_ascii()),
+            m["alt_title"]["text"]
+                .as_str()
+                .is_some_and(|t| t.is_ascii()),
             "pinyin alt title: {}",
             m["alt_title"]
         );
