@@ -321,10 +321,10 @@ mod tests {
             (
                 "a quote between Chinese characters joins without a space",
                 vec![
-                    chunk(Para, "他说", 1),
+                    chunk(Para, "他想了很久，才说", 1),
                     chunk(Para, "\u{201c}好\u{201d}，就走了。", 2),
                 ],
-                vec![(Para, "他说\u{201c}好\u{201d}，就走了。", 1)],
+                vec![(Para, "他想了很久，才说\u{201c}好\u{201d}，就走了。", 1)],
             ),
             (
                 "a hyphenated word is rejoined without the hyphen",
