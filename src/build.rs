@@ -1,15 +1,18 @@
 //! The build pipeline the CLI drives: load → decode → read → book.toml → writers → safe output.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use crate::config;
 use crate::diag::{Diagnostic, Severity};
 use crate::error::{Error, Result};
+use crate::input::{self, InputKind};
+use crate::output::{Protected, Staging};
 use crate::pdf::{self, PdfOptions};
 use crate::reader::{self, ReadOptions, Reading};
 use crate::source::Source;
-use crate::writer::epub::{EpubOptions, write_epub};
+use crate::writer::epub::{EpubError, EpubOptions, write_epub};
 use crate::writer::typst::{TypstOptions, write_typst};
-use crate::{config, output};
 
 /// Output formats of a build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,10 +76,7 @@ pub struct ReadRequest {
 /// Reads the file, decodes it and structures it, then applies `book.toml`.
 pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
     let path = &req.input;
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.clone(),
-        source,
-    })?;
+    let bytes = input::read(path, InputKind::Manuscript)?;
     let forced = match &req.encoding {
         None => None,
         Some(label) => Some(
@@ -118,6 +118,8 @@ pub struct BuildRequest {
     pub formats: Formats,
     /// `--deny-warnings`: if the reader warns, write nothing (see [`BuildReport::withheld`]).
     pub deny_warnings: bool,
+    /// Other files no output may write over or replace: a batch's inputs, shared by its books.
+    pub protect: Arc<Protected>,
 }
 
 /// What a build wrote and found.
@@ -143,30 +145,12 @@ impl BuildReport {
     }
 }
 
-fn read_optional(path: &Option<PathBuf>) -> Result<Option<Vec<u8>>> {
-    path.as_ref()
-        .map(|p| {
-            std::fs::read(p).map_err(|source| Error::Io {
-                path: p.clone(),
-                source,
-            })
-        })
-        .transpose()
+fn read_optional(path: &Option<PathBuf>, kind: InputKind) -> Result<Option<Vec<u8>>> {
+    path.as_ref().map(|p| input::read(p, kind)).transpose()
 }
 
-fn read_text(path: &Option<PathBuf>) -> Result<Option<String>> {
-    match read_optional(path)? {
-        None => Ok(None),
-        Some(bytes) => String::from_utf8(bytes)
-            .map(Some)
-            .map_err(|e| Error::Config {
-                path: path.clone().unwrap_or_default(),
-                message: format!(
-                    "not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            }),
-    }
+fn read_text(path: &Option<PathBuf>, kind: InputKind) -> Result<Option<String>> {
+    path.as_ref().map(|p| input::read_text(p, kind)).transpose()
 }
 
 /// The `dcterms:modified` time: `SOURCE_DATE_EPOCH` if set, else the book's date, else 1980-01-01.
@@ -207,7 +191,8 @@ fn stem(input: &Path) -> String {
         .unwrap_or_else(|| "book".into())
 }
 
-/// Runs a whole build: read, then write each requested format into the output folder.
+/// Runs a whole build: read, then stage each requested format in the output folder and commit
+/// them together (see [`output::Staging`]).
 pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     let (source, reading) = read(&req.read)?;
     let Reading {
@@ -224,47 +209,52 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         });
     }
     // Read every optional input before writing anything, so a bad one leaves no output.
-    let cover = read_optional(&req.cover)?;
-    let css = read_text(&req.css)?;
-    let template = read_text(&req.typst_template)?;
-    let inputs: Vec<&Path> = [
-        Some(req.read.input.as_path()),
-        req.read.meta.as_deref(),
-        req.cover.as_deref(),
-        req.css.as_deref(),
-        req.typst_template.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let cover = read_optional(&req.cover, InputKind::Cover)?;
+    let css = read_text(&req.css, InputKind::Stylesheet)?;
+    let template = read_text(&req.typst_template, InputKind::Template)?;
+    let own = Protected::new(
+        [
+            Some(req.read.input.as_path()),
+            req.read.meta.as_deref(),
+            req.cover.as_deref(),
+            req.css.as_deref(),
+            req.typst_template.as_deref(),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    let guards = [&own, &*req.protect];
     let stem = stem(&req.read.input);
-    // Check every target before writing anything, so a refused one leaves no other output.
+    let epub_name = format!("{stem}.epub");
+    let project_name = format!("{stem}-typst");
+    let pdf_name = format!("{stem}.pdf");
+    let mut staging = Staging::begin(&req.out_dir)?;
+    // Register every target and check them before the slow work, so a refused one fails early.
+    let pdf_path = if req.formats.pdf {
+        Some(staging.file_path(&pdf_name)?)
+    } else {
+        None
+    };
     if req.formats.epub {
-        output::check_target(&req.out_dir.join(format!("{stem}.epub")), &inputs)?;
-    }
-    if req.formats.typst {
-        output::check_dir_target(&req.out_dir.join(format!("{stem}-typst")), &inputs)?;
-    }
-    if req.formats.pdf {
-        output::check_target(&req.out_dir.join(format!("{stem}.pdf")), &inputs)?;
-    }
-    output::ensure_dir(&req.out_dir)?;
-    let mut outputs = Vec::new();
-    if req.formats.epub {
-        let path = req.out_dir.join(format!("{stem}.epub"));
+        let path = req.out_dir.join(&epub_name);
         let opts = EpubOptions {
             css,
             cover,
             modified_unix: modified_time(book.meta.date)?,
             note_style: None,
         };
-        let epub = write_epub(&book, &opts).map_err(|source| Error::Epub {
-            path: path.clone(),
-            source,
+        let epub = write_epub(&book, &opts).map_err(|source| match (&source, &req.cover) {
+            (EpubError::Cover(_), Some(cover)) => Error::Cover {
+                path: cover.clone(),
+                source,
+            },
+            _ => Error::Epub {
+                path: path.clone(),
+                source,
+            },
         })?;
         diagnostics.extend(epub.diagnostics);
-        output::write_file(&path, &epub.bytes, &inputs)?;
-        outputs.push(path);
+        staging.file(&epub_name, &epub.bytes)?;
     }
     if req.formats.typst || req.formats.pdf {
         let project = write_typst(
@@ -275,32 +265,23 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             },
         );
         let dir = if req.formats.typst {
-            req.out_dir.join(format!("{stem}-typst"))
+            staging.project(&project_name, &project.files)?
         } else {
-            req.out_dir
-                .join(format!(".{stem}-typst.paiban-build-{}", std::process::id()))
+            staging.scratch_project(&project_name, &project.files)?
         };
-        output::write_dir(&dir, &project.files, &inputs)?;
-        if req.formats.pdf {
-            let path = req.out_dir.join(format!("{stem}.pdf"));
+        staging.check_targets(&guards)?;
+        if let Some(staged_pdf) = &pdf_path {
             let opts = PdfOptions {
                 timestamp: Some(modified_time(book.meta.date)?),
                 ..PdfOptions::default()
             };
-            let compiled = pdf::compile_project(&dir, &path, &opts);
-            if !req.formats.typst {
-                let _ = std::fs::remove_dir_all(&dir);
-            }
-            compiled.map_err(|source| Error::Pdf {
-                path: path.clone(),
+            pdf::compile_project(&dir, staged_pdf, &opts).map_err(|source| Error::Pdf {
+                path: req.out_dir.join(&pdf_name),
                 source,
             })?;
-            outputs.push(path);
-        }
-        if req.formats.typst {
-            outputs.push(dir);
         }
     }
+    let outputs = staging.commit(&guards)?;
     Ok(BuildReport {
         source,
         diagnostics,

@@ -172,7 +172,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (source, reading) = build::read(&read.request())?;
             print_diagnostics(&source, &reading.diagnostics);
             let text = paiban::config::init_toml(&reading.book.meta);
-            paiban::output::write_file(&target, text.as_bytes(), &[&read.manuscript])?;
+            let inputs = [Some(read.manuscript.as_path()), read.meta.as_deref()];
+            let guard = paiban::output::Protected::new(inputs.into_iter().flatten());
+            paiban::output::write_file(&target, text.as_bytes(), &[&guard])?;
             println!("wrote {}", target.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -205,6 +207,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 typst_template,
                 formats: format,
                 deny_warnings,
+                ..BuildRequest::default()
             };
             if !more.is_empty() || req.read.input.is_dir() {
                 anyhow::ensure!(!deny_warnings, "--deny-warnings builds one book at a time");
