@@ -159,13 +159,31 @@ fn read_text(path: &Option<PathBuf>, kind: InputKind) -> Result<Option<String>> 
     path.as_ref().map(|p| input::read_text(p, kind)).transpose()
 }
 
+/// The last second of 9999-12-31: `dcterms:modified` has four-digit years.
+pub const MAX_EPOCH: i64 = 253_402_300_799;
+
+/// Parses `SOURCE_DATE_EPOCH`: whole seconds from 1970-01-01 to 9999-12-31.
+fn source_date_epoch(v: &str) -> Result<i64> {
+    let bad = |why: &str| Error::Config {
+        path: "SOURCE_DATE_EPOCH".into(),
+        message: format!("{v:?} {why}"),
+    };
+    let secs = v
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| bad("is not a number of seconds since 1970"))?;
+    if !(0..=MAX_EPOCH).contains(&secs) {
+        return Err(bad(&format!(
+            "is outside 0 … {MAX_EPOCH} (1970-01-01 … 9999-12-31, the dates an EPUB can carry)"
+        )));
+    }
+    Ok(secs)
+}
+
 /// The `dcterms:modified` time: `SOURCE_DATE_EPOCH` if set, else the book's date, else 1980-01-01.
 pub fn modified_time(date: Option<crate::model::PartialDate>) -> Result<i64> {
     if let Ok(v) = std::env::var("SOURCE_DATE_EPOCH") {
-        return v.trim().parse::<i64>().map_err(|_| Error::Config {
-            path: "SOURCE_DATE_EPOCH".into(),
-            message: format!("{v:?} is not a number of seconds since 1970"),
-        });
+        return source_date_epoch(&v);
     }
     Ok(match date {
         Some(d) => {
@@ -197,6 +215,40 @@ fn stem(input: &Path) -> String {
         .unwrap_or_else(|| "book".into())
 }
 
+/// Most divisions (chapters, sections, front and back matter, at every level) a book may have:
+/// a long serial novel has a few thousand chapters. Past it the manuscript is almost surely
+/// misread (every line a heading), and each division costs an XHTML file, a manifest, spine and
+/// navigation entry, so the build stops instead of writing an EPUB hundreds of times the
+/// manuscript's size.
+pub const MAX_DIVISIONS: usize = 20_000;
+
+/// Refuses a book over [`MAX_DIVISIONS`], saying how many of them are empty.
+fn check_divisions(book: &crate::model::Book, input: &Path) -> Result<()> {
+    fn walk(d: &crate::model::Division, all: &mut usize, empty: &mut usize) {
+        *all += 1;
+        if d.blocks.is_empty() && d.children.is_empty() {
+            *empty += 1;
+        }
+        for c in &d.children {
+            walk(c, all, empty);
+        }
+    }
+    let (mut all, mut empty) = (0, 0);
+    for d in book.divisions() {
+        walk(d, &mut all, &mut empty);
+    }
+    if all <= MAX_DIVISIONS {
+        return Ok(());
+    }
+    Err(Error::Limit {
+        path: input.into(),
+        message: format!(
+            "the reader found {all} divisions ({empty} of them empty); a book may have at most \
+             {MAX_DIVISIONS}: are all those lines really headings? Nothing was written"
+        ),
+    })
+}
+
 /// Runs a whole build: read, then stage each requested format in the output folder and commit
 /// them together (see [`output::Staging`]).
 pub fn build(req: &BuildRequest) -> Result<BuildReport> {
@@ -206,6 +258,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         mut diagnostics,
         ..
     } = reading;
+    check_divisions(&book, &req.read.input)?;
     if req.deny_warnings && diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
         return Ok(BuildReport {
             source,
@@ -216,7 +269,11 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     }
     // Read every optional input before writing anything, so a bad one leaves no output.
     let cover = read_optional(&req.cover, InputKind::Cover)?;
-    let css = read_text(&req.css, InputKind::Stylesheet)?;
+    let css = req
+        .css
+        .as_ref()
+        .map(|p| input::read_stylesheet(p))
+        .transpose()?;
     let template = read_text(&req.typst_template, InputKind::Template)?;
     let own = Protected::new(
         [
@@ -310,6 +367,26 @@ mod tests {
         ];
         for ((y, m, d), want) in cases {
             assert_eq!(days_from_civil(y, m, d), want, "{y}-{m}-{d}");
+        }
+    }
+
+    #[test]
+    fn source_date_epoch_is_checked() {
+        let cases = [
+            ("0", Ok(0)),
+            (" 1700000000 ", Ok(1_700_000_000)),
+            ("253402300799", Ok(MAX_EPOCH)),
+            ("253402300800", Err("is outside 0 … 253402300799")),
+            ("-1", Err("is outside 0")),
+            ("99999999999999999999", Err("is not a number")),
+            ("yesterday", Err("is not a number")),
+        ];
+        for (v, want) in cases {
+            match (source_date_epoch(v), want) {
+                (Ok(got), Ok(want)) => assert_eq!(got, want, "{v}"),
+                (Err(e), Err(want)) => assert!(e.to_string().contains(want), "{v}: {e}"),
+                (got, _) => panic!("{v}: {got:?}"),
+            }
         }
     }
 

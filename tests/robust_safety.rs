@@ -341,3 +341,121 @@ fn devices_and_fifos_are_refused_as_any_input() {
     }
     assert!(!out.exists() || entries(&out).is_empty());
 }
+
+/// Item 7: a manuscript of nothing but headings stops at the division cap instead of writing an
+/// EPUB hundreds of times its size.
+#[test]
+fn a_manuscript_of_only_headings_is_refused_with_the_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(&dir.path().join("book.txt"), &"第一章\n".repeat(30_000));
+    let out = dir.path().join("out");
+    let a = paiban()
+        .arg("build")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let err = stderr(&a);
+    assert!(
+        err.contains("divisions (") && err.contains("a book may have at most 20000"),
+        "{err}"
+    );
+    assert!(err.ends_with("Nothing was written\n"), "{err}");
+    assert!(!out.exists() || entries(&out).is_empty());
+}
+
+/// Item 9: `--css` that refers outside the EPUB or holds a NUL byte is refused with line:column.
+#[test]
+fn a_stylesheet_with_remote_references_or_nul_bytes_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(&dir.path().join("book.txt"), CLEAN);
+    let css = write(
+        &dir.path().join("style.css"),
+        "@import url(\"https://fonts.example/zh.css\");\np { background: url(paper.png) }\n\0\n",
+    );
+    let out = dir.path().join("out");
+    let a = paiban()
+        .arg("build")
+        .arg(&input)
+        .arg("--css")
+        .arg(&css)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let err = stderr(&a);
+    let c = css.display();
+    for want in [
+        format!("{c}: 1:1: @import loads a stylesheet the EPUB does not carry"),
+        "1:9: url(https://fonts.example/zh.css) refers to a remote resource".to_string(),
+        "2:17: url(paper.png) refers to a file the EPUB does not carry".to_string(),
+        "3:1: a NUL byte".to_string(),
+    ] {
+        assert!(err.contains(&want), "{want}\n---\n{err}");
+    }
+    assert!(!out.exists() || entries(&out).is_empty());
+    // A stylesheet that keeps to itself is used.
+    write(
+        &css,
+        "p { text-indent: 2em; background: url(data:image/png;base64,AAAA) }\n",
+    );
+    paiban()
+        .arg("build")
+        .arg(&input)
+        .arg("--css")
+        .arg(&css)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+}
+
+/// Item 9: an out-of-range `SOURCE_DATE_EPOCH` is a clear error, not an EPUB epubcheck rejects.
+#[test]
+fn an_out_of_range_source_date_epoch_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(&dir.path().join("book.txt"), CLEAN);
+    for v in ["-86400", "253402300800", "99999999999999"] {
+        let a = paiban()
+            .arg("build")
+            .arg(&input)
+            .arg("-o")
+            .arg(dir.path().join("out"))
+            .env("SOURCE_DATE_EPOCH", v)
+            .assert()
+            .code(1);
+        assert!(
+            stderr(&a).ends_with(&format!(
+                "SOURCE_DATE_EPOCH: \"{v}\" is outside 0 … 253402300799 (1970-01-01 … \
+                 9999-12-31, the dates an EPUB can carry)\n"
+            )),
+            "{v}: {}",
+            stderr(&a)
+        );
+    }
+}
+
+/// Item 9: UTF-16 without a byte-order mark gets an `--encoding` hint.
+#[test]
+fn utf16_without_a_bom_gets_an_encoding_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes: Vec<u8> = CLEAN.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let input = dir.path().join("book.txt");
+    std::fs::write(&input, bytes).unwrap();
+    let a = paiban().arg("inspect").arg(&input).assert().code(1);
+    assert!(
+        stderr(&a).ends_with(
+            "the text looks like UTF-16LE without a byte-order mark (NUL bytes at every other \
+             offset): pass --encoding utf-16le\n"
+        ),
+        "{}",
+        stderr(&a)
+    );
+    paiban()
+        .arg("inspect")
+        .arg(&input)
+        .args(["--encoding", "utf-16le"])
+        .assert()
+        .code(0);
+}

@@ -8,6 +8,10 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+mod css;
+
+pub use css::{CssProblem, check as check_css};
+
 const MIB: u64 = 1024 * 1024;
 
 /// The kinds of input file, each with its size cap.
@@ -156,6 +160,29 @@ pub fn read(path: &Path, kind: InputKind) -> Result<Vec<u8>> {
         return Err(too_big(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Reads a `--css` stylesheet: UTF-8 text that refers to nothing outside the EPUB and holds no
+/// NUL byte (the first problems are listed with line and column).
+pub fn read_stylesheet(path: &Path) -> Result<String> {
+    let text = read_text(path, InputKind::Stylesheet)?;
+    let problems = css::check(&text);
+    if problems.is_empty() {
+        return Ok(text);
+    }
+    let shown: Vec<String> = problems
+        .iter()
+        .take(5)
+        .map(|p| format!("{}:{}: {}", p.line, p.column, p.message))
+        .collect();
+    let more = match problems.len() {
+        n if n > 5 => format!("\n… and {} more like these", n - 5),
+        _ => String::new(),
+    };
+    Err(Error::Config {
+        path: path.into(),
+        message: format!("{}{more}", shown.join("\n")),
+    })
 }
 
 /// Reads an input that must be UTF-8 text (book.toml, stylesheet, template).
