@@ -1,0 +1,117 @@
+//! Byte-reproducibility and container layout of the written EPUB.
+
+use crate::support;
+
+use std::io::Cursor;
+
+use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
+use paiban::writer::epub::{EpubOptions, write_epub};
+use zip::CompressionMethod;
+
+fn png_cover() -> Vec<u8> {
+    let img = RgbImage::from_fn(400, 600, |x, y| Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+    let mut out = Vec::new();
+    DynamicImage::ImageRgb8(img)
+        .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+#[test]
+fn same_book_and_options_give_identical_bytes() {
+    let book = support::fixture_book();
+    for cover in [None, Some(png_cover())] {
+        let opts = EpubOptions {
+            modified_unix: 1_315_000_000,
+            cover,
+            ..EpubOptions::default()
+        };
+        let a = write_epub(&book, &opts).unwrap();
+        let b = write_epub(&book.clone(), &opts.clone()).unwrap();
+        assert!(a.bytes == b.bytes, "two builds differ");
+        let later = EpubOptions {
+            modified_unix: opts.modified_unix + 86_400,
+            ..opts
+        };
+        assert!(write_epub(&book, &later).unwrap().bytes != a.bytes);
+    }
+}
+
+#[test]
+fn mimetype_first_and_stored_with_fixed_timestamps() {
+    let epub = write_epub(
+        &support::fixture_book(),
+        &EpubOptions {
+            modified_unix: 1_315_000_000, // 2011-09-02T21:46:40Z
+            cover: Some(png_cover()),
+            ..EpubOptions::default()
+        },
+    )
+    .unwrap();
+    let mut z = zip::ZipArchive::new(Cursor::new(&epub.bytes)).unwrap();
+    let names: Vec<String> = (0..z.len())
+        .map(|i| z.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        &names[..6],
+        [
+            "mimetype",
+            "META-INF/container.xml",
+            "EPUB/content.opf",
+            "EPUB/nav.xhtml",
+            "EPUB/toc.ncx",
+            "EPUB/css/epub.css"
+        ]
+    );
+    assert!(
+        names.contains(&"EPUB/images/cover.jpg".to_string()),
+        "{names:?}"
+    );
+    {
+        let f = z.by_index(0).unwrap();
+        assert_eq!(f.compression(), CompressionMethod::Stored);
+        assert_eq!(f.size(), 20);
+    }
+    // The local header of the first entry is at offset 0 and its data is the bare media type.
+    assert_eq!(&epub.bytes[30..38], b"mimetype");
+    assert_eq!(&epub.bytes[38..58], b"application/epub+zip");
+    for i in 0..z.len() {
+        let f = z.by_index(i).unwrap();
+        let t = f.last_modified().unwrap();
+        assert_eq!(
+            (
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            ),
+            (2011, 9, 2, 21, 46, 40),
+            "{}",
+            f.name().unwrap()
+        );
+    }
+    // The 400×600 cover is kept at its size, with a warning that it is small.
+    assert_eq!(epub.diagnostics.len(), 1);
+    assert!(epub.diagnostics[0].message.contains("400×600"));
+}
+
+#[test]
+fn corrupt_cover_is_an_error() {
+    let mut bad = png_cover();
+    bad.truncate(100);
+    let err = write_epub(
+        &support::fixture_book(),
+        &EpubOptions {
+            cover: Some(bad),
+            ..EpubOptions::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("cannot read the cover image: the Png data is corrupt"),
+        "{err}"
+    );
+}
