@@ -126,11 +126,12 @@ pub fn convert(req: &ReadRequest, target: &Path) -> Result<(Source, Reading)> {
         &reading.book,
         &crate::writer::markdown::MarkdownOptions::default(),
     );
-    let inputs: Vec<&Path> = [Some(req.input.as_path()), req.meta.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    output::write_file(target, doc.text.as_bytes(), &inputs)?;
+    let guard = Protected::new(
+        [Some(req.input.as_path()), req.meta.as_deref()]
+            .into_iter()
+            .flatten(),
+    );
+    crate::output::write_file(target, doc.text.as_bytes(), &[&guard])?;
     Ok((source, reading))
 }
 
@@ -277,7 +278,7 @@ fn check_divisions(book: &crate::model::Book, input: &Path) -> Result<()> {
 }
 
 /// Runs a whole build: read, then stage each requested format in the output folder and commit
-/// them together (see [`output::Staging`]).
+/// them together (see [`Staging`]).
 pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     let (source, reading) = read(&req.read)?;
     let Reading {
