@@ -70,11 +70,12 @@ pub fn protect_all(requests: &mut [BuildRequest]) {
             Some(&r.read.input),
             r.read.meta.as_ref(),
             r.cover.as_ref(),
-            r.css.as_ref(),
+            r.css_replace.as_ref(),
             r.typst_template.as_ref(),
         ]
         .into_iter()
         .flatten()
+        .chain(&r.css)
         {
             all.add(p);
         }
