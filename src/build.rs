@@ -6,6 +6,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::error::{Error, Result};
 use crate::pdf::{self, PdfOptions};
 use crate::reader::{self, ReadOptions, Reading};
+use crate::settings::Settings;
 use crate::source::Source;
 use crate::writer::epub::{EpubOptions, write_epub};
 use crate::writer::typst::{TypstOptions, write_typst};
@@ -64,8 +65,8 @@ impl Formats {
 pub struct ReadRequest {
     /// The manuscript.
     pub input: PathBuf,
-    /// An encoding label forcing the decoder (`gb18030`, `utf-16le` …).
-    pub encoding: Option<String>,
+    /// An encoding forcing the decoder (`--encoding gb18030`, `utf-16le` …).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// A `book.toml` whose fields override what the reader recovered (given with `--meta`, or
     /// found beside the manuscript by [`config::find_book_toml`]).
     pub meta: Option<PathBuf>,
@@ -80,18 +81,7 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
         path: path.clone(),
         source,
     })?;
-    let forced = match &req.encoding {
-        None => None,
-        Some(label) => Some(
-            encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| Error::Config {
-                path: "--encoding".into(),
-                message: format!(
-                    "unknown encoding {label:?} (try utf-8, gb18030, gbk, big5, utf-16le)"
-                ),
-            })?,
-        ),
-    };
-    let decoded = reader::decode(&bytes, forced).map_err(|source| Error::Decode {
+    let decoded = reader::decode(&bytes, req.encoding).map_err(|source| Error::Decode {
         path: path.clone(),
         source,
     })?;
@@ -124,6 +114,8 @@ pub struct BuildRequest {
     pub formats: Formats,
     /// `--deny-warnings`: if the reader warns, write nothing (see [`BuildReport::withheld`]).
     pub deny_warnings: bool,
+    /// The environment, read once by `main`: where Typst is, `SOURCE_DATE_EPOCH`.
+    pub settings: Settings,
 }
 
 /// What a build wrote and found.
@@ -176,8 +168,8 @@ fn read_text(path: &Option<PathBuf>) -> Result<Option<String>> {
 }
 
 /// The `dcterms:modified` time: `SOURCE_DATE_EPOCH` if set, else the book's date, else 1980-01-01.
-pub fn modified_time(date: Option<crate::model::PartialDate>) -> Result<i64> {
-    if let Ok(v) = std::env::var("SOURCE_DATE_EPOCH") {
+pub fn modified_time(date: Option<crate::model::PartialDate>, settings: &Settings) -> Result<i64> {
+    if let Some(v) = &settings.source_date_epoch {
         return v.trim().parse::<i64>().map_err(|_| Error::Config {
             path: "SOURCE_DATE_EPOCH".into(),
             message: format!("{v:?} is not a number of seconds since 1970"),
@@ -261,7 +253,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         let opts = EpubOptions {
             css,
             cover,
-            modified_unix: modified_time(book.meta.date)?,
+            modified_unix: modified_time(book.meta.date, &req.settings)?,
             note_style: None,
         };
         let epub = write_epub(&book, &opts).map_err(|source| Error::Epub {
@@ -290,8 +282,8 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         if req.formats.pdf {
             let path = req.out_dir.join(format!("{stem}.pdf"));
             let opts = PdfOptions {
-                timestamp: Some(modified_time(book.meta.date)?),
-                ..PdfOptions::default()
+                settings: req.settings.clone(),
+                timestamp: Some(modified_time(book.meta.date, &req.settings)?),
             };
             let compiled = pdf::compile_project(&dir, &path, &opts);
             if !req.formats.typst {
