@@ -5,7 +5,8 @@
 //! - `reader`: `input.txt` (or the project file named in a one-line `input.path`) is read; its
 //!   model dump and diagnostics must match `expected/model.txt` and `expected/diagnostics.txt`.
 //!   The same manuscript's EPUB must pass EPUBCheck (`-u`) and Ace with no finding
-//!   (`valid_epub`, ignored without `--include-ignored`: it needs the validators).
+//!   (`valid_epub`, ignored without `--include-ignored`: it needs the validators), and it must
+//!   survive the Markdown round trip (`markdown`).
 //! - `epub`: the OPF, NCX and XHTML documents of a book match `expected/EPUB/` byte for byte.
 //! - `typst`: the Typst project's `main.typ` matches `expected/main.typ`.
 
@@ -38,6 +39,10 @@ macro_rules! golden_cases {
                 #[ignore = "needs epubcheck and ace (scripts/install-validators.sh)"]
                 fn $r() { super::valid_epub_case($rc) }
             )*
+        }
+        /// Reader cases: manuscript → model → Markdown → model is the identity.
+        mod markdown {
+            $( #[test] fn $r() { crate::markdown_roundtrip::assert_round_trips(&super::input_of($rc)) } )*
         }
         /// EPUB documents of a book.
         mod epub {
