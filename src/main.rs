@@ -261,7 +261,7 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
             let target = output.unwrap_or_else(|| read.manuscript.with_extension("md"));
             let req = read.request();
             let (source, reading) = build::convert(&req, &target)?;
-            print_diagnostics(&source, &reading.diagnostics);
+            print_diagnostics(settings, &source, &reading.diagnostics);
             if reading
                 .diagnostics
                 .iter()
