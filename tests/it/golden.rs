@@ -64,6 +64,7 @@ golden_cases! {
         conv_zh_ocr => "conv-zh-ocr",
         conv_zh_parts => "conv-zh-parts",
         conv_zh_pdftotext => "conv-zh-pdftotext",
+        en_gutenberg_notes => "en-gutenberg-notes",
         en_salt_road => "en-salt-road",
         example_shuyuan => "example-shuyuan",
         page_feeds => "page-feeds",
@@ -71,6 +72,8 @@ golden_cases! {
         tw_shancheng => "tw-shancheng",
         zh_bracket_notes => "zh-bracket-notes",
         zh_endnotes => "zh-endnotes",
+        zh_kana_endnotes => "zh-kana-endnotes",
+        zh_pdftotext_feet => "zh-pdftotext-feet",
     }
     epub {
         epub_fixture => "epub-fixture",
