@@ -39,6 +39,7 @@ mod robust_output;
 mod robust_props;
 mod robust_repro;
 mod robust_structure;
+mod typst_design;
 mod typst_escape_prop;
 mod typst_pdf;
 #[cfg(unix)]
