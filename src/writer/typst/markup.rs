@@ -489,8 +489,7 @@ fn toc_markup(title: &[Inline]) -> Option<String> {
             _ => None,
         })
         .collect();
-    if !text.chars().any(crate::writer::phrases::is_cjk) || text.chars().count() <= MAX_UNBROKEN
-    {
+    if !text.chars().any(crate::writer::phrases::is_cjk) || text.chars().count() <= MAX_UNBROKEN {
         return None;
     }
     let mut joined = String::new();
