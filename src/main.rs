@@ -287,7 +287,9 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
                 &reading.diagnostics,
             );
             let text = paiban::config::init_toml(&reading.book.meta);
-            paiban::output::write_file(&target, text.as_bytes(), &[&read.manuscript])?;
+            let inputs = [Some(read.manuscript.as_path()), read.meta.as_deref()];
+            let guard = paiban::output::Protected::new(inputs.into_iter().flatten());
+            paiban::output::write_file(&target, text.as_bytes(), &[&guard])?;
             println!("wrote {}", target.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -429,6 +431,7 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
                 stem,
                 deny_warnings,
                 settings: settings.clone(),
+                ..BuildRequest::default()
             };
             if batch {
                 anyhow::ensure!(!deny_warnings, "--deny-warnings builds one book at a time");
