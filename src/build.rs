@@ -68,6 +68,8 @@ pub struct ReadRequest {
     pub encoding: Option<String>,
     /// A `book.toml` whose fields override what the reader recovered.
     pub meta: Option<PathBuf>,
+    /// Keep a Project Gutenberg licence as back matter (`--keep-licence`).
+    pub keep_licence: bool,
 }
 
 /// Reads the file, decodes it and structures it, then applies `book.toml`.
@@ -93,7 +95,11 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
         source,
     })?;
     let source = Source::new(path.display().to_string(), decoded.text);
-    let mut reading = reader::read(&source, &ReadOptions::default());
+    let opts = ReadOptions {
+        keep_licence: req.keep_licence,
+        ..ReadOptions::default()
+    };
+    let mut reading = reader::read(&source, &opts);
     if let Some(toml_path) = &req.meta {
         let cfg = config::load(toml_path)?;
         cfg.apply(&mut reading.book.meta);

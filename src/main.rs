@@ -34,6 +34,10 @@ struct ReadArgs {
     /// A book.toml whose fields override what the reader recovered.
     #[arg(long, value_name = "BOOK.TOML")]
     meta: Option<PathBuf>,
+    /// Keep a Project Gutenberg licence as a back-matter page (for redistribution under the
+    /// Project Gutenberg trademark) instead of removing it.
+    #[arg(long)]
+    keep_licence: bool,
 }
 
 impl ReadArgs {
@@ -42,6 +46,7 @@ impl ReadArgs {
             input: self.manuscript.clone(),
             encoding: self.encoding.clone(),
             meta: self.meta.clone(),
+            keep_licence: self.keep_licence,
         }
     }
 }

@@ -107,6 +107,19 @@ fn dump_meta(m: &Metadata, out: &mut String) {
         let _ = writeln!(out, "  series: {s}");
     }
     opt("description", &m.description, out);
+    if let Some(t) = &m.transcription {
+        let _ = writeln!(
+            out,
+            "  transcription: {} ebook={} url={} released={}",
+            t.project,
+            t.ebook.as_deref().unwrap_or("-"),
+            t.url.as_deref().unwrap_or("-"),
+            t.release_date.as_deref().unwrap_or("-")
+        );
+        for c in &t.credits {
+            let _ = writeln!(out, "  credit: {c}");
+        }
+    }
 }
 
 fn dump_division(d: &Division, depth: usize, out: &mut String) {
@@ -173,6 +186,21 @@ fn dump_block(b: &Block, depth: usize, out: &mut String) {
                 let _ = writeln!(out, "{pad}colophon@{}: {} = {}", e.line, e.label, e.value);
             }
         }
+        Block::LineBlock(p) => {
+            let _ = writeln!(out, "{pad}lines@{}: {}", p.line, inlines(&p.content));
+        }
+        Block::Figure(p) => {
+            let _ = writeln!(out, "{pad}figure@{}: {}", p.line, inlines(&p.content));
+        }
+        Block::SceneBreak(line) => {
+            let _ = writeln!(out, "{pad}scene-break@{line}");
+        }
+        Block::Preformatted(pre) => {
+            let _ = writeln!(out, "{pad}pre@{}:", pre.line);
+            for l in &pre.lines {
+                let _ = writeln!(out, "{pad}  | {l}");
+            }
+        }
         Block::Contents(entries) => {
             for e in entries {
                 let label = e.label.as_deref().unwrap_or("");
@@ -201,6 +229,12 @@ fn inlines(content: &[Inline]) -> String {
                 let _ = write!(s, "{{p{}}}", p.number);
             }
             Inline::LineBreak => s.push_str("{br}"),
+            Inline::Emphasis(inner) => {
+                let _ = write!(s, "_{}_", inlines(inner));
+            }
+            Inline::Strong(inner) => {
+                let _ = write!(s, "={}=", inlines(inner));
+            }
         }
     }
     s

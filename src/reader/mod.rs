@@ -15,6 +15,7 @@ pub mod decode;
 pub mod divisions;
 pub mod front_matter;
 pub mod furniture;
+pub mod gutenberg;
 pub mod headings;
 pub mod hyphen;
 pub mod joins;
@@ -44,6 +45,8 @@ use classify::Kind;
 pub struct ReadOptions {
     /// BCP 47 language to assume instead of detecting it.
     pub language: Option<String>,
+    /// Keep a Project Gutenberg licence as a back-matter page instead of removing it.
+    pub keep_licence: bool,
 }
 
 /// What the reader recovered, with everything it could not decide.
@@ -69,6 +72,17 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let paged = lines::split_pages(&text);
     let lines = &paged.lines;
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify::classify(l.text)).collect();
+    let boilerplate = gutenberg::find(lines);
+    for (range, removal) in &boilerplate.removed {
+        for k in &mut kinds[range.clone()] {
+            *k = Kind::Furniture;
+        }
+        let (first, last) = (lines[range.start].no, lines[range.end - 1].no);
+        conv.add(
+            format!("removed lines {first}–{last}: {}", removal.reason()),
+            (range.len(), first),
+        );
+    }
     let furniture = furniture::strip(lines, &paged.form_feed, &mut kinds);
     let scopes = notes::settle(lines, &mut kinds, &paged.form_feed);
     let (contents, d) = context::apply(lines, &mut kinds);
@@ -166,13 +180,46 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         Some(l) => l.clone(),
         None => {
             let detected = language::detect(&text).to_string();
-            conv.add(
-                format!("language {detected} (detected from the script)"),
-                (1, 1),
-            );
-            detected
+            match boilerplate.fields.language.as_deref() {
+                // The header names the language; the script still tells zh-CN from zh-TW.
+                Some(tag) if !detected.starts_with(tag) => {
+                    conv.add(
+                        format!("language {tag} (from the Project Gutenberg header)"),
+                        (1, 1),
+                    );
+                    tag.to_string()
+                }
+                _ => {
+                    conv.add(
+                        format!("language {detected} (detected from the script)"),
+                        (1, 1),
+                    );
+                    detected
+                }
+            }
         }
     };
+    if boilerplate.found() {
+        let licence = boilerplate
+            .licence()
+            .filter(|_| opts.keep_licence)
+            .map(|r| gutenberg::licence_paras(lines, r));
+        let language = book.meta.language.clone();
+        gutenberg::apply(&boilerplate, &mut book, &language, licence);
+    }
+    if book.meta.authors.is_empty() {
+        if let Some((author, title)) = gutenberg::catalogue_title(&book.meta.title) {
+            conv.add("catalogue title line 《author：title》", (1, 1));
+            book.meta.title = title;
+            book.meta.authors.push(Contributor {
+                file_as: Some(author.clone()),
+                name: author,
+                role: crate::model::Relator::author(),
+                label: None,
+                affiliation: None,
+            });
+        }
+    }
     if book.meta.description.is_none() {
         book.meta.description = divisions::abstract_text(&book.front);
     }
