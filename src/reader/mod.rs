@@ -13,6 +13,7 @@ pub mod context;
 pub mod conventions;
 pub mod decode;
 pub mod divisions;
+pub mod emphasis;
 pub mod front_matter;
 pub mod furniture;
 pub mod gutenberg;
@@ -27,6 +28,7 @@ pub mod notes;
 pub mod pages;
 pub mod relators;
 pub mod toc;
+pub mod typist;
 pub mod units;
 
 use crate::diag::Diagnostic;
@@ -87,7 +89,11 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let scopes = notes::settle(lines, &mut kinds, &paged.form_feed);
     let (contents, d) = context::apply(lines, &mut kinds);
     diags.extend(d);
-    let layout = layout::analyse(lines, &paged.form_feed, &mut kinds);
+    let mut layout = layout::analyse(lines, &paged.form_feed, &mut kinds);
+    conv.add(
+        "double-spaced lines: one blank line wraps, two end a paragraph",
+        typist::double_spaced(lines, &kinds, &paged.form_feed, &mut layout.hints),
+    );
     let pages = pages::assign(&kinds, &paged.form_feed);
     let links = notes::link(lines, &kinds, &pages, &scopes);
     let note_conventions = notes::conventions(lines, &kinds, &scopes, &links);
@@ -199,13 +205,9 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
             }
         }
     };
-    if boilerplate.found() {
-        let licence = boilerplate
-            .licence()
-            .filter(|_| opts.keep_licence)
-            .map(|r| gutenberg::licence_paras(lines, r));
-        let language = book.meta.language.clone();
-        gutenberg::apply(&boilerplate, &mut book, &language, licence);
+    // Typists mark emphasis with `_…_` and `=…=`; text extracted from print (paged) has none.
+    if paged.feeds == 0 {
+        conv.add("`_italic_` and `=bold=` emphasis", emphasis::mark(&mut book));
     }
     if book.meta.authors.is_empty() {
         if let Some((author, title)) = gutenberg::catalogue_title(&book.meta.title) {
@@ -219,6 +221,14 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
                 affiliation: None,
             });
         }
+    }
+    if boilerplate.found() {
+        let licence = boilerplate
+            .licence()
+            .filter(|_| opts.keep_licence)
+            .map(|r| gutenberg::licence_paras(lines, r));
+        let language = book.meta.language.clone();
+        gutenberg::apply(&boilerplate, &mut book, &language, licence);
     }
     if book.meta.description.is_none() {
         book.meta.description = divisions::abstract_text(&book.front);
