@@ -51,6 +51,8 @@ pub fn duplicate_stem(inputs: &[PathBuf]) -> Option<(&Path, &Path)> {
 pub struct BatchOutcome {
     /// The manuscript.
     pub input: PathBuf,
+    /// The book.toml it was built with, if any.
+    pub meta: Option<PathBuf>,
     /// What its build wrote and found, or why it failed.
     pub result: Result<BuildReport>,
 }
@@ -67,6 +69,7 @@ pub fn build_all(
         .map(|req| {
             let outcome = BatchOutcome {
                 input: req.read.input.clone(),
+                meta: req.read.meta.clone(),
                 result: build(&req),
             };
             done(&outcome);

@@ -10,12 +10,18 @@ use anyhow::bail;
 use indicatif::{ProgressBar, ProgressStyle};
 use paiban::batch::{self, BatchOutcome};
 use paiban::build::{BuildRequest, ReadRequest};
+use paiban::config::{Lookup, find_book_toml};
 
 /// One line about a finished book: `[3/200] built a.txt (2 warnings)` or `… FAILED: why`.
 fn line(k: usize, n: usize, o: &BatchOutcome) -> String {
+    let meta = o
+        .meta
+        .as_ref()
+        .map(|m| format!(", metadata from {}", m.display()))
+        .unwrap_or_default();
     match &o.result {
         Ok(r) => format!(
-            "[{k}/{n}] built {} ({} warning(s))",
+            "[{k}/{n}] built {} ({} warning(s){meta})",
             o.input.display(),
             r.warnings()
         ),
@@ -26,7 +32,9 @@ fn line(k: usize, n: usize, o: &BatchOutcome) -> String {
 /// Builds many manuscripts in parallel; `template` gives every option but the input.
 pub fn run(paths: &[PathBuf], template: &BuildRequest) -> anyhow::Result<ExitCode> {
     if template.read.meta.is_some() || template.cover.is_some() {
-        bail!("--meta and --cover name one book's files: build such books one at a time");
+        bail!(
+            "--meta and --cover name one book's files: in a batch each book takes its own <stem>.toml beside it; build books with a cover one at a time"
+        );
     }
     let inputs = batch::expand_inputs(paths)?;
     if inputs.is_empty() {
@@ -46,6 +54,7 @@ pub fn run(paths: &[PathBuf], template: &BuildRequest) -> anyhow::Result<ExitCod
         .into_iter()
         .map(|input| BuildRequest {
             read: ReadRequest {
+                meta: find_book_toml(&input, Lookup::StemOnly),
                 input,
                 ..template.read.clone()
             },

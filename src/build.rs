@@ -66,10 +66,13 @@ pub struct ReadRequest {
     pub input: PathBuf,
     /// An encoding label forcing the decoder (`gb18030`, `utf-16le` …).
     pub encoding: Option<String>,
-    /// A `book.toml` whose fields override what the reader recovered.
+    /// A `book.toml` whose fields override what the reader recovered (given with `--meta`, or
+    /// found beside the manuscript by [`config::find_book_toml`]).
     pub meta: Option<PathBuf>,
     /// Keep a Project Gutenberg licence as back matter (`--keep-licence`).
     pub keep_licence: bool,
+    /// `-M key=value` overrides, applied after `meta` (see [`config::parse_overrides`]).
+    pub overrides: Vec<String>,
 }
 
 /// Reads the file, decodes it and structures it, then applies `book.toml`.
@@ -103,6 +106,9 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
     if let Some(toml_path) = &req.meta {
         let cfg = config::load(toml_path)?;
         cfg.apply(&mut reading.book.meta);
+    }
+    if !req.overrides.is_empty() {
+        config::parse_overrides(&req.overrides)?.apply(&mut reading.book.meta);
     }
     Ok((source, reading))
 }

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Origin, SourceFile, Sources, Style, render_all};
 use crate::model::{Book, Division, Metadata};
 use crate::reader::{Convention, Reading};
 use crate::source::Source;
@@ -88,12 +88,24 @@ fn book_json(book: &Book, diagnostics: &[Diagnostic]) -> Value {
             "line": e.line, "target": e.target,
         })).collect::<Vec<_>>(),
         "footnotes": book.notes.len(),
-        "diagnostics": diagnostics.iter().map(|d| json!({
-            "severity": d.severity.name(),
-            "line": d.span.line,
-            "message": d.message,
-            "hint": d.hint,
-        })).collect::<Vec<_>>(),
+        "diagnostics": diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+    })
+}
+
+/// One diagnostic as JSON: code, severity, file, line, column, byte range, message, hints.
+pub fn diagnostic_json(d: &Diagnostic) -> Value {
+    json!({
+        "code": d.code.as_str(),
+        "severity": d.severity.name(),
+        "file": match d.origin {
+            Origin::Manuscript => "manuscript",
+            Origin::Config => "book.toml",
+        },
+        "line": d.span.line,
+        "column": d.span.col,
+        "bytes": d.span.bytes.map(|(a, b)| [a, b]),
+        "message": d.message,
+        "hints": d.hints,
     })
 }
 
@@ -123,8 +135,8 @@ fn tree_line(d: &Division, depth: usize, out: &mut String) {
 }
 
 /// The human-readable report: metadata summary, outline tree, conventions, then diagnostics
-/// rustc-style.
-pub fn to_text(reading: &Reading, source: &Source) -> String {
+/// rustc-style (capped per code, with a summary line).
+pub fn to_text(reading: &Reading, source: &Source, style: Style) -> String {
     let (book, diagnostics) = (&reading.book, &reading.diagnostics);
     let m = &book.meta;
     let mut out = String::new();
@@ -153,9 +165,13 @@ pub fn to_text(reading: &Reading, source: &Source) -> String {
     if !diagnostics.is_empty() {
         out.push('\n');
     }
-    for d in diagnostics {
-        out.push_str(&d.render(&source.name, source.line(d.span.line)));
-        out.push('\n');
-    }
+    let sources = Sources {
+        manuscript: SourceFile {
+            name: &source.name,
+            text: &source.text,
+        },
+        config: None,
+    };
+    out.push_str(&render_all(diagnostics, &sources, style));
     out
 }

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use paiban::build::{self, BuildRequest, Formats, ReadRequest};
+use paiban::config::Lookup;
 use paiban::diag::Severity;
 
 mod batch_cli;
@@ -31,23 +32,42 @@ struct ReadArgs {
     /// Force the text encoding (utf-8, gb18030, gbk, big5, utf-16le …) instead of detecting it.
     #[arg(long)]
     encoding: Option<String>,
-    /// A book.toml whose fields override what the reader recovered.
+    /// A book.toml whose fields override what the reader recovered. Without it, BOOK.toml
+    /// beside BOOK.txt, then book.toml in its folder, is used when present.
     #[arg(long, value_name = "BOOK.TOML")]
     meta: Option<PathBuf>,
     /// Keep a Project Gutenberg licence as a back-matter page (for redistribution under the
     /// Project Gutenberg trademark) instead of removing it.
     #[arg(long)]
     keep_licence: bool,
+    /// Override one book.toml field, after the file (repeatable; a repeated key makes a list).
+    #[arg(short = 'M', long = "metadata", value_name = "KEY=VALUE")]
+    overrides: Vec<String>,
 }
 
 impl ReadArgs {
-    fn request(&self) -> ReadRequest {
+    /// The request as given, without looking for a book.toml.
+    fn request_as_given(&self) -> ReadRequest {
         ReadRequest {
             input: self.manuscript.clone(),
             encoding: self.encoding.clone(),
             meta: self.meta.clone(),
             keep_licence: self.keep_licence,
+            overrides: self.overrides.clone(),
         }
+    }
+
+    /// The request with the book's own configuration found when `--meta` is not given; the
+    /// file found is named on stderr.
+    fn request(&self) -> ReadRequest {
+        let mut req = self.request_as_given();
+        if req.meta.is_none() && !req.input.is_dir() {
+            req.meta = paiban::config::find_book_toml(&req.input, Lookup::StemThenFolder);
+            if let Some(found) = &req.meta {
+                eprintln!("note: using metadata from {}", found.display());
+            }
+        }
+        req
     }
 }
 
@@ -130,15 +150,27 @@ fn validate(epub: &std::path::Path, usage: bool) -> bool {
     epubcheck_ok && ace_ok
 }
 
-fn print_diagnostics(report_source: &paiban::source::Source, diags: &[paiban::diag::Diagnostic]) {
-    let mut err = std::io::stderr().lock();
-    for d in diags {
-        let _ = writeln!(
-            err,
-            "{}",
-            d.render(&report_source.name, report_source.line(d.span.line))
-        );
+/// Colour on a terminal, unless `NO_COLOR` is set.
+fn style(stream_is_terminal: bool) -> paiban::diag::Style {
+    paiban::diag::Style {
+        color: stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ..paiban::diag::Style::default()
     }
+}
+
+/// Renders diagnostics rustc-style on stderr (capped per code, then the summary line).
+fn print_diagnostics(source: &paiban::source::Source, diags: &[paiban::diag::Diagnostic]) {
+    use std::io::IsTerminal;
+    let sources = paiban::diag::Sources {
+        manuscript: paiban::diag::SourceFile {
+            name: &source.name,
+            text: &source.text,
+        },
+        config: None,
+    };
+    let mut err = std::io::stderr().lock();
+    let text = paiban::diag::render_all(diags, &sources, style(err.is_terminal()));
+    let _ = err.write_all(text.as_bytes());
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -153,7 +185,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let value = paiban::inspect::to_json(&reading);
                 println!("{}", serde_json::to_string_pretty(&value)?);
             } else {
-                print!("{}", paiban::inspect::to_text(&reading, &source));
+                use std::io::IsTerminal;
+                let style = style(std::io::stdout().is_terminal());
+                print!("{}", paiban::inspect::to_text(&reading, &source, style));
             }
             let warnings = reading
                 .diagnostics
@@ -174,7 +208,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if target.exists() && !force {
                 anyhow::bail!("{} exists; pass --force to replace it", target.display());
             }
-            let (source, reading) = build::read(&read.request())?;
+            let (source, reading) = build::read(&read.request_as_given())?;
             print_diagnostics(&source, &reading.diagnostics);
             let text = paiban::config::init_toml(&reading.book.meta);
             paiban::output::write_file(&target, text.as_bytes(), &[&read.manuscript])?;
@@ -202,8 +236,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             deny_warnings,
             more,
         } => {
+            let batch = !more.is_empty() || read.manuscript.is_dir();
             let req = BuildRequest {
-                read: read.request(),
+                // A batch finds each book's own configuration (batch_cli).
+                read: if batch {
+                    read.request_as_given()
+                } else {
+                    read.request()
+                },
                 out_dir,
                 cover,
                 css,
@@ -211,7 +251,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 formats: format,
                 deny_warnings,
             };
-            if !more.is_empty() || req.read.input.is_dir() {
+            if batch {
                 anyhow::ensure!(!deny_warnings, "--deny-warnings builds one book at a time");
                 let mut paths = vec![req.read.input.clone()];
                 paths.extend(more);

@@ -393,7 +393,11 @@ fn inspect_lists_conventions() {
         names.contains(&"running heads (book or chapter title)"),
         "{names:?}"
     );
-    let text = paiban::inspect::to_text(&r, &Source::new("input.txt", String::new()));
+    let text = paiban::inspect::to_text(
+        &r,
+        &Source::new("input.txt", String::new()),
+        Default::default(),
+    );
     assert!(
         text.contains("conventions:\n  form feeds ending pages (9×, first at line 7)"),
         "{text}"

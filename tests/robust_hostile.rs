@@ -76,7 +76,7 @@ fn control_characters_are_removed_with_one_warning_naming_the_line() {
     assert_eq!(
         warnings,
         vec![format!(
-            "warning: line {line}: removed 2 control character(s) (first U+0007) that XML does not allow"
+            "warning[P0101]: line {line}: removed 2 control character(s) (first U+0007) that XML does not allow"
         )]
     );
 }

@@ -236,7 +236,7 @@ fn warnings_exit_0_unless_denied() {
         .assert()
         .code(0);
     assert!(
-        stderr(&a).starts_with("warning: marker ① has no note ① at the foot of its page\n"),
+        stderr(&a).starts_with("warning[P0503]: marker ① has no note ① at the foot of its page\n"),
         "{}",
         stderr(&a)
     );

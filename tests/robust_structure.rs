@@ -1,7 +1,9 @@
 //! Broken structure (残缺结构): what the reader cannot match is kept and reported, never dropped —
 //! orphan markers and notes, untitled chapters, contents without a body, huge inputs.
 
-use paiban::diag::{Diagnostic, Severity};
+use paiban::diag::{
+    Code, Diagnostic, Severity, SourceFile, Sources, Style, render_all, render_one,
+};
 use paiban::model::{Block, Book, Division, plain_text};
 use paiban::reader::{self, ReadOptions, Reading};
 use paiban::source::Source;
@@ -73,7 +75,7 @@ fn a_marker_without_its_note_is_kept_as_text_and_reported() {
     let r = read("第一章\n\n起点\n\n这一段有一个标记^①，但这一页没有注释。\n\n另一段正文。\n");
     assert_eq!(
         warnings(&r.diagnostics),
-        ["warning: line 5: marker ① has no note ① at the foot of its page"]
+        ["warning[P0503]: line 5: marker ① has no note ① at the foot of its page"]
     );
     assert!(r.book.notes.is_empty());
     assert!(body_text(&r.book).contains("这一段有一个标记①，但这一页没有注释。"));
@@ -86,7 +88,7 @@ fn a_note_without_a_marker_is_kept_and_reported() {
         read("第一章\n\n起点\n\n这一段没有任何标记。\n\n^① 一条没有标记的注释。\n\n下一段正文。\n");
     assert_eq!(
         warnings(&r.diagnostics),
-        ["warning: line 7: note ① has no marker ① before it on its page"]
+        ["warning[P0502]: line 7: note ① has no marker ① before it on its page"]
     );
     assert_eq!(r.book.notes.len(), 1);
     assert_eq!(r.book.notes[0].text(), "一条没有标记的注释。");
@@ -131,7 +133,7 @@ fn a_chapter_without_a_title_line_keeps_its_label_and_text() {
     let r = read("第一章\n\n这是第一章的正文，没有标题行。\n\n第二章\n\n桥梁\n\n第二章的正文。\n");
     assert_eq!(
         warnings(&r.diagnostics),
-        ["warning: line 1: chapter label 第一章 has no title line after it"]
+        ["warning[P0301]: line 1: chapter label 第一章 has no title line after it"]
     );
     assert_eq!(r.book.body.len(), 2);
     assert_eq!(r.book.body[0].label.as_deref(), Some("第一章"));
@@ -152,9 +154,9 @@ fn a_printed_contents_without_a_body_is_kept_and_each_entry_reported() {
     assert_eq!(
         warnings(&r.diagnostics),
         [
-            "warning: line 5: the printed contents lists 第一章 起点 (p. 1) but the body has no such chapter",
-            "warning: line 6: the printed contents lists 第二章 桥梁 (p. 9) but the body has no such chapter",
-            "warning: line 7: the printed contents lists 后记 (p. 20) but the book has no such division",
+            "warning[P0403]: line 5: the printed contents lists 第一章 起点 (p. 1) but the body has no such chapter",
+            "warning[P0403]: line 6: the printed contents lists 第二章 桥梁 (p. 9) but the body has no such chapter",
+            "warning[P0403]: line 7: the printed contents lists 后记 (p. 20) but the book has no such division",
         ]
     );
     assert!(r.book.body.is_empty());
@@ -185,10 +187,10 @@ fn a_manuscript_of_only_notes_keeps_every_note() {
     assert_eq!(
         warnings(&r.diagnostics),
         [
-            "warning: line 1: note ① has no marker ① before it on its page",
-            "warning: line 1: the manuscript has notes but no division to hold them; they are kept as 注释 (notes)",
-            "warning: line 3: note ② has no marker ② before it on its page",
-            "warning: line 5: note ③ has no marker ③ before it on its page",
+            "warning[P0502]: line 1: note ① has no marker ① before it on its page",
+            "warning[P0304]: line 1: the manuscript has notes but no division to hold them; they are kept as 注释 (notes)",
+            "warning[P0502]: line 3: note ② has no marker ② before it on its page",
+            "warning[P0502]: line 5: note ③ has no marker ③ before it on its page",
         ]
     );
     let notes: Vec<String> = r.book.notes.iter().map(|n| n.text()).collect();
@@ -231,7 +233,8 @@ fn a_single_ten_megabyte_line_is_kept_whole() {
     // 10 MB of one paragraph mixing CJK and markup-significant characters.
     let unit = "长文#*_<&";
     let line = unit.repeat(10 * 1024 * 1024 / unit.len());
-    let r = read(&format!("第一章\n\n起点\n\n{line}\n"));
+    let text = format!("第一章\n\n起点\n\n{line}\n");
+    let r = read(&text);
     assert_eq!(warnings(&r.diagnostics), Vec::<String>::new());
     assert_eq!(block_text(&r.book.body[0].blocks[0]), line);
     let main = typst_main(&r.book);
@@ -243,25 +246,52 @@ fn a_single_ten_megabyte_line_is_kept_whole() {
 fn many_orphan_markers_on_one_long_line_are_each_reported() {
     // 20 000 markers without notes on one line: one warning each, every glyph kept.
     let line = "字^①".repeat(20_000);
-    let r = read(&format!("第一章\n\n起点\n\n{line}\n"));
+    let text = format!("第一章\n\n起点\n\n{line}\n");
+    let r = read(&text);
     let w = warnings(&r.diagnostics);
     assert_eq!(w.len(), 20_000);
     assert_eq!(
         w[0],
-        "warning: line 5: marker ① has no note ① at the foot of its page"
+        "warning[P0503]: line 5: marker ① has no note ① at the foot of its page"
     );
     assert_eq!(block_text(&r.book.body[0].blocks[0]), "字①".repeat(20_000));
-    // Rendering each warning shows the first 60 characters of the line, never the whole line.
-    let rendered = r.diagnostics[0].render("t.txt", Some(&line));
-    assert!(rendered.contains(&format!("5 | {}…", "字^①".repeat(20))));
+    // Rendered, each warning shows the first 120 characters of the line, never the whole
+    // line, and only the first 20 of the code are shown: the rest are counted in one line.
+    let sources = Sources {
+        manuscript: SourceFile {
+            name: "t.txt",
+            text: &text,
+        },
+        config: None,
+    };
+    let rendered = render_all(&r.diagnostics, &sources, Style::default());
+    assert_eq!(
+        rendered
+            .matches(&format!("5 │ {}…\n", "字^①".repeat(40)))
+            .count(),
+        20,
+        "{rendered}"
+    );
+    assert!(rendered.contains("warning[P0503]: … and 19,980 more like this\n"));
+    assert!(rendered.ends_with("20,000 warnings\n"));
+    assert!(rendered.len() < 50_000, "{} bytes", rendered.len());
 }
 
 #[test]
 fn a_rendered_source_line_never_carries_control_characters() {
-    let d = Diagnostic::warning(3, "x");
-    let rendered = d.render("t.txt", Some("标题\u{1b}]0;pwned\u{7}文字"));
+    let text = "a\nb\n标题\u{1b}]0;pwned\u{7}文字\n";
+    let mut d = Diagnostic::new(Code::ChapterUntitled, 3, "x");
+    d.resolve(text);
+    let sources = Sources {
+        manuscript: SourceFile {
+            name: "t.txt",
+            text,
+        },
+        config: None,
+    };
+    let rendered = render_one(&d, &sources, Style::default());
     assert!(
-        rendered.contains("3 | 标题\u{FFFD}]0;pwned\u{FFFD}文字\n"),
+        rendered.contains("3 │ 标题\u{FFFD}]0;pwned\u{FFFD}文字\n"),
         "{rendered}"
     );
     assert!(!rendered.chars().any(|c| c.is_control() && c != '\n'));

@@ -11,8 +11,10 @@ use crate::model::{AltTitle, Contributor, Isbn, Metadata, PartialDate, Relator, 
 use crate::reader::front_matter::isbn::parse_isbn;
 use crate::{Error, Result};
 
+mod find;
 mod init;
 
+pub use find::{Lookup, find_book_toml, parse_overrides};
 pub use init::init_toml;
 
 /// `book.toml` as written: every key optional, unknown keys rejected.

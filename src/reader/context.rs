@@ -2,7 +2,7 @@
 //! printed contents (目录) region, a chapter label's title line, a preface's signature (署名) and
 //! a kicker printed above a heading. Each rule is its own function over `&mut [Kind]`.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::DivisionKind;
 
 use super::Line;
@@ -148,7 +148,8 @@ pub fn chapter_titles(lines: &[Line<'_>], kinds: &mut [Kind], diags: &mut Vec<Di
         match next {
             Some(j) => kinds[j] = Kind::HeadingTitle,
             None if part => {}
-            None => diags.push(Diagnostic::warning(
+            None => diags.push(Diagnostic::new(
+                Code::ChapterUntitled,
                 lines[i].no,
                 format!("chapter label {label} has no title line after it"),
             )),

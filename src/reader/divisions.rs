@@ -1,7 +1,7 @@
 //! Divisions (篇章): headings and joined chunks grouped into front matter (序, 内容提要, 目录),
 //! body chapters (章) with their sections (节), and back matter (后记, 参考文献, 附录).
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{Block, Division, DivisionKind, Para, plain_text};
 
 use super::units::{Chunk, Heading, Role, Unit};
@@ -110,7 +110,8 @@ pub fn group(units: Vec<Unit>) -> Grouped {
                         push_section(parent, &h);
                         continue;
                     }
-                    g.diagnostics.push(Diagnostic::warning(
+                    g.diagnostics.push(Diagnostic::new(
+                        Code::SectionBeforeChapter,
                         h.line,
                         "section heading before any chapter",
                     ));
@@ -140,7 +141,8 @@ pub fn group(units: Vec<Unit>) -> Grouped {
             }
             Unit::Chunk(c) => {
                 if cur.is_none() {
-                    g.diagnostics.push(Diagnostic::warning(
+                    g.diagnostics.push(Diagnostic::new(
+                        Code::TextBeforeHeading,
                         c.line,
                         "text before any heading: kept as an untitled chapter",
                     ));

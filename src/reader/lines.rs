@@ -1,6 +1,6 @@
 //! Manuscript lines with their 1-based line numbers, form feeds (换页) and control characters.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 /// One manuscript line: its 1-based number and its text (no line end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +123,8 @@ pub fn remove_controls(text: &str) -> (String, Vec<Diagnostic>) {
         let bad: Vec<char> = line.chars().filter(|&c| xml_illegal(c)).collect();
         if let Some(first) = bad.first() {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::new(
+                    Code::ControlCharacters,
                     i + 1,
                     format!(
                         "removed {} control character(s) (first U+{:04X}) that XML does not allow",

@@ -31,7 +31,7 @@ pub mod toc;
 pub mod typist;
 pub mod units;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{Block, Book, Contributor, Division, DivisionKind};
 use crate::source::Source;
 
@@ -234,13 +234,15 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         book.meta.description = divisions::abstract_text(&book.front);
     }
     if let Some(d) = notes_home(&book) {
-        diags.push(Diagnostic::warning(
+        diags.push(Diagnostic::new(
+            Code::NotesWithoutDivision,
             d.line,
             "the manuscript has notes but no division to hold them; they are kept as 注释 (notes)",
         ));
         book.back.push(d);
     }
     diags.sort_by_key(|d| d.span.line);
+    crate::diag::resolve_all(&mut diags, &source.text);
     Reading {
         book,
         diagnostics: diags,

@@ -48,7 +48,7 @@ fn gaps(kinds: &[Kind], feeds: &[bool]) -> Vec<Option<(usize, usize)>> {
 
 /// Sets `hints` for text lines after one blank line (continue when the line above is full or
 /// unfinished) and after two or more (a new paragraph), when the file is double-spaced: most
-/// text lines follow one blank line, few follow none. Returns (count, first 1-based line).
+/// text lines follow one blank line, few follow none, and the lines are hard-wrapped. Returns (count, first 1-based line).
 pub fn double_spaced(
     lines: &[Line<'_>],
     kinds: &[Kind],
@@ -66,6 +66,10 @@ pub fn double_spaced(
         .map(|i| width(lines[i].text))
         .collect();
     widths.sort_unstable();
+    // One paragraph per line with blank lines between is not this: its lines are ragged.
+    if !super::layout::hard_wrapped(&widths) {
+        return (0, 0);
+    }
     let typical = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0) as f64;
     let mut tally = (0, 0);
     for (i, g) in gaps.iter().enumerate() {
@@ -115,6 +119,22 @@ mod tests {
         assert_eq!(at(6), Some(false), "two blank lines");
         assert_eq!(at(8), Some(false), "after a short finished line");
         assert_eq!(at(10), Some(true), "after an unfinished line");
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_not_double_spacing() {
+        let mut text = String::new();
+        for n in 0..30 {
+            let long = "a paragraph typed on one line and never wrapped by anyone ".repeat(n % 3 + 2);
+            text.push_str(&format!("{long}ends.\n\n"));
+        }
+        let lines = split(&text);
+        let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        let mut hints = vec![None; lines.len()];
+        assert_eq!(
+            double_spaced(&lines, &kinds, &vec![false; lines.len()], &mut hints),
+            (0, 0)
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! title and LCCN, English copyright lines (`By …`, `Published by …`, `First edition`, the
 //! printer's key) and every labelled ISBN (print ones and the e-book one).
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{LabelledIsbn, Metadata};
 use crate::reader::Line;
 
@@ -96,7 +96,8 @@ pub fn collect_isbns(lines: &[Line<'_>], fm: &mut FrontMatter) {
             if is_ebook_label(&label) {
                 match &meta.ebook_isbn {
                     None => meta.ebook_isbn = Some(isbn),
-                    Some(e) if e.digits != isbn.digits => fm.diagnostics.push(Diagnostic::warning(
+                    Some(e) if e.digits != isbn.digits => fm.diagnostics.push(Diagnostic::new(
+                        Code::EbookIsbnConflict,
                         l.no,
                         format!(
                             "a second e-book ISBN {}; keeping {}",

@@ -12,7 +12,7 @@ pub mod taiwan;
 pub mod title_page;
 pub mod western;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{
     AltTitle, Block, ColophonEntry, DisplayRole, Division, DivisionKind, Inline, Metadata, Para,
 };
@@ -352,7 +352,8 @@ fn check_isbns(sources: &[(String, usize)], fm: &mut FrontMatter) {
             Ok(isbn) => match &fm.meta.isbn {
                 None => fm.meta.isbn = Some(isbn),
                 Some(first) if first.digits != isbn.digits => {
-                    fm.diagnostics.push(Diagnostic::warning(
+                    fm.diagnostics.push(Diagnostic::new(
+                        Code::IsbnConflict,
                         *line,
                         format!(
                             "ISBN {} differs from ISBN {} printed earlier; keeping the first",
@@ -371,7 +372,7 @@ fn check_isbns(sources: &[(String, usize)], fm: &mut FrontMatter) {
                     _ => "correct the manuscript or set `isbn` in book.toml".to_string(),
                 };
                 fm.diagnostics
-                    .push(Diagnostic::error(*line, e.to_string()).with_hint(hint));
+                    .push(Diagnostic::new(Code::IsbnInvalid, *line, e.to_string()).with_hint(hint));
             }
         }
     }
@@ -389,7 +390,7 @@ fn check_dates(cip: Option<&CipBlock>, edition: Option<&(String, usize)>, fm: &m
             if d.year != ed.year
                 || (d.month.is_some() && ed.month.is_some() && d.month != ed.month) =>
         {
-            fm.diagnostics.push(Diagnostic::warning(
+            fm.diagnostics.push(Diagnostic::new(Code::DateConflict,
                 *line,
                 format!("版次 gives {ed} but the CIP imprint gives {d}; the date is taken from the CIP imprint"),
             ).with_hint("set `date` in book.toml to choose"));

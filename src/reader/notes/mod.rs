@@ -9,7 +9,7 @@ pub mod settle;
 
 use std::collections::BTreeMap;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Note, NoteId, NotePlacement};
 
 use super::Line;
@@ -101,14 +101,16 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                     links.refs.insert(m.at, id);
                 }
                 None if endnote => links.diagnostics.push(
-                    Diagnostic::warning(
+                    Diagnostic::new(
+                        Code::EndnoteUnmarked,
                         line.no,
                         format!("endnote {mark} has no marker {mark} in its chapter"),
                     )
                     .with_hint("the note is kept; add the marker where it belongs"),
                 ),
                 None => links.diagnostics.push(
-                    Diagnostic::warning(
+                    Diagnostic::new(
+                        Code::NoteUnmarked,
                         line.no,
                         format!("note {mark} has no marker {mark} before it on its page"),
                     )
@@ -158,7 +160,8 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
         if !p.done && p.marker.style == Style::Caret {
             let g = p.marker.key;
             links.diagnostics.push(
-                Diagnostic::warning(
+                Diagnostic::new(
+                    Code::MarkerWithoutNote,
                     lines[p.at.0].no,
                     format!("marker {g} has no note {g} at the foot of its page"),
                 )

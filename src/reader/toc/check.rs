@@ -1,7 +1,7 @@
 //! The contents cross-check: each printed entry is matched to a body or back-matter division by
 //! label and title; entries without a division and headings without an entry are reported.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{ContentsEntry, Division, DivisionKind};
 
 use super::label::{EntryKind, label_key, split_label, title_key};
@@ -162,7 +162,8 @@ pub fn cross_check(
                 targets[j].matched = true;
                 entries[i].target = Some(targets[j].div.id.clone());
                 if score(&entries[i], &targets[j]) == 2 {
-                    diags.push(Diagnostic::note(
+                    diags.push(Diagnostic::new(
+                        Code::ContentsTitleDiffers,
                         entries[i].line,
                         format!(
                             "the printed contents lists {} but the body heading reads {}",
@@ -210,9 +211,11 @@ pub fn cross_check(
                 list.join("; ")
             ));
         }
-        diags.push(Diagnostic::warning(e.line, msg).with_hint(
-            "the manuscript may be an excerpt, or the heading reads differently in the body",
-        ));
+        diags.push(
+            Diagnostic::new(Code::ContentsEntryMissing, e.line, msg).with_hint(
+                "the manuscript may be an excerpt, or the heading reads differently in the body",
+            ),
+        );
     }
     let deepest = entries.iter().map(|e| e.level).max().unwrap_or(0);
     let in_body = |t: &&Target<'_>| body_contains(body, t.div);
@@ -222,7 +225,8 @@ pub fn cross_check(
         .filter(in_body)
     {
         let d = t.div;
-        diags.push(Diagnostic::warning(
+        diags.push(Diagnostic::new(
+            Code::HeadingNotInContents,
             d.line,
             format!(
                 "the body has {} {} but the printed contents does not list it",

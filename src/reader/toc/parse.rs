@@ -1,7 +1,7 @@
 //! Contents lines → entries: page numbers and dotted leaders removed, wrapped titles rejoined,
 //! levels from the labels.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::ContentsEntry;
 use crate::reader::Line;
 use crate::reader::front_matter::spacing::{join_cjk, join_wrapped};
@@ -101,7 +101,8 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
                 if let Some((prev, prev_line)) = last_page
                     && p < prev
                 {
-                    diags.push(Diagnostic::warning(
+                    diags.push(Diagnostic::new(
+                        Code::ContentsPageOrder,
                         r.line,
                         format!("contents page {p} comes after page {prev} (line {prev_line})"),
                     ));

@@ -10,7 +10,7 @@ use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 use super::EpubError;
 use super::kinds::{self, Matter};
 use super::xhtml;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{DivisionKind, Metadata};
 
 /// Largest cover the EPUB carries: 1600 × 2560 px (fits Kindle and Apple Books guidance).
@@ -62,7 +62,8 @@ pub fn prepare(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Result<CoverImage, 
     }
     if img.height() < MIN_HEIGHT {
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::new(
+                Code::CoverSmall,
                 0,
                 format!(
                     "the cover image is only {}×{} px; it will look blurry",

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::documents::{Doc, DocKind, inline_children};
 use super::kinds;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{Book, Division, NoteId, note_refs};
 
 /// How note marks are numbered inside each file.
@@ -91,7 +91,8 @@ pub fn plan_notes(
         }
         for id in refs {
             if id.0 >= book.notes.len() {
-                diags.push(Diagnostic::error(
+                diags.push(Diagnostic::new(
+                    Code::NoteMissing,
                     doc.line,
                     format!(
                         "a note reference points to note {}, which does not exist",
@@ -129,8 +130,12 @@ pub fn plan_notes(
             });
         let Some(i) = home else { continue };
         diags.push(
-            Diagnostic::warning(note.line, format!("note {} is never referenced", note.mark))
-                .with_hint("it is placed at the end of the file it appears in, without a backlink"),
+            Diagnostic::new(
+                Code::NoteUnreferenced,
+                note.line,
+                format!("note {} is never referenced", note.mark),
+            )
+            .with_hint("it is placed at the end of the file it appears in, without a backlink"),
         );
         plan.per_doc[i].push(note.id);
         let n = plan.per_doc[i].len();

@@ -1,7 +1,7 @@
 //! 书名页 / 扉页 (title pages): centred display lines → title, pinyin title, authors, publisher,
 //! series; a repeated title page (half-title, or the same page printed twice) is kept once.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{AltTitle, DisplayLine, DisplayRole, Division, DivisionKind, Inline};
 use crate::reader::{Line, Relators};
 
@@ -227,7 +227,8 @@ pub fn read_title_pages(lines: &[Line<'_>], relators: &Relators) -> TitlePages {
                 pages[keep][0].line
             )
         };
-        out.diagnostics.push(Diagnostic::note(first, msg));
+        out.diagnostics
+            .push(Diagnostic::new(Code::TitlePageChosen, first, msg));
     }
     let order = std::iter::once(keep).chain((0..pages.len()).filter(|&i| i != keep));
     for i in order {
