@@ -230,10 +230,10 @@ fn inlines(content: &[Inline]) -> String {
             }
             Inline::LineBreak => s.push_str("{br}"),
             Inline::Emphasis(inner) => {
-                let _ = write!(s, "_{}_", inlines(inner));
+                let _ = write!(s, "{{em:{}}}", inlines(inner));
             }
             Inline::Strong(inner) => {
-                let _ = write!(s, "={}=", inlines(inner));
+                let _ = write!(s, "{{strong:{}}}", inlines(inner));
             }
         }
     }
