@@ -94,6 +94,14 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         "double-spaced lines: one blank line wraps, two end a paragraph",
         typist::double_spaced(lines, &kinds, &paged.form_feed, &mut layout.hints),
     );
+    // Scene breaks, captions, tables and verse as a typist draws them (not in text from print).
+    if paged.feeds == 0 {
+        let shapes = typist::mark_blocks(lines, &mut kinds, &mut layout.hints);
+        conv.add("`*   *   *` scene breaks", shapes.breaks);
+        conv.add("`[Illustration: …]` captions", shapes.illustrations);
+        conv.add("tables drawn with spaces, kept preformatted", shapes.tables);
+        conv.add("indented verse and quotations, lines kept", shapes.verse);
+    }
     let pages = pages::assign(&kinds, &paged.form_feed);
     let links = notes::link(lines, &kinds, &pages, &scopes);
     let note_conventions = notes::conventions(lines, &kinds, &scopes, &links);
@@ -208,6 +216,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     // Typists mark emphasis with `_…_` and `=…=`; text extracted from print (paged) has none.
     if paged.feeds == 0 {
         conv.add("`_italic_` and `=bold=` emphasis", emphasis::mark(&mut book));
+        typist::merge_quotes(&mut book);
     }
     if book.meta.authors.is_empty() {
         if let Some((author, title)) = gutenberg::catalogue_title(&book.meta.title) {

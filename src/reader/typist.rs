@@ -1,6 +1,9 @@
-//! Typists' files (打字稿): hard-wrapped lines with a blank line after every line
-//! ("double-spaced"), where one blank line is a line end and two are a paragraph break. Gives
-//! such lines the layout hint [`super::layout`] gives adjacent wrapped lines.
+//! Typists' files (打字稿, Project Gutenberg texts): shapes a typist draws with plain
+//! characters. Double-spaced hard wraps (one blank line is a line end, two a paragraph
+//! break); `*       *       *` scene breaks; `[Illustration: caption]` lines; tables drawn
+//! with spaces (kept preformatted); indented verse and quotations (their lines kept).
+
+use crate::model::{Block, Book, Division, Inline, Para, Preformatted};
 
 use super::Line;
 use super::classify::Kind;
@@ -89,6 +92,178 @@ pub fn double_spaced(
         }
     }
     tally
+}
+
+/// `*       *       *`, `* * * * *`, `*****`, `⁂`: a line of nothing but three or more stars.
+pub fn is_scene_break(text: &str) -> bool {
+    let t = text.trim();
+    t == "⁂"
+        || (t.chars().filter(|&c| c == '*').count() >= 3
+            && t.chars().all(|c| c == '*' || c.is_whitespace()))
+}
+
+/// `[Illustration: caption]` or `[Illustration]` opening a line.
+pub fn opens_illustration(text: &str) -> bool {
+    let t = text.trim_start();
+    t.len() >= 13 && t.is_char_boundary(13) && t[..13].eq_ignore_ascii_case("[illustration")
+}
+
+/// Most lines a caption may run over before its `]`.
+const MAX_CAPTION_LINES: usize = 12;
+
+/// Least lines of a table drawn with spaces.
+const MIN_TABLE_LINES: usize = 3;
+
+/// Whether a line has a column gap: three spaces or more after its first word, or is a rule
+/// drawn with `-`, `=` or `+`.
+fn columned(text: &str) -> bool {
+    let t = text.trim();
+    let rule = t.chars().filter(|&c| c == '-' || c == '=').count() >= 3
+        && t.chars().all(|c| matches!(c, '-' | '=' | '+' | '|' | ' '));
+    rule || t.contains("   ")
+}
+
+/// What [`mark_blocks`] found: (count, first 1-based line) per shape.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shapes {
+    /// Scene breaks.
+    pub breaks: (usize, usize),
+    /// Illustration captions.
+    pub illustrations: (usize, usize),
+    /// Tables kept preformatted.
+    pub tables: (usize, usize),
+    /// Verse and quotation lines whose line breaks are kept.
+    pub verse: (usize, usize),
+}
+
+fn bump(t: &mut (usize, usize), line: usize) {
+    if t.0 == 0 {
+        t.1 = line;
+    }
+    t.0 += 1;
+}
+
+/// Marks scene breaks, illustration captions, tables and verse among the text lines of a
+/// typist's file, and the layout hints that keep a caption or table together.
+pub fn mark_blocks(lines: &[Line<'_>], kinds: &mut [Kind], hints: &mut [Option<bool>]) -> Shapes {
+    let mut out = Shapes::default();
+    let text = |k: &Kind| matches!(k, Kind::Text | Kind::Quote);
+    let mut i = 0;
+    while i < kinds.len() {
+        if !text(&kinds[i]) {
+            i += 1;
+            continue;
+        }
+        let t = lines[i].text;
+        if is_scene_break(t) {
+            kinds[i] = Kind::SceneBreak;
+            bump(&mut out.breaks, lines[i].no);
+            i += 1;
+            continue;
+        }
+        if opens_illustration(t) {
+            let mut depth = 0i32;
+            let mut end = i;
+            for (j, l) in lines.iter().enumerate().skip(i).take(MAX_CAPTION_LINES) {
+                depth += l.text.matches('[').count() as i32 - l.text.matches(']').count() as i32;
+                end = j;
+                if depth <= 0 {
+                    break;
+                }
+            }
+            if depth <= 0 {
+                for j in i..=end {
+                    kinds[j] = Kind::Illustration;
+                    hints[j] = Some(j > i);
+                }
+                bump(&mut out.illustrations, lines[i].no);
+                i = end + 1;
+                continue;
+            }
+        }
+        // A table: a run of adjacent lines, nearly all with column gaps.
+        let run_end = (i..kinds.len())
+            .find(|&j| !text(&kinds[j]) || lines[j].text.trim().is_empty())
+            .unwrap_or(kinds.len());
+        let run = i..run_end;
+        let gapped = run.clone().filter(|&j| columned(lines[j].text)).count();
+        if run.len() >= MIN_TABLE_LINES && gapped * 4 >= run.len() * 3 {
+            for j in run.clone() {
+                kinds[j] = Kind::Preformatted;
+                hints[j] = Some(j > i);
+            }
+            bump(&mut out.tables, lines[i].no);
+            i = run_end;
+            continue;
+        }
+        if kinds[i] == Kind::Quote {
+            kinds[i] = Kind::Verse;
+            bump(&mut out.verse, lines[i].no);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A table chunk's lines (joined with `\n`) without their common indent.
+pub fn preformatted(p: &Para) -> Preformatted {
+    let text = crate::model::plain_text(&p.content);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    Preformatted {
+        lines: lines
+            .iter()
+            .map(|l| l.get(indent..).unwrap_or("").trim_end().to_string())
+            .collect(),
+        line: p.line,
+    }
+}
+
+/// `[Illustration: The shop at dusk]` → `The shop at dusk`; `[Illustration]` → `Illustration`.
+pub fn caption(mut p: Para) -> Para {
+    let single = p.content.len() == 1;
+    if let Some(Inline::Text(t)) = p.content.first_mut() {
+        let s = t.trim_start();
+        if opens_illustration(s) {
+            let rest = s[13..].trim_start_matches(':').trim_start().to_string();
+            *t = if rest.trim_start_matches(']').is_empty() && single {
+                "Illustration".to_string()
+            } else {
+                rest
+            };
+        }
+    }
+    if let Some(Inline::Text(t)) = p.content.last_mut() {
+        if let Some(stripped) = t.trim_end().strip_suffix(']') {
+            *t = stripped.trim_end().to_string();
+        }
+    }
+    p
+}
+
+/// Merges adjacent quotations (stanzas of one poem, paragraphs of one letter) into one.
+pub fn merge_quotes(book: &mut Book) {
+    fn division(d: &mut Division) {
+        let mut out: Vec<Block> = Vec::with_capacity(d.blocks.len());
+        for b in std::mem::take(&mut d.blocks) {
+            match (out.last_mut(), b) {
+                (Some(Block::Quote(prev)), Block::Quote(more)) => prev.extend(more),
+                (_, b) => out.push(b),
+            }
+        }
+        d.blocks = out;
+        d.children.iter_mut().for_each(division);
+    }
+    book.front
+        .iter_mut()
+        .chain(book.body.iter_mut())
+        .chain(book.back.iter_mut())
+        .for_each(division);
 }
 
 #[cfg(test)]
