@@ -5,7 +5,7 @@ use std::fmt::Write;
 use serde_json::{Value, json};
 
 use crate::diag::{Diagnostic, Origin, SourceFile, Sources, Style, render_all};
-use crate::model::{Book, Division, Metadata};
+use crate::model::{Book, Division};
 use crate::reader::{Convention, Reading};
 use crate::source::Source;
 
@@ -18,47 +18,6 @@ fn outline_json(d: &Division) -> Value {
         "line": d.line,
         "notes": d.own_note_refs().len(),
         "children": d.children.iter().map(outline_json).collect::<Vec<_>>(),
-    })
-}
-
-fn metadata_json(m: &Metadata) -> Value {
-    json!({
-        "title": m.title,
-        "subtitle": m.subtitle,
-        "alt_title": m.alt_title.as_ref().map(|a| &a.text),
-        "authors": m.authors.iter().map(|a| &a.name).collect::<Vec<_>>(),
-        "authors_et_al": m.authors_et_al,
-        "author_statement": m.author_statement,
-        "contributors": m.contributors.iter().map(|c| json!({
-            "name": c.name, "role": c.role.code(), "label": c.label, "affiliation": c.affiliation,
-        })).collect::<Vec<_>>(),
-        "publisher": m.publisher,
-        "publisher_group": m.publisher_group,
-        "place": m.place,
-        "date": m.date.map(|d| d.to_string()),
-        "isbn": m.isbn.as_ref().map(|i| &i.digits),
-        "isbn_printed": m.isbn.as_ref().map(|i| &i.printed),
-        "language": m.language,
-        "trim": m.trim.map(|t| json!({"width_mm": t.width_mm, "height_mm": t.height_mm})),
-        "cip": m.cip.as_ref().map(|c| json!({
-            "description": c.description,
-            "imprint": c.imprint,
-            "subjects": c.subjects,
-            "classification": c.classification,
-            "number": c.cip_number,
-        })),
-        "print": json!({
-            "sheets": m.print.sheets,
-            "word_count": m.print.word_count,
-            "edition": m.print.edition,
-            "impression": m.print.impression,
-            "price": m.print.price,
-        }),
-        "websites": m.websites,
-        "emails": m.emails,
-        "rights": m.rights,
-        "series": m.series,
-        "description": m.description,
     })
 }
 
@@ -81,7 +40,7 @@ fn conventions_json(conventions: &[Convention]) -> Value {
 fn book_json(book: &Book, diagnostics: &[Diagnostic]) -> Value {
     let contents = book.printed_contents().unwrap_or_default();
     json!({
-        "metadata": metadata_json(&book.meta),
+        "metadata": serde_json::to_value(&book.meta).expect("metadata serializes"),
         "outline": book.divisions().map(outline_json).collect::<Vec<_>>(),
         "printed_contents": contents.iter().map(|e| json!({
             "level": e.level, "label": e.label, "title": e.title, "page": e.page,

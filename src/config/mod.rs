@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::model::parse_isbn;
 use crate::model::{AltTitle, Contributor, Isbn, Metadata, PartialDate, Relator, TrimSize};
-use crate::reader::front_matter::isbn::parse_isbn;
 use crate::{Error, Result};
 
 mod find;
@@ -260,42 +260,7 @@ fn to_contributor(p: &PersonFull, span: Range<usize>) -> std::result::Result<Con
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with real months and days.
 pub fn parse_date(s: &str) -> std::result::Result<PartialDate, String> {
-    let bad = || format!("date {s:?} is not YYYY, YYYY-MM or YYYY-MM-DD");
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let widths_ok = parts.len() <= 3
-        && parts[0].len() == 4
-        && parts[1..].iter().all(|p| p.len() == 2)
-        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
-    if !widths_ok {
-        return Err(bad());
-    }
-    let year: u16 = parts[0].parse().map_err(|_| bad())?;
-    let month: Option<u8> = parts
-        .get(1)
-        .map(|m| m.parse())
-        .transpose()
-        .map_err(|_| bad())?;
-    let day: Option<u8> = parts
-        .get(2)
-        .map(|d| d.parse())
-        .transpose()
-        .map_err(|_| bad())?;
-    if month.is_some_and(|m| !(1..=12).contains(&m)) {
-        return Err(format!("date {s:?} has no month {}", month.unwrap_or(0)));
-    }
-    if let (Some(m), Some(d)) = (month, day) {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let last = match m {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        };
-        if !(1..=last).contains(&d) {
-            return Err(format!("date {s:?} has no day {d}"));
-        }
-    }
-    Ok(PartialDate { year, month, day })
+    s.parse()
 }
 
 fn check_language(tag: &str) -> std::result::Result<String, String> {

@@ -1,15 +1,19 @@
 //! Content types: divisions (篇章), blocks (段落), inlines and notes (注释).
 
+use serde::{Deserialize, Serialize};
+
 use super::CipRecord;
 
 /// The kind of a division, named after its EPUB 3 structural semantics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum DivisionKind {
     /// 封面 (cover).
     Cover,
     /// 书名页 / 扉页 (title page).
     TitlePage,
     /// 版权页 (copyright page: CIP block and colophon).
+    #[serde(rename = "copyright")]
     CopyrightPage,
     /// 献词 (dedication).
     Dedication,
@@ -73,7 +77,7 @@ impl DivisionKind {
 }
 
 /// A division of the book: a front-matter page, a part, chapter or section, a back-matter page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Division {
     /// What this division is.
     pub kind: DivisionKind,
@@ -158,7 +162,7 @@ pub fn note_refs(inlines: &[Inline], out: &mut Vec<NoteId>) {
 }
 
 /// A block of content inside a division.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     /// 段落: a paragraph of running text, rejoined across page breaks.
     Para(Para),
@@ -190,7 +194,7 @@ pub enum Block {
 }
 
 /// Lines kept exactly as printed, e.g. a table aligned with spaces.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preformatted {
     /// The lines, trailing white space removed, common indent removed.
     pub lines: Vec<String>,
@@ -199,7 +203,7 @@ pub struct Preformatted {
 }
 
 /// A paragraph: inline content plus where it started in the manuscript.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Para {
     /// The text with its note references.
     pub content: Vec<Inline>,
@@ -215,7 +219,7 @@ impl Para {
 }
 
 /// What a centred display line on a title page stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DisplayRole {
     /// The book title.
     Title,
@@ -234,7 +238,7 @@ pub enum DisplayRole {
 }
 
 /// A centred line of a display page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DisplayLine {
     /// What the line is.
     pub role: DisplayRole,
@@ -245,7 +249,7 @@ pub struct DisplayLine {
 }
 
 /// One labelled entry of the colophon (版本记录), e.g. `责任编辑  徐英`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ColophonEntry {
     /// The label as printed, with letter-spacing removed (`印张`, `责任编辑`).
     pub label: String,
@@ -256,7 +260,7 @@ pub struct ColophonEntry {
 }
 
 /// One entry of the printed contents (目录).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContentsEntry {
     /// Nesting level: 1 for chapters and top-level back matter, 2 for sections, …
     pub level: u8,
@@ -273,7 +277,7 @@ pub struct ContentsEntry {
 }
 
 /// Inline content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inline {
     /// Text, exactly as it should be read (no markup, no escapes).
     Text(String),
@@ -290,7 +294,7 @@ pub enum Inline {
 }
 
 /// A print page boundary: the number of the page that starts here.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageMark {
     /// The printed page number (`17`, `iii`), or the ordinal of the page in the manuscript.
     pub number: String,
@@ -299,11 +303,12 @@ pub struct PageMark {
 }
 
 /// Index of a note in [`crate::model::Book::notes`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct NoteId(pub usize);
 
 /// Where a note was printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NotePlacement {
     /// 脚注: at the foot of the printed page.
     Footnote,
@@ -312,7 +317,7 @@ pub enum NotePlacement {
 }
 
 /// A note (脚注/尾注) with the marker that pointed to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     /// Its index in the book's note list.
     pub id: NoteId,

@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use serde_json::Value;
+
 use super::{Block, Book, Division, Inline, Metadata};
 
 /// Renders the whole book as indented text: metadata, divisions, blocks, notes.
@@ -34,90 +36,38 @@ pub fn dump(book: &Book) -> String {
     out
 }
 
-fn opt(label: &str, v: &Option<String>, out: &mut String) {
-    if let Some(v) = v {
-        let _ = writeln!(out, "  {label}: {v}");
-    }
-}
-
+/// The `meta:` section, from the metadata's serde form so that every field appears: one
+/// `path: value` line per non-empty scalar (`authors[0].name: …`, `cip.subjects[1]: …`).
 fn dump_meta(m: &Metadata, out: &mut String) {
     let _ = writeln!(out, "meta:");
-    let _ = writeln!(out, "  title: {}", m.title);
-    opt("subtitle", &m.subtitle, out);
-    if let Some(a) = &m.alt_title {
-        let _ = writeln!(out, "  alt_title: {} ({})", a.text, a.language);
-    }
-    for a in &m.authors {
-        let _ = writeln!(out, "  author: {} [{}]", a.name, a.role);
-    }
-    if m.authors_et_al {
-        let _ = writeln!(out, "  authors_et_al: true");
-    }
-    opt("author_statement", &m.author_statement, out);
-    for c in &m.contributors {
-        let label = c.label.as_deref().unwrap_or("-");
-        let _ = writeln!(out, "  contributor: {} [{}] ({label})", c.name, c.role);
-    }
-    opt("publisher", &m.publisher, out);
-    opt("publisher_group", &m.publisher_group, out);
-    opt("place", &m.place, out);
-    if let Some(d) = &m.date {
-        let _ = writeln!(out, "  date: {d}");
-    }
-    if let Some(i) = &m.isbn {
-        let _ = writeln!(out, "  isbn: {} ({})", i.digits, i.printed);
-    }
-    if let Some(i) = &m.ebook_isbn {
-        let _ = writeln!(out, "  ebook_isbn: {} ({})", i.digits, i.printed);
-    }
-    for l in &m.print_isbns {
-        let _ = writeln!(out, "  print_isbn: {} ({})", l.isbn.digits, l.label);
-    }
-    opt("lccn", &m.lccn, out);
-    let _ = writeln!(out, "  language: {}", m.language);
-    if let Some(t) = &m.trim {
-        let _ = writeln!(out, "  trim: {}mm x {}mm", t.width_mm, t.height_mm);
-    }
-    if let Some(c) = &m.cip {
-        let _ = writeln!(out, "  cip.description: {}", c.description);
-        let _ = writeln!(out, "  cip.imprint: {}", c.imprint);
-        for t in &c.tracings {
-            let _ = writeln!(out, "  cip.tracing: {}. {}", t.numeral, t.text);
+    let value = serde_json::to_value(m).expect("metadata serializes");
+    flatten("", &value, out);
+}
+
+fn flatten(path: &str, v: &Value, out: &mut String) {
+    match v {
+        Value::Null | Value::Bool(false) => {}
+        Value::String(s) if s.is_empty() => {}
+        Value::Object(fields) => {
+            for (k, v) in fields {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                flatten(&p, v, out);
+            }
         }
-        for s in &c.subjects {
-            let _ = writeln!(out, "  cip.subject: {s}");
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(&format!("{path}[{i}]"), v, out);
+            }
         }
-        opt("cip.classification", &c.classification, out);
-        opt("cip.number", &c.cip_number, out);
-    }
-    let p = &m.print;
-    opt("print.sheets", &p.sheets, out);
-    opt("print.word_count", &p.word_count, out);
-    opt("print.edition", &p.edition, out);
-    opt("print.impression", &p.impression, out);
-    opt("print.price", &p.price, out);
-    for w in &m.websites {
-        let _ = writeln!(out, "  website: {w}");
-    }
-    for e in &m.emails {
-        let _ = writeln!(out, "  email: {e}");
-    }
-    opt("rights", &m.rights, out);
-    for s in &m.series {
-        let _ = writeln!(out, "  series: {s}");
-    }
-    opt("description", &m.description, out);
-    if let Some(t) = &m.transcription {
-        let _ = writeln!(
-            out,
-            "  transcription: {} ebook={} url={} released={}",
-            t.project,
-            t.ebook.as_deref().unwrap_or("-"),
-            t.url.as_deref().unwrap_or("-"),
-            t.release_date.as_deref().unwrap_or("-")
-        );
-        for c in &t.credits {
-            let _ = writeln!(out, "  credit: {c}");
+        Value::String(s) => {
+            let _ = writeln!(out, "  {path}: {s}");
+        }
+        Value::Bool(true) | Value::Number(_) => {
+            let _ = writeln!(out, "  {path}: {v}");
         }
     }
 }
@@ -238,4 +188,67 @@ fn inlines(content: &[Inline]) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Contributor, Isbn, LabelledIsbn, NoteId, Para, Relator};
+
+    fn book() -> Book {
+        let isbn = Isbn::parse("ISBN 978-7-220-07597-1").unwrap();
+        let mut chapter = Division::new(super::super::DivisionKind::Chapter, "chapter-1", 9);
+        chapter.blocks.push(Block::Para(Para {
+            content: vec![Inline::Text("正文".into()), Inline::NoteRef(NoteId(0))],
+            line: 10,
+        }));
+        Book {
+            meta: Metadata {
+                title: "书名".into(),
+                language: "zh-CN".into(),
+                publisher_address: Some("某市某路1号".into()),
+                subjects: vec!["河流—历史".into()],
+                lccn: Some("2020012345".into()),
+                ebook_isbn: Some(isbn.clone()),
+                print_isbns: vec![LabelledIsbn {
+                    label: "平裝".into(),
+                    isbn: isbn.clone(),
+                }],
+                contributors: vec![Contributor {
+                    name: "王五".into(),
+                    role: Relator("wpr".into()),
+                    label: Some("序".into()),
+                    file_as: Some("Wang, Wu".into()),
+                    affiliation: Some("某大学教授".into()),
+                }],
+                ..Metadata::default()
+            },
+            body: vec![chapter],
+            ..Book::default()
+        }
+    }
+
+    #[test]
+    fn every_metadata_field_reaches_the_dump() {
+        let d = dump(&book());
+        for line in [
+            "  publisher_address: 某市某路1号\n",
+            "  subjects[0]: 河流—历史\n",
+            "  lccn: 2020012345\n",
+            "  ebook_isbn.digits: 9787220075971\n",
+            "  print_isbns[0].label: 平裝\n",
+            "  contributors[0].file_as: Wang, Wu\n",
+            "  contributors[0].affiliation: 某大学教授\n",
+        ] {
+            assert!(d.contains(line), "{line:?} missing in\n{d}");
+        }
+    }
+
+    #[test]
+    fn the_book_round_trips_through_serde() {
+        let b = book();
+        let json = serde_json::to_string(&b).unwrap();
+        let back: Book = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, b);
+    }
 }

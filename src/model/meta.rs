@@ -1,9 +1,16 @@
 //! Bibliographic metadata: 书名, 著者, 出版者, ISBN, 图书在版编目(CIP)数据, 版本记录.
 
 use std::fmt;
+use std::str::FromStr;
 
-/// Everything known about the book as a publication.
-#[derive(Debug, Clone, Default, PartialEq)]
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::Isbn;
+
+/// Everything known about the book as a publication. Its serde form is `book.toml`'s, the
+/// metadata of `inspect --json` and the model dump's `meta:` section: one field list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Metadata {
     /// 书名 (title proper), with print line-wrap spaces removed.
     pub title: String,
@@ -63,7 +70,8 @@ pub struct Metadata {
 }
 
 /// 底本 (the source transcription): the e-text project, its ebook number and credits.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Transcription {
     /// The project (`Project Gutenberg`).
     pub project: String,
@@ -78,7 +86,8 @@ pub struct Transcription {
 }
 
 /// A title in another script and what it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AltTitle {
     /// The text as printed, spaces normalised.
     pub text: String,
@@ -86,8 +95,9 @@ pub struct AltTitle {
     pub language: String,
 }
 
-/// A person or organisation with a role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A person or organisation with a role. In `book.toml` a bare name is an author.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ContributorForm")]
 pub struct Contributor {
     /// Name with print letter-spacing removed (`徐英`, not `徐 英`).
     pub name: String,
@@ -101,9 +111,77 @@ pub struct Contributor {
     pub affiliation: Option<String>,
 }
 
+/// How a contributor is written in `book.toml`: a bare name, or a table.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ContributorForm {
+    Name(String),
+    Full(ContributorTable),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContributorTable {
+    name: String,
+    #[serde(default = "Relator::author")]
+    role: Relator,
+    label: Option<String>,
+    file_as: Option<String>,
+    affiliation: Option<String>,
+}
+
+impl TryFrom<ContributorForm> for Contributor {
+    type Error = String;
+
+    fn try_from(form: ContributorForm) -> Result<Self, String> {
+        let t = match form {
+            ContributorForm::Name(name) => ContributorTable {
+                name,
+                role: Relator::author(),
+                label: None,
+                file_as: None,
+                affiliation: None,
+            },
+            ContributorForm::Full(t) => t,
+        };
+        let name = t.name.trim();
+        if name.is_empty() {
+            return Err("a name is empty".into());
+        }
+        Ok(Contributor {
+            name: name.to_string(),
+            role: t.role,
+            label: t.label,
+            file_as: t.file_as,
+            affiliation: t.affiliation,
+        })
+    }
+}
+
 /// A MARC relator code (three lower-case letters).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Relator(pub String);
+
+impl TryFrom<String> for Relator {
+    type Error = String;
+
+    fn try_from(code: String) -> Result<Self, String> {
+        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_lowercase()) {
+            Ok(Relator(code))
+        } else {
+            Err(format!(
+                "role {code:?} is not a three-letter MARC relator code such as \"edt\""
+            ))
+        }
+    }
+}
+
+impl From<Relator> for String {
+    fn from(r: Relator) -> String {
+        r.0
+    }
+}
 
 impl Relator {
     /// `aut`: author.
@@ -123,7 +201,7 @@ impl fmt::Display for Relator {
     }
 }
 
-/// A date known to the year, month or day.
+/// A date known to the year, month or day; written `2008`, `2008-05` or `2008-05-01`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PartialDate {
     /// Year (e.g. 2008).
@@ -132,6 +210,56 @@ pub struct PartialDate {
     pub month: Option<u8>,
     /// Day 1–31, if known.
     pub day: Option<u8>,
+}
+
+impl FromStr for PartialDate {
+    type Err = String;
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with real months and days.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("date {s:?} is not YYYY, YYYY-MM or YYYY-MM-DD");
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let widths_ok = parts.len() <= 3
+            && parts[0].len() == 4
+            && parts[1..].iter().all(|p| p.len() == 2)
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if !widths_ok {
+            return Err(bad());
+        }
+        let num = |p: Option<&&str>| p.map(|p| p.parse::<u8>()).transpose().map_err(|_| bad());
+        let year: u16 = parts[0].parse().map_err(|_| bad())?;
+        let (month, day) = (num(parts.get(1))?, num(parts.get(2))?);
+        if month.is_some_and(|m| !(1..=12).contains(&m)) {
+            return Err(format!("date {s:?} has no month {}", month.unwrap_or(0)));
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let last = match m {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            if !(1..=last).contains(&d) {
+                return Err(format!("date {s:?} has no day {d}"));
+            }
+        }
+        Ok(PartialDate { year, month, day })
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
 }
 
 impl fmt::Display for PartialDate {
@@ -148,24 +276,9 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// An ISBN whose check digit has been verified.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Isbn {
-    /// The 13 digits (ISBN-10s are converted), no hyphens.
-    pub digits: String,
-    /// The form printed in the book (`978-7-220-07597-1`).
-    pub printed: String,
-}
-
-impl Isbn {
-    /// `urn:isbn:9787220075971`.
-    pub fn urn(&self) -> String {
-        format!("urn:isbn:{}", self.digits)
-    }
-}
-
 /// An ISBN printed with a binding or format label (`ISBN 978-… (paperback)`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LabelledIsbn {
     /// The label as printed, without brackets (`hardcover`, `平裝`); empty when none.
     pub label: String,
@@ -173,8 +286,9 @@ pub struct LabelledIsbn {
     pub isbn: Isbn,
 }
 
-/// 成品尺寸: the trimmed page size in millimetres.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// 成品尺寸: the trimmed page size in millimetres (positive, at most 2000).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "TrimForm")]
 pub struct TrimSize {
     /// Width in mm.
     pub width_mm: f32,
@@ -182,8 +296,32 @@ pub struct TrimSize {
     pub height_mm: f32,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrimForm {
+    width_mm: f32,
+    height_mm: f32,
+}
+
+impl TryFrom<TrimForm> for TrimSize {
+    type Error = String;
+
+    fn try_from(t: TrimForm) -> Result<Self, String> {
+        let ok = |v: f32| v.is_finite() && v > 0.0 && v <= 2000.0;
+        if ok(t.width_mm) && ok(t.height_mm) {
+            Ok(TrimSize {
+                width_mm: t.width_mm,
+                height_mm: t.height_mm,
+            })
+        } else {
+            Err("trim sizes must be positive millimetres (at most 2000)".into())
+        }
+    }
+}
+
 /// 图书在版编目(CIP)数据: the CIP record of a Chinese book, as printed and as parsed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct CipRecord {
     /// The heading as printed (`图书在版编目(CIP)数据`).
     pub heading: String,
@@ -206,7 +344,8 @@ pub struct CipRecord {
 }
 
 /// One tracing of a CIP record: roman numeral and text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CipTracing {
     /// `I`, `II`, `III`, `IV`.
     pub numeral: String,
@@ -215,7 +354,8 @@ pub struct CipTracing {
 }
 
 /// Print particulars from the colophon.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct PrintDetails {
     /// 印张 (printed sheets), as printed (`17`).
     pub sheets: Option<String>,

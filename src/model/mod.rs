@@ -8,14 +8,16 @@
 
 mod content;
 mod dump;
+mod isbn;
 mod meta;
 
 pub use content::*;
 pub use dump::dump;
+pub use isbn::{Isbn, IsbnError, parse_isbn};
 pub use meta::*;
 
 /// A whole book: metadata, 前言 front matter, 正文 body, 后记 back matter, and its notes.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Book {
     /// Bibliographic and production metadata.
     pub meta: Metadata,

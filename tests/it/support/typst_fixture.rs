@@ -399,33 +399,7 @@ pub fn hostile_book() -> Book {
     }
 }
 
-/// The Typst compiler, or `None` (with a printed message) when absent; absent under CI=true fails.
-pub fn compiler() -> Option<paiban::pdf::Compiler> {
-    match paiban::pdf::Compiler::find(&paiban::pdf::validators_home()) {
-        Ok(c) => Some(c),
-        Err(e) if std::env::var("CI").as_deref() == Ok("true") => panic!("CI=true: {e}"),
-        Err(e) => {
-            eprintln!("skipped: {e}");
-            None
-        }
-    }
-}
-
-/// Whether the poppler tools (pdfinfo, pdftotext) run; missing under CI=true fails.
-pub fn poppler() -> bool {
-    let ok = std::process::Command::new("pdfinfo")
-        .arg("-v")
-        .output()
-        .is_ok();
-    if !ok {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true: pdfinfo missing"
-        );
-        eprintln!("skipped: poppler-utils (pdfinfo, pdftotext) not installed");
-    }
-    ok
-}
+pub use super::tools::{poppler, typst as compiler};
 
 /// Runs a program and returns its stdout as text.
 pub fn run(program: &str, args: &[&str]) -> String {

@@ -2,7 +2,7 @@
 //! CJK, headings, note markers and page breaks — pushed through the reader give Typst that parses
 //! with no markup the text did not ask for, and EPUB documents that are well-formed XML.
 
-mod support;
+use crate::support;
 
 use paiban::reader::{self, ReadOptions};
 use paiban::source::Source;

@@ -1,13 +1,13 @@
 //! Checks the rendered EPUB files of the fixture book: well-formed XML, unique ids, resolving
 //! links, per-chapter note numbering, escaping, nav/NCX/OPF contents.
 
-mod support;
+use crate::support;
 
 use std::collections::{HashMap, HashSet};
 
+use crate::support::xmlcheck::{Parsed, parse};
 use paiban::model::{Block, Book, Inline};
 use paiban::writer::epub::{EpubOptions, NoteStyle, Rendered, render};
-use support::xmlcheck::{Parsed, parse};
 
 fn rendered(book: &Book) -> Rendered {
     render(book, &EpubOptions::default()).expect("renders")

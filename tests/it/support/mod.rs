@@ -2,6 +2,9 @@
 //! and helpers for reading EPUB files back.
 #![allow(dead_code)]
 
+pub mod snapshot;
+pub mod tools;
+pub mod typst_fixture;
 pub mod validators;
 pub mod xmlcheck;
 

@@ -2,33 +2,19 @@
 
 use assert_cmd::Command;
 
-#[path = "support/validators.rs"]
-#[allow(dead_code)]
-mod validators;
+use crate::support::tools::validators_home;
+use crate::support::validators::require_epubcheck;
 
 fn paiban() -> Command {
     let mut c = Command::cargo_bin("paiban").unwrap();
-    c.env("VALIDATORS_HOME", validators::validators_home());
+    c.env("VALIDATORS_HOME", validators_home());
     c
 }
 
-fn have_epubcheck() -> bool {
-    let mut l = paiban::check::Locator::from_env();
-    l.validators_home = Some(validators::validators_home());
-    match l.epubcheck() {
-        Ok(_) => true,
-        Err(e) => {
-            validators::skip_or_fail(&e.to_string());
-            false
-        }
-    }
-}
-
 #[test]
+#[ignore = "needs epubcheck"]
 fn build_check_validates_the_example_cleanly() {
-    if !have_epubcheck() {
-        return;
-    }
+    require_epubcheck();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
     let assert = paiban()
@@ -45,10 +31,9 @@ fn build_check_validates_the_example_cleanly() {
 }
 
 #[test]
+#[ignore = "needs epubcheck"]
 fn check_fails_on_a_broken_epub_and_prints_each_message() {
-    if !have_epubcheck() {
-        return;
-    }
+    require_epubcheck();
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.epub");
     std::fs::write(&bad, "this is not a zip").unwrap();

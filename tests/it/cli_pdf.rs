@@ -1,20 +1,19 @@
 //! `paiban build --format pdf` compiles the example book to a PDF at its trim size in one
 //! command, and leaves no Typst folder behind when only the PDF was asked for.
 
-mod typst_fixture;
-
+use crate::support::typst_fixture::{compiler, poppler, run};
 use assert_cmd::Command;
-use typst_fixture::{compiler, poppler, run};
 
 #[test]
+#[ignore = "needs typst and poppler"]
 fn format_pdf_writes_only_the_pdf_at_the_trim_size() {
-    if compiler().is_none() || !poppler() {
-        return;
-    }
+    compiler();
+    poppler();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
     Command::cargo_bin("paiban")
         .unwrap()
+        .env("VALIDATORS_HOME", crate::support::tools::validators_home())
         .arg("build")
         .arg(root.join("examples/shuyuan.txt"))
         .arg("-o")

@@ -1,12 +1,8 @@
-//! The Typst project as files: golden `main.typ` for the fixture, template, fonts note, page size.
+//! The Typst project as files: template, fonts note, page size (its golden `main.typ`: golden.rs).
 
-mod typst_fixture;
-
-use std::path::Path;
-
+use crate::support::typst_fixture::*;
 use paiban::model::TrimSize;
 use paiban::writer::typst::{CJK_SERIF_FONTS, DEFAULT_TEMPLATE, TypstOptions, write_typst};
-use typst_fixture::*;
 
 fn text(project: &paiban::writer::typst::TypstProject, name: &str) -> String {
     String::from_utf8(
@@ -16,40 +12,6 @@ fn text(project: &paiban::writer::typst::TypstProject, name: &str) -> String {
             .to_vec(),
     )
     .unwrap()
-}
-
-/// Compares `actual` with the golden file; PAIBAN_BLESS=1 rewrites it.
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/typst-fixture/expected")
-        .join(name);
-    if std::env::var("PAIBAN_BLESS").as_deref() == Ok("1") {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with PAIBAN_BLESS=1)", path.display()));
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .map_or(expected.lines().count().min(actual.lines().count()), |i| i);
-        panic!(
-            "{} differs from the output at line {}:\n  expected: {:?}\n  actual:   {:?}\n(PAIBAN_BLESS=1 to accept)",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
-}
-
-#[test]
-fn fixture_main_typ_matches_golden() {
-    let project = write_typst(&chinese_book(), &TypstOptions::default());
-    golden("main.typ", &text(&project, "main.typ"));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The seed manuscript's front matter and printed contents against its expect.json.
 
-use std::path::Path;
+use crate::support::tools::shared;
 
 use paiban::model::{Block, Division, DivisionKind, Inline, PartialDate};
 use paiban::reader::Relators;
@@ -8,28 +8,20 @@ use paiban::reader::front_matter::read_front_matter;
 use paiban::reader::lines::split;
 use paiban::reader::toc::{cross_check, parse_contents};
 
-const SEED: &str = "../shared/seed/000_31f2030a350ea770.txt";
-const EXPECT: &str = "../shared/seed/000_31f2030a350ea770.expect.json";
+const SEED: &str = "seed/000_31f2030a350ea770.txt";
+const EXPECT: &str = "seed/000_31f2030a350ea770.expect.json";
 
-/// The seed text and its expectations, or `None` (test skipped) when absent outside CI.
-fn seed() -> Option<(String, serde_json::Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (text, expect) = (root.join(SEED), root.join(EXPECT));
-    if !text.exists() || !expect.exists() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("seed {} missing under CI", text.display());
-        }
-        eprintln!("skipping: seed {} not found", text.display());
-        return None;
-    }
+/// The seed text and its expectations (a missing seed fails the test).
+fn seed() -> (String, serde_json::Value) {
+    let (text, expect) = (shared(SEED), shared(EXPECT));
     let t = std::fs::read_to_string(text).expect("seed readable");
     let e = std::fs::read_to_string(expect).expect("expect.json readable");
-    Some((t, serde_json::from_str(&e).expect("expect.json is JSON")))
+    (t, serde_json::from_str(&e).expect("expect.json is JSON"))
 }
 
 #[test]
 fn seed_front_matter() {
-    let Some((text, expect)) = seed() else { return };
+    let (text, expect) = seed();
     let lines = split(&text);
     let end = lines
         .iter()
@@ -199,7 +191,7 @@ fn seed_front_matter() {
 
 #[test]
 fn seed_contents() {
-    let Some((text, expect)) = seed() else { return };
+    let (text, expect) = seed();
     let lines = split(&text);
     let start = lines
         .iter()
@@ -249,7 +241,7 @@ fn seed_contents() {
 
 #[test]
 fn seed_contents_cross_check_against_the_excerpted_body() {
-    let Some((text, expect)) = seed() else { return };
+    let (text, expect) = seed();
     let lines = split(&text);
     let start = lines
         .iter()

@@ -2,12 +2,10 @@
 //! compiler's own parser, 0.15), holds only text where text was meant, and reads back as the
 //! original text.
 
-mod typst_fixture;
-
+use crate::support::typst_fixture::{self, Builder, division, t};
 use paiban::model::{Block, Book, DivisionKind, Metadata, Para};
 use paiban::writer::typst::{TypstOptions, escape, write_typst};
 use proptest::prelude::*;
-use typst_fixture::{Builder, division, t};
 use typst_syntax::{SyntaxKind, SyntaxNode, ast};
 
 /// Characters and fragments that are Typst syntax, weighted so most strings contain some.

@@ -1,8 +1,6 @@
 //! The Latin serif input of `paiban::pdf`: `latin-serif` is passed only when the compiler lacks
 //! Libertinus Serif (the in-process backend sees system fonts only), and named in the report.
 
-#![cfg(unix)]
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 

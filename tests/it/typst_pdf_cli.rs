@@ -1,8 +1,6 @@
 //! The `typst` CLI backend of `paiban::pdf`, driven through a stand-in script that records its
 //! arguments: fonts are chosen, inputs and timestamp passed, warnings fail the build.
 
-#![cfg(unix)]
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 

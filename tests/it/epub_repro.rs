@@ -1,6 +1,6 @@
 //! Byte-reproducibility and container layout of the written EPUB.
 
-mod support;
+use crate::support;
 
 use std::io::Cursor;
 
