@@ -14,9 +14,19 @@ enum Style {
     Strong,
 }
 
-/// Whether `c` continues a word (letters, digits, the delimiter itself).
-fn wordish(c: Option<char>, d: char) -> bool {
-    c.is_some_and(|c| c.is_alphanumeric() || c == d)
+/// What may stand before an opener: nothing, a space or an opening mark (`("'“‘—-/`).
+fn opens_after(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || "([{\"'“‘—–-/".contains(c))
+}
+
+/// What may follow an opener or precede a closer: a letter, a digit or a quotation mark.
+fn inner_edge(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric() || "\"'“”‘’".contains(c))
+}
+
+/// What may follow a closer: nothing, a space or punctuation.
+fn closes_before(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || ".,;:!?\"'”’)]}—–-…/".contains(c))
 }
 
 /// Splits one text run at `d`-delimited spans: (text, emphasised?) pieces, in order.
@@ -24,22 +34,25 @@ fn spans(text: &str, d: char) -> Vec<(String, bool)> {
     let chars: Vec<char> = text.chars().collect();
     let at = |i: usize| chars.get(i).copied();
     let before = |i: usize| i.checked_sub(1).and_then(at);
-    let opens = |i: usize| {
-        chars[i] == d
-            && !wordish(before(i), d)
-            && at(i + 1).is_some_and(|c| !c.is_whitespace() && c != d)
-    };
+    let opens = |i: usize| chars[i] == d && opens_after(before(i)) && inner_edge(at(i + 1));
     let closes = |i: usize| {
         chars[i] == d
-            && before(i).is_some_and(|c| !c.is_whitespace() && c != d)
-            && !wordish(at(i + 1), d)
+            && (inner_edge(before(i)) || before(i).is_some_and(|c| ".,;:!?)]…".contains(c)))
+            && closes_before(at(i + 1))
     };
+    // Closers in order; openers only move forward, so one cursor finds each next closer
+    // (linear in the run, however many openers lack a closer).
+    let closers: Vec<usize> = (0..chars.len()).filter(|&j| closes(j)).collect();
+    let mut next = 0;
     let mut out = Vec::new();
     let mut plain = String::new();
     let mut i = 0;
     while i < chars.len() {
         if opens(i) {
-            if let Some(j) = (i + 1..chars.len()).find(|&j| closes(j)) {
+            while next < closers.len() && closers[next] <= i {
+                next += 1;
+            }
+            if let Some(&j) = closers.get(next) {
                 let inner: String = chars[i + 1..j].iter().collect();
                 if inner.chars().any(char::is_alphanumeric) {
                     if !plain.is_empty() {
@@ -193,6 +206,8 @@ mod tests {
             ("an _unclosed opener", "an _unclosed opener"),
             ("_ spaced _ stays", "_ spaced _ stays"),
             ("=== rule", "=== rule"),
+            ("长文#*_<&长文#*_<&", "长文#*_<&长文#*_<&"),
+            ("x _<b>_ y", "x _<b>_ y"),
             ("price _1s._ paid", "price <em>1s.</em> paid"),
         ];
         for (input, want) in table {

@@ -148,59 +148,65 @@ fn bump(t: &mut (usize, usize), line: usize) {
 pub fn mark_blocks(lines: &[Line<'_>], kinds: &mut [Kind], hints: &mut [Option<bool>]) -> Shapes {
     let mut out = Shapes::default();
     let text = |k: &Kind| matches!(k, Kind::Text | Kind::Quote);
+    // Captions first: a `[Illustration` line up to its closing bracket.
     let mut i = 0;
     while i < kinds.len() {
-        if !text(&kinds[i]) {
+        if !(text(&kinds[i]) && opens_illustration(lines[i].text)) {
             i += 1;
             continue;
         }
-        let t = lines[i].text;
-        if is_scene_break(t) {
-            kinds[i] = Kind::SceneBreak;
-            bump(&mut out.breaks, lines[i].no);
+        let mut depth = 0i64;
+        let mut end = i;
+        for (j, l) in lines.iter().enumerate().skip(i).take(MAX_CAPTION_LINES) {
+            depth += l.text.matches('[').count() as i64 - l.text.matches(']').count() as i64;
+            end = j;
+            if depth <= 0 || !text(&kinds[j]) {
+                break;
+            }
+        }
+        if depth > 0 {
             i += 1;
             continue;
         }
-        if opens_illustration(t) {
-            let mut depth = 0i32;
-            let mut end = i;
-            for (j, l) in lines.iter().enumerate().skip(i).take(MAX_CAPTION_LINES) {
-                depth += l.text.matches('[').count() as i32 - l.text.matches(']').count() as i32;
-                end = j;
-                if depth <= 0 {
-                    break;
-                }
-            }
-            if depth <= 0 {
-                for j in i..=end {
-                    kinds[j] = Kind::Illustration;
-                    hints[j] = Some(j > i);
-                }
-                bump(&mut out.illustrations, lines[i].no);
-                i = end + 1;
-                continue;
-            }
+        for j in i..=end {
+            kinds[j] = Kind::Illustration;
+            hints[j] = Some(j > i);
         }
-        // A table: a run of adjacent lines, nearly all with column gaps.
-        let run_end = (i..kinds.len())
+        bump(&mut out.illustrations, lines[i].no);
+        i = end + 1;
+    }
+    // Tables: runs of adjacent text lines, nearly all with column gaps (each run looked at once).
+    let mut i = 0;
+    while i < kinds.len() {
+        if !text(&kinds[i]) || lines[i].text.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let end = (i..kinds.len())
             .find(|&j| !text(&kinds[j]) || lines[j].text.trim().is_empty())
             .unwrap_or(kinds.len());
-        let run = i..run_end;
-        let gapped = run.clone().filter(|&j| columned(lines[j].text)).count();
-        if run.len() >= MIN_TABLE_LINES && gapped * 4 >= run.len() * 3 {
-            for j in run.clone() {
+        let gapped = (i..end).filter(|&j| columned(lines[j].text)).count();
+        if end - i >= MIN_TABLE_LINES && gapped * 4 >= (end - i) * 3 {
+            for j in i..end {
                 kinds[j] = Kind::Preformatted;
                 hints[j] = Some(j > i);
             }
             bump(&mut out.tables, lines[i].no);
-            i = run_end;
+        }
+        i = end;
+    }
+    // Scene breaks and verse, line by line.
+    for (i, k) in kinds.iter_mut().enumerate() {
+        if !text(k) {
             continue;
         }
-        if kinds[i] == Kind::Quote {
-            kinds[i] = Kind::Verse;
+        if is_scene_break(lines[i].text) {
+            *k = Kind::SceneBreak;
+            bump(&mut out.breaks, lines[i].no);
+        } else if *k == Kind::Quote {
+            *k = Kind::Verse;
             bump(&mut out.verse, lines[i].no);
         }
-        i += 1;
     }
     out
 }
@@ -326,5 +332,70 @@ mod tests {
             (0, 0)
         );
         assert!(hints.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn shapes_table() {
+        let table: &[(&str, bool, bool)] = &[
+            // (line, scene break, opens an illustration)
+            ("                       *       *       *       *       *", true, false),
+            ("  * * *", true, false),
+            ("*****", true, false),
+            ("⁂", true, false),
+            ("**", false, false),
+            ("* a list item", false, false),
+            ("[Illustration: The shop at dusk]", false, true),
+            ("   [ILLUSTRATION]", false, true),
+            ("[Illus.]", false, false),
+        ];
+        for (text, brk, ill) in table {
+            assert_eq!(is_scene_break(text), *brk, "{text:?}");
+            assert_eq!(opens_illustration(text), *ill, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn blocks_are_marked() {
+        let text = "\
+Text before.
+
+[Illustration: A long caption that
+wraps onto a second line]
+
+    Name      Age
+    ------    ---
+    Tom       12
+
+Two double  spaces.  In prose
+are  not a table  at all.
+
+      *       *       *
+";
+        let lines = split(text);
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        let mut hints = vec![None; lines.len()];
+        let shapes = mark_blocks(&lines, &mut kinds, &mut hints);
+        assert_eq!(shapes.illustrations, (1, 3));
+        assert_eq!(shapes.tables, (1, 6));
+        assert_eq!(shapes.breaks, (1, 13));
+        assert_eq!(kinds[3], Kind::Illustration);
+        assert_eq!(hints[3], Some(true));
+        assert_eq!(kinds[7], Kind::Preformatted);
+        assert_eq!(kinds[9], Kind::Text);
+        let pre = preformatted(&Para {
+            content: vec![Inline::Text("    Name      Age\n    Tom       12".into())],
+            line: 6,
+        });
+        assert_eq!(pre.lines, ["Name      Age", "Tom       12"]);
+        let cap = caption(Para {
+            content: vec![Inline::Text("[Illustration: A shop]".into())],
+            line: 1,
+        });
+        assert_eq!(cap.text(), "A shop");
+        let bare = caption(Para {
+            content: vec![Inline::Text("[Illustration]".into())],
+            line: 1,
+        });
+        assert_eq!(bare.text(), "Illustration");
     }
 }
