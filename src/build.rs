@@ -102,7 +102,11 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
         keep_licence: req.keep_licence,
         ..ReadOptions::default()
     };
-    let mut reading = reader::read(&source, &opts);
+    let mut reading = if reader::markdown::is_markdown_path(path) {
+        reader::markdown::read_markdown(&source)
+    } else {
+        reader::read(&source, &opts)
+    };
     if let Some(toml_path) = &req.meta {
         let cfg = config::load(toml_path)?;
         cfg.apply(&mut reading.book.meta);
@@ -110,6 +114,29 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
     if !req.overrides.is_empty() {
         config::parse_overrides(&req.overrides)?.apply(&mut reading.book.meta);
     }
+    Ok((source, reading))
+}
+
+/// `paiban convert`: reads `req` and writes it as Markdown to `target` (pandoc-compatible, read
+/// back by `paiban build BOOK.md`); returns the reading for its diagnostics.
+pub fn convert(req: &ReadRequest, target: &Path) -> Result<(Source, Reading)> {
+    let (source, reading) = read(req)?;
+    if reading
+        .diagnostics
+        .iter()
+        .any(|d| d.severity >= Severity::Error)
+    {
+        return Ok((source, reading));
+    }
+    let doc = crate::writer::markdown::write_markdown(
+        &reading.book,
+        &crate::writer::markdown::MarkdownOptions::default(),
+    );
+    let inputs: Vec<&Path> = [Some(req.input.as_path()), req.meta.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    output::write_file(target, doc.text.as_bytes(), &inputs)?;
     Ok((source, reading))
 }
 

@@ -125,6 +125,15 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Write the book as pandoc-compatible Markdown (YAML metadata, headings with their labels,
+    /// `[^n]` notes, fenced divs) to correct by hand; `paiban build BOOK.md` reads it back.
+    Convert {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// The Markdown file to write (default: BOOK.md beside the manuscript).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Validate an EPUB with epubcheck and (when installed) Ace by DAISY.
     Check {
         /// The EPUB to check.
@@ -212,6 +221,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print_diagnostics(&source, &reading.diagnostics);
             let text = paiban::config::init_toml(&reading.book.meta);
             paiban::output::write_file(&target, text.as_bytes(), &[&read.manuscript])?;
+            println!("wrote {}", target.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Convert { read, output } => {
+            let target = output.unwrap_or_else(|| read.manuscript.with_extension("md"));
+            let req = read.request();
+            let (source, reading) = build::convert(&req, &target)?;
+            print_diagnostics(&source, &reading.diagnostics);
+            if reading
+                .diagnostics
+                .iter()
+                .any(|d| d.severity >= Severity::Error)
+            {
+                eprintln!("error: nothing was written");
+                return Ok(ExitCode::from(1));
+            }
             println!("wrote {}", target.display());
             Ok(ExitCode::SUCCESS)
         }

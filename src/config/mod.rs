@@ -258,7 +258,7 @@ fn to_contributor(p: &PersonFull, span: Range<usize>) -> std::result::Result<Con
     })
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with real months and days.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with real months and days .
 pub fn parse_date(s: &str) -> std::result::Result<PartialDate, String> {
     s.parse()
 }

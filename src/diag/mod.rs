@@ -117,6 +117,17 @@ codes! {
     ConfigSyntax = "P0701", Error, None;
     /// A book.toml value is invalid (ISBN, date, language, role, trim, control characters).
     ConfigValue = "P0702", Error, None;
+    // P08xx: Markdown input.
+    /// The Markdown's YAML metadata block is not YAML, or one of its values is invalid.
+    MarkdownMetadata = "P0801", Error, None;
+    /// A metadata key of the Markdown is not a book field and was ignored.
+    MarkdownUnknownKey = "P0802", Warning, None;
+    /// A note label or a heading id is defined twice in the Markdown.
+    MarkdownDuplicate = "P0803", Warning, None;
+    /// The Markdown has no title (no `title:` and no lone first `#` heading).
+    MarkdownNoTitle = "P0804", Warning, Some("title");
+    /// A heading or div attribute of the Markdown has a value paiban does not know.
+    MarkdownAttribute = "P0805", Warning, None;
 }
 
 impl fmt::Display for Code {

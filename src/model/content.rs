@@ -50,6 +50,49 @@ pub enum DivisionKind {
 }
 
 impl DivisionKind {
+    /// Every kind, in the order declared.
+    pub const ALL: [DivisionKind; 19] = [
+        DivisionKind::Cover,
+        DivisionKind::TitlePage,
+        DivisionKind::CopyrightPage,
+        DivisionKind::Dedication,
+        DivisionKind::Preface,
+        DivisionKind::Foreword,
+        DivisionKind::Abstract,
+        DivisionKind::Contents,
+        DivisionKind::Introduction,
+        DivisionKind::Part,
+        DivisionKind::Chapter,
+        DivisionKind::Section,
+        DivisionKind::Subsection,
+        DivisionKind::Endnotes,
+        DivisionKind::Bibliography,
+        DivisionKind::Appendix,
+        DivisionKind::Afterword,
+        DivisionKind::Index,
+        DivisionKind::Acknowledgments,
+    ];
+
+    /// The kind of a [`DivisionKind::name`] (`chapter` → [`DivisionKind::Chapter`]).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The run a top-level division of this kind belongs to when nothing else says so: 前言
+    /// (front matter) for display pages, prefaces and contents, 后记 (back matter) for notes,
+    /// references, appendices and the like, the body otherwise.
+    pub fn default_matter(self) -> Matter {
+        use DivisionKind::*;
+        match self {
+            Cover | TitlePage | CopyrightPage | Dedication | Preface | Foreword | Abstract
+            | Contents => Matter::Front,
+            Endnotes | Bibliography | Appendix | Afterword | Index | Acknowledgments => {
+                Matter::Back
+            }
+            Introduction | Part | Chapter | Section | Subsection => Matter::Body,
+        }
+    }
+
     /// The lower-case name used in `inspect --json` and the model dump.
     pub fn name(self) -> &'static str {
         match self {
@@ -72,6 +115,28 @@ impl DivisionKind {
             DivisionKind::Afterword => "afterword",
             DivisionKind::Index => "index",
             DivisionKind::Acknowledgments => "acknowledgments",
+        }
+    }
+}
+
+/// The three runs of a book's top-level divisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Matter {
+    /// 前言 (front matter).
+    Front,
+    /// 正文 (body).
+    Body,
+    /// 后记 (back matter).
+    Back,
+}
+
+impl Matter {
+    /// `front`, `body` or `back`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Matter::Front => "front",
+            Matter::Body => "body",
+            Matter::Back => "back",
         }
     }
 }

@@ -21,7 +21,6 @@ pub type ContentsRange = (usize, usize);
 pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind]) -> (Vec<ContentsRange>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     front_matter_region(kinds);
-    note_continuations(lines, kinds);
     let ranges = contents_regions(lines, kinds);
     chapter_titles(lines, kinds, &mut diags);
     kickers(lines, kinds);
@@ -35,22 +34,6 @@ fn in_margin(kind: &Kind) -> bool {
         kind,
         Kind::Blank | Kind::Note { .. } | Kind::NoteContinuation
     )
-}
-
-/// A footnote that does not end a sentence continues on the lines right below it (no blank).
-pub fn note_continuations(lines: &[Line<'_>], kinds: &mut [Kind]) {
-    for i in 0..kinds.len() {
-        let Kind::Note { text, .. } = &kinds[i] else {
-            continue;
-        };
-        let mut done = ends_sentence(text);
-        let mut j = i + 1;
-        while !done && j < kinds.len() && matches!(kinds[j], Kind::Text | Kind::Dateline) {
-            kinds[j] = Kind::NoteContinuation;
-            done = ends_sentence(lines[j].text);
-            j += 1;
-        }
-    }
 }
 
 /// The next line after `i` that is neither blank nor a footnote.
@@ -323,16 +306,6 @@ mod tests {
                 "contents without page numbers starting with matter",
                 "目录\n序\n第一章 河\n序\n正文。",
                 &["Matter", "ContentsLine", "ContentsLine", "Matter", "Text"],
-            ),
-            (
-                "an unfinished note continues on the next line",
-                "正文^①。\n^① 某某：《某书》，某出版社\n2001年版。\n下一页的正文。",
-                &["Text", "Note", "NoteContinuation", "Text"],
-            ),
-            (
-                "a finished note does not swallow the next line",
-                "正文^①。\n^① 某书。\n下一页的正文。",
-                &["Text", "Note", "Text"],
             ),
             (
                 "chapter label followed by a sentence has no title",

@@ -24,6 +24,7 @@ pub mod labels;
 pub mod language;
 pub mod layout;
 pub mod lines;
+pub mod markdown;
 pub mod notes;
 pub mod pages;
 pub mod relators;

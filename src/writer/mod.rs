@@ -1,4 +1,5 @@
 //! Writers: each renders a [`crate::model::Book`] into one output format.
 
 pub mod epub;
+pub mod markdown;
 pub mod typst;

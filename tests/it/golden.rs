@@ -5,7 +5,8 @@
 //! - `reader`: `input.txt` (or the project file named in a one-line `input.path`) is read; its
 //!   model dump and diagnostics must match `expected/model.txt` and `expected/diagnostics.txt`.
 //!   The same manuscript's EPUB must pass EPUBCheck (`-u`) and Ace with no finding
-//!   (`valid_epub`, ignored without `--include-ignored`: it needs the validators).
+//!   (`valid_epub`, ignored without `--include-ignored`: it needs the validators), and it must
+//!   survive the Markdown round trip (`markdown`).
 //! - `epub`: the OPF, NCX and XHTML documents of a book match `expected/EPUB/` byte for byte.
 //! - `typst`: the Typst project's `main.typ` matches `expected/main.typ`.
 
@@ -39,6 +40,10 @@ macro_rules! golden_cases {
                 fn $r() { super::valid_epub_case($rc) }
             )*
         }
+        /// Reader cases: manuscript → model → Markdown → model is the identity.
+        mod markdown {
+            $( #[test] fn $r() { crate::markdown_roundtrip::assert_round_trips(&super::input_of($rc)) } )*
+        }
         /// EPUB documents of a book.
         mod epub {
             $( #[test] fn $e() { super::epub_case($ec) } )*
@@ -59,6 +64,7 @@ golden_cases! {
         conv_zh_ocr => "conv-zh-ocr",
         conv_zh_parts => "conv-zh-parts",
         conv_zh_pdftotext => "conv-zh-pdftotext",
+        en_gutenberg_notes => "en-gutenberg-notes",
         en_salt_road => "en-salt-road",
         example_shuyuan => "example-shuyuan",
         page_feeds => "page-feeds",
@@ -67,6 +73,8 @@ golden_cases! {
         tw_shancheng => "tw-shancheng",
         zh_bracket_notes => "zh-bracket-notes",
         zh_endnotes => "zh-endnotes",
+        zh_kana_endnotes => "zh-kana-endnotes",
+        zh_pdftotext_feet => "zh-pdftotext-feet",
     }
     epub {
         epub_fixture => "epub-fixture",

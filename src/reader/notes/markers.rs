@@ -24,8 +24,17 @@ pub enum Style {
     Zhu,
     /// `*`, `**`.
     Asterisk,
-    /// English superscript-style digits: `free.1`.
+    /// Digits glued to a word or closing punctuation: `free.1`, `项目1 ，`.
     Digits,
+    /// Superscript digits: `word¹²`.
+    Superscript,
+    /// Parenthesised digits glued to the text: `装饰(4)`.
+    Paren,
+    /// A bracketed capital letter, Project Gutenberg's `[A]`.
+    Letter,
+    /// A lone kana glyph glued to Chinese text (`學堂去了ヾ，`): circled numbers left by a broken
+    /// conversion, answered only under an endnotes heading.
+    Glyph,
 }
 
 impl Style {
@@ -39,6 +48,10 @@ impl Style {
             Style::Zhu => "note markers `注1` / `註1`",
             Style::Asterisk => "note markers `*`",
             Style::Digits => "note markers: superscript-style digits (`free.1`)",
+            Style::Superscript => "note markers: superscript digits `¹`",
+            Style::Paren => "note markers `(1)`",
+            Style::Letter => "note markers `[A]`",
+            Style::Glyph => "note markers: kana glyphs left for circled numbers (`ヾ`)",
         }
     }
 }
@@ -47,7 +60,46 @@ impl Style {
 /// or a bare circled body under a `^①` marker. A `^①` body takes only `^①` markers, so a
 /// circled list number in the text is never mistaken for the seed's marker.
 pub fn answers(body: Style, marker: Style) -> bool {
-    body == marker || (body == Style::Circled && marker == Style::Caret)
+    body == marker
+        || (body == Style::Circled && marker == Style::Caret)
+        || (matches!(body, Style::Digits | Style::Superscript)
+            && matches!(marker, Style::Digits | Style::Superscript))
+}
+
+/// A marker key in the form notes carry: superscript digits as ASCII digits (`¹²` → `12`).
+pub fn normal_key(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.chars().any(|c| superscript_digit(c).is_some()) {
+        key.chars()
+            .map(|c| superscript_digit(c).unwrap_or(c))
+            .collect::<String>()
+            .into()
+    } else {
+        key.into()
+    }
+}
+
+/// The ASCII digit a superscript digit stands for.
+fn superscript_digit(c: char) -> Option<char> {
+    match c {
+        '⁰' => Some('0'),
+        '¹' => Some('1'),
+        '²' => Some('2'),
+        '³' => Some('3'),
+        '⁴'..='⁹' => char::from_u32(c as u32 - 0x2074 + u32::from(b'4')),
+        _ => None,
+    }
+}
+
+/// Whether `c` is a kana glyph that may stand for a lost circled number (ぁ–ゖ, ゝゞ, ァ–ヺ, ヽヾ,
+/// 々), see [`Style::Glyph`].
+pub fn is_glyph_key(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309E | 0x30A1..=0x30FA | 0x30FD..=0x30FE)
+        || c == '々'
+}
+
+/// Whether `c` is a CJK ideograph (the unified blocks and extension A).
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// A piece of a line: text, or a note marker.
@@ -72,6 +124,9 @@ pub struct Marker<'a> {
 
 /// Characters after which glued digits are a marker in English text (closing punctuation).
 const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', '”', '’', '"', '\'', ')'];
+
+/// Closing quotes and brackets of Chinese text after which glued digits or a glyph are a marker.
+const CJK_CLOSING: &[char] = &['”', '’', '）', '」', '』', '》', '〉'];
 
 /// Longest numeric key (in digits).
 const MAX_DIGITS: usize = 3;
@@ -99,21 +154,45 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
         let end = c.len_utf8();
         return Some((m(&rest[..end], &rest[..end], Style::Circled), end));
     }
-    for (open, close, style) in [
-        ('[', ']', Style::Bracket),
-        ('［', '］', Style::Bracket),
-        ('〔', '〕', Style::Tortoise),
-    ] {
-        if c == open {
-            let inner = &rest[open.len_utf8()..];
-            let n = digits_at(inner);
-            if (1..=MAX_DIGITS).contains(&n) && inner[n..].starts_with(close) {
-                let end = open.len_utf8() + n + close.len_utf8();
-                let key = &inner[..n];
-                return Some((m(key, &rest[..end], style), end));
-            }
-            return None;
+    // a bracket at the start of a line opens a list item or a note body, not a marker
+    let line_start = text[..at].trim().is_empty();
+    if line_start && matches!(c, '[' | '［' | '〔') {
+        return None;
+    }
+    if let Some((key, style, len)) = bracketed(rest) {
+        return Some((m(key, &rest[..len], style), len));
+    }
+    if matches!(c, '[' | '［' | '〔') {
+        return None;
+    }
+    if c == '(' || c == '（' {
+        let inner = &rest[c.len_utf8()..];
+        let n = digits_at(inner);
+        let close = inner[n..].chars().next();
+        let glued = before.is_some_and(|b| b != '(' && b != '（');
+        if glued && (1..=MAX_DIGITS).contains(&n) && matches!(close, Some(')' | '）')) {
+            let end = c.len_utf8() + n + close.map_or(0, char::len_utf8);
+            return Some((m(&inner[..n], &rest[..end], Style::Paren), end));
         }
+        return None;
+    }
+    if superscript_digit(c).is_some() {
+        let n: usize = rest
+            .chars()
+            .take_while(|&d| superscript_digit(d).is_some())
+            .map(char::len_utf8)
+            .sum();
+        let glued = before.is_some_and(|b| !b.is_whitespace());
+        let count = rest[..n].chars().count();
+        return (glued && count <= MAX_DIGITS)
+            .then(|| (m(&rest[..n], &rest[..n], Style::Superscript), n));
+    }
+    if is_glyph_key(c) {
+        let end = c.len_utf8();
+        let after = rest[end..].chars().next();
+        let glued = before.is_some_and(|b| is_ideograph(b) || CJK_CLOSING.contains(&b));
+        let alone = after.is_none_or(|a| !is_glyph_key(a) && !a.is_ascii_alphanumeric());
+        return (glued && alone).then(|| (m(&rest[..end], &rest[..end], Style::Glyph), end));
     }
     if c == '注' || c == '註' {
         let inner = &rest[c.len_utf8()..];
@@ -123,6 +202,11 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
             return Some((m(&inner[..n], &rest[..end], Style::Zhu), end));
         }
         return None;
+    }
+    if c == '†' || c == '‡' {
+        let end = c.len_utf8();
+        let glued = before.is_some_and(|b| !b.is_whitespace());
+        return glued.then(|| (m(&rest[..end], &rest[..end], Style::Asterisk), end));
     }
     if c == '*' {
         let n = rest.bytes().take_while(|&b| b == b'*').count();
@@ -136,14 +220,43 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
     }
     if c.is_ascii_digit() {
         let n = digits_at(rest);
-        let after_ok = rest[n..]
-            .chars()
-            .next()
-            .is_none_or(|a| !a.is_alphanumeric());
+        let mut after = rest[n..].chars();
+        let next = after.next();
+        let after_ok = next.is_none_or(|a| !a.is_alphanumeric())
+            // not a decimal, a time or a thousands group (`1.5`, `10:30`, `1,000`)
+            && !(matches!(next, Some('.' | ',' | ':'))
+                && after.next().is_some_and(|d| d.is_ascii_digit()));
         if n > MAX_DIGITS || !after_ok || !glued_to_word(&text[..at]) {
             return None;
         }
         return Some((m(&rest[..n], &rest[..n], Style::Digits), n));
+    }
+    None
+}
+
+/// A bracketed key at the start of `rest`: `[1]`, `［1］`, `〔1〕`, `[A]`: (key, style, length).
+fn bracketed(rest: &str) -> Option<(&str, Style, usize)> {
+    let c = rest.chars().next()?;
+    if c == '[' {
+        let mut it = rest[1..].chars();
+        if let (Some('A'..='Z'), Some(']')) = (it.next(), it.next()) {
+            return Some((&rest[1..2], Style::Letter, 3));
+        }
+    }
+    for (open, close, style) in [
+        ('[', ']', Style::Bracket),
+        ('［', '］', Style::Bracket),
+        ('〔', '〕', Style::Tortoise),
+    ] {
+        if c == open {
+            let inner = &rest[open.len_utf8()..];
+            let n = digits_at(inner);
+            if (1..=MAX_DIGITS).contains(&n) && inner[n..].starts_with(close) {
+                let end = open.len_utf8() + n + close.len_utf8();
+                return Some((&inner[..n], style, end));
+            }
+            return None;
+        }
     }
     None
 }
@@ -158,9 +271,15 @@ fn glued_to_word(head: &str) -> bool {
         punct += 1;
     }
     let Some(c) = rev.next() else { return false };
+    if is_ideograph(c) || (punct == 0 && CJK_CLOSING.contains(&c)) {
+        // Chinese: glued to a character or a closing quote (`项目1 ，`, `“甲”2`)
+        return true;
+    }
     if punct == 0 {
-        // glued straight to a word: only a lower-case word (`word1`), not `H2`, `A4`
-        return c.is_ascii_lowercase();
+        // glued straight to a word: only a lower-case word (`word1`), not `H2`, `A4`, nor a
+        // one-letter variable with an exponent (`b2`)
+        let variable = rev.next().is_none_or(|p| !p.is_alphabetic());
+        return c.is_ascii_lowercase() && !variable;
     }
     c.is_ascii_alphabetic()
 }
@@ -168,7 +287,12 @@ fn glued_to_word(head: &str) -> bool {
 /// Whether a marker can start with `c` (the first characters [`marker_at`] accepts), so the
 /// scan in [`segments`] skips every other character without looking at its context.
 fn may_open(c: char) -> bool {
-    matches!(c, '^' | '[' | '［' | '〔' | '注' | '註' | '*' | '0'..='9') || is_circled(c)
+    matches!(
+        c,
+        '^' | '[' | '［' | '〔' | '注' | '註' | '*' | '0'..='9' | '(' | '（' | '†' | '‡'
+    ) || is_circled(c)
+        || superscript_digit(c).is_some()
+        || is_glyph_key(c)
 }
 
 /// Splits a line at its marker candidates.
@@ -231,12 +355,68 @@ pub fn body(text: &str) -> Option<Body<'_>> {
     } else if t.starts_with('*') {
         let n = t.bytes().take_while(|&b| b == b'*').count();
         (&t[..n], Style::Asterisk, &t[n..])
+    } else if let Some((key, style, len)) = opening(t).or_else(|| bracketed(t)) {
+        (key, style, &t[len..])
     } else {
         let (mk, len) = marker_at(t, 0)?;
         (mk.key, mk.style, &t[len..])
     };
     let rest = rest.trim();
     (!rest.is_empty()).then_some((key, style, rest))
+}
+
+/// Openings of a note body that need no text before them, unlike the same shape as a marker:
+/// `(4)`, `¹`, `†`, a kana glyph: (key, style, byte length).
+fn opening(t: &str) -> Option<(&str, Style, usize)> {
+    let c = t.chars().next()?;
+    if c == '(' || c == '（' {
+        let inner = &t[c.len_utf8()..];
+        let n = digits_at(inner);
+        let close = inner[n..]
+            .chars()
+            .next()
+            .filter(|&d| d == ')' || d == '）')?;
+        return (1..=MAX_DIGITS).contains(&n).then(|| {
+            (
+                &inner[..n],
+                Style::Paren,
+                c.len_utf8() + n + close.len_utf8(),
+            )
+        });
+    }
+    if superscript_digit(c).is_some() {
+        let n: usize = t
+            .chars()
+            .take_while(|&d| superscript_digit(d).is_some())
+            .map(char::len_utf8)
+            .sum();
+        return Some((&t[..n], Style::Superscript, n));
+    }
+    if c == '†' || c == '‡' {
+        return Some((&t[..c.len_utf8()], Style::Asterisk, c.len_utf8()));
+    }
+    if is_glyph_key(c) {
+        return Some((&t[..c.len_utf8()], Style::Glyph, c.len_utf8()));
+    }
+    None
+}
+
+/// A line that is only a note key (`13`, `(4)`, `[2]`, `①`, `*`): the number of a page-foot
+/// note whose text is on the lines below it, as pdftotext sets a hanging note number apart.
+pub fn key_alone(text: &str) -> Option<(&str, Style)> {
+    let t = text.trim();
+    let n = digits_at(t);
+    if n == t.len() {
+        return (1..=MAX_DIGITS).contains(&n).then_some((t, Style::Digits));
+    }
+    if t.bytes().all(|b| b == b'*') {
+        return (t.len() <= 3).then_some((t, Style::Asterisk));
+    }
+    let (key, style, len) = opening(t)
+        .filter(|o| o.1 != Style::Glyph)
+        .or_else(|| bracketed(t))
+        .or_else(|| marker_at(t, 0).map(|(m, len)| (m.key, m.style, len)))?;
+    (len == t.len()).then_some((key, style))
 }
 
 #[cfg(test)]
@@ -298,10 +478,57 @@ mod tests {
             ("H2O and A4", &[T("H2O and A4")]),
             ("p.1234", &[T("p.1234")]),
             ("2001年", &[T("2001年")]),
+            ("项目1 ，对", &[T("项目"), mk("1", "1", Digits), T(" ，对")]),
+            ("“甲”2。", &[T("“甲”"), mk("2", "2", Digits), T("。")]),
+            ("于1898年", &[T("于1898年")]),
+            ("约1.5倍", &[T("约1.5倍")]),
+            ("a2 + b2 = c2", &[T("a2 + b2 = c2")]),
+            (
+                "word¹² and",
+                &[T("word"), mk("¹²", "¹²", Superscript), T(" and")],
+            ),
+            ("装饰(4) 。", &[T("装饰"), mk("4", "(4)", Paren), T(" 。")]),
+            ("(1) 列表", &[T("(1) 列表")]),
+            (
+                "see [A] here",
+                &[T("see "), mk("A", "[A]", Letter), T(" here")],
+            ),
+            ("[1] 开头", &[T("[1] 开头")]),
+            (
+                "去了ヾ，仿佛",
+                &[T("去了"), mk("ヾ", "ヾ", Glyph), T("，仿佛")],
+            ),
+            ("カタカナ", &[T("カタカナ")]),
+            (
+                "a river† ran",
+                &[T("a river"), mk("†", "†", Asterisk), T(" ran")],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(&segments(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn keys_alone_on_their_line() {
+        use Style::*;
+        let cases: &[(&str, Option<(&str, Style)>)] = &[
+            ("13", Some(("13", Digits))),
+            ("  (4)", Some(("4", Paren))),
+            ("[2]", Some(("2", Bracket))),
+            ("①", Some(("①", Circled))),
+            ("*", Some(("*", Asterisk))),
+            ("¹", Some(("¹", Superscript))),
+            ("1999", None),
+            ("2.1", None),
+            ("ヾ", None),
+            ("13 text", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&key_alone(input), want, "{input:?}");
+        }
+        assert_eq!(normal_key("¹²"), "12");
+        assert_eq!(normal_key("①"), "①");
     }
 
     #[test]
@@ -317,6 +544,9 @@ mod tests {
             (Digits, Digits, true),
             (Zhu, Zhu, true),
             (Tortoise, Bracket, false),
+            (Digits, Superscript, true),
+            (Superscript, Digits, true),
+            (Paren, Digits, false),
         ];
         for (body, marker, want) in cases {
             assert_eq!(answers(body, marker), want, "{body:?} {marker:?}");
@@ -346,6 +576,11 @@ mod tests {
             ("正文^①。", None),
             ("注意事项", None),
             ("[1]", None),
+            ("(4) 链接", Some(("4", Paren, "链接"))),
+            ("¹ See the map.", Some(("¹", Superscript, "See the map."))),
+            ("ヾN指南京", Some(("ヾ", Glyph, "N指南京"))),
+            ("[A] A note.", Some(("A", Letter, "A note."))),
+            ("† Later.", Some(("†", Asterisk, "Later."))),
         ];
         for (input, want) in cases {
             assert_eq!(&body(input), want, "{input:?}");

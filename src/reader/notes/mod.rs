@@ -4,6 +4,8 @@
 //! [`link`] ties each body to the earliest unmatched marker with its key on the same page (or the
 //! page before), or for an endnote in the same chapter.
 
+pub mod foot;
+pub mod index;
 pub mod markers;
 pub mod settle;
 
@@ -15,7 +17,10 @@ use crate::model::{Inline, Note, NoteId, NotePlacement};
 use super::Line;
 use super::classify::Kind;
 
-pub use markers::{Marker, Segment, Style, answers, is_circled, segments, without_markers};
+use index::MarkerIndex;
+pub use markers::{
+    Marker, Segment, Style, answers, is_circled, normal_key, segments, without_markers,
+};
 pub use settle::{Scopes, settle};
 
 /// `^① text` at the start of a line: a footnote in the seed's caret convention. Other body
@@ -44,6 +49,8 @@ pub struct Links {
     pub diagnostics: Vec<Diagnostic>,
     /// Footnotes linked to a marker on the page before (the body was pushed onto the next page).
     pub carried: Vec<NoteId>,
+    /// The shape of each linked marker, for `paiban inspect`.
+    pub styles: BTreeMap<MarkerAt, Style>,
 }
 
 /// Whether markers on a line of this kind point to notes (front matter and contents do not).
@@ -60,46 +67,90 @@ fn carries_markers(kind: &Kind) -> bool {
 
 /// A marker waiting for its note.
 struct Pending<'a> {
-    page: usize,
-    chapter: usize,
     at: MarkerAt,
     marker: Marker<'a>,
     done: bool,
 }
 
 /// Links markers to notes: footnotes on their page (or the page before), endnotes in their
-/// chapter. `scopes` comes from [`settle()`]; an empty one means footnotes only.
+/// chapter; notes the foot pass of [`settle()`] already paired keep its decision. `scopes` comes
+/// from [`settle()`]; an empty one means footnotes only.
 pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes) -> Links {
     let mut links = Links::default();
-    let mut pending: Vec<Pending<'_>> = Vec::new();
+    let mut all: Vec<Pending<'_>> = Vec::new();
+    let (mut by_page, mut by_chapter, mut by_key) = (
+        MarkerIndex::default(),
+        MarkerIndex::default(),
+        MarkerIndex::default(),
+    );
+    let prepaired: std::collections::HashSet<MarkerAt> =
+        scopes.paired.values().flatten().map(|p| p.at).collect();
     let chapter = |i: usize| scopes.chapter.get(i).copied().unwrap_or(0);
+    let mut last_page = 0;
     for (i, (line, kind)) in lines.iter().zip(kinds).enumerate() {
+        if pages[i] > last_page + 1 {
+            by_page.forget_before(pages[i] - 1);
+        }
+        last_page = pages[i];
         if let Kind::Note { mark, text } = kind {
             let id = NoteId(links.notes.len());
             let endnote = scopes.endnote.get(i).copied().unwrap_or(false);
             let style = markers::body(line.text).map(|b| b.1);
-            let fits = |p: &Pending<'_>| {
-                !p.done && p.marker.key == mark && style.is_none_or(|s| answers(s, p.marker.style))
-            };
-            let found = if endnote {
-                let ch = chapter(i);
-                pending
-                    .iter_mut()
-                    .find(|p| fits(p) && (ch == settle::ANY_CHAPTER || p.chapter == ch))
-            } else {
-                let page = pages[i];
-                let same = pending.iter().position(|p| p.page == page && fits(p));
-                let before = || pending.iter().position(|p| p.page + 1 == page && fits(p));
-                if same.is_none() && before().is_some() {
+            let found: Option<Option<(MarkerAt, Style)>> = if let Some(pre) = scopes.paired.get(&i)
+            {
+                if pre.is_some_and(|p| p.carried) {
                     links.carried.push(id);
                 }
-                same.or_else(before).map(|k| &mut pending[k])
+                Some(pre.map(|p| (p.at, p.style)))
+            } else {
+                let stale = |k: usize| all[k].done;
+                let fits = |k: usize| style.is_none_or(|s| answers(s, all[k].marker.style));
+                let k = if endnote {
+                    // an endnote list answers markers of its own shape first, then of any
+                    // shape by its keys (`1.` under `[1]`)
+                    let (index, scope) = match chapter(i) {
+                        settle::ANY_CHAPTER => (&mut by_key, 0),
+                        ch => (&mut by_chapter, ch),
+                    };
+                    index
+                        .take(scope, mark, stale, fits)
+                        .or_else(|| index.take(scope, mark, stale, |_| true))
+                } else {
+                    let page = pages[i];
+                    let same = by_page.take(page, mark, stale, fits);
+                    match same {
+                        Some(k) => Some(k),
+                        None => {
+                            let k = page
+                                .checked_sub(1)
+                                .and_then(|p| by_page.take(p, mark, stale, fits));
+                            if k.is_some() {
+                                links.carried.push(id);
+                            }
+                            k
+                        }
+                    }
+                };
+                k.map(|k| {
+                    all[k].done = true;
+                    Some((all[k].at, all[k].marker.style))
+                })
             };
             match found {
-                Some(m) => {
-                    m.done = true;
-                    links.refs.insert(m.at, id);
+                Some(Some((at, style))) => {
+                    links.refs.insert(at, id);
+                    links.styles.insert(at, style);
                 }
+                Some(None) => links.diagnostics.push(
+                    Diagnostic::new(
+                        Code::NoteUnmarked,
+                        line.no,
+                        format!(
+                            "note {mark} in a run of page-foot notes has no marker {mark} above it"
+                        ),
+                    )
+                    .with_hint("the note is kept; add the marker where it belongs"),
+                ),
                 None if endnote => links.diagnostics.push(
                     Diagnostic::new(
                         Code::EndnoteUnmarked,
@@ -108,6 +159,7 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                     )
                     .with_hint("the note is kept; add the marker where it belongs"),
                 ),
+                None if scopes.uncalled.contains(&i) => {}
                 None => links.diagnostics.push(
                     Diagnostic::new(
                         Code::NoteUnmarked,
@@ -120,7 +172,10 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
             links.notes.push(Note {
                 id,
                 mark: mark.clone(),
-                content: vec![Inline::Text(text.clone())],
+                content: (!text.is_empty())
+                    .then(|| Inline::Text(text.clone()))
+                    .into_iter()
+                    .collect(),
                 placement: if endnote {
                     NotePlacement::Endnote
                 } else {
@@ -131,6 +186,10 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
         } else if *kind == Kind::NoteContinuation {
             if let Some(note) = links.notes.last_mut() {
                 let more = line.text.trim();
+                let more = match more.strip_suffix(']') {
+                    Some(m) if scopes.closing.contains(&i) => m.trim_end(),
+                    _ => more,
+                };
                 let left = note.text().chars().last();
                 if left.is_some_and(|c| c.is_ascii_alphanumeric() || c.is_ascii_punctuation())
                     && more.starts_with(|c: char| c.is_ascii_alphanumeric())
@@ -145,9 +204,15 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                 Segment::Text(_) => None,
             });
             for (k, marker) in markers.enumerate() {
-                pending.push(Pending {
-                    page: pages[i],
-                    chapter: chapter(i),
+                if prepaired.contains(&(i, k)) {
+                    continue;
+                }
+                let id = all.len();
+                let key = normal_key(marker.key);
+                by_page.push(pages[i], &key, id);
+                by_chapter.push(chapter(i), &key, id);
+                by_key.push(0, &key, id);
+                all.push(Pending {
                     at: (i, k),
                     marker,
                     done: false,
@@ -155,7 +220,7 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
             }
         }
     }
-    for p in pending {
+    for p in all {
         // only the caret convention is certain to be a marker; the others may be plain text
         if !p.done && p.marker.style == Style::Caret {
             let g = p.marker.key;
@@ -191,17 +256,8 @@ pub fn conventions(
         Some((_, (count, _))) => *count += 1,
         None => out.push((name.to_string(), (1, line))),
     };
-    for &(i, k) in links.refs.keys() {
-        let style = segments(lines[i].text)
-            .into_iter()
-            .filter_map(|s| match s {
-                Segment::Marker(m) => Some(m.style),
-                Segment::Text(_) => None,
-            })
-            .nth(k);
-        if let Some(style) = style {
-            add(style.describe(), lines[i].no);
-        }
+    for (&(i, _), style) in &links.styles {
+        add(style.describe(), lines[i].no);
     }
     for n in &links.notes {
         let name = match n.placement {

@@ -4,16 +4,34 @@
 //! endnotes heading (`注释`, `註釋`, `Notes`) it is an endnote (尾注) of the chapter above; in a
 //! references section (`参考文献`, `Bibliography`) it is a bibliography entry, never a note.
 
+use std::collections::BTreeSet;
+
 use crate::model::DivisionKind;
 
 use super::super::Line;
 use super::super::classify::Kind;
 use super::super::headings::compact_within;
 use super::super::joins::ends_sentence;
-use super::markers::{Segment, Style, answers, body, segments, without_markers};
+use super::foot::{Paired, settle_feet, successor};
+use super::index::MarkerIndex;
+use super::markers::{Segment, Style, answers, body, normal_key, segments, without_markers};
 
-/// Headings of a chapter's endnotes (注释), letter-spacing removed.
-pub const ENDNOTE_HEADINGS: &[&str] = &["注释", "註釋", "注釋", "尾注", "Notes", "NOTES"];
+/// Headings of a chapter's endnotes (注释), letter-spacing, a leading box (`□注釋`) and a
+/// trailing colon (`注釋︰`, `FOOTNOTES:`) removed.
+pub const ENDNOTE_HEADINGS: &[&str] = &[
+    "注释",
+    "註釋",
+    "注釋",
+    "尾注",
+    "脚注",
+    "腳註",
+    "Notes",
+    "NOTES",
+    "Footnotes",
+    "FOOTNOTES",
+    "Endnotes",
+    "ENDNOTES",
+];
 
 /// Headings of a references section (参考文献), letter-spacing removed.
 pub const REFERENCE_HEADINGS: &[&str] = &[
@@ -40,6 +58,12 @@ pub struct Scopes {
     pub chapter: Vec<usize>,
     /// Lines shaped like note bodies (`[1] 作者…`) kept as entries of a references section.
     pub references: Vec<usize>,
+    /// Page-foot notes the foot pass paired with their markers (see [`foot`](super::foot)).
+    pub paired: Paired,
+    /// Notes that no marker calls by nature (`[Transcriber's Note: …]`): no warning.
+    pub uncalled: BTreeSet<usize>,
+    /// Lines whose last `]` closes a bracketed note (`[Footnote 1: …]`) and is not note text.
+    pub closing: BTreeSet<usize>,
 }
 
 /// What region of the book a line is in.
@@ -55,10 +79,15 @@ fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Whether `text`, letter-spacing removed, is one of `headings` (all under 16 characters); a
-/// longer line is dismissed without being copied.
+/// Whether `text`, letter-spacing, a leading box or bullet and a trailing colon removed, is one
+/// of `headings` (all under 16 characters); a longer line is dismissed without being copied.
 fn is_one_of(text: &str, headings: &[&str]) -> bool {
-    compact_within(text, 16).is_some_and(|c| headings.contains(&c.as_str()))
+    compact_within(text, 16).is_some_and(|c| {
+        let c = c
+            .trim_start_matches(['□', '■', '◎', '●', '○', '◆', '◇'])
+            .trim_end_matches([':', '：', '︰']);
+        headings.contains(&c)
+    })
 }
 
 /// Whether the line is an endnotes heading (`注释`, `Notes`).
@@ -79,22 +108,115 @@ fn is_reference_heading(kind: &Kind, text: &str) -> bool {
     }
 }
 
-/// A marker candidate waiting for its body: (page, key, style, matched).
-type Pending = (usize, String, Style, bool);
+/// Whether the line heads a list of notes or references (`注释`, `Notes`, `参考文献`).
+pub fn is_list_heading(kind: &Kind, text: &str) -> bool {
+    is_endnote_heading(kind, text) || is_reference_heading(kind, text)
+}
 
-/// Takes the earliest unmatched marker with `key` that a `style` body answers, on `page`,
-/// else on the page before.
-fn take(pending: &mut [Pending], page: usize, key: &str, style: Style) -> bool {
-    for p in [Some(page), page.checked_sub(1)].into_iter().flatten() {
-        if let Some(m) = pending
-            .iter_mut()
-            .find(|(pg, k, st, done)| *pg == p && !*done && k == key && answers(style, *st))
-        {
-            m.3 = true;
-            return true;
+/// A rule line (`-----`, `=====`, `* * *`): the end of a block of notes.
+fn is_rule(text: &str) -> bool {
+    let t = text.trim();
+    let marks = t.chars().filter(|c| !c.is_whitespace()).count();
+    marks >= 3
+        && t.chars()
+            .all(|c| c.is_whitespace() || "-=_*~—·".contains(c))
+}
+
+/// Columns of leading white space.
+fn indent(text: &str) -> usize {
+    text.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '　' { 2 } else { 1 })
+        .sum()
+}
+
+/// Whether an endnote with `key` may follow one with `prev`: the next in the sequence, a
+/// numbering restarting (`1`, `①`, `A`, `*`), or glyph keys, which have no order.
+fn in_sequence(prev: Option<&str>, key: &str, style: Style) -> bool {
+    let Some(prev) = prev else { return true };
+    style == Style::Glyph
+        || successor(prev).as_deref() == Some(key)
+        || matches!(key, "1" | "①" | "A" | "a" | "*")
+}
+
+/// `[Footnote 1: text…` (Project Gutenberg): the key and the text after the colon.
+fn gutenberg_footnote(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim_start();
+    let rest = t
+        .strip_prefix("[Footnote ")
+        .or_else(|| t.strip_prefix("[footnote "))?;
+    let (key, body) = rest.split_once(':')?;
+    let key = key.trim();
+    let ok = !key.is_empty()
+        && key.chars().count() <= 3
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '*');
+    ok.then(|| (key, body.trim_start()))
+}
+
+/// `[Transcriber's Note: …` (Project Gutenberg): the note's text.
+fn transcribers_note(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let lower: String = t.chars().take(20).flat_map(char::to_lowercase).collect();
+    let open = [
+        "[transcriber's note",
+        "[transcriber’s note",
+        "[transcribers note",
+    ]
+    .iter()
+    .find(|o| lower.starts_with(*o))?;
+    let len: usize = t
+        .chars()
+        .take(open.chars().count())
+        .map(char::len_utf8)
+        .sum();
+    let rest = &t[len..];
+    let rest = rest.trim_start_matches(['s', 'S']);
+    Some(rest.trim_start_matches([':', '.', ' ']).trim_start())
+}
+
+/// The bracket depth a line leaves: `[` opens, `]` closes.
+fn depth_after(text: &str, mut depth: usize) -> usize {
+    for c in text.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
-    false
+    depth
+}
+
+/// A marker candidate waiting for its body: its style, and whether a body took it.
+type Waiting = (Style, bool);
+
+/// Markers of the text waiting for bodies, by page.
+#[derive(Default)]
+struct Markers {
+    all: Vec<Waiting>,
+    index: MarkerIndex,
+}
+
+impl Markers {
+    fn push(&mut self, page: usize, key: &str, style: Style) {
+        self.index.push(page, &normal_key(key), self.all.len());
+        self.all.push((style, false));
+    }
+
+    /// Takes the earliest unmatched marker with `key` that a `style` body answers, on `page`,
+    /// else on the page before.
+    fn take(&mut self, page: usize, key: &str, style: Style) -> bool {
+        for p in [Some(page), page.checked_sub(1)].into_iter().flatten() {
+            let all = &self.all;
+            let found = self
+                .index
+                .take(p, key, |k| all[k].1, |k| answers(style, all[k].0));
+            if let Some(k) = found {
+                self.all[k].1 = true;
+                return true;
+            }
+        }
+        false
+    }
 }
 
 /// Settles note bodies, endnotes headings and references; returns each line's note scope.
@@ -103,27 +225,49 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
     let mut scopes = Scopes {
         endnote: vec![false; n],
         chapter: vec![0; n],
-        references: Vec::new(),
+        ..Scopes::default()
     };
-    let Some(first) = kinds.iter().position(Kind::is_heading) else {
-        return scopes;
-    };
+    scopes.paired = settle_feet(lines, kinds, form_feed);
+    // lines before the first heading are title pages and colophon (a CIP block's `①` is no
+    // marker); a manuscript without headings is all text
+    let first = kinds.iter().position(Kind::is_heading).unwrap_or(0);
     let mut region = Region::Text;
     let mut chapter = 0;
     let mut in_chapter = false;
-    let mut page = 0;
+    let mut page: usize = 0;
     let mut in_foot = false;
     let mut open_note = false;
-    let mut pending: Vec<Pending> = Vec::new();
+    // endnotes: the key of the last entry, the first entry's indent
+    let mut last_key: Option<String> = None;
+    let mut entry_indent: Option<usize> = None;
+    // endnotes: whether the last note line ended a sentence
+    let mut ended = false;
+    // an open `[Footnote …` block: its bracket depth
+    let mut bracket = 0;
+    let mut pending = Markers::default();
     for i in first..n {
         let text = lines[i].text;
         if form_feed.get(i).copied().unwrap_or(false) {
             page += 1;
             in_foot = false;
+            pending.index.forget_before(page.saturating_sub(1));
+        }
+        if bracket > 0 {
+            bracket = depth_after(text, bracket);
+            if kinds[i] != Kind::Blank {
+                kinds[i] = Kind::NoteContinuation;
+            }
+            if bracket == 0 {
+                scopes.closing.insert(i);
+            }
+            scopes.chapter[i] = chapter;
+            continue;
         }
         if is_endnote_heading(&kinds[i], text) {
             region = Region::Endnotes;
             open_note = false;
+            last_key = None;
+            entry_indent = None;
             let title = compact(text);
             kinds[i] = if in_chapter {
                 // a chapter's own endnotes: the notes are the model's, the heading is absorbed
@@ -137,6 +281,14 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
             };
             scopes.chapter[i] = chapter;
             continue;
+        }
+        if region == Region::Endnotes && kinds[i] != Kind::Blank && last_key.is_some() {
+            // a block of endnotes ends at a rule, or at a line set further left than its entries
+            let left = entry_indent.is_some_and(|e| e >= 2 && indent(text) < e);
+            if is_rule(text) || (left && body(text).is_none()) {
+                region = Region::Text;
+                open_note = false;
+            }
         }
         if is_reference_heading(&kinds[i], text) {
             region = Region::References;
@@ -162,24 +314,76 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                 continue;
             }
             Region::Endnotes => {
+                let blank_before = i > 0 && kinds[i - 1] == Kind::Blank;
                 if kinds[i] != Kind::Text {
                     continue;
                 }
-                if let Some((key, _, rest)) = body(text) {
+                let entry = body(text)
+                    .filter(|(key, style, _)| in_sequence(last_key.as_deref(), key, *style));
+                // after a blank line, a note goes on only mid-sentence or indented as its entries
+                let goes_on = !blank_before
+                    || !ended
+                    || entry_indent.is_some_and(|e| e >= 2 && indent(text) == e);
+                if let Some((key, _, rest)) = entry {
                     kinds[i] = note(key, rest);
                     scopes.endnote[i] = true;
                     open_note = true;
-                } else if open_note {
+                    ended = ends_sentence(rest);
+                    last_key = Some(key.to_string());
+                    entry_indent.get_or_insert(indent(text));
+                    continue;
+                } else if open_note && goes_on {
                     kinds[i] = Kind::NoteContinuation;
+                    ended = ends_sentence(text);
+                    continue;
+                } else if last_key.is_none() {
+                    continue;
                 }
-                continue;
+                // the text resumes after the notes
+                region = Region::Text;
+                open_note = false;
             }
             Region::Text => {}
         }
+        if kinds[i] == Kind::Text {
+            let block = gutenberg_footnote(text)
+                .map(|(key, rest)| (key, rest, false))
+                .or_else(|| transcribers_note(text).map(|rest| ("TN", rest, true)));
+            if let Some((key, rest, by_nature)) = block {
+                bracket = depth_after(text, 0);
+                if bracket == 0 {
+                    scopes.closing.insert(i);
+                }
+                let rest = if bracket == 0 {
+                    rest.trim_end().strip_suffix(']').unwrap_or(rest)
+                } else {
+                    rest
+                };
+                if by_nature {
+                    scopes.uncalled.insert(i);
+                } else {
+                    let style = if key.chars().all(|c| c.is_ascii_digit()) {
+                        Style::Bracket
+                    } else if key.chars().all(|c| c.is_ascii_uppercase()) {
+                        Style::Letter
+                    } else {
+                        Style::Asterisk
+                    };
+                    pending.take(page, key, style);
+                }
+                kinds[i] = note(key, rest.trim());
+                in_foot = true;
+                open_note = false;
+                continue;
+            }
+        }
         match &kinds[i] {
             Kind::Blank => continue,
+            Kind::NoteContinuation => continue,
             Kind::Note { mark, text } => {
-                take(&mut pending, page, mark, Style::Caret);
+                if !scopes.paired.contains_key(&i) {
+                    pending.take(page, mark, Style::Caret);
+                }
                 in_foot = true;
                 open_note = !ends_sentence(text);
                 continue;
@@ -193,18 +397,23 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                 // blank line); bare digits and `*` need the foot set off
                 let after_sentence = i > 0 && ends_sentence(&without_markers(lines[i - 1].text));
                 let at_foot = |style: Style| {
-                    set_off
-                        || (after_sentence
-                            && matches!(
-                                style,
-                                Style::Bracket | Style::Tortoise | Style::Zhu | Style::Circled
-                            ))
+                    style != Style::Glyph
+                        && (set_off
+                            || (after_sentence
+                                && matches!(
+                                    style,
+                                    Style::Bracket
+                                        | Style::Tortoise
+                                        | Style::Zhu
+                                        | Style::Circled
+                                        | Style::Letter
+                                )))
                 };
                 if let Some((key, style, rest)) = body(text).filter(|b| at_foot(b.1))
-                    && take(&mut pending, page, key, style)
+                    && pending.take(page, &normal_key(key), style)
                 {
                     open_note = !ends_sentence(rest);
-                    kinds[i] = note(key, rest);
+                    kinds[i] = note(&normal_key(key), rest);
                     in_foot = true;
                     continue;
                 }
@@ -219,15 +428,37 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
             page += 1;
             in_foot = false;
             open_note = false;
+            pending.index.forget_before(page.saturating_sub(1));
         }
-        pending.retain(|(p, _, _, done)| !*done && *p + 1 >= page);
         for s in segments(text) {
             if let Segment::Marker(m) = s {
-                pending.push((page, m.key.to_string(), m.style, false));
+                pending.push(page, m.key, m.style);
             }
         }
     }
+    continue_notes(lines, kinds, form_feed);
     scopes
+}
+
+/// A footnote that does not end a sentence continues on the text lines right below it (no
+/// blank line, not across a page break).
+pub fn continue_notes(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) {
+    for i in 0..kinds.len() {
+        let Kind::Note { text, .. } = &kinds[i] else {
+            continue;
+        };
+        let mut done = ends_sentence(text);
+        let mut j = i + 1;
+        while !done
+            && j < kinds.len()
+            && matches!(kinds[j], Kind::Text | Kind::Dateline)
+            && !form_feed.get(j).copied().unwrap_or(false)
+        {
+            kinds[j] = Kind::NoteContinuation;
+            done = ends_sentence(lines[j].text);
+            j += 1;
+        }
+    }
 }
 
 /// A note line's kind.

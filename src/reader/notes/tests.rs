@@ -22,7 +22,6 @@ fn run(text: &str) -> (Links, Vec<String>) {
     let (lines, feeds) = doc(text);
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
     let scopes = settle(&lines, &mut kinds, &feeds);
-    super::super::context::note_continuations(&lines, &mut kinds);
     let pages = super::super::pages::assign(&kinds, &feeds);
     let names = kinds
         .iter()
@@ -151,6 +150,122 @@ fn bodies_are_settled_in_context() {
                 "Chapter", "Text", "Blank", "Note 1", "Text", "Blank", "Note 2", "Note 1",
             ],
         ),
+        (
+            "page-foot numbers alone on their lines, the text below them (pdftotext)",
+            "第一章 河\n正文项目1 ，又路径2 。\n1\n\n注一。\n2\n\n注二，\n续行\n\u{c}下页正文。",
+            &[
+                "Chapter",
+                "Text",
+                "Note 1",
+                "Blank",
+                "NoteContinuation",
+                "Note 2",
+                "Blank",
+                "NoteContinuation",
+                "NoteContinuation",
+                "Text",
+            ],
+        ),
+        (
+            "numbering running through the chapter: 13 and 14",
+            "第一章 河\n\u{c}路径13 。又执行14 安装\n13\n\n注十三。\n14 注十四。",
+            &[
+                "Chapter",
+                "Text",
+                "Note 13",
+                "Blank",
+                "NoteContinuation",
+                "Note 14",
+            ],
+        ),
+        (
+            "the numbers of a page's first notes set after the notes (pdftotext)",
+            "第一章 河\n正文项目1 ，又2 。再3 。\n说完了。\n注一的网址。\n注二的一行\n还有一行。\n3\n注三。\n1\n2\n\u{c}下页。",
+            &[
+                "Chapter",
+                "Text",
+                "Text",
+                "Note 1",
+                "Note 2",
+                "NoteContinuation",
+                "Note 3",
+                "NoteContinuation",
+                "Furniture",
+                "Furniture",
+                "Text",
+            ],
+        ),
+        (
+            "numbered code lines at a page foot are not notes",
+            "第一章 河\n\u{c}见代码：\n1 int a;\n2 int b;\n3 int c;",
+            &["Chapter", "Text", "Text", "Text", "Text"],
+        ),
+        (
+            "Project Gutenberg `[Footnote 1: …]` over two lines",
+            "第一章 河\nIt was late.[1] Then\n\n[Footnote 1: A note that runs\nover two lines.]\n\nMore text.",
+            &[
+                "Chapter",
+                "Text",
+                "Blank",
+                "Note 1",
+                "NoteContinuation",
+                "Blank",
+                "Text",
+            ],
+        ),
+        (
+            "Project Gutenberg `[A]` markers with a FOOTNOTES: block",
+            "第一章 河\nThe ford[A] was deep.[B]\n\nFOOTNOTES:\n\n[A] Now a bridge.\n\n[B] In spring.",
+            &[
+                "Chapter", "Text", "Blank", "Blank", "Blank", "Note A", "Blank", "Note B",
+            ],
+        ),
+        (
+            "a transcriber's note is a note no marker calls",
+            "第一章 河\nText.\n\n[Transcriber's Note: spelling kept.]\n\nMore.",
+            &["Chapter", "Text", "Blank", "Note TN", "Blank", "Text"],
+        ),
+        (
+            "kana keys under a boxed 注釋 heading; the block ends at a line set further left",
+            "第一章 河\n    去了ヾ，又ゝ。\n\n    □注釋\n\n    ヾ第一条，\n\n    接续。\n\n    ゝ第二条。\n\n\n下一篇\n\n    正文。",
+            &[
+                "Chapter",
+                "Text",
+                "Blank",
+                "Blank",
+                "Blank",
+                "Note ヾ",
+                "Blank",
+                "NoteContinuation",
+                "Blank",
+                "Note ゝ",
+                "Blank",
+                "Blank",
+                "Text",
+                "Blank",
+                "Text",
+            ],
+        ),
+        (
+            "an underlined Footnotes heading; the block ends at a rule",
+            "第一章 河\nSun Tzu:  [1] and Ho Lu, [2] King.\n\nFootnotes\n---------\n\n1.  First.\n\n2.  Second\nline.\n\n-----\n\n3 was the count.",
+            &[
+                "Chapter",
+                "Text",
+                "Blank",
+                "Blank",
+                "Text",
+                "Blank",
+                "Note 1",
+                "Blank",
+                "Note 2",
+                "NoteContinuation",
+                "Blank",
+                "Text",
+                "Blank",
+                "Text",
+            ],
+        ),
     ];
     for (what, input, want) in cases {
         let (_, got) = run(input);
@@ -183,6 +298,18 @@ fn notes_link_to_their_markers() {
             "第一章 河\n分为①国文、②算术^①。\n^① 一个 ^ 注。",
             &[((1, 2), "①", F)],
         ),
+        (
+            "第一章 河\n图1 与项目1 ，又路径2 。\n1\n\n注一。\n2\n\n注二。\n\u{c}下页。",
+            &[((1, 1), "1", F), ((1, 2), "2", F)],
+        ),
+        (
+            "第一章 河\nThe ford[A] was deep.[B]\n\nFOOTNOTES:\n\n[A] Now a bridge.\n\n[B] In spring.",
+            &[((1, 0), "A", E), ((1, 1), "B", E)],
+        ),
+        (
+            "第一章 河\nIt was late.[1] Then\n\n[Footnote 1: A note that runs\nover two lines.]\n\nMore text.",
+            &[((1, 0), "1", F)],
+        ),
     ];
     for (input, want) in cases {
         let (links, _) = run(input);
@@ -200,6 +327,35 @@ fn notes_link_to_their_markers() {
             .map(|(a, m, p)| (*a, m.to_string(), *p))
             .collect();
         assert_eq!(got, want, "{input:?}");
+        assert!(links.diagnostics.is_empty(), "{:?}", links.diagnostics);
+    }
+}
+
+#[test]
+fn note_texts_are_whole() {
+    // manuscript → the text of each note
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "第一章 河\nIt was late.[1] Then\n\n[Footnote 1: A note that runs\nover two [sic] lines.]\n\nMore.",
+            &["A note that runs over two [sic] lines."],
+        ),
+        (
+            "第一章 河\nIt was late.[1]\n\n[Footnote 1: One line.]",
+            &["One line."],
+        ),
+        (
+            "第一章 河\n正文项目1 ，又路径2 。\n1\n\n注一，\n续。\n2\n\nSee the\nmap.\n\u{c}下页。",
+            &["注一，续。", "See the map."],
+        ),
+        (
+            "第一章 河\nText.\n\n[Transcriber's Note: spelling kept.]",
+            &["spelling kept."],
+        ),
+    ];
+    for (input, want) in cases {
+        let (links, _) = run(input);
+        let got: Vec<String> = links.notes.iter().map(Note::text).collect();
+        assert_eq!(got, *want, "{input:?}");
         assert!(links.diagnostics.is_empty(), "{:?}", links.diagnostics);
     }
 }
@@ -317,7 +473,6 @@ fn conventions_are_tallied() {
         let (lines, feeds) = doc(input);
         let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
         let scopes = settle(&lines, &mut kinds, &feeds);
-        super::super::context::note_continuations(&lines, &mut kinds);
         let pages = super::super::pages::assign(&kinds, &feeds);
         let links = link(&lines, &kinds, &pages, &scopes);
         let got = conventions(&lines, &kinds, &scopes, &links);

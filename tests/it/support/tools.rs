@@ -30,6 +30,22 @@ pub fn typst() -> paiban::pdf::Compiler {
         .unwrap_or_else(|e| missing(&format!("a Typst compiler ({e})")))
 }
 
+/// pandoc: `$VALIDATORS_HOME/bin/pandoc` (PyPI `pypandoc-binary`), else `pandoc` on PATH.
+#[track_caller]
+pub fn pandoc() -> PathBuf {
+    let local = validators_home().join("bin/pandoc");
+    if local.is_file() {
+        return local;
+    }
+    let on_path = std::process::Command::new("pandoc")
+        .arg("--version")
+        .output();
+    if !on_path.is_ok_and(|o| o.status.success()) {
+        missing("pandoc (PyPI pypandoc-binary)");
+    }
+    PathBuf::from("pandoc")
+}
+
 /// Asserts that the poppler tools (pdfinfo, pdftotext) run.
 #[track_caller]
 pub fn poppler() {

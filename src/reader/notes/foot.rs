@@ -1,0 +1,405 @@
+//! Page-foot notes (脚注) of a paged manuscript (pdftotext output, pages split by form feeds):
+//! on each page the note numbers at the foot are aligned, as a sequence, with the markers in the
+//! text above them. A foot entry is a line opening with a key (`3 文字`, `[3] text`, `(3)`, `①`)
+//! or a key alone on its line with the text below it (pdftotext sets a hanging number apart).
+//! The entries at the end of a page form the foot when their keys run in sequence (`13`, `14`;
+//! `*`, `**`) and each answers a marker of its key, in the same order, in the text above (or left
+//! over from the page before). A marker is real only when a note answers it; a number line no
+//! marker calls stays text.
+
+use std::collections::BTreeMap;
+
+use super::super::Line;
+use super::super::classify::Kind;
+use super::super::joins::ends_sentence;
+use super::MarkerAt;
+use super::markers::{Segment, Style, answers, body, key_alone, normal_key, segments};
+use super::settle::is_list_heading;
+
+/// Most lines one note body may take (its key line included), so that a false entry can never
+/// swallow a page.
+const MAX_NOTE_LINES: usize = 14;
+
+/// A marker candidate in the text of a page.
+#[derive(Debug, Clone)]
+struct Candidate {
+    at: MarkerAt,
+    key: String,
+    style: Style,
+}
+
+/// A line that may open a foot note.
+#[derive(Debug, Clone)]
+struct Entry {
+    line: usize,
+    key: String,
+    style: Style,
+    /// The note text on the entry's own line (empty when the key stands alone).
+    text: String,
+}
+
+/// What the foot pass decided: the note lines and the marker each answers (`None`: a note in a
+/// run of answered notes whose own marker was not found).
+pub type Paired = BTreeMap<usize, Option<Pair>>;
+
+/// The marker a foot note answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    /// Where the marker is.
+    pub at: MarkerAt,
+    /// Its shape.
+    pub style: Style,
+    /// Whether it is on the page before (the note was pushed onto the next page).
+    pub carried: bool,
+}
+
+/// Whether a line of this kind may hold markers that foot notes answer.
+fn holds_markers(kind: &Kind) -> bool {
+    !matches!(
+        kind,
+        Kind::Blank | Kind::Furniture | Kind::Note { .. } | Kind::NoteContinuation
+    )
+}
+
+/// The key after `key` in its sequence: `13` → `14`, `*` → `**`, `①` → `②`, `†` → `‡`.
+pub(super) fn successor(key: &str) -> Option<String> {
+    if let Ok(n) = key.parse::<u32>() {
+        return Some((n + 1).to_string());
+    }
+    if key.bytes().all(|b| b == b'*') {
+        return Some(format!("{key}*"));
+    }
+    let mut chars = key.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    let next = match c {
+        '*' => '†',
+        '†' => '‡',
+        '⑳' => '㉑',
+        '㉟' => '㊱',
+        c if super::markers::is_circled(c) || c.is_ascii_alphabetic() => {
+            char::from_u32(c as u32 + 1)?
+        }
+        _ => return None,
+    };
+    Some(next.to_string())
+}
+
+/// Whether two styles belong to one numbering (a `13` body under a `项目13` or `word¹³` marker).
+fn same_family(a: Style, b: Style) -> bool {
+    answers(a, b) || answers(b, a)
+}
+
+/// The entry a line opens, if any: `text` with a key, or a key alone with text below it.
+fn entry(lines: &[Line<'_>], kinds: &[Kind], i: usize, end: usize) -> Option<Entry> {
+    if kinds[i] != Kind::Text && kinds[i] != Kind::Furniture {
+        return None;
+    }
+    let text = lines[i].text;
+    if let Some((key, style)) = key_alone(text) {
+        let below = (i + 1..end).find(|&j| kinds[j] != Kind::Blank)?;
+        let ok = kinds[below] == Kind::Text
+            && key_alone(lines[below].text).is_none()
+            && body(lines[below].text).is_none();
+        return ok.then(|| Entry {
+            line: i,
+            key: normal_key(key).into_owned(),
+            style,
+            text: String::new(),
+        });
+    }
+    if kinds[i] == Kind::Furniture {
+        return None;
+    }
+    let (key, style, rest) = body(text)?;
+    (style != Style::Glyph).then(|| Entry {
+        line: i,
+        key: normal_key(key).into_owned(),
+        style,
+        text: rest.to_string(),
+    })
+}
+
+/// The run of entries ending the page: from the last entry back, each earlier entry whose key
+/// precedes the next one's (entries that break the run are passed over as note text, at most
+/// two in a row), with no more than [`MAX_NOTE_LINES`] lines between two of them.
+fn foot_run(entries: &[Entry]) -> Vec<usize> {
+    let Some(last) = entries.len().checked_sub(1) else {
+        return Vec::new();
+    };
+    let mut run = vec![last];
+    let mut skipped = 0;
+    for j in (0..last).rev() {
+        let first = &entries[run[run.len() - 1]];
+        if first.line - entries[j].line > MAX_NOTE_LINES {
+            break;
+        }
+        let e = &entries[j];
+        if successor(&e.key).as_deref() == Some(first.key.as_str())
+            && same_family(e.style, first.style)
+        {
+            run.push(j);
+            skipped = 0;
+        } else {
+            skipped += 1;
+            if skipped > 2 {
+                break;
+            }
+        }
+    }
+    run.reverse();
+    run
+}
+
+/// Matches the run's entries, last to first, each to the latest unused marker of its key before
+/// the marker matched to the entry after it: entry index → candidate index.
+fn align(run: &[&Entry], candidates: &[Candidate]) -> Vec<Option<usize>> {
+    let mut out = vec![None; run.len()];
+    let mut limit = candidates.len();
+    for (r, e) in run.iter().enumerate().rev() {
+        let found = candidates[..limit]
+            .iter()
+            .rposition(|c| c.key == e.key && answers(e.style, c.style));
+        if let Some(k) = found {
+            out[r] = Some(k);
+            limit = k;
+        }
+    }
+    out
+}
+
+/// Keys alone at the very end of a page, no text below them, running in sequence into the run's
+/// first key (`1`, `2` before a run opening at `3`): pdftotext set the numbers of the page's
+/// first notes after the notes.
+fn strays(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    page: &std::ops::Range<usize>,
+    run: &[Entry],
+) -> Vec<Entry> {
+    let Some(first) = run.first() else {
+        return Vec::new();
+    };
+    let last_line = run.last().map_or(first.line, |e| e.line);
+    let mut out: Vec<Entry> = Vec::new();
+    for i in (last_line + 1..page.end).rev() {
+        match &kinds[i] {
+            Kind::Blank => continue,
+            Kind::Text | Kind::Furniture | Kind::NoteContinuation => {}
+            _ => break,
+        }
+        let Some((key, style)) = key_alone(lines[i].text) else {
+            break;
+        };
+        out.push(Entry {
+            line: i,
+            key: normal_key(key).into_owned(),
+            style,
+            text: String::new(),
+        });
+    }
+    out.reverse();
+    // keep the keys that run in sequence into the run's first key
+    let mut keep = out.len();
+    let mut next = first.key.clone();
+    while keep > 0 {
+        let e = &out[keep - 1];
+        if successor(&e.key).as_deref() != Some(next.as_str()) || !same_family(e.style, first.style)
+        {
+            break;
+        }
+        next = e.key.clone();
+        keep -= 1;
+    }
+    let ok = keep == 0 || out[..keep].iter().all(|e| kinds[e.line] == Kind::Furniture);
+    if ok { out.split_off(keep) } else { Vec::new() }
+}
+
+/// The first lines of `n` notes set without their numbers right above a run starting at `zone`
+/// and below the text of the page (which ends at line `body_end`): each note starts after a
+/// line that ends a sentence. `None` when the lines do not divide so.
+fn stray_texts(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    zone: usize,
+    body_end: usize,
+    n: usize,
+) -> Option<Vec<usize>> {
+    let mut starts = Vec::with_capacity(n);
+    let mut i = zone;
+    for _ in 0..n {
+        let mut start = i.checked_sub(1)?;
+        while start > body_end + 1
+            && kinds[start - 1] == Kind::Text
+            && !ends_sentence(lines[start - 1].text)
+            && i - start < MAX_NOTE_LINES
+        {
+            start -= 1;
+        }
+        if start <= body_end || kinds[start] != Kind::Text {
+            return None;
+        }
+        starts.push(start);
+        i = start;
+    }
+    let top = *starts.last()?;
+    let boundary = top.checked_sub(1)?;
+    (ends_sentence(lines[boundary].text) || kinds[boundary] != Kind::Text).then(|| {
+        starts.reverse();
+        starts
+    })
+}
+
+/// Settles the foot notes of every page of a paged manuscript; returns the note lines it set
+/// (kinds become [`Kind::Note`] and [`Kind::NoteContinuation`]) with the marker each answers.
+pub fn settle_feet(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Paired {
+    let mut paired = Paired::new();
+    if !form_feed.iter().any(|&f| f) {
+        return paired;
+    }
+    // notes under an endnotes or references heading are the streaming pass's, up to the next
+    // chapter heading
+    let mut listed = vec![false; kinds.len()];
+    let mut inside = false;
+    for (i, kind) in kinds.iter().enumerate() {
+        if is_list_heading(kind, lines[i].text) {
+            inside = true;
+        } else if kind.is_heading() && !matches!(kind, Kind::Section { .. }) {
+            inside = false;
+        }
+        listed[i] = inside;
+    }
+    let mut left_over: Vec<Candidate> = Vec::new();
+    let mut start = 0;
+    while start < kinds.len() {
+        let end = (start + 1..kinds.len())
+            .find(|&i| form_feed.get(i).copied().unwrap_or(false))
+            .unwrap_or(kinds.len());
+        left_over = settle_page(lines, kinds, &listed, start..end, left_over, &mut paired);
+        start = end;
+    }
+    paired
+}
+
+/// One page: returns its markers no note answered, for the page after it.
+fn settle_page(
+    lines: &[Line<'_>],
+    kinds: &mut [Kind],
+    listed: &[bool],
+    page: std::ops::Range<usize>,
+    before: Vec<Candidate>,
+    paired: &mut Paired,
+) -> Vec<Candidate> {
+    let entries: Vec<Entry> = page
+        .clone()
+        .filter(|&i| !listed[i])
+        .filter_map(|i| entry(lines, kinds, i, page.end))
+        .collect();
+    let run = foot_run(&entries);
+    let zone = run.first().map_or(page.end, |&r| entries[r].line);
+    let mut candidates = before;
+    let carried = candidates.len();
+    for i in page.start..zone {
+        if !holds_markers(&kinds[i]) {
+            continue;
+        }
+        let marks = segments(lines[i].text).into_iter().filter_map(|s| match s {
+            Segment::Marker(m) => Some(m),
+            Segment::Text(_) => None,
+        });
+        for (k, m) in marks.enumerate() {
+            candidates.push(Candidate {
+                at: (i, k),
+                key: normal_key(m.key).into_owned(),
+                style: m.style,
+            });
+        }
+    }
+    let mut run: Vec<Entry> = run.iter().map(|&r| entries[r].clone()).collect();
+    let strays = strays(lines, kinds, &page, &run);
+    let mut all: Vec<&Entry> = strays.iter().chain(&run).collect();
+    let mut matched = align(&all, &candidates);
+    let body_end = |matched: &[Option<usize>]| {
+        matched
+            .iter()
+            .flatten()
+            .map(|&k| candidates[k].at.0)
+            .max()
+            .unwrap_or(page.start)
+    };
+    let texts = (!strays.is_empty() && matched.iter().all(Option::is_some))
+        .then(|| stray_texts(lines, kinds, zone, body_end(&matched), strays.len()))
+        .flatten();
+    if texts.is_none() {
+        all.drain(..strays.len());
+        matched.drain(..strays.len());
+    }
+    // every entry answers a marker, or some do and the others are numbers set apart on their
+    // own lines (a marker lost in extraction); numbered lines no marker calls stay text
+    let answered = matched.iter().filter(|m| m.is_some()).count();
+    let set_apart = all
+        .iter()
+        .zip(&matched)
+        .all(|(e, m)| m.is_some() || e.text.is_empty());
+    if answered == 0 || !set_apart {
+        candidates.drain(..carried);
+        return candidates;
+    }
+    let all: Vec<Entry> = all.into_iter().cloned().collect();
+    if let Some(texts) = texts {
+        // the stray keys' notes are the unnumbered lines above the run; a key's own line is
+        // set apart like a page number, its number kept as the note's mark
+        let mut with_text = Vec::new();
+        for (e, first) in all.iter().zip(texts) {
+            kinds[e.line] = Kind::Furniture;
+            with_text.push(Entry {
+                line: first,
+                ..e.clone()
+            });
+        }
+        with_text.extend(all.into_iter().skip(strays.len()));
+        run = with_text;
+    } else {
+        run = all;
+    }
+    let mut used = vec![false; candidates.len()];
+    for (r, e) in run.iter().enumerate() {
+        let own = if e.text.is_empty() && key_alone(lines[e.line].text).is_none() {
+            lines[e.line].text.trim().to_string()
+        } else {
+            e.text.clone()
+        };
+        kinds[e.line] = Kind::Note {
+            mark: e.key.clone(),
+            text: own,
+        };
+        let at = matched[r].map(|k| {
+            used[k] = true;
+            Pair {
+                at: candidates[k].at,
+                style: candidates[k].style,
+                carried: k < carried,
+            }
+        });
+        paired.insert(e.line, at);
+        let next = run.get(r + 1).map_or(page.end, |n| n.line);
+        let stop = next.min(e.line + MAX_NOTE_LINES);
+        for j in e.line + 1..stop {
+            match kinds[j] {
+                _ if listed[j] => break,
+                Kind::Text => kinds[j] = Kind::NoteContinuation,
+                Kind::Blank | Kind::Furniture | Kind::NoteContinuation => {}
+                _ => break,
+            }
+        }
+    }
+    candidates
+        .into_iter()
+        .zip(used)
+        .skip(carried)
+        .filter(|(_, u)| !u)
+        .map(|(c, _)| c)
+        .collect()
+}
