@@ -236,7 +236,11 @@ mod tests {
             ),
             (
                 vec![lit("a"), Tok::Emphasis(vec![lit("b")]), lit("c")],
-                vec![t("abc")],
+                vec![t("a"), Inline::Emphasis(vec![t("b")]), t("c")],
+            ),
+            (
+                vec![Tok::Strong(vec![lit("b")])],
+                vec![Inline::Strong(vec![t("b")])],
             ),
         ];
         for (toks, want) in cases {
