@@ -20,6 +20,11 @@ fn line(k: usize, n: usize, o: &BatchOutcome) -> String {
         .map(|m| format!(", metadata from {}", m.display()))
         .unwrap_or_default();
     match &o.result {
+        Ok(r) if r.withheld => format!(
+            "[{k}/{n}] FAILED {}: {} error(s), nothing was written (`paiban inspect` shows them)",
+            o.input.display(),
+            r.errors()
+        ),
         Ok(r) => format!(
             "[{k}/{n}] built {} ({} warning(s){meta})",
             o.input.display(),
@@ -27,6 +32,11 @@ fn line(k: usize, n: usize, o: &BatchOutcome) -> String {
         ),
         Err(e) => format!("[{k}/{n}] FAILED {}: {e}", o.input.display()),
     }
+}
+
+/// Whether a book failed: an error stopped it, or its diagnostics held an error.
+fn failed(o: &BatchOutcome) -> bool {
+    o.result.as_ref().map_or(true, |r| r.withheld)
 }
 
 /// Builds many manuscripts in parallel; `template` gives every option but the input.
@@ -71,7 +81,7 @@ pub fn run(paths: &[PathBuf], template: &BuildRequest) -> anyhow::Result<ExitCod
         let k = finished.fetch_add(1, Ordering::Relaxed) + 1;
         match &bar {
             Some(pb) => {
-                if o.result.is_err() {
+                if failed(o) {
                     pb.println(line(k, n, o));
                 }
                 pb.set_message(o.input.display().to_string());
@@ -83,7 +93,7 @@ pub fn run(paths: &[PathBuf], template: &BuildRequest) -> anyhow::Result<ExitCod
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }
-    let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
+    let failed = outcomes.iter().filter(|o| failed(o)).count();
     let warnings: usize = outcomes
         .iter()
         .filter_map(|o| o.result.as_ref().ok())

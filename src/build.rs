@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
+use crate::model::MetadataPatch;
 use crate::pdf::{self, PdfOptions};
 use crate::reader::{self, ReadOptions, Reading};
 use crate::source::Source;
@@ -73,9 +74,41 @@ pub struct ReadRequest {
     pub keep_licence: bool,
     /// `-M key=value` overrides, applied after `meta` (see [`config::parse_overrides`]).
     pub overrides: Vec<String>,
+    /// `--allow CODE`: diagnostics of these codes are dropped (never an error's code).
+    pub allow: Vec<Code>,
 }
 
-/// Reads the file, decodes it and structures it, then applies `book.toml`.
+/// Reads `book.toml` and the `-M` overrides into one patch. A bad `book.toml` is a diagnostic on
+/// its own source (returned beside the source); a bad `-M` is an error.
+fn load_patch(
+    req: &ReadRequest,
+) -> Result<(Option<MetadataPatch>, Option<Source>, Option<Diagnostic>)> {
+    let mut patch = None;
+    let mut source = None;
+    let mut problem = None;
+    if let Some(path) = &req.meta {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+            path: path.clone(),
+            source: e,
+        })?;
+        match config::check(&text) {
+            Ok(p) => patch = Some(p),
+            Err(d) => problem = Some(d),
+        }
+        source = Some(Source::new(path.display().to_string(), text));
+    }
+    if !req.overrides.is_empty() {
+        let overrides = config::parse_overrides(&req.overrides)?;
+        patch = Some(match patch {
+            Some(p) => p.then(&overrides),
+            None => overrides,
+        });
+    }
+    Ok((patch, source, problem))
+}
+
+/// Reads the file, decodes it and structures it with `book.toml` and `-M` applied inside the
+/// reading (a field the user set silences the reader's findings about it).
 pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
     let path = &req.input;
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
@@ -98,22 +131,27 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
         source,
     })?;
     let source = Source::new(path.display().to_string(), decoded.text);
-    let opts = ReadOptions {
-        keep_licence: req.keep_licence,
-        ..ReadOptions::default()
-    };
+    let (patch, config_source, problem) = load_patch(req)?;
     let mut reading = if reader::markdown::is_markdown_path(path) {
-        reader::markdown::read_markdown(&source)
+        let mut r = reader::markdown::read_markdown(&source);
+        if let Some(p) = &patch {
+            reader::apply_patch(p, &mut r.book, &mut r.diagnostics);
+        }
+        r
     } else {
+        let opts = ReadOptions {
+            patch,
+            keep_licence: req.keep_licence,
+            ..ReadOptions::default()
+        };
         reader::read(&source, &opts)
     };
-    if let Some(toml_path) = &req.meta {
-        let cfg = config::load(toml_path)?;
-        cfg.apply(&mut reading.book.meta);
+    if let Some(d) = problem {
+        reading.diagnostics.insert(0, d);
     }
-    if !req.overrides.is_empty() {
-        config::parse_overrides(&req.overrides)?.apply(&mut reading.book.meta);
-    }
+    crate::diag::resolve_all(&mut reading.diagnostics, &source.text);
+    reading.config = config_source;
+    reading.diagnostics.retain(|d| !req.allow.contains(&d.code));
     Ok((source, reading))
 }
 
@@ -156,6 +194,7 @@ pub struct BuildRequest {
     /// Which outputs to write.
     pub formats: Formats,
     /// `--deny-warnings`: if the reader warns, write nothing (see [`BuildReport::withheld`]).
+    /// An error always withholds the outputs.
     pub deny_warnings: bool,
 }
 
@@ -164,15 +203,26 @@ pub struct BuildRequest {
 pub struct BuildReport {
     /// The decoded manuscript (for rendering diagnostics).
     pub source: Source,
+    /// The `book.toml` applied, if any (for rendering diagnostics on it).
+    pub config: Option<Source>,
     /// Reader and writer diagnostics.
     pub diagnostics: Vec<Diagnostic>,
     /// The files and folders written.
     pub outputs: Vec<PathBuf>,
-    /// Nothing was written: [`BuildRequest::deny_warnings`] was set and the reader warned.
+    /// Nothing was written: there was an error, or [`BuildRequest::deny_warnings`] was set and
+    /// there were warnings.
     pub withheld: bool,
 }
 
 impl BuildReport {
+    /// The number of error diagnostics.
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
     /// The number of diagnostics at warning level or above.
     pub fn warnings(&self) -> usize {
         self.diagnostics
@@ -252,11 +302,14 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     let Reading {
         book,
         mut diagnostics,
+        config,
         ..
     } = reading;
-    if req.deny_warnings && diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
+    let worst = diagnostics.iter().map(|d| d.severity).max();
+    if worst == Some(Severity::Error) || (req.deny_warnings && worst >= Some(Severity::Warning)) {
         return Ok(BuildReport {
             source,
+            config,
             diagnostics,
             outputs: Vec::new(),
             withheld: true,
@@ -302,6 +355,15 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             source,
         })?;
         diagnostics.extend(epub.diagnostics);
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            return Ok(BuildReport {
+                source,
+                config,
+                diagnostics,
+                outputs: Vec::new(),
+                withheld: true,
+            });
+        }
         output::write_file(&path, &epub.bytes, &inputs)?;
         outputs.push(path);
     }
@@ -342,6 +404,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     }
     Ok(BuildReport {
         source,
+        config,
         diagnostics,
         outputs,
         withheld: false,

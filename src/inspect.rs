@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use crate::diag::{Diagnostic, Origin, SourceFile, Sources, Style, render_all};
+use crate::diag::{Diagnostic, Origin, Sources, Style, render_all};
 use crate::model::{Book, Division};
 use crate::reader::{Convention, Reading};
 use crate::source::Source;
@@ -125,11 +125,8 @@ pub fn to_text(reading: &Reading, source: &Source, style: Style) -> String {
         out.push('\n');
     }
     let sources = Sources {
-        manuscript: SourceFile {
-            name: &source.name,
-            text: &source.text,
-        },
-        config: None,
+        manuscript: source.into(),
+        config: reading.config.as_ref().map(Into::into),
     };
     out.push_str(&render_all(diagnostics, &sources, style));
     out

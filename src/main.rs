@@ -10,7 +10,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use paiban::build::{self, BuildRequest, Formats, ReadRequest};
 use paiban::config::Lookup;
-use paiban::diag::Severity;
+use paiban::diag::{Code, Severity};
 
 mod batch_cli;
 
@@ -43,6 +43,21 @@ struct ReadArgs {
     /// Override one book.toml field, after the file (repeatable; a repeated key makes a list).
     #[arg(short = 'M', long = "metadata", value_name = "KEY=VALUE")]
     overrides: Vec<String>,
+    /// Silence one kind of warning or note by its code (repeatable; `P0403`). Errors cannot be
+    /// allowed: fix them, or set the field in book.toml.
+    #[arg(long, value_name = "CODE", value_parser = allowable_code)]
+    allow: Vec<Code>,
+}
+
+/// `--allow`'s value: a known code whose severity is below error.
+fn allowable_code(s: &str) -> Result<Code, String> {
+    let code: Code = s.parse()?;
+    if code.severity() == Severity::Error {
+        return Err(format!(
+            "{code} is an error and cannot be allowed; fix it (or set the field in book.toml)"
+        ));
+    }
+    Ok(code)
 }
 
 impl ReadArgs {
@@ -54,6 +69,7 @@ impl ReadArgs {
             meta: self.meta.clone(),
             keep_licence: self.keep_licence,
             overrides: self.overrides.clone(),
+            allow: self.allow.clone(),
         }
     }
 
@@ -167,15 +183,17 @@ fn style(stream_is_terminal: bool) -> paiban::diag::Style {
     }
 }
 
-/// Renders diagnostics rustc-style on stderr (capped per code, then the summary line).
-fn print_diagnostics(source: &paiban::source::Source, diags: &[paiban::diag::Diagnostic]) {
+/// Renders diagnostics rustc-style on stderr (capped per code, then the summary line); those
+/// about book.toml are shown on its own text.
+fn print_diagnostics(
+    source: &paiban::source::Source,
+    config: Option<&paiban::source::Source>,
+    diags: &[paiban::diag::Diagnostic],
+) {
     use std::io::IsTerminal;
     let sources = paiban::diag::Sources {
-        manuscript: paiban::diag::SourceFile {
-            name: &source.name,
-            text: &source.text,
-        },
-        config: None,
+        manuscript: source.into(),
+        config: config.map(Into::into),
     };
     let mut err = std::io::stderr().lock();
     let text = paiban::diag::render_all(diags, &sources, style(err.is_terminal()));
@@ -198,11 +216,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let style = style(std::io::stdout().is_terminal());
                 print!("{}", paiban::inspect::to_text(&reading, &source, style));
             }
-            let warnings = reading
-                .diagnostics
-                .iter()
-                .any(|d| d.severity >= Severity::Warning);
-            Ok(if deny_warnings && warnings {
+            let worst = reading.diagnostics.iter().map(|d| d.severity).max();
+            let errors = worst == Some(Severity::Error);
+            let warnings = worst >= Some(Severity::Warning);
+            Ok(if errors || (deny_warnings && warnings) {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -218,7 +235,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("{} exists; pass --force to replace it", target.display());
             }
             let (source, reading) = build::read(&read.request_as_given())?;
-            print_diagnostics(&source, &reading.diagnostics);
+            print_diagnostics(&source, reading.config.as_ref(), &reading.diagnostics);
             let text = paiban::config::init_toml(&reading.book.meta);
             paiban::output::write_file(&target, text.as_bytes(), &[&read.manuscript])?;
             println!("wrote {}", target.display());
@@ -228,7 +245,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let target = output.unwrap_or_else(|| read.manuscript.with_extension("md"));
             let req = read.request();
             let (source, reading) = build::convert(&req, &target)?;
-            print_diagnostics(&source, &reading.diagnostics);
+            print_diagnostics(&source, reading.config.as_ref(), &reading.diagnostics);
             if reading
                 .diagnostics
                 .iter()
@@ -284,21 +301,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let report = build::build(&req)
                 .with_context(|| format!("cannot build {}", req.read.input.display()))?;
+            print_diagnostics(&report.source, report.config.as_ref(), &report.diagnostics);
             if report.withheld {
-                let bad: Vec<_> = report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity >= Severity::Warning)
-                    .cloned()
-                    .collect();
-                print_diagnostics(&report.source, &bad);
-                eprintln!(
-                    "error: {} warning(s) and --deny-warnings: nothing was written",
-                    bad.len()
-                );
+                let errors = report.errors();
+                if errors > 0 {
+                    eprintln!(
+                        "error: {errors} error{}: nothing was written",
+                        if errors == 1 { "" } else { "s" }
+                    );
+                } else {
+                    eprintln!(
+                        "error: {} warning(s) and --deny-warnings: nothing was written",
+                        report.warnings()
+                    );
+                }
                 return Ok(ExitCode::from(1));
             }
-            print_diagnostics(&report.source, &report.diagnostics);
             for o in &report.outputs {
                 println!("wrote {}", o.display());
             }

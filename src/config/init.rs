@@ -1,174 +1,81 @@
-//! `paiban init`: a pre-filled, commented `book.toml` written from recovered metadata.
+//! `paiban init`: a pre-filled `book.toml` written from recovered metadata — every field of the
+//! metadata's serde form, set where known and commented out where not.
 
 use std::fmt::Write as _;
 
-use crate::model::{Contributor, Metadata};
+use serde_json::Value;
 
-/// A TOML string literal.
-fn q(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
+use crate::model::Metadata;
+
+/// A JSON value as TOML (nulls inside tables dropped), or `None` for an empty value.
+fn to_toml(v: &Value) -> Option<toml::Value> {
+    match v {
+        Value::Null => None,
+        Value::Bool(b) => Some(toml::Value::Boolean(*b)),
+        Value::Number(n) => Some(match n.as_i64() {
+            Some(i) => toml::Value::Integer(i),
+            None => toml::Value::Float(n.as_f64().unwrap_or(0.0)),
+        }),
+        Value::String(s) => Some(toml::Value::String(s.clone())),
+        Value::Array(items) => Some(toml::Value::Array(
+            items.iter().filter_map(to_toml).collect(),
+        )),
+        Value::Object(fields) => Some(toml::Value::Table(
+            fields
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), to_toml(v)?)))
+                .collect(),
+        )),
+    }
 }
 
-/// A TOML inline table for a person.
-fn person(c: &Contributor) -> String {
-    let mut s = format!("{{ name = {}, role = {}", q(&c.name), q(c.role.code()));
-    for (key, v) in [
-        ("label", &c.label),
-        ("file_as", &c.file_as),
-        ("affiliation", &c.affiliation),
-    ] {
-        if let Some(v) = v {
-            let _ = write!(s, ", {key} = {}", q(v));
+/// Whether the value says nothing (so the key is written commented out).
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.values().all(is_empty),
+        Value::Number(_) | Value::Bool(true) => false,
+    }
+}
+
+/// `key = value`, arrays one item per line.
+fn assignment(key: &str, v: &toml::Value) -> String {
+    match v {
+        toml::Value::Array(items) if !items.is_empty() => {
+            let body: String = items.iter().map(|i| format!("  {i},\n")).collect();
+            format!("{key} = [\n{body}]")
         }
+        _ => format!("{key} = {v}"),
     }
-    s + " }"
 }
 
-fn list(items: &[String]) -> String {
-    if items.is_empty() {
-        return "[]".into();
-    }
-    let body: Vec<String> = items.iter().map(|i| format!("  {i},\n")).collect();
-    format!("[\n{}]", body.concat())
-}
-
-/// The `book.toml` that `paiban init` writes: every overridable field, filled from `meta`
-/// where known and commented out where not.
+/// The `book.toml` that `paiban init` writes: every metadata field, filled from `meta` where
+/// known and commented out (with an empty value of its type) where not.
 pub fn init_toml(meta: &Metadata) -> String {
     let mut out = String::from(
-        "# book.toml — paiban (排版) metadata. Every key set here overrides what paiban read\n\
-         # from the manuscript; comment a key out to keep the recovered value.\n\n",
+        "# book.toml — paiban (排版) metadata. Every key set here replaces what paiban read\n\
+         # from the manuscript (and silences the reader's diagnostics about it); keys left\n\
+         # commented out keep the recovered value. The fields are those of `paiban inspect\n\
+         # --json`'s \"metadata\".\n\n",
     );
-    let mut key = |name: &str, doc: &str, value: Option<String>, example: &str| {
-        let _ = writeln!(out, "# {doc}");
-        match value {
-            Some(v) => {
-                let _ = writeln!(out, "{name} = {v}\n");
-            }
-            None => {
-                let _ = writeln!(out, "# {name} = {example}\n");
-            }
+    let value = serde_json::to_value(meta).expect("metadata serializes");
+    let Value::Object(fields) = value else {
+        return out;
+    };
+    for (key, v) in &fields {
+        if is_empty(v) {
+            let example = match v {
+                Value::Array(_) => "[]",
+                Value::Object(_) => "{}",
+                Value::Bool(_) => "false",
+                _ => "\"\"",
+            };
+            let _ = writeln!(out, "# {key} = {example}");
+        } else if let Some(t) = to_toml(v) {
+            let _ = writeln!(out, "{}", assignment(key, &t));
         }
-    };
-    let text = |s: &str| (!s.is_empty()).then(|| q(s));
-    let opt = |s: &Option<String>| s.as_deref().map(q);
-    let strings =
-        |v: &[String]| (!v.is_empty()).then(|| list(&v.iter().map(|s| q(s)).collect::<Vec<_>>()));
-    let people = |v: &[Contributor]| {
-        (!v.is_empty()).then(|| list(&v.iter().map(person).collect::<Vec<_>>()))
-    };
-    key("title", "书名 (title)", text(&meta.title), "\"\"");
-    key("subtitle", "副书名 (subtitle)", opt(&meta.subtitle), "\"\"");
-    key(
-        "alt_title",
-        "The title in another script (拼音 pinyin: zh-Latn-pinyin)",
-        meta.alt_title
-            .as_ref()
-            .map(|a| format!("{{ text = {}, language = {} }}", q(&a.text), q(&a.language))),
-        "{ text = \"\", language = \"zh-Latn-pinyin\" }",
-    );
-    key(
-        "authors",
-        "著者 (authors); role aut unless given",
-        people(&meta.authors),
-        "[\"\"]",
-    );
-    key(
-        "authors_et_al",
-        "等: the authors listed are the first of more",
-        meta.authors_et_al.then(|| "true".to_string()),
-        "false",
-    );
-    key(
-        "author_statement",
-        "The statement of responsibility as printed",
-        opt(&meta.author_statement),
-        "\"\"",
-    );
-    key(
-        "contributors",
-        "Other contributors with MARC relator roles (edt 编辑, cov 封面设计, pfr 校对 …)",
-        people(&meta.contributors),
-        "[{ name = \"\", role = \"edt\" }]",
-    );
-    key(
-        "publisher",
-        "出版者 (publisher)",
-        opt(&meta.publisher),
-        "\"\"",
-    );
-    key(
-        "publisher_group",
-        "出版集团 (publishing group)",
-        opt(&meta.publisher_group),
-        "\"\"",
-    );
-    key(
-        "publisher_address",
-        "社址 (publisher's address)",
-        opt(&meta.publisher_address),
-        "\"\"",
-    );
-    key(
-        "place",
-        "出版地 (place of publication)",
-        opt(&meta.place),
-        "\"\"",
-    );
-    key(
-        "date",
-        "Publication date: YYYY, YYYY-MM or YYYY-MM-DD",
-        meta.date.map(|d| q(&d.to_string())),
-        "\"\"",
-    );
-    key(
-        "isbn",
-        "ISBN-13 or ISBN-10 (check digit verified)",
-        meta.isbn.as_ref().map(|i| q(&i.printed)),
-        "\"\"",
-    );
-    key(
-        "language",
-        "BCP 47 language tag",
-        text(&meta.language),
-        "\"zh-CN\"",
-    );
-    key(
-        "trim",
-        "成品尺寸 (trim size) in millimetres",
-        meta.trim.map(|t| {
-            format!(
-                "{{ width_mm = {}, height_mm = {} }}",
-                t.width_mm, t.height_mm
-            )
-        }),
-        "{ width_mm = 148, height_mm = 210 }",
-    );
-    key(
-        "description",
-        "Catalogue description (内容提要)",
-        opt(&meta.description),
-        "\"\"",
-    );
-    key(
-        "rights",
-        "版权声明 (rights statement)",
-        opt(&meta.rights),
-        "\"\"",
-    );
-    key(
-        "subjects",
-        "主题词 (subject headings)",
-        strings(&meta.subjects),
-        "[]",
-    );
-    key(
-        "series",
-        "Series and funding statements (丛书, 基金项目)",
-        strings(&meta.series),
-        "[]",
-    );
-    out.truncate(out.trim_end().len());
-    out.push('\n');
+    }
     out
 }

@@ -28,6 +28,15 @@ pub struct SourceFile<'a> {
     pub text: &'a str,
 }
 
+impl<'a> From<&'a crate::source::Source> for SourceFile<'a> {
+    fn from(s: &'a crate::source::Source) -> Self {
+        SourceFile {
+            name: &s.name,
+            text: &s.text,
+        }
+    }
+}
+
 /// The files a build's diagnostics point into.
 #[derive(Debug, Clone, Copy)]
 pub struct Sources<'a> {

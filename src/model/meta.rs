@@ -7,66 +7,91 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Isbn;
 
-/// Everything known about the book as a publication. Its serde form is `book.toml`'s, the
-/// metadata of `inspect --json` and the model dump's `meta:` section: one field list.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Metadata {
+/// Declares [`Metadata`] and its by-name field copy from one field list.
+macro_rules! metadata {
+    ($($(#[$attr:meta])* $name:ident: $ty:ty,)*) => {
+        /// Everything known about the book as a publication. Its serde form is `book.toml`'s,
+        /// the metadata of `inspect --json` and the model dump's `meta:` section: one field
+        /// list.
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(default, deny_unknown_fields)]
+        pub struct Metadata {
+            $($(#[$attr])* pub $name: $ty,)*
+        }
+
+        impl Metadata {
+            /// Every field name, in declaration order (the serde names).
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($name),)*];
+
+            /// Copies the field named `key` from `other`; false if there is no such field.
+            pub fn copy_field(&mut self, other: &Metadata, key: &str) -> bool {
+                match key {
+                    $(stringify!($name) => self.$name.clone_from(&other.$name),)*
+                    _ => return false,
+                }
+                true
+            }
+        }
+    };
+}
+
+metadata! {
     /// 书名 (title proper), with print line-wrap spaces removed.
-    pub title: String,
+    title: String,
     /// 副书名 (subtitle).
-    pub subtitle: Option<String>,
+    subtitle: Option<String>,
     /// The title in another script, e.g. the pinyin title of a Chinese book.
-    pub alt_title: Option<AltTitle>,
+    alt_title: Option<AltTitle>,
     /// 著者 (authors, MARC role `aut`), in print order.
-    pub authors: Vec<Contributor>,
+    authors: Vec<Contributor>,
     /// `等` / "et al.": the title page names only the first author(s).
-    pub authors_et_al: bool,
+    authors_et_al: bool,
     /// The statement of responsibility as printed (`彭穗宁 等著`).
-    pub author_statement: Option<String>,
+    author_statement: Option<String>,
     /// Other contributors with MARC relator roles (编辑 edt, 封面设计 cov, 序 wpr …).
-    pub contributors: Vec<Contributor>,
+    contributors: Vec<Contributor>,
     /// 出版者 (publisher).
-    pub publisher: Option<String>,
+    publisher: Option<String>,
     /// 出版集团 (the publisher's group), when printed.
-    pub publisher_group: Option<String>,
+    publisher_group: Option<String>,
     /// 出版地 (place of publication), from the CIP imprint.
-    pub place: Option<String>,
+    place: Option<String>,
     /// Publication date (year and month in Chinese CIP).
-    pub date: Option<PartialDate>,
+    date: Option<PartialDate>,
     /// The print ISBN, check digit verified.
-    pub isbn: Option<Isbn>,
+    isbn: Option<Isbn>,
     /// 电子书 ISBN (e-book ISBN, labelled `ebook` / `電子書`): the EPUB's identifier when present.
-    pub ebook_isbn: Option<Isbn>,
+    ebook_isbn: Option<Isbn>,
     /// Every print ISBN with its binding label (`hardcover`, `paperback`, `平裝`), in print order.
-    pub print_isbns: Vec<LabelledIsbn>,
+    print_isbns: Vec<LabelledIsbn>,
     /// Library of Congress Control Number (LCCN), from the LoC CIP block.
-    pub lccn: Option<String>,
-    /// BCP 47 language tag (`zh-CN`).
-    pub language: String,
+    lccn: Option<String>,
+    /// BCP 47 language tag (`zh-CN`), checked well-formed when read from book.toml.
+    #[serde(deserialize_with = "language_tag")]
+    language: String,
     /// 图书在版编目(CIP)数据.
-    pub cip: Option<CipRecord>,
+    cip: Option<CipRecord>,
     /// 成品尺寸 (trim size).
-    pub trim: Option<TrimSize>,
+    trim: Option<TrimSize>,
     /// Print particulars from the colophon (印张, 字数, 版次, 印次, 定价).
-    pub print: PrintDetails,
+    print: PrintDetails,
     /// Web sites printed in the colophon (网址).
-    pub websites: Vec<String>,
+    websites: Vec<String>,
     /// E-mail addresses printed in the colophon.
-    pub emails: Vec<String>,
+    emails: Vec<String>,
     /// 版权声明 (rights statement, e.g. `版权所有·侵权必究`).
-    pub rights: Option<String>,
+    rights: Option<String>,
     /// Series or funding lines from the title page (`国家社会科学基金项目`).
-    pub series: Vec<String>,
+    series: Vec<String>,
     /// A description for catalogues: the abstract's first paragraph, or book.toml.
-    pub description: Option<String>,
+    description: Option<String>,
     /// 社址: the publisher's address, from the colophon's 出版发行 line.
-    pub publisher_address: Option<String>,
+    publisher_address: Option<String>,
     /// 主题词 (subject headings for `dc:subject`): the CIP III. tracing, or book.toml.
-    pub subjects: Vec<String>,
+    subjects: Vec<String>,
     /// The transcription this manuscript is (a Project Gutenberg ebook), for `dc:source`
     /// and the copyright page's credit.
-    pub transcription: Option<Transcription>,
+    transcription: Option<Transcription>,
 }
 
 /// 底本 (the source transcription): the e-text project, its ebook number and credits.
@@ -92,7 +117,21 @@ pub struct AltTitle {
     /// The text as printed, spaces normalised.
     pub text: String,
     /// BCP 47 tag of the alternative form (`zh-Latn-pinyin`).
+    #[serde(deserialize_with = "language_tag")]
     pub language: String,
+}
+
+/// Checks a BCP 47 tag's form (RFC 5646: `zh-CN`, `zh-Latn-pinyin`, `en-GB`).
+pub fn check_language_tag(tag: &str) -> Result<(), String> {
+    let bad = || format!("language {tag:?} is not a BCP 47 tag such as \"zh-CN\"");
+    let parsed = language_tags::LanguageTag::parse(tag).map_err(|_| bad())?;
+    parsed.validate().map_err(|_| bad())
+}
+
+fn language_tag<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let tag = String::deserialize(d)?;
+    check_language_tag(&tag).map_err(serde::de::Error::custom)?;
+    Ok(tag)
 }
 
 /// A person or organisation with a role. In `book.toml` a bare name is an author.
@@ -111,12 +150,34 @@ pub struct Contributor {
     pub affiliation: Option<String>,
 }
 
-/// How a contributor is written in `book.toml`: a bare name, or a table.
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// How a contributor is written in `book.toml`: a bare name, or a table (a visitor rather than
+/// an untagged enum, so that a bad role keeps its own message).
 enum ContributorForm {
     Name(String),
     Full(ContributorTable),
+}
+
+impl<'de> Deserialize<'de> for ContributorForm {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> serde::de::Visitor<'de> for Form {
+            type Value = ContributorForm;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a name or a table { name, role, label, file_as, affiliation }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ContributorForm, E> {
+                Ok(ContributorForm::Name(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<ContributorForm, A::Error> {
+                ContributorTable::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(ContributorForm::Full)
+            }
+        }
+        d.deserialize_any(Form)
+    }
 }
 
 #[derive(Deserialize)]

@@ -10,11 +10,13 @@ mod content;
 mod dump;
 mod isbn;
 mod meta;
+mod patch;
 
 pub use content::*;
 pub use dump::dump;
 pub use isbn::{Isbn, IsbnError, parse_isbn};
 pub use meta::*;
+pub use patch::MetadataPatch;
 
 /// A whole book: metadata, 前言 front matter, 正文 body, 后记 back matter, and its notes.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]

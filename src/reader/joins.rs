@@ -110,6 +110,17 @@ fn is_cjk(c: char) -> bool {
     (c as u32) >= 0x2E80 || is_cjk_punctuation(c)
 }
 
+/// Curly quotes (“ ” ‘ ’) serve Chinese and English text alike: at a join they take the script
+/// of the text beyond them, so `were` + `“occasional”` gets its space and `说` + `“好”` none.
+fn is_shared_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’')
+}
+
+/// Whether the first character of `side` past any shared quotes is CJK (false when there is none).
+fn side_is_cjk(mut side: impl Iterator<Item = char>) -> bool {
+    side.find(|c| !is_shared_quote(*c)).is_some_and(is_cjk)
+}
+
 /// Appends the next chunk's content at a line join: CJK gets nothing, English a space, a
 /// line-end hyphen is dropped unless the word is a compound, a line-end em dash gets no space.
 fn append(into: &mut Vec<Inline>, next: &Chunk, compounds: &Compounds, stats: &mut JoinStats) {
@@ -144,7 +155,12 @@ fn append(into: &mut Vec<Inline>, next: &Chunk, compounds: &Compounds, stats: &m
     } else if let (Some(l), Some(r)) = (left, right) {
         if l == '—' && !is_cjk(r) {
             tally(&mut stats.em_dashes, next.line);
-        } else if !is_cjk(l) && !is_cjk(r) && l != '—' && r != '—' && !l.is_whitespace() {
+        } else if !side_is_cjk(left_text.chars().rev())
+            && !side_is_cjk(right_text.chars())
+            && l != '—'
+            && r != '—'
+            && !l.is_whitespace()
+        {
             push_text(into, " ");
         }
     }
@@ -303,6 +319,30 @@ mod tests {
                     chunk(Para, "next.", 2),
                 ],
                 vec![(Para, "a long line that ends in a word next.", 1)],
+            ),
+            (
+                "a quote opening the next line keeps the space of a Latin join",
+                vec![
+                    chunk(Para, "the meetings were", 1),
+                    chunk(Para, "\u{201c}occasional\u{201d} at best.", 2),
+                ],
+                vec![(Para, "the meetings were \u{201c}occasional\u{201d} at best.", 1)],
+            ),
+            (
+                "a quote closing a Latin line keeps the space too",
+                vec![
+                    chunk(Para, "the men\u{2019}s \u{201c}reading room\u{201d}", 1),
+                    chunk(Para, "was cold.", 2),
+                ],
+                vec![(Para, "the men\u{2019}s \u{201c}reading room\u{201d} was cold.", 1)],
+            ),
+            (
+                "a quote between Chinese characters joins without a space",
+                vec![
+                    chunk(Para, "他想了很久，才说", 1),
+                    chunk(Para, "\u{201c}好\u{201d}，就走了。", 2),
+                ],
+                vec![(Para, "他想了很久，才说\u{201c}好\u{201d}，就走了。", 1)],
             ),
             (
                 "a hyphenated word is rejoined without the hyphen",

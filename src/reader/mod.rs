@@ -33,7 +33,7 @@ pub mod typist;
 pub mod units;
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Block, Book, Contributor, Division, DivisionKind};
+use crate::model::{Block, Book, Contributor, Division, DivisionKind, MetadataPatch};
 use crate::source::Source;
 
 pub use conventions::Convention;
@@ -50,6 +50,9 @@ pub struct ReadOptions {
     pub language: Option<String>,
     /// Keep a Project Gutenberg licence as a back-matter page instead of removing it.
     pub keep_licence: bool,
+    /// Metadata the user set (`book.toml`, `-M`): applied over what was recovered before the
+    /// diagnostics are final, so a finding about a field the user set is dropped.
+    pub patch: Option<MetadataPatch>,
 }
 
 /// What the reader recovered, with everything it could not decide.
@@ -61,6 +64,8 @@ pub struct Reading {
     pub diagnostics: Vec<Diagnostic>,
     /// The conventions (体例) the recognisers matched, for `paiban inspect`.
     pub conventions: Vec<Convention>,
+    /// The `book.toml` text that was applied, for rendering diagnostics on it.
+    pub config: Option<Source>,
 }
 
 /// Headings under which the signer wrote a preface for someone else (序 → MARC `wpr`).
@@ -251,13 +256,24 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         ));
         book.back.push(d);
     }
+    if let Some(patch) = &opts.patch {
+        apply_patch(patch, &mut book, &mut diags);
+    }
     diags.sort_by_key(|d| d.span.line);
     crate::diag::resolve_all(&mut diags, &source.text);
     Reading {
         book,
         diagnostics: diags,
         conventions: conv.0,
+        config: None,
     }
+}
+
+/// Applies the user's metadata over what was recovered and drops the findings about the fields
+/// it sets (a [`crate::diag::Code::field`] the patch sets).
+pub fn apply_patch(patch: &MetadataPatch, book: &mut Book, diags: &mut Vec<Diagnostic>) {
+    patch.apply(&mut book.meta);
+    diags.retain(|d| !d.code.field().is_some_and(|f| patch.sets(f)));
 }
 
 /// A 注释 (notes) division for a book whose notes have nowhere else to go: no division at all

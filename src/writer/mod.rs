@@ -2,4 +2,5 @@
 
 pub mod epub;
 pub mod markdown;
+pub mod phrases;
 pub mod typst;

@@ -81,7 +81,10 @@ fn init_toml_round_trips() {
     let mut back = Metadata::default();
     cfg.apply(&mut back);
     assert_eq!(overridable(&back), overridable(&m), "{text}");
-    assert!(text.contains("# 书名 (title)"));
+    assert!(
+        text.contains("\ntitle = \"江南古镇的手工业变迁\"\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -134,7 +137,7 @@ fn errors_name_the_file_and_position() {
         ("language = \"chinese_simplified\"\n", "1:12:", "BCP 47"),
         (
             "\ncontributors = [{ name = \"林晓\", role = \"editor\" }]\n",
-            "2:17:",
+            "2:39:",
             "three-letter",
         ),
         (

@@ -106,8 +106,11 @@ fn a_broken_book_toml_found_beside_the_book_fails_naming_it() {
         "title = \"好\"\ndate = \"2019-13\"\n",
     );
     let out = paiban().arg("inspect").arg(&book).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(err.contains("river.toml") && err.contains("2:"), "{err}");
+    // The error is a diagnostic on river.toml itself, in inspect's report.
+    let o = out.get_output();
+    let err = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("river.toml:2:8"), "{err}");
+    assert!(err.contains("no month 13"), "{err}");
 }
 
 #[test]

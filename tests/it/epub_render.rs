@@ -98,14 +98,20 @@ fn notes_are_renumbered_per_file_and_live_where_referenced() {
     assert!(ch1.contains(r##"<a id="chapter-1-noteref-2" href="#chapter-1-note-2" class="noteref" epub:type="noteref" role="doc-noteref">②</a>"##), "{ch1}");
     assert!(ch2.contains(">③</a> 借阅登记簿现存县档案馆。</p>"), "{ch2}");
     assert!(
-        abs.contains("<p class=\"kicker\">乡村图书馆的兴起与流变<a id=\"abstract-noteref-1\""),
+        abs.contains("<p class=\"kicker\">乡村图书馆的兴起与流变\u{2060}<a id=\"abstract-noteref-1\""),
         "{abs}"
     );
     assert!(abs.contains("青川省社会科学基金项目"));
+    // No line starts with a note reference: a word joiner stands before every one.
+    for doc in [&ch1, &ch2, &abs] {
+        let refs = doc.matches("class=\"noteref\"").count();
+        let joined = doc.matches("\u{2060}<a ").count();
+        assert_eq!(joined, refs, "{doc}");
+    }
     assert!(!ch1.contains("青川省社会科学基金项目"));
     // The note in the chapter-2 heading comes first in that file.
     assert!(
-        ch2.contains("书屋的由来<a id=\"chapter-2-noteref-1\""),
+        ch2.contains("书屋的由来\u{2060}<a id=\"chapter-2-noteref-1\""),
         "{ch2}"
     );
 }

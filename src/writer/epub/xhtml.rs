@@ -10,6 +10,9 @@ use super::xml::Xml;
 use super::{copyright, documents};
 use crate::model::{Block, Book, DisplayRole, Division, Inline, Para};
 
+/// U+2060 WORD JOINER, written before every note reference so that no line starts with one.
+pub const NO_BREAK_BEFORE: &str = "\u{2060}";
+
 /// The stylesheet's path relative to the content documents.
 pub const CSS_HREF: &str = "css/epub.css";
 
@@ -282,6 +285,9 @@ pub fn inlines(x: &mut Xml, ctx: &mut Ctx<'_, '_>, content: &[Inline], in_note: 
                     ("epub:type", "noteref"),
                     ("role", "doc-noteref"),
                 ]);
+                // A note reference never starts a line: a word joiner (U+2060) forbids the
+                // break before it (`一片水田①。`, never `一片水田 / ①。`).
+                x.text(NO_BREAK_BEFORE);
                 x.leaf("a", &attrs, &t.mark.clone());
             }
             Inline::PageBreak(m) if m.printed && !in_note => {

@@ -91,7 +91,7 @@ impl<'a> Markup<'a> {
         let _ = writeln!(self.out, "  height: {}mm,", mm(page.trim.height_mm));
         let _ = writeln!(self.out, "  bleed: {}mm,", mm(page.bleed_mm));
         self.out.push_str(")\n\n");
-        let _ = writeln!(self.out, "#half-title[{}]\n", escape::markup(&m.title));
+        let _ = writeln!(self.out, "#half-title[{}]\n", display_markup(&m.title));
     }
 
     fn front(&mut self) {
@@ -169,7 +169,7 @@ impl<'a> Markup<'a> {
             self.out,
             "#display-line(role: \"{}\")[{}]",
             role_name(role),
-            escape::markup(text)
+            display_markup(text)
         );
     }
 
@@ -217,12 +217,22 @@ impl<'a> Markup<'a> {
         if let Some(n) = &title.notes {
             args.push(format!("notes: [{n}]"));
         }
+        if let Some(toc) = toc_markup(&d.title) {
+            args.push(format!("toc: {toc}"));
+        }
         let func = if level == 1 { "chapter" } else { "section" };
         let _ = writeln!(self.out, "#{func}{}[{}]\n", call_args(&args), title.text);
         if let Some(k) = &d.kicker {
             let _ = writeln!(self.out, "#quotation[{}]\n", self.inlines(k));
         }
-        self.blocks(&d.blocks);
+        if d.kind == DivisionKind::Bibliography && !d.blocks.is_empty() {
+            // 参考文献: entries with hanging turnovers instead of first-line indents.
+            self.out.push_str("#references[\n");
+            self.blocks(&d.blocks);
+            self.out.push_str("]\n\n");
+        } else {
+            self.blocks(&d.blocks);
+        }
         // A part's chapters open pages of their own; other children nest one level down.
         let child_level = if d.kind == DivisionKind::Part {
             1
@@ -316,11 +326,19 @@ impl<'a> Markup<'a> {
     }
 
     fn display(&mut self, line: &DisplayLine) {
+        // A display line of plain text breaks only between its phrases; one with notes or line
+        // breaks is written as it is.
+        let plain = line.content.iter().all(|i| matches!(i, Inline::Text(_)));
+        let body = if plain {
+            display_markup(&crate::model::plain_text(&line.content))
+        } else {
+            self.inlines(&line.content)
+        };
         let _ = writeln!(
             self.out,
             "#display-line(role: \"{}\")[{}]",
             role_name(line.role),
-            self.inlines(&line.content)
+            body
         );
     }
 
@@ -341,7 +359,8 @@ impl<'a> Markup<'a> {
             self.out,
             "#cip(\n  heading: {},\n  description: {},\n  imprint: {},\n  isbn: {},\n  tracings: ({}),\n  number-line: {},\n)\n",
             content(heading),
-            content(&cip.description),
+            // The template joins description and imprint with `. —`, as issued.
+            content(cip.description.trim().trim_end_matches('.')),
             content(&cip.imprint),
             opt(&cip.isbn),
             tracings
@@ -452,11 +471,70 @@ fn lang_region(tag: &str) -> (String, Option<String>) {
     let Some(lang) = lang else {
         return ("zh".into(), Some("cn".into()));
     };
-    let region = parts
+    let rest: Vec<&str> = parts.collect();
+    let hant = rest.iter().any(|p| p.eq_ignore_ascii_case("hant"));
+    let region = rest
+        .iter()
         .find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
-        .map(str::to_ascii_lowercase)
-        .or_else(|| (lang == "zh").then(|| "cn".to_string()));
+        .map(|p| p.to_ascii_lowercase())
+        // 繁体 without a region: Taiwan's conventions (centred punctuation); else 简体, China's.
+        .or_else(|| (lang == "zh").then(|| if hant { "tw" } else { "cn" }.to_string()));
     (lang, region)
+}
+
+/// Display text this short (in characters) fits one line at any display size.
+const SHORT_DISPLAY: usize = 8;
+
+/// Display text (titles, authors on the title page) as markup: a CJK text that has phrase
+/// boundaries becomes `#phrases[…][…]`, which breaks only between them; other text is escaped.
+fn display_markup(text: &str) -> String {
+    let pieces = crate::writer::phrases::phrases(text);
+    let short = text.chars().count() <= SHORT_DISPLAY;
+    if short || pieces.len() < 2 || !text.chars().any(crate::writer::phrases::is_cjk) {
+        return escape::markup(text);
+    }
+    let args: String = pieces
+        .iter()
+        .map(|p| format!("[{}]", escape::markup(p)))
+        .collect();
+    format!("#phrases{args}")
+}
+
+/// Longest phrase (in characters) the contents keeps on one line; a longer one may break. A
+/// title no longer than this never wraps in the contents and is written as it is.
+const MAX_UNBROKEN: usize = 12;
+
+/// A CJK title for the contents, as content whose phrases are kept whole: a word joiner
+/// (U+2060) between the characters of each phrase, so a wrapped entry breaks only between
+/// phrases (`…的流通：以青枫书院 / 《借书簿》为中心`, never `为中 / 心`). `None` for other titles,
+/// which the contents sets as the heading's text.
+fn toc_markup(title: &[Inline]) -> Option<String> {
+    let text: String = title
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    if !text.chars().any(crate::writer::phrases::is_cjk) || text.chars().count() <= MAX_UNBROKEN
+    {
+        return None;
+    }
+    let mut joined = String::new();
+    for p in crate::writer::phrases::phrases(&text) {
+        if p.chars().count() > MAX_UNBROKEN {
+            // Too long to keep whole: it may break anywhere.
+            joined.push_str(&p);
+            continue;
+        }
+        for (i, c) in p.chars().enumerate() {
+            if i > 0 && !c.is_whitespace() {
+                joined.push('\u{2060}');
+            }
+            joined.push(c);
+        }
+    }
+    Some(format!("[{}]", escape::markup(&joined)))
 }
 
 /// `(a, b)` for named arguments, nothing when there are none.
@@ -497,6 +575,9 @@ mod tests {
             ("zh-CN", ("zh", Some("cn"))),
             ("zh", ("zh", Some("cn"))),
             ("zh-Hans-CN", ("zh", Some("cn"))),
+            ("zh-Hant", ("zh", Some("tw"))),
+            ("zh-Hant-HK", ("zh", Some("hk"))),
+            ("zh-TW", ("zh", Some("tw"))),
             ("en-GB", ("en", Some("gb"))),
             ("en", ("en", None)),
             ("", ("zh", Some("cn"))),

@@ -1,0 +1,147 @@
+//! The two print designs, checked in compiled PDFs (skipped with a message when no Typst compiler
+//! or poppler is installed; CI=true makes that a failure): an English book set as an English
+//! book, a Chinese book on the character grid.
+
+mod typst_fixture;
+
+use paiban::model::Book;
+use paiban::reader::{ReadOptions, decode, read};
+use paiban::source::Source;
+use typst_fixture::*;
+
+/// The English fixture (original text in the shape of a pdftotext manuscript).
+fn english_book() -> Book {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/english/reading-room.txt");
+    let bytes = std::fs::read(path).expect("english fixture");
+    let text = decode(&bytes, None).expect("fixture decodes").text;
+    read(&Source::new("reading-room.txt", text), &ReadOptions::default()).book
+}
+
+/// `(x_min, x_max, text)` of every text line on `page`, from `pdftotext -bbox-layout`.
+fn lines(pdf: &str, page: usize) -> Vec<(f64, f64, String)> {
+    let p = page.to_string();
+    let xml = run("pdftotext", &["-f", &p, "-l", &p, "-bbox-layout", pdf, "-"]);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let mut out = Vec::new();
+    for chunk in xml.split("<line ").skip(1) {
+        let body = &chunk[..chunk.find("</line>").unwrap_or(chunk.len())];
+        let text: String = body
+            .split("<word ")
+            .skip(1)
+            .filter_map(|w| Some(&w[w.find('>')? + 1..w.find("</word>")?]))
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push((attr(body, "xMin"), attr(body, "xMax"), text));
+    }
+    out
+}
+
+#[test]
+fn english_book_is_set_as_an_english_book() {
+    if compiler().is_none() || !poppler() {
+        return;
+    }
+    let book = english_book();
+    assert_eq!(book.meta.language, "en");
+    let project = paiban::writer::typst::write_typst(&book, &Default::default());
+    let main = String::from_utf8(project.file("main.typ").unwrap().to_vec()).unwrap();
+    assert!(main.contains("lang: \"en\""), "{main}");
+    let (_dir, pdf) = build_pdf(&book);
+    let pdf = pdf.to_str().unwrap();
+
+    // No CJK text, so no CJK font embedded: quotes, dashes and figures come from the Latin serif.
+    let fonts = run("pdffonts", &[pdf]);
+    assert!(!fonts.contains("CJK"), "{fonts}");
+    assert!(fonts.contains("Libertin"), "{fonts}");
+
+    let text = run("pdftotext", &[pdf, "-"]);
+    // Arabic note numbers, not ①②③; each note starts with its number at the foot.
+    assert!(!text.contains('①'), "{text}");
+    assert!(text.contains("1. Harbour commissioners, minute book"), "{text}");
+    // Hyphenation: some line ends in a hyphen the manuscript has nowhere (a soft hyphen made
+    // visible), and the word it splits is a word of the manuscript.
+    let source = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/english/reading-room.txt"
+    ))
+    .unwrap();
+    let ls: Vec<&str> = text.lines().collect();
+    let split: Vec<String> = ls
+        .windows(2)
+        .filter_map(|w| {
+            let head = w[0].trim_end().strip_suffix('\u{ad}')?;
+            let tail = w[1].split_whitespace().next()?;
+            let word = format!("{}{}", head.split_whitespace().last()?, tail);
+            Some(word.trim_matches(|c: char| !c.is_alphabetic()).to_string())
+        })
+        .collect();
+    assert!(!split.is_empty(), "no hyphenated line end in {text}");
+    for w in &split {
+        assert!(source.contains(w.as_str()), "{w:?} is not a manuscript word");
+    }
+    // The first paragraph after a chapter heading is flush left, the next ones indented 1.2 em.
+    let opening = (1..=12)
+        .find(|&p| lines(pdf, p).iter().any(|l| l.2.starts_with("When the harbour")))
+        .expect("chapter 1 opening");
+    let ls = lines(pdf, opening);
+    let left = ls.iter().map(|l| l.0).fold(f64::MAX, f64::min);
+    let first = ls.iter().find(|l| l.2.starts_with("When the harbour")).unwrap();
+    let second = ls.iter().find(|l| l.2.starts_with("Within two winters")).unwrap();
+    assert!((first.0 - left).abs() < 0.5, "{first:?} indented");
+    let indent = second.0 - left;
+    assert!((indent - 1.2 * 10.5).abs() < 0.5, "indent {indent} pt");
+    // The verso running head is the book title, not `Chapter 1`.
+    let verso = lines(pdf, opening + 1);
+    assert_eq!(verso.first().map(|l| l.2.as_str()), Some("The Reading Room"));
+}
+
+#[test]
+fn chinese_text_block_is_a_whole_number_of_characters() {
+    if compiler().is_none() || !poppler() {
+        return;
+    }
+    // 160 mm trim: (160 − 40) mm = 340.2 pt holds 32 characters of 10.5 pt, so the block is 336 pt.
+    let book = chinese_book();
+    let (_dir, pdf) = build_pdf(&book);
+    let pdf = pdf.to_str().unwrap();
+    let mut full = 0;
+    for page in 1..=page_count_of(pdf) {
+        let ls = lines(pdf, page);
+        // The block's left edge: where most lines start.
+        let mut starts: Vec<i64> = ls.iter().map(|l| (l.0 * 10.0).round() as i64).collect();
+        starts.sort();
+        let Some(left) = starts
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|run| run.len())
+            .map(|run| run[0] as f64 / 10.0)
+        else {
+            continue;
+        };
+        for (_, b, text) in ls {
+            // Lines that run to the right edge (justified lines, not a paragraph's last) end a
+            // whole number of characters from the block's left edge.
+            let w = b - left;
+            if w > 331.0 && w < 345.0 && !text.contains(['①', '②', '③']) && !text.contains(". . .") {
+                full += 1;
+                // A line ending in a comma or full stop compresses it to half width (行末挤进);
+                // pdftotext still reports the glyph's full advance, half a character past.
+                let compressed = text.ends_with(['，', '。', '、', '；', '：']);
+                let ok = (w - 336.0).abs() < 0.6 || (compressed && (w - 341.25).abs() < 0.6);
+                assert!(ok, "page {page}: {w} pt: {text}");
+            }
+        }
+    }
+    assert!(full > 20, "only {full} full lines");
+}
+
+fn page_count_of(pdf: &str) -> usize {
+    run("pdfinfo", &[pdf])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo Pages")
+}
+
