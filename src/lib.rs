@@ -19,6 +19,7 @@ pub mod check;
 pub mod config;
 pub mod diag;
 pub mod error;
+pub mod input;
 pub mod inspect;
 pub mod model;
 pub mod output;

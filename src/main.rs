@@ -252,7 +252,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (source, reading) = build::read(&read.request_as_given())?;
             print_diagnostics(&source, reading.config.as_ref(), &reading.diagnostics);
             let text = paiban::config::init_toml(&reading.book.meta);
-            paiban::output::write_file(&target, text.as_bytes(), &[&read.manuscript])?;
+            let inputs = [Some(read.manuscript.as_path()), read.meta.as_deref()];
+            let guard = paiban::output::Protected::new(inputs.into_iter().flatten());
+            paiban::output::write_file(&target, text.as_bytes(), &[&guard])?;
             println!("wrote {}", target.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -374,6 +376,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 formats: format,
                 stem,
                 deny_warnings,
+                ..BuildRequest::default()
             };
             if batch {
                 anyhow::ensure!(!deny_warnings, "--deny-warnings builds one book at a time");

@@ -26,6 +26,13 @@ pub enum DecodeError {
     /// The input looks like a binary file.
     #[error("this is not a text file ({0})")]
     Binary(String),
+    /// NUL bytes only at odd (or only at even) offsets: UTF-16 text without a byte-order mark.
+    #[error(
+        "the text looks like {0} without a byte-order mark (NUL bytes at every other offset): \
+         pass --encoding {label}",
+        label = .0.to_ascii_lowercase()
+    )]
+    Utf16WithoutBom(&'static str),
     /// No supported encoding decodes the bytes.
     #[error("cannot decode the text as {encoding}: invalid bytes at byte offset {offset}")]
     Invalid {
@@ -73,6 +80,9 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
 
 /// Detects UTF-8, GB18030 or Windows-1252 in bytes without a BOM.
 fn detect(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    if let Some(utf16) = utf16_without_bom(bytes) {
+        return Err(DecodeError::Utf16WithoutBom(utf16));
+    }
     if let Some(why) = binary_reason(bytes) {
         return Err(DecodeError::Binary(why));
     }
@@ -92,6 +102,38 @@ fn detect(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
                 }),
             }
         }
+    }
+}
+
+/// `UTF-16LE` / `UTF-16BE` when bytes with NULs read as clean text in that order: the first
+/// 64 KiB decode without error to text with no NUL and almost no control characters. When both
+/// orders do (rare), the order with NULs where ASCII's high bytes fall wins.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.len() % 2 == 1 || !bytes.contains(&0) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(1 << 16) & !1];
+    let clean = |enc: &'static Encoding| {
+        let text = enc.decode_without_bom_handling_and_without_replacement(sample)?;
+        let controls = text
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+            .count();
+        (controls * 100 <= text.chars().count()).then_some(())
+    };
+    let nul_at = |parity| {
+        sample
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| **b == 0 && i % 2 == parity)
+            .count()
+    };
+    match (clean(encoding_rs::UTF_16LE), clean(encoding_rs::UTF_16BE)) {
+        (Some(()), None) => Some("UTF-16LE"),
+        (None, Some(())) => Some("UTF-16BE"),
+        (Some(()), Some(())) if nul_at(1) >= nul_at(0) => Some("UTF-16LE"),
+        (Some(()), Some(())) => Some("UTF-16BE"),
+        _ => None,
     }
 }
 
@@ -331,6 +373,26 @@ mod tests {
         let d = decode(&text, None).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.starts_with("résumés naïves résumés"), "{}", d.text);
+    }
+
+    #[test]
+    fn utf16_without_a_bom_gets_an_encoding_hint() {
+        let text = "1 第一章\n引言\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let cases: [(&[u8], &str); 2] = [(&le, "UTF-16LE"), (&be, "UTF-16BE")];
+        for (bytes, want) in cases {
+            let err = decode(bytes, None).unwrap_err();
+            assert_eq!(err, DecodeError::Utf16WithoutBom(want));
+            let label = want.to_ascii_lowercase();
+            assert!(
+                err.to_string()
+                    .ends_with(&format!("pass --encoding {label}")),
+                "{err}"
+            );
+            let forced = encoding_rs::Encoding::for_label(label.as_bytes());
+            assert_eq!(decode(bytes, forced).unwrap().text, text);
+        }
     }
 
     #[test]

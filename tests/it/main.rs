@@ -39,6 +39,7 @@ mod robust_input;
 mod robust_output;
 mod robust_props;
 mod robust_repro;
+mod robust_safety;
 mod robust_structure;
 mod typst_escape_prop;
 mod typst_interface;

@@ -144,7 +144,7 @@ fn an_unreadable_file() {
     let run = paiban().arg("inspect").arg(&folder).assert().code(1);
     assert_eq!(
         String::from_utf8_lossy(&run.get_output().stderr),
-        format!("error: {p}: Is a directory (os error 21)\n")
+        format!("error: {p}: is a folder, not a file (reading the manuscript)\n")
     );
     let out_dir = dir.path().join("out");
     let run = paiban()

@@ -55,7 +55,7 @@ fn outputs_appear_whole_with_no_temporary_leftovers_and_are_replaced_whole() {
         assert_eq!(entries(&out), ["book-typst"]);
         assert_eq!(
             entries(&out.join("book-typst")),
-            ["FONTS.md", "book.typ", "main.typ"]
+            [".paiban", "FONTS.md", "book.typ", "main.typ"]
         );
     }
     // A stale file in the project folder is gone after a rebuild: the folder is replaced whole.
@@ -347,7 +347,7 @@ fn an_epub_path_that_is_a_folder_is_an_error_and_nothing_is_written() {
 }
 
 #[test]
-fn a_corrupt_cover_fails_the_build_and_leaves_no_file() {
+fn a_corrupt_cover_fails_the_build_names_the_cover_and_leaves_no_file() {
     let dir = tempfile::tempdir().unwrap();
     let input = write(&dir.path().join("book.txt"), CLEAN);
     // A PNG signature followed by garbage.
@@ -367,7 +367,7 @@ fn a_corrupt_cover_fails_the_build_and_leaves_no_file() {
         stderr(&a).starts_with(&format!(
             "error: cannot build {}: {}: cannot read the cover image: ",
             input.display(),
-            out.join("book.epub").display()
+            cover.display()
         )),
         "{}",
         stderr(&a)

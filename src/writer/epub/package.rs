@@ -285,18 +285,20 @@ pub fn package_document(p: &Package<'_>) -> Vec<u8> {
 }
 
 /// Creators (the authors, plus contributors with role `aut` who are not already authors) and the
-/// other contributors, each (name, role) once.
+/// other contributors, each (name, role) once; linear in the number of people (a hash set of the
+/// pairs seen).
 pub fn people(m: &Metadata) -> (Vec<&Contributor>, Vec<&Contributor>) {
     let mut creators: Vec<&Contributor> = Vec::new();
     let mut others: Vec<&Contributor> = Vec::new();
+    let mut seen: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
     for c in m.authors.iter().chain(&m.contributors) {
-        let list = if c.role.code() == "aut" {
-            &mut creators
+        if !seen.insert((c.name.as_str(), c.role.code())) {
+            continue;
+        }
+        if c.role.code() == "aut" {
+            creators.push(c);
         } else {
-            &mut others
-        };
-        if !list.iter().any(|o| o.name == c.name && o.role == c.role) {
-            list.push(c);
+            others.push(c);
         }
     }
     (creators, others)
