@@ -11,6 +11,7 @@ use crate::model::MetadataPatch;
 use crate::output::{Protected, Staging};
 use crate::pdf::{self, PdfOptions};
 use crate::reader::{self, ReadOptions, Reading};
+use crate::settings::Settings;
 use crate::source::Source;
 use crate::writer::epub::{EpubError, EpubOptions, write_epub};
 use crate::writer::typst::{TypstOptions, write_typst};
@@ -68,8 +69,8 @@ impl Formats {
 pub struct ReadRequest {
     /// The manuscript.
     pub input: PathBuf,
-    /// An encoding label forcing the decoder (`gb18030`, `utf-16le` …).
-    pub encoding: Option<String>,
+    /// An encoding forcing the decoder (`--encoding gb18030`, `utf-16le` …).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// A `book.toml` whose fields override what the reader recovered (given with `--meta`, or
     /// found beside the manuscript by [`config::find_book_toml`]).
     pub meta: Option<PathBuf>,
@@ -112,18 +113,7 @@ fn load_patch(
 pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
     let path = &req.input;
     let bytes = input::read(path, InputKind::Manuscript)?;
-    let forced = match &req.encoding {
-        None => None,
-        Some(label) => Some(
-            encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| Error::Config {
-                path: "--encoding".into(),
-                message: format!(
-                    "unknown encoding {label:?} (try utf-8, gb18030, gbk, big5, utf-16le)"
-                ),
-            })?,
-        ),
-    };
-    let decoded = reader::decode(&bytes, forced).map_err(|source| Error::Decode {
+    let decoded = reader::decode(&bytes, req.encoding).map_err(|source| Error::Decode {
         path: path.clone(),
         source,
     })?;
@@ -200,6 +190,8 @@ pub struct BuildRequest {
     pub deny_warnings: bool,
     /// Other files no output may write over or replace: a batch's inputs, shared by its books.
     pub protect: Arc<Protected>,
+    /// The environment, read once by `main`: where Typst is, `SOURCE_DATE_EPOCH`.
+    pub settings: Settings,
 }
 
 /// What a build wrote and found.
@@ -290,9 +282,9 @@ fn stylesheet(req: &BuildRequest) -> Result<Option<String>> {
 }
 
 /// The `dcterms:modified` time: `SOURCE_DATE_EPOCH` if set, else the book's date, else 1980-01-01.
-pub fn modified_time(date: Option<crate::model::PartialDate>) -> Result<i64> {
-    if let Ok(v) = std::env::var("SOURCE_DATE_EPOCH") {
-        return source_date_epoch(&v);
+pub fn modified_time(date: Option<crate::model::PartialDate>, settings: &Settings) -> Result<i64> {
+    if let Some(v) = &settings.source_date_epoch {
+        return source_date_epoch(v);
     }
     Ok(match date {
         Some(d) => {
@@ -412,7 +404,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         let opts = EpubOptions {
             css,
             cover,
-            modified_unix: modified_time(book.meta.date)?,
+            modified_unix: modified_time(book.meta.date, &req.settings)?,
             note_style: None,
         };
         let epub = write_epub(&book, &opts).map_err(|source| match (&source, &req.cover) {
@@ -453,8 +445,8 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         staging.check_targets(&guards)?;
         if let Some(staged_pdf) = &pdf_path {
             let opts = PdfOptions {
-                timestamp: Some(modified_time(book.meta.date)?),
-                ..PdfOptions::default()
+                settings: req.settings.clone(),
+                timestamp: Some(modified_time(book.meta.date, &req.settings)?),
             };
             pdf::compile_project(&dir, staged_pdf, &opts).map_err(|source| Error::Pdf {
                 path: req.out_dir.join(&pdf_name),

@@ -25,6 +25,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod reader;
+pub mod settings;
 pub mod source;
 pub mod writer;
 

@@ -41,6 +41,7 @@ mod robust_props;
 mod robust_repro;
 mod robust_safety;
 mod robust_structure;
+mod typst_design;
 mod typst_escape_prop;
 mod typst_interface;
 mod typst_pdf;

@@ -162,7 +162,7 @@ fn an_unreadable_file() {
 }
 
 #[test]
-fn an_unknown_forced_encoding_is_an_error_naming_the_flag() {
+fn an_unknown_forced_encoding_is_a_usage_error_naming_the_flag() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("book.txt");
     std::fs::write(&f, "正文。\n").unwrap();
@@ -170,9 +170,13 @@ fn an_unknown_forced_encoding_is_an_error_naming_the_flag() {
         .args(["inspect", "--encoding", "klingon"])
         .arg(&f)
         .assert()
-        .code(1);
-    assert_eq!(
-        String::from_utf8_lossy(&run.get_output().stderr),
-        "error: --encoding: unknown encoding \"klingon\" (try utf-8, gb18030, gbk, big5, utf-16le)\n"
+        .code(2);
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr);
+    assert!(
+        stderr.starts_with(
+            "error: invalid value 'klingon' for '--encoding <ENCODING>': unknown encoding \
+             \"klingon\" (try utf-8, gb18030, gbk, big5, utf-16le)\n"
+        ),
+        "{stderr}"
     );
 }
