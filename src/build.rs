@@ -74,6 +74,8 @@ pub struct ReadRequest {
     /// A `book.toml` whose fields override what the reader recovered (given with `--meta`, or
     /// found beside the manuscript by [`config::find_book_toml`]).
     pub meta: Option<PathBuf>,
+    /// Keep a Project Gutenberg licence as back matter (`--keep-licence`).
+    pub keep_licence: bool,
     /// `-M key=value` overrides, applied after `meta` (see [`config::parse_overrides`]).
     pub overrides: Vec<String>,
     /// `--allow CODE`: diagnostics of these codes are dropped (never an error's code).
@@ -126,6 +128,7 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
     } else {
         let opts = ReadOptions {
             patch,
+            keep_licence: req.keep_licence,
             ..ReadOptions::default()
         };
         reader::read(&source, &opts)

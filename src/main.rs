@@ -41,6 +41,10 @@ struct ReadArgs {
     /// beside BOOK.txt, then book.toml in its folder, is used when present.
     #[arg(long, value_name = "BOOK.TOML")]
     meta: Option<PathBuf>,
+    /// Keep a Project Gutenberg licence as a back-matter page (for redistribution under the
+    /// Project Gutenberg trademark) instead of removing it.
+    #[arg(long)]
+    keep_licence: bool,
     /// Override one book.toml field, after the file (repeatable; a repeated key makes a list).
     #[arg(short = 'M', long = "metadata", value_name = "KEY=VALUE")]
     overrides: Vec<String>,
@@ -68,6 +72,7 @@ impl ReadArgs {
             input: self.manuscript.clone(),
             encoding: self.encoding,
             meta: self.meta.clone(),
+            keep_licence: self.keep_licence,
             overrides: self.overrides.clone(),
             allow: self.allow.clone(),
         }

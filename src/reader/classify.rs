@@ -88,6 +88,14 @@ pub enum Kind {
     ContentsLine,
     /// A line of the title pages and colophon, read by `front_matter` (set by context).
     FrontMatterLine,
+    /// A line of verse or of an indented passage whose line breaks are kept (set by typist).
+    Verse,
+    /// `*       *       *`: a scene break (分隔符) between two scenes (set by typist).
+    SceneBreak,
+    /// A line of `[Illustration: caption]` (插图说明) (set by typist).
+    Illustration,
+    /// A line of a table drawn with spaces, kept as printed (set by typist).
+    Preformatted,
 }
 
 impl Kind {

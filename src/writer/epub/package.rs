@@ -208,6 +208,13 @@ pub fn package_document(p: &Package<'_>) -> Vec<u8> {
             );
         }
     }
+    // The e-text this book was made from (a Project Gutenberg ebook page).
+    if let Some(t) = &m.transcription {
+        let source = t.url.clone().unwrap_or_else(|| t.project.clone());
+        if !source.is_empty() {
+            dc(&mut x, "dc:source", None, &source);
+        }
+    }
     // meta.subjects (CIP III. tracing or book.toml); the CIP record's own list as a fallback.
     let subjects = match (&m.subjects, &m.cip) {
         (s, Some(cip)) if s.is_empty() => &cip.subjects,
