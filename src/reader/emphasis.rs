@@ -4,6 +4,7 @@
 //! `x=1` stay text; an opener with no closer in the same text run stays text too.
 
 use crate::model::{Block, Book, Division, Inline};
+use crate::reader::script::is_han;
 
 /// The delimiters and what they make.
 const DELIMITERS: &[(char, Style)] = &[('_', Style::Emphasis), ('=', Style::Strong)];
@@ -19,9 +20,10 @@ fn opens_after(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || "([{\"'“‘—–-/".contains(c))
 }
 
-/// What may follow an opener or precede a closer: a letter, a digit or a quotation mark.
+/// What may follow an opener or precede a closer: a letter, a digit or a quotation mark — not
+/// a Han character: the convention is Latin typists' (`_斜体_` in Chinese text stays as typed).
 fn inner_edge(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_alphanumeric() || "\"'“”‘’".contains(c))
+    c.is_some_and(|c| (c.is_alphanumeric() && !is_han(c)) || "\"'“”‘’".contains(c))
 }
 
 /// What may follow a closer: nothing, a space or punctuation.
@@ -209,6 +211,7 @@ mod tests {
             ("长文#*_<&长文#*_<&", "长文#*_<&长文#*_<&"),
             ("x _<b>_ y", "x _<b>_ y"),
             ("price _1s._ paid", "price <em>1s.</em> paid"),
+            ("标记 _斜体_ 与 =粗体= 照录", "标记 _斜体_ 与 =粗体= 照录"),
         ];
         for (input, want) in table {
             assert_eq!(show(input), *want, "{input:?}");
