@@ -193,8 +193,8 @@ fn han_in_runs(text: &str) -> bool {
 
 /// Typographic marks a Windows-1252 or Latin-1 text uses beside its letters.
 const LATIN_MARKS: &[char] = &[
-    '‘', '’', '“', '”', '–', '—', '…', '«', '»', '¡', '¿', '£', '§', '°', '·', '½', '¼', '¾',
-    '©', '®', '¶', '†', '‡', '•', '€', '\u{a0}', '´', '¨', '¢', '¥', '±', '×', '÷', 'º', 'ª',
+    '‘', '’', '“', '”', '–', '—', '…', '«', '»', '¡', '¿', '£', '§', '°', '·', '½', '¼', '¾', '©',
+    '®', '¶', '†', '‡', '•', '€', '\u{a0}', '´', '¨', '¢', '¥', '±', '×', '÷', 'º', 'ª',
 ];
 
 /// Whether a Windows-1252 reading is Latin text: no C1 controls, and nearly every non-ASCII
@@ -353,8 +353,14 @@ mod tests {
     fn latin_files_are_windows_1252() {
         // Latin-1 and Windows-1252 bytes of original sentences (not valid UTF-8).
         let cases: &[(&[u8], &str)] = &[
-            (b"caf\xE9 cr\xE8me, d\xE9j\xE0 vu\r\n", "café crème, déjà vu\n"),
-            (b"\x93Quoted,\x94 she said \x96 twice\x85", "“Quoted,” she said – twice…"),
+            (
+                b"caf\xE9 cr\xE8me, d\xE9j\xE0 vu\r\n",
+                "café crème, déjà vu\n",
+            ),
+            (
+                b"\x93Quoted,\x94 she said \x96 twice\x85",
+                "“Quoted,” she said – twice…",
+            ),
             (b"Stra\xDFe und Gr\xFC\xDFe", "Straße und Grüße"),
             (b"na\xEFve caf\xE9", "naïve café"),
         ];
@@ -363,7 +369,10 @@ mod tests {
             assert_eq!((d.text.as_str(), d.encoding), (*want, "windows-1252"));
         }
         let forced = decode(b"\xE9t\xE9", Some(Encoding::for_label(b"latin1").unwrap())).unwrap();
-        assert_eq!((forced.text.as_str(), forced.encoding), ("été", "windows-1252"));
+        assert_eq!(
+            (forced.text.as_str(), forced.encoding),
+            ("été", "windows-1252")
+        );
     }
 
     #[test]

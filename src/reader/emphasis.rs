@@ -199,7 +199,10 @@ mod tests {
             ("by its _sound_, and", "by its <em>sound</em>, and"),
             ("_Two words_ here", "<em>Two words</em> here"),
             ("(_aside_)", "(<em>aside</em>)"),
-            ("told, =more than once=, that", "told, <b>more than once</b>, that"),
+            (
+                "told, =more than once=, that",
+                "told, <b>more than once</b>, that",
+            ),
             ("_You_ and _I_.", "<em>You</em> and <em>I</em>."),
             ("\"_Mine_!\"", "\"<em>Mine</em>!\""),
             ("snake_case_name stays", "snake_case_name stays"),

@@ -113,11 +113,16 @@ pub fn is_end(text: &str) -> bool {
     let t = text.trim();
     let s = squeezed(t);
     let marker = t.starts_with('*')
-        && (s.starts_with("ENDOFTHEPROJECTGUTENBERG") || s.starts_with("ENDOFTHISPROJECTGUTENBERG"));
+        && (s.starts_with("ENDOFTHEPROJECTGUTENBERG")
+            || s.starts_with("ENDOFTHISPROJECTGUTENBERG"));
     let closing = t.len() < 200
-        && ["ENDOFTHEPROJECTGUTENBERG", "ENDOFPROJECTGUTENBERG", "ENDOFTHISPROJECTGUTENBERG"]
-            .iter()
-            .any(|p| s.starts_with(p))
+        && [
+            "ENDOFTHEPROJECTGUTENBERG",
+            "ENDOFPROJECTGUTENBERG",
+            "ENDOFTHISPROJECTGUTENBERG",
+        ]
+        .iter()
+        .any(|p| s.starts_with(p))
         && t.to_ascii_lowercase().starts_with("end of");
     marker || closing
 }
@@ -215,7 +220,9 @@ pub fn ebook_number(text: &str) -> (String, Option<String>) {
                 .chars()
                 .take_while(char::is_ascii_digit)
                 .collect();
-            let close = rest.find(']').map_or(text.len(), |c| at + key.len() + c + 1);
+            let close = rest
+                .find(']')
+                .map_or(text.len(), |c| at + key.len() + c + 1);
             let outside = format!("{} {}", &text[..at], &text[close..]);
             let outside = outside.split_whitespace().collect::<Vec<_>>().join(" ");
             return (outside, (!digits.is_empty()).then_some(digits));
@@ -299,8 +306,7 @@ pub fn find(lines: &[Line<'_>]) -> Boilerplate {
 
 /// The credit paragraph (`Produced by …` up to a blank line) in the first lines of the text.
 fn credit_run(lines: &[Line<'_>], from: usize, to: usize) -> Option<Range<usize>> {
-    let first = (from..to.min(from + CREDIT_WINDOW))
-        .find(|&i| !lines[i].text.trim().is_empty())?;
+    let first = (from..to.min(from + CREDIT_WINDOW)).find(|&i| !lines[i].text.trim().is_empty())?;
     if !is_credit(lines[first].text) {
         return None;
     }
@@ -408,20 +414,29 @@ pub fn apply(b: &Boilerplate, book: &mut Book, language: &str, licence: Option<V
     let m = &mut book.meta;
     let header_title = f.title.clone();
     let closing_title = f.closing.as_ref().map(|(t, _)| t.clone());
-    if let Some(t) = header_title.or_else(|| m.title.trim().is_empty().then_some(closing_title).flatten()) {
+    if let Some(t) =
+        header_title.or_else(|| m.title.trim().is_empty().then_some(closing_title).flatten())
+    {
         m.title = t;
         m.subtitle = f.subtitle.clone().or(m.subtitle.take());
     }
     let authors: Vec<&Person> = f.people.iter().filter(|p| p.role == "aut").collect();
     if !authors.is_empty() {
-        m.authors = authors.iter().map(|p| contributor(&p.name, p.role)).collect();
+        m.authors = authors
+            .iter()
+            .map(|p| contributor(&p.name, p.role))
+            .collect();
     } else if m.authors.is_empty() {
         if let Some((_, Some(a))) = &f.closing {
             m.authors = vec![contributor(a, "aut")];
         }
     }
     for p in f.people.iter().filter(|p| p.role != "aut") {
-        if !m.contributors.iter().any(|c| c.name == p.name && c.role.code() == p.role) {
+        if !m
+            .contributors
+            .iter()
+            .any(|c| c.name == p.name && c.role.code() == p.role)
+        {
             m.contributors.push(contributor(&p.name, p.role));
         }
     }
@@ -508,7 +523,11 @@ fn credited(credit: &str) -> String {
         .unwrap_or(0);
     let rest = credit[cut..].trim().trim_start_matches(':').trim();
     let rest = rest.trim_end_matches('.');
-    if rest.is_empty() { credit.trim().to_string() } else { rest.to_string() }
+    if rest.is_empty() {
+        credit.trim().to_string()
+    } else {
+        rest.to_string()
+    }
 }
 
 /// `《魯迅︰吶喊》`: a typist's catalogue line naming the author before the title → (author,
@@ -517,8 +536,8 @@ pub fn catalogue_title(title: &str) -> Option<(String, String)> {
     let inner = title.trim().strip_prefix('《')?.strip_suffix('》')?;
     let (author, work) = inner.split_once(['︰', '：', ':'])?;
     let (author, work) = (author.trim(), work.trim());
-    let name = (2..=4).contains(&author.chars().count())
-        && author.chars().all(super::classify::is_han);
+    let name =
+        (2..=4).contains(&author.chars().count()) && author.chars().all(super::classify::is_han);
     (name && !work.is_empty()).then(|| (author.to_string(), work.to_string()))
 }
 

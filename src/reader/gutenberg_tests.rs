@@ -4,12 +4,24 @@ use crate::reader::lines::split;
 #[test]
 fn start_and_end_lines() {
     let starts: &[(&str, bool)] = &[
-        ("*** START OF THIS PROJECT GUTENBERG EBOOK THE LAMP ***", true),
-        ("*** START OF THE PROJECT GUTENBERG EBOOK THE LAMP ***", true),
+        (
+            "*** START OF THIS PROJECT GUTENBERG EBOOK THE LAMP ***",
+            true,
+        ),
+        (
+            "*** START OF THE PROJECT GUTENBERG EBOOK THE LAMP ***",
+            true,
+        ),
         ("***START OF THE PROJECT GUTENBERG EBOOK THE LAMP***", true),
-        ("*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*", true),
+        (
+            "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*",
+            true,
+        ),
         ("The start of the Project Gutenberg story", false),
-        ("*** END OF THIS PROJECT GUTENBERG EBOOK THE LAMP ***", false),
+        (
+            "*** END OF THIS PROJECT GUTENBERG EBOOK THE LAMP ***",
+            false,
+        ),
     ];
     for (text, want) in starts {
         assert_eq!(is_start(text), *want, "{text:?}");
@@ -17,7 +29,10 @@ fn start_and_end_lines() {
     let ends: &[(&str, bool)] = &[
         ("*** END OF THIS PROJECT GUTENBERG EBOOK THE LAMP ***", true),
         ("***END OF THE PROJECT GUTENBERG EBOOK THE LAMP ***", true),
-        ("End of the Project Gutenberg EBook of The Lamp, by A. Writer", true),
+        (
+            "End of the Project Gutenberg EBook of The Lamp, by A. Writer",
+            true,
+        ),
         ("End of Project Gutenberg's The Lamp, by A. Writer", true),
         ("End of this Project Gutenberg Etext of The Lamp", true),
         ("At the end of the Project Gutenberg day", false),
@@ -32,7 +47,10 @@ fn start_and_end_lines() {
 fn ebook_numbers_and_languages() {
     let cases: &[(&str, (&str, Option<&str>))] = &[
         ("May 1994  [eBook #132]", ("May 1994", Some("132"))),
-        ("August 26, 2008 [EBook #1342]", ("August 26, 2008", Some("1342"))),
+        (
+            "August 26, 2008 [EBook #1342]",
+            ("August 26, 2008", Some("1342")),
+        ),
         ("[Etext #98]", ("", Some("98"))),
         ("June, 1998", ("June, 1998", None)),
     ];
@@ -112,12 +130,19 @@ fn header_licence_and_credit_are_found() {
     let people: Vec<(&str, &str)> = f.people.iter().map(|p| (p.name.as_str(), p.role)).collect();
     assert_eq!(
         people,
-        [("Ada Quill", "aut"), ("Ben Quill", "aut"), ("Cora Vent", "trl")]
+        [
+            ("Ada Quill", "aut"),
+            ("Ben Quill", "aut"),
+            ("Cora Vent", "trl")
+        ]
     );
     assert_eq!(f.release_date.as_deref(), Some("March, 2001"));
     assert_eq!(f.ebook.as_deref(), Some("4242"));
     assert_eq!(f.language.as_deref(), Some("en"));
-    assert_eq!(f.credits, ["Produced by Dee Ember and the Proofreading Team"]);
+    assert_eq!(
+        f.credits,
+        ["Produced by Dee Ember and the Proofreading Team"]
+    );
     assert_eq!(
         f.closing,
         Some(("The Lamp-Maker".to_string(), Some("Ada Quill".to_string())))

@@ -226,7 +226,10 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     };
     // Typists mark emphasis with `_…_` and `=…=`; text extracted from print (paged) has none.
     if paged.feeds == 0 {
-        conv.add("`_italic_` and `=bold=` emphasis", emphasis::mark(&mut book));
+        conv.add(
+            "`_italic_` and `=bold=` emphasis",
+            emphasis::mark(&mut book),
+        );
         typist::merge_quotes(&mut book);
     }
     if book.meta.authors.is_empty() {

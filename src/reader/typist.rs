@@ -81,8 +81,7 @@ pub fn double_spaced(
             continue;
         }
         let prev = lines[j].text;
-        let joined = blanks == 1
-            && (width(prev) as f64 >= FULL * typical || !ends_sentence(prev));
+        let joined = blanks == 1 && (width(prev) as f64 >= FULL * typical || !ends_sentence(prev));
         hints[i] = Some(joined);
         if joined {
             if tally.0 == 0 {
@@ -283,7 +282,9 @@ mod tests {
         // 20 wrapped pairs: "full line" / blank / "tail." / blank / blank
         let mut text = String::new();
         for n in 0..12 {
-            text.push_str(&format!("    the lamp was lit at the corner of the street by {n:02}\n\n"));
+            text.push_str(&format!(
+                "    the lamp was lit at the corner of the street by {n:02}\n\n"
+            ));
             text.push_str("    the keeper.\n\n\n");
             text.push_str("    a short line ends here.\n\n");
             text.push_str("    another paragraph follows it and this line is full too,\n\n");
@@ -306,7 +307,8 @@ mod tests {
     fn one_paragraph_per_line_is_not_double_spacing() {
         let mut text = String::new();
         for n in 0..30 {
-            let long = "a paragraph typed on one line and never wrapped by anyone ".repeat(n % 3 + 2);
+            let long =
+                "a paragraph typed on one line and never wrapped by anyone ".repeat(n % 3 + 2);
             text.push_str(&format!("{long}ends.\n\n"));
         }
         let lines = split(&text);
@@ -338,7 +340,11 @@ mod tests {
     fn shapes_table() {
         let table: &[(&str, bool, bool)] = &[
             // (line, scene break, opens an illustration)
-            ("                       *       *       *       *       *", true, false),
+            (
+                "                       *       *       *       *       *",
+                true,
+                false,
+            ),
             ("  * * *", true, false),
             ("*****", true, false),
             ("⁂", true, false),

@@ -91,12 +91,21 @@ fn latin1_and_windows_1252_files_read_the_same_book() {
     let text = ascii
         .replace("Cinder Lane", "Cinder Lane, near the café")
         .replace("\"My dear Mira,", "“My dear Mira,”")
-        .replace("Hester enclosed", "Hester’s note enclosed — façade and all —");
+        .replace(
+            "Hester enclosed",
+            "Hester’s note enclosed — façade and all —",
+        );
     let (cp1252, _, had_errors) = encoding_rs::WINDOWS_1252.encode(&text);
     assert!(!had_errors);
     let crlf: Vec<u8> = cp1252
         .iter()
-        .flat_map(|&b| if b == b'\n' { vec![b'\r', b'\n'] } else { vec![b] })
+        .flat_map(|&b| {
+            if b == b'\n' {
+                vec![b'\r', b'\n']
+            } else {
+                vec![b]
+            }
+        })
         .collect();
     let d = decode(&crlf, None).expect("Windows-1252 is detected");
     assert_eq!(d.encoding, "windows-1252");

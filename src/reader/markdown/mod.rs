@@ -398,7 +398,11 @@ impl Builder {
             });
             if let Some((text, code_line)) = code {
                 return vec![Block::Preformatted(crate::model::Preformatted {
-                    lines: text.trim_end_matches('\n').split('\n').map(str::to_string).collect(),
+                    lines: text
+                        .trim_end_matches('\n')
+                        .split('\n')
+                        .map(str::to_string)
+                        .collect(),
                     line: if line > 0 { line } else { code_line },
                 })];
             }

@@ -61,7 +61,11 @@ impl EntryKeys {
         let label = entry.label.as_deref().map(label_key);
         let title = title_key(&entry.title);
         let joined = label.as_ref().map(|l| format!("{l}{title}"));
-        EntryKeys { label, title, joined }
+        EntryKeys {
+            label,
+            title,
+            joined,
+        }
     }
 }
 
@@ -105,7 +109,10 @@ impl TargetIndex {
             k.and_then(|k| m.get(k)).into_iter().flatten().copied()
         };
         pick(&self.by_label, keys.label.as_deref())
-            .chain(pick(&self.by_title, Some(keys.title.as_str()).filter(|t| !t.is_empty())))
+            .chain(pick(
+                &self.by_title,
+                Some(keys.title.as_str()).filter(|t| !t.is_empty()),
+            ))
             .chain(pick(&self.by_title, keys.joined.as_deref()))
     }
 }

@@ -80,7 +80,11 @@ impl InlineWriter<'_> {
                 Place::Line { .. } => self.raw("[]{.br}"),
             },
             Inline::Emphasis(inner) | Inline::Strong(inner) => {
-                let mark = if matches!(i, Inline::Emphasis(_)) { "*" } else { "**" };
+                let mark = if matches!(i, Inline::Emphasis(_)) {
+                    "*"
+                } else {
+                    "**"
+                };
                 self.raw(mark);
                 for i in inner {
                     self.inline(i);
