@@ -1,39 +1,16 @@
 //! Outputs (输出) and exit codes: temp file + rename, never over an input, an existing file in
 //! the way is left alone, a failed build leaves no partial file; 0 / 1 / 2 and --deny-warnings.
 
-use std::path::{Path, PathBuf};
-
 use assert_cmd::Command;
+
+use crate::support::outdir::{CLEAN, entries, stderr, write};
 
 fn paiban() -> Command {
     Command::cargo_bin("paiban").unwrap()
 }
 
-const CLEAN: &str = "书名\n\n第一章\n\n起点\n\n正文一。\n\n第二章\n\n桥梁\n\n正文二。\n";
 /// One warning: a marker with no note on its page.
 const ONE_WARNING: &str = "第一章\n\n起点\n\n标记^①没有注释。\n";
-
-fn write(path: &Path, text: &str) -> PathBuf {
-    if let Some(p) = path.parent() {
-        std::fs::create_dir_all(p).unwrap();
-    }
-    std::fs::write(path, text).unwrap();
-    path.to_path_buf()
-}
-
-/// Every entry of a folder, sorted, dotfiles included.
-fn entries(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
-
-fn stderr(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
-}
 
 #[test]
 fn outputs_appear_whole_with_no_temporary_leftovers_and_are_replaced_whole() {

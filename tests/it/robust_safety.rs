@@ -2,36 +2,14 @@
 //! delete another book's input, the user's own `<stem>-typst/`, partial states, debris, concurrent
 //! builds, unbounded inputs and dangling links.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 
+use crate::support::outdir::{CLEAN, entries, stderr, write};
+
 fn paiban() -> Command {
     Command::cargo_bin("paiban").unwrap()
-}
-
-const CLEAN: &str = "书名\n\n第一章\n\n起点\n\n正文一。\n\n第二章\n\n桥梁\n\n正文二。\n";
-
-fn write(path: &Path, text: &str) -> PathBuf {
-    if let Some(p) = path.parent() {
-        std::fs::create_dir_all(p).unwrap();
-    }
-    std::fs::write(path, text).unwrap();
-    path.to_path_buf()
-}
-
-/// Every entry of a folder, sorted, dotfiles included.
-fn entries(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
-
-fn stderr(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
 }
 
 /// Item 2: `paiban build a.txt a-typst/b.txt -o .` must not delete `a-typst/b.txt`.
