@@ -25,6 +25,11 @@ fn outline_json(d: &Division) -> Value {
 pub fn to_json(reading: &Reading) -> Value {
     let mut v = book_json(&reading.book, &reading.diagnostics);
     v["conventions"] = conventions_json(&reading.conventions);
+    v["headings"] = reading
+        .outline
+        .iter()
+        .map(|d| json!({"line": d.line, "level": d.level, "reason": d.reason}))
+        .collect();
     v
 }
 
@@ -120,6 +125,13 @@ pub fn to_text(reading: &Reading, source: &Source, style: Style) -> String {
     }
     for c in &reading.conventions {
         let _ = writeln!(out, "  {} ({}×, first at line {})", c.name, c.count, c.line);
+    }
+    if !reading.outline.is_empty() {
+        let _ = writeln!(out, "headings weighed (line: level or text, why):");
+    }
+    for d in &reading.outline {
+        let level = d.level.map_or("text".to_string(), |l| format!("level {l}"));
+        let _ = writeln!(out, "  {}: {level}, {}", d.line, d.reason);
     }
     if !diagnostics.is_empty() {
         out.push('\n');

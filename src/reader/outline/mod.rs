@@ -9,6 +9,7 @@
 
 pub mod chain;
 pub mod label;
+pub mod running;
 
 use crate::reader::Line;
 use crate::reader::classify::Kind;
@@ -113,7 +114,7 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                     || t.trim_end().ends_with([':', '：'])
             });
             let title_line = if numbered.title.is_empty() {
-                title_below(lines, kinds, i)
+                title_below(lines, kinds, i, numbered.family == Family::Word)
             } else {
                 None
             };
@@ -147,14 +148,7 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
     out
 }
 
-/// Letters and digits of a title, lower-cased: what an echo must share.
-fn title_key(title: &str) -> String {
-    title
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+use running::title_key;
 
 /// Marks candidates whose label and (non-empty) title are printed again later.
 fn mark_echoes(cands: &mut [Candidate]) {
@@ -171,11 +165,13 @@ fn mark_echoes(cands: &mut [Candidate]) {
 }
 
 /// The title printed on its own line below a number-only label (`1.1.1` / blank / `标题`).
-fn title_below(lines: &[Line<'_>], kinds: &[Kind], i: usize) -> Option<usize> {
+/// `spelt`: the label is a number word alone (`Three`), a chapter opening whose text may follow
+/// its title line directly.
+fn title_below(lines: &[Line<'_>], kinds: &[Kind], i: usize, spelt: bool) -> Option<usize> {
     let j = (i + 1..kinds.len().min(i + 4)).find(|&j| !margin(&kinds[j]))?;
     let t = lines[j].text.trim();
     // a title line stands alone: a blank line (or the end) follows it
-    let alone = kinds.get(j + 1).is_none_or(margin);
+    let alone = spelt || kinds.get(j + 1).is_none_or(margin);
     let ok = kinds[j] == Kind::Text
         && alone
         && t.chars().count() <= MAX_TITLE_LINE
@@ -227,8 +223,16 @@ pub fn weigh(c: &Candidate) -> Result<(), &'static str> {
 /// Runs the pass: accepted candidates become [`Kind::Heading`] (their title lines
 /// [`Kind::HeadingTitle`]); listing lines the classifier took for headings become text.
 pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Vec<Decision> {
-    let cands = candidates(lines, kinds, form_feed);
     let mut decisions = Vec::new();
+    for head in running::find(lines, kinds, form_feed) {
+        kinds[head.index] = Kind::Furniture;
+        decisions.push(Decision {
+            line: lines[head.index].no,
+            level: None,
+            reason: head.reason.to_string(),
+        });
+    }
+    let cands = candidates(lines, kinds, form_feed);
     let mut eligible = Vec::new();
     for c in &cands {
         match weigh(c) {
