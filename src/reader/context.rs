@@ -6,9 +6,10 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::DivisionKind;
 
 use super::Line;
-use super::classify::{Kind, signature_shape};
+use super::classify::signature_shape;
+use super::kind::Kind;
 use super::headings::has_page_number;
-use super::joins::ends_sentence;
+use super::text::ends_sentence;
 use super::notes::without_markers;
 
 /// Longest kicker or chapter title line, in characters.

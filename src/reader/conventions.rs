@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::model::{Division, DivisionKind};
 
 use super::Line;
-use super::classify::Kind;
+use super::kind::Kind;
 use super::furniture::Furniture;
 use super::joins::JoinStats;
 use super::layout::Layout;

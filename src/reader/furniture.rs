@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::PageMark;
 
 use super::Line;
-use super::classify::Kind;
+use super::kind::Kind;
 use super::headings::has_page_number;
-use super::joins::ends_sentence;
+use super::text::ends_sentence;
 use super::labels::is_roman;
 
 /// How a page number is printed.
