@@ -7,10 +7,10 @@ use crate::model::DivisionKind;
 
 use super::Line;
 use super::classify::signature_shape;
-use super::kind::Kind;
 use super::headings::has_page_number;
-use super::text::ends_sentence;
+use super::kind::Kind;
 use super::notes::without_markers;
+use super::text::ends_sentence;
 
 /// Longest kicker or chapter title line, in characters.
 const MAX_SHORT: usize = 40;

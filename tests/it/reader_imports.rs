@@ -11,7 +11,13 @@ fn reader_modules_import_without_cycles() {
         .output()
         .expect("python3 runs scripts/reader-imports.py");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "import cycle in src/reader:\n{stdout}");
-    assert!(stdout.contains("classify -> "), "no edges listed:\n{stdout}");
+    assert!(
+        out.status.success(),
+        "import cycle in src/reader:\n{stdout}"
+    );
+    assert!(
+        stdout.contains("classify -> "),
+        "no edges listed:\n{stdout}"
+    );
     assert!(stdout.ends_with("no cycles\n"), "{stdout}");
 }

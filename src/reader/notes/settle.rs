@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 use crate::model::DivisionKind;
 
 use super::super::Line;
-use super::super::kind::Kind;
 use super::super::headings::compact_within;
+use super::super::kind::Kind;
 use super::super::text::ends_sentence;
 use super::foot::{Paired, settle_feet, successor};
 use super::index::MarkerIndex;

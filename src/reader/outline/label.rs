@@ -4,8 +4,8 @@
 
 use crate::reader::front_matter::spacing::is_cjk;
 use crate::reader::headings::has_page_number;
-use crate::reader::text::ends_sentence;
 use crate::reader::labels::NUMBER_WORDS;
+use crate::reader::text::ends_sentence;
 
 /// Longest title a numbered heading carries, in characters.
 const MAX_TITLE: usize = 90;
