@@ -12,8 +12,8 @@ pub mod label;
 pub mod running;
 
 use crate::reader::Line;
-use crate::reader::classify::Kind;
-use crate::reader::joins::ends_sentence;
+use crate::reader::kind::Kind;
+use crate::reader::text::ends_sentence;
 
 pub use label::{Family, Numbered};
 
