@@ -3,7 +3,7 @@
 
 use super::headings::{has_page_number, is_numeral, ordinal_label};
 use super::kind::Kind;
-use super::text::ends_sentence;
+use super::text::{balanced, ends_sentence};
 
 /// Longest English heading title, in characters.
 const MAX_EN_TITLE: usize = 80;
@@ -56,6 +56,7 @@ fn english_title(rest: &str) -> Option<String> {
     let ok = t.chars().count() <= MAX_EN_TITLE
         && !first.is_lowercase()
         && !has_page_number(t)
+        && balanced(t)
         && !ends_sentence(t.trim_end_matches('.'))
         && !t.ends_with(',');
     ok.then(|| t.to_string())

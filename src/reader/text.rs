@@ -20,3 +20,44 @@ pub fn ends_sentence(text: &str) -> bool {
         .skip_while(|c| CLOSERS.contains(c));
     chars.next().is_some_and(|c| FINAL.contains(&c))
 }
+
+/// Whether the brackets of `text` close in order (`(…)`, `[…]`, `（…）`, `【…】`): a heading's
+/// title does; a sentence cut by a line break (`[Job Control], page 113), the …`) may not.
+pub fn balanced(text: &str) -> bool {
+    let mut open: Vec<char> = Vec::new();
+    for c in text.chars() {
+        let want = match c {
+            '(' | '[' | '（' | '【' => {
+                open.push(c);
+                continue;
+            }
+            ')' => '(',
+            ']' => '[',
+            '）' => '（',
+            '】' => '【',
+            _ => continue,
+        };
+        if open.pop() != Some(want) {
+            return false;
+        }
+    }
+    open.is_empty()
+}
+
+#[cfg(test)]
+mod balance_tests {
+    use super::balanced;
+
+    #[test]
+    fn brackets_close_in_order() {
+        for (text, want) in [
+            ("Rivers (and brooks)", true),
+            ("渡口（上）", true),
+            ("[Ferries], page 12), the boats", false),
+            ("Mills (water", false),
+            ("Weirs", true),
+        ] {
+            assert_eq!(balanced(text), want, "{text:?}");
+        }
+    }
+}

@@ -65,6 +65,7 @@ golden_cases! {
         conv_zh_parts => "conv-zh-parts",
         conv_zh_pdftotext => "conv-zh-pdftotext",
         en_gutenberg_notes => "en-gutenberg-notes",
+        en_manual_running_heads => "en-manual-running-heads",
         en_salt_road => "en-salt-road",
         example_shuyuan => "example-shuyuan",
         page_feeds => "page-feeds",

@@ -236,6 +236,9 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
     let mut in_chapter = false;
     let mut page: usize = 0;
     let mut in_foot = false;
+    // whether a content line other than furniture came before on this page: a foot note is
+    // never the first thing on its page (`1 Introduction` under the folio heads a chapter)
+    let mut page_begun = false;
     let mut open_note = false;
     // endnotes: the key of the last entry, the first entry's indent
     let mut last_key: Option<String> = None;
@@ -250,8 +253,11 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
         if form_feed.get(i).copied().unwrap_or(false) {
             page += 1;
             in_foot = false;
+            page_begun = false;
             pending.index.forget_before(page.saturating_sub(1));
         }
+        let begun = page_begun;
+        page_begun |= !matches!(kinds[i], Kind::Blank | Kind::Furniture);
         if bracket > 0 {
             bracket = depth_after(text, bracket);
             if kinds[i] != Kind::Blank {
@@ -409,7 +415,7 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                                         | Style::Letter
                                 )))
                 };
-                if let Some((key, style, rest)) = body(text).filter(|b| at_foot(b.1))
+                if let Some((key, style, rest)) = body(text).filter(|b| begun && at_foot(b.1))
                     && pending.take(page, &normal_key(key), style)
                 {
                     open_note = !ends_sentence(rest);

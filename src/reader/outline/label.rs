@@ -5,7 +5,7 @@
 use crate::reader::front_matter::spacing::is_cjk;
 use crate::reader::headings::has_page_number;
 use crate::reader::labels::NUMBER_WORDS;
-use crate::reader::text::ends_sentence;
+use crate::reader::text::{balanced, ends_sentence};
 
 /// Longest title a numbered heading carries, in characters.
 const MAX_TITLE: usize = 90;
@@ -170,6 +170,7 @@ fn title_ok(title: &str, family: Family) -> bool {
         && !latin_lower
         && !t.ends_with([',', '，', ';', '；', '、'])
         && !has_page_number(t)
+        && balanced(t)
         && !t.contains(". . .")
         && !t.contains("....")
         && !t.contains("……")

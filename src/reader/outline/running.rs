@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 
 use crate::reader::Line;
-use crate::reader::classify::Kind;
+use crate::reader::kind::Kind;
 use crate::reader::furniture::page_number;
 
 use super::label::{self, Family};
