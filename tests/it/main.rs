@@ -31,6 +31,7 @@ mod inspect_seed;
 mod markdown_edit;
 mod markdown_pandoc;
 mod markdown_roundtrip;
+mod model_ids;
 mod reader_decode;
 mod reader_imports;
 mod reader_props;
