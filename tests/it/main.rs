@@ -31,6 +31,7 @@ mod inspect_seed;
 mod markdown_edit;
 mod markdown_pandoc;
 mod markdown_roundtrip;
+mod reader_conservation;
 mod reader_decode;
 mod reader_props;
 mod reader_seed;
