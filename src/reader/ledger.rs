@@ -130,17 +130,30 @@ pub struct Ledger {
     reasons: Vec<Option<Removal>>,
     /// Each line's place, once [`Ledger::close`] has run.
     places: Vec<Place>,
-    /// Each line's number and text.
-    lines: Vec<(usize, String)>,
+    /// Each line's number and the byte range of its text in `text`.
+    lines: Vec<(usize, std::ops::Range<usize>)>,
+    /// Every line's text, one after the other (one allocation for the whole manuscript).
+    text: String,
 }
 
 impl Ledger {
     /// An empty ledger for `lines`.
     pub fn new(lines: &[Line<'_>]) -> Self {
+        let mut text = String::with_capacity(lines.iter().map(|l| l.text.len()).sum());
+        let reasons = vec![None; lines.len()];
+        let lines = lines
+            .iter()
+            .map(|l| {
+                let start = text.len();
+                text.push_str(l.text);
+                (l.no, start..text.len())
+            })
+            .collect();
         Ledger {
-            reasons: vec![None; lines.len()],
+            reasons,
             places: Vec::new(),
-            lines: lines.iter().map(|l| (l.no, l.text.to_string())).collect(),
+            lines,
+            text,
         }
     }
 
@@ -154,7 +167,7 @@ impl Ledger {
     pub fn settle(&mut self, kinds: &[Kind], reason: impl Fn(&str) -> Removal) {
         for (i, k) in kinds.iter().enumerate() {
             if *k == Kind::Furniture && self.reasons[i].is_none() {
-                self.reasons[i] = Some(reason(&self.lines[i].1));
+                self.reasons[i] = Some(reason(&self.text[self.lines[i].1.clone()]));
             }
         }
     }
@@ -165,7 +178,8 @@ impl Ledger {
             .iter()
             .zip(&self.reasons)
             .zip(&self.lines)
-            .map(|((k, r), (_, text))| match (k, r) {
+            .map(|((k, r), (_, range))| (k, r, &self.text[range.clone()]))
+            .map(|(k, r, text)| match (k, r) {
                 (Kind::Furniture, Some(r)) => Place::Removed(*r),
                 // A pass marked it without settling: a running head is the only other shape.
                 (Kind::Furniture, None) => Place::Removed(Removal::RunningHead),
@@ -194,11 +208,11 @@ impl Ledger {
         self.places
             .iter()
             .zip(&self.lines)
-            .filter_map(|(p, (no, text))| match p {
+            .filter_map(|(p, (no, range))| match p {
                 Place::Removed(r) => Some(RemovedLine {
                     line: *no,
                     reason: r.reason(),
-                    text: text.trim().to_string(),
+                    text: self.text[range.clone()].trim().to_string(),
                 }),
                 _ => None,
             })
@@ -210,7 +224,7 @@ impl Ledger {
         self.lines
             .iter()
             .zip(&self.places)
-            .map(|((no, text), p)| (*no, text.as_str(), *p))
+            .map(|((no, range), p)| (*no, &self.text[range.clone()], *p))
     }
 }
 
