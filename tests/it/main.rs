@@ -33,6 +33,7 @@ mod markdown_pandoc;
 mod markdown_roundtrip;
 mod reader_conservation;
 mod reader_decode;
+mod reader_imports;
 mod reader_props;
 mod reader_seed;
 mod robust_hostile;
