@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::Line;
-use super::classify::Kind;
 use super::furniture::{page_number, split_combined};
+use super::kind::Kind;
 
 /// Why a manuscript line is not in the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,16 +73,9 @@ pub fn furniture_reason(text: &str) -> Removal {
     }
 }
 
-/// A printer's key: five or more numbers counting down or up by one (`10 9 8 … 1`,
-/// `1 3 5 7 9 10 8 6 4 2` is not matched).
+/// A printer's key (`10 9 8 7 6 5 4 3 2 1`), as the copyright-page reader knows it.
 fn printers_key(text: &str) -> bool {
-    let n: Vec<u32> = text
-        .split_whitespace()
-        .map_while(|w| w.parse().ok())
-        .collect();
-    n.len() >= 5
-        && n.len() == text.split_whitespace().count()
-        && (n.windows(2).all(|w| w[0] == w[1] + 1) || n.windows(2).all(|w| w[0] + 1 == w[1]))
+    super::front_matter::western::printers_key(text).is_some()
 }
 
 /// `面；公分`: the pages and height of a CIP record, both left blank (no digit on the line).
@@ -251,7 +244,7 @@ mod tests {
         assert!(printers_key("10 9 8 7 6 5 4 3 2 1"));
         assert!(printers_key("3 4 5 6 7 8"));
         assert!(!printers_key("10 9 8 7"));
-        assert!(!printers_key("1 3 5 7 9 10 8 6 4 2"));
+        assert!(printers_key("1 3 5 7 9 10 8 6 4 2"));
         assert!(!printers_key("10 9 8 7 6 apples"));
         assert!(blank_extent("　面；　公分"));
         assert!(!blank_extent("320 面；21 公分"));
