@@ -30,6 +30,7 @@ pub fn to_json(reading: &Reading) -> Value {
         .iter()
         .map(|d| json!({"line": d.line, "level": d.level, "reason": d.reason}))
         .collect();
+    v["removed_lines"] = serde_json::to_value(reading.ledger.removed()).expect("lines serialize");
     v
 }
 
@@ -132,6 +133,13 @@ pub fn to_text(reading: &Reading, source: &Source, style: Style) -> String {
     for d in &reading.outline {
         let level = d.level.map_or("text".to_string(), |l| format!("level {l}"));
         let _ = writeln!(out, "  {}: {level}, {}", d.line, d.reason);
+    }
+    let removed = reading.ledger.removed();
+    if !removed.is_empty() {
+        let _ = writeln!(out, "removed lines ({}):", removed.len());
+    }
+    for r in &removed {
+        let _ = writeln!(out, "  {:>6}  {}: {}", r.line, r.reason, r.text);
     }
     if !diagnostics.is_empty() {
         out.push('\n');
