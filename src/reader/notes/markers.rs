@@ -354,6 +354,10 @@ pub fn body(text: &str) -> Option<Body<'_>> {
         (&t[..n], Style::Digits, rest)
     } else if t.starts_with('*') {
         let n = t.bytes().take_while(|&b| b == b'*').count();
+        // `*nix`, `*.txt`: a glob or a word, not a note's star
+        if t[n..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.') {
+            return None;
+        }
         (&t[..n], Style::Asterisk, &t[n..])
     } else if let Some((key, style, len)) = opening(t).or_else(|| bracketed(t)) {
         (key, style, &t[len..])
@@ -568,6 +572,8 @@ mod tests {
             ("註1：見某書。", Some(("1", Zhu, "見某書。"))),
             ("注12 见某书。", Some(("12", Zhu, "见某书。"))),
             ("* A note.", Some(("*", Asterisk, "A note."))),
+            ("*nix 用户需要权限。", None),
+            ("*.txt files", None),
             ("1. See the book.", Some(("1", Digits, "See the book."))),
             ("4 Ibid., 12.", Some(("4", Digits, "Ibid., 12."))),
             ("2.1 染坊", None),
