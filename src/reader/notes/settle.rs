@@ -247,6 +247,7 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
     // several endnotes headings are each a chapter's or story's own notes, never a division of
     // the book; a single one outside a chapter heads the book's notes
     let per_chapter = endnote_headings.len() > 1;
+    let paged = form_feed.iter().any(|&f| f);
     let mut region = Region::Text;
     let mut chapter = 0;
     let mut in_chapter = false;
@@ -412,8 +413,18 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                 // a bracketed or `注1` body may follow a finished sentence directly (no rule or
                 // blank line); bare digits and `*` need the foot set off
                 let after_sentence = i > 0 && ends_sentence(&without_markers(lines[i - 1].text));
+                // in a paged manuscript the foot pass has settled the page feet: a numbered
+                // line it left (`1. 首先…`) is a list item, not a note
+                let by_feet = |style: Style| {
+                    paged
+                        && matches!(
+                            style,
+                            Style::Digits | Style::Superscript | Style::Paren | Style::Asterisk
+                        )
+                };
                 let at_foot = |style: Style| {
                     style != Style::Glyph
+                        && !by_feet(style)
                         && (set_off
                             || (after_sentence
                                 && matches!(
