@@ -13,6 +13,7 @@ pub mod label;
 use crate::reader::Line;
 use crate::reader::classify::Kind;
 use crate::reader::joins::ends_sentence;
+use crate::reader::labels::stopped_title;
 
 pub use label::{Family, Numbered};
 
@@ -179,7 +180,7 @@ fn title_below(lines: &[Line<'_>], kinds: &[Kind], i: usize) -> Option<usize> {
     let ok = kinds[j] == Kind::Text
         && alone
         && t.chars().count() <= MAX_TITLE_LINE
-        && (!ends_sentence(t) || t.ends_with(['?', '？']))
+        && (!ends_sentence(t) || t.ends_with(['?', '？']) || stopped_title(t))
         && label::parse(t).is_none();
     ok.then_some(j)
 }
