@@ -8,9 +8,9 @@
 use crate::model::DivisionKind;
 
 use super::Line;
-use super::classify::Kind;
+use super::kind::Kind;
 use super::headings;
-use super::joins::ends_sentence;
+use super::text::ends_sentence;
 use super::labels::stopped_title;
 use super::layout::indent;
 
@@ -73,7 +73,7 @@ pub fn body_indent(lines: &[Line<'_>], kinds: &[Kind]) -> Option<usize> {
 /// Whether a trimmed line reads as a title: short, no sentence end, no clause breaks.
 fn title_shape(t: &str) -> bool {
     let n = t.chars().count();
-    let cjk = t.chars().any(super::classify::is_han);
+    let cjk = t.chars().any(super::script::is_han);
     n > 0
         && n <= if cjk { MAX_CJK_TITLE } else { MAX_TITLE }
         && (!ends_sentence(t) || t.ends_with(['?', '？', '!', '！']))
