@@ -67,8 +67,10 @@ fn heading_key(kind: &Kind) -> Option<&str> {
         | Kind::Chapter { label, .. }
         | Kind::PartLabel { label }
         | Kind::Part { label, .. }
-        | Kind::Section { label, .. }
-        | Kind::Heading { label, .. } => Some(label),
+        | Kind::Section { label, .. } => Some(label),
+        // an unnumbered title is known by its title
+        Kind::Heading { label, title, .. } if label.is_empty() => Some(title),
+        Kind::Heading { label, .. } => Some(label),
         Kind::Matter { title, .. } => Some(title),
         _ => None,
     }
@@ -163,7 +165,9 @@ pub fn chapter_titles(lines: &[Line<'_>], kinds: &mut [Kind], diags: &mut Vec<Di
             let t = without_markers(lines[j].text);
             // A title that reads like a matter heading (`第一章` / `绪论`) is still the title.
             let titled = matches!(kinds[j], Kind::Text | Kind::Matter { .. });
-            titled && t.chars().count() <= MAX_SHORT && !ends_sentence(&t)
+            titled
+                && t.chars().count() <= MAX_SHORT
+                && (!ends_sentence(&t) || super::labels::stopped_title(&t))
         });
         match next {
             Some(j) => kinds[j] = Kind::HeadingTitle,

@@ -123,6 +123,8 @@ pub fn headings(lines: &[Line<'_>], kinds: &[Kind], out: &mut Conventions) {
                 format!("part headings `{}`", label_shape(label))
             }
             Kind::Section { label, .. } => format!("section headings `{}`", label_shape(label)),
+            // unnumbered titles are reported by the pass that found them
+            Kind::Heading { label, .. } if label.is_empty() => continue,
             Kind::Heading { level, label, .. } => {
                 let what = match level {
                     0 => "part".to_string(),

@@ -62,6 +62,29 @@ fn english_title(rest: &str) -> Option<String> {
     ok.then(|| t.to_string())
 }
 
+/// Longest title line that may end in a full stop, in characters.
+const MAX_STOPPED_TITLE: usize = 60;
+
+/// A title line that ends in a full stop as typists print them (`The Widow and her Child.`,
+/// `THE RETURN.`, `1741.`): short, its only stop the last character, and capitalised as a
+/// title (at least half its words start in upper case) — not a sentence (`He went home.`).
+pub fn stopped_title(text: &str) -> bool {
+    let t = text.trim();
+    let Some(body) = t.strip_suffix('.') else {
+        return false;
+    };
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| !w.starts_with(|c: char| c.is_lowercase()))
+        .count();
+    !body.is_empty()
+        && t.chars().count() <= MAX_STOPPED_TITLE
+        && !body.contains(['.', '!', '?', ';', ':', ','])
+        && capitalised * 2 >= words.len()
+        && !words.first().is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+}
+
 /// `<word> <number>` (`Chapter 1`, `PART ONE`): (label, rest), the word matched case-blind but
 /// either capitalised or all capitals.
 fn english_label<'a>(text: &'a str, word: &str) -> Option<(&'a str, &'a str)> {
@@ -195,6 +218,24 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(part(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn titles_with_a_full_stop() {
+        let cases = [
+            ("The Widow and her Lamp.", true),
+            ("THE WATERMAN'S WAGER.", true),
+            ("1741.", true),
+            ("A Stranger at the Stairs.", true),
+            ("He will not come to-night.", false),
+            ("It was late. He left.", false),
+            ("The Ford", false),
+            ("and so to bed.", false),
+            (".", false),
+        ];
+        for (input, want) in cases {
+            assert_eq!(stopped_title(input), want, "{input:?}");
         }
     }
 

@@ -33,6 +33,7 @@ pub mod pages;
 pub mod relators;
 pub mod script;
 pub mod text;
+pub mod titles;
 pub mod toc;
 pub mod typist;
 pub mod units;
@@ -107,6 +108,14 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let scopes = notes::settle(lines, &mut kinds, &paged.form_feed);
     ledger.settle(&kinds, |_| ledger::Removal::NoteNumber);
     let outline = outline::apply(lines, &mut kinds, &paged.form_feed);
+    // Titles a typist sets apart without a number: out-dented or underlined (not in print).
+    if paged.feeds == 0 {
+        let found = titles::apply(lines, &mut kinds);
+        conv.add("titles out-dented from an indented body", found.outdented);
+        conv.add("numbered headings under an out-dented title are its sections", found.nested);
+        conv.add("titles underlined with `-` or `=`", found.underlined);
+        conv.add("dated titles: a year line, the title below it", found.dated);
+    }
     let (contents, d) = context::apply(lines, &mut kinds);
     diags.extend(d);
     let mut layout = layout::analyse(lines, &paged.form_feed, &mut kinds);

@@ -150,7 +150,9 @@ pub fn build(
                     2 => DivisionKind::Section,
                     _ => DivisionKind::Subsection,
                 };
-                let mut h = heading(kind, Some(label), inlines(title, i, refs));
+                // an unnumbered title (out-dented, underlined) has no label
+                let label = Some(label).filter(|l| !l.is_empty());
+                let mut h = heading(kind, label, inlines(title, i, refs));
                 h.level = Some(*level);
                 Some(Unit::Heading(h))
             }
@@ -166,7 +168,11 @@ pub fn build(
             }
             Kind::HeadingTitle => {
                 if let Some(Unit::Heading(h)) = units.last_mut() {
-                    h.title = inlines(text, i, refs);
+                    // a title over two lines (`1741.` / `THE HOUSE ON THE QUAY.`) reads as one
+                    if !h.title.is_empty() {
+                        h.title.push(Inline::Text(" ".into()));
+                    }
+                    h.title.extend(inlines(text, i, refs));
                 }
                 None
             }

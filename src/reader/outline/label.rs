@@ -169,6 +169,8 @@ fn title_ok(title: &str, family: Family) -> bool {
         && !ends
         && !latin_lower
         && !t.ends_with([',', '，', ';', '；', '、'])
+        // a sentence ends inside it: prose, no title
+        && !t.trim_end_matches('。').contains('。')
         && !has_page_number(t)
         && balanced(t)
         && !t.contains(". . .")
@@ -317,7 +319,11 @@ pub fn parse(text: &str) -> Option<Numbered> {
     }
     let found = if let Some((numbers, label, rest)) = decimal(t) {
         Some((Family::Decimal(numbers.len() as u8), numbers, label, rest))
-    } else if let Some((family, n, label, rest)) = ordinal(t).or_else(|| english(t)) {
+    } else if let Some((family, n, label, rest)) = ordinal(t) {
+        // prose that opens with `第一回` (`第一回是……，`): clauses glued to the label
+        let glued = !rest.is_empty() && t.ends_with(rest) && t.len() - rest.len() == label.len();
+        (!(glued && rest.contains('，'))).then(|| (family, vec![n], label, rest))
+    } else if let Some((family, n, label, rest)) = english(t) {
         Some((family, vec![n], label, rest))
     } else {
         let (word, rest) = first_word(t);
@@ -397,6 +403,9 @@ mod tests {
                 n(Chapter, &[12], "第十二回", "渡口遇雨 河边论道"),
             ),
             ("第二编 城镇", n(Part, &[2], "第二编", "城镇")),
+            ("第一回是去年春天，我们到了河口，你", None),
+            ("第二回 忘了哪一年。总之是在河口", None),
+            ("第三回 生存，还是毁灭", n(Chapter, &[3], "第三回", "生存，还是毁灭")),
             ("CHAPTER I.", n(Chapter, &[1], "CHAPTER I", "")),
             ("Chapter 7", n(Chapter, &[7], "Chapter 7", "")),
             (

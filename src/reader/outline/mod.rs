@@ -13,6 +13,7 @@ pub mod running;
 
 use crate::reader::Line;
 use crate::reader::kind::Kind;
+use crate::reader::labels::stopped_title;
 use crate::reader::text::ends_sentence;
 
 pub use label::{Family, Numbered};
@@ -175,7 +176,7 @@ fn title_below(lines: &[Line<'_>], kinds: &[Kind], i: usize, spelt: bool) -> Opt
     let ok = kinds[j] == Kind::Text
         && alone
         && t.chars().count() <= MAX_TITLE_LINE
-        && (!ends_sentence(t) || t.ends_with(['?', '？']))
+        && (!ends_sentence(t) || t.ends_with(['?', '？']) || stopped_title(t))
         && label::parse(t).is_none();
     ok.then_some(j)
 }
