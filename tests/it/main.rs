@@ -40,6 +40,7 @@ mod robust_props;
 mod robust_repro;
 mod robust_structure;
 mod typst_escape_prop;
+mod typst_design;
 mod typst_pdf;
 #[cfg(unix)]
 mod typst_pdf_cli;
