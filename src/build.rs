@@ -193,6 +193,8 @@ pub struct BuildRequest {
     /// `--deny-warnings`: if the reader warns, write nothing (see [`BuildReport::withheld`]).
     /// An error always withholds the outputs.
     pub deny_warnings: bool,
+    /// `--print-colophon`: keep print-only colophon fields (定价, 印张 …) in the EPUB.
+    pub print_colophon: bool,
 }
 
 /// What a build wrote and found.
@@ -346,6 +348,8 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             cover,
             modified_unix: modified_time(book.meta.date)?,
             note_style: None,
+            generate_cover: true,
+            print_colophon: req.print_colophon,
         };
         let epub = write_epub(&book, &opts).map_err(|source| Error::Epub {
             path: path.clone(),
