@@ -184,12 +184,16 @@ pub struct BuildRequest {
     pub out_dir: PathBuf,
     /// A cover image (JPEG, PNG, WebP).
     pub cover: Option<PathBuf>,
-    /// A stylesheet replacing the built-in one.
-    pub css: Option<PathBuf>,
+    /// Stylesheets added after the built-in one (`--css`, in order).
+    pub css: Vec<PathBuf>,
+    /// A stylesheet replacing the built-in one (`--css-replace`); `css` still follows it.
+    pub css_replace: Option<PathBuf>,
     /// A Typst template replacing the built-in one.
     pub typst_template: Option<PathBuf>,
     /// Which outputs to write.
     pub formats: Formats,
+    /// The outputs' file stem (`-o out/name.epub` → `name`); the manuscript's stem when `None`.
+    pub stem: Option<String>,
     /// `--deny-warnings`: if the reader warns, write nothing (see [`BuildReport::withheld`]).
     /// An error always withholds the outputs.
     pub deny_warnings: bool,
@@ -257,6 +261,30 @@ fn read_text(path: &Option<PathBuf>) -> Result<Option<String>> {
     }
 }
 
+/// The EPUB stylesheet: the built-in one (or `--css-replace`), then each `--css` file in order,
+/// each under a comment naming it; `None` when neither is given (the writer's built-in).
+fn stylesheet(req: &BuildRequest) -> Result<Option<String>> {
+    if req.css.is_empty() && req.css_replace.is_none() {
+        return Ok(None);
+    }
+    let mut css = match read_text(&req.css_replace)? {
+        Some(replacement) => replacement,
+        None => crate::writer::epub::DEFAULT_CSS.to_string(),
+    };
+    for path in &req.css {
+        let text = read_text(&Some(path.clone()))?.unwrap_or_default();
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        if !css.ends_with('\n') {
+            css.push('\n');
+        }
+        css.push_str(&format!("\n/* --css {} */\n", name.replace("*/", "* /")));
+        css.push_str(&text);
+    }
+    Ok(Some(css))
+}
+
 /// The `dcterms:modified` time: `SOURCE_DATE_EPOCH` if set, else the book's date, else 1980-01-01.
 pub fn modified_time(date: Option<crate::model::PartialDate>) -> Result<i64> {
     if let Ok(v) = std::env::var("SOURCE_DATE_EPOCH") {
@@ -316,19 +344,20 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     }
     // Read every optional input before writing anything, so a bad one leaves no output.
     let cover = read_optional(&req.cover)?;
-    let css = read_text(&req.css)?;
+    let css = stylesheet(req)?;
     let template = read_text(&req.typst_template)?;
     let inputs: Vec<&Path> = [
         Some(req.read.input.as_path()),
         req.read.meta.as_deref(),
         req.cover.as_deref(),
-        req.css.as_deref(),
+        req.css_replace.as_deref(),
         req.typst_template.as_deref(),
     ]
     .into_iter()
     .flatten()
+    .chain(req.css.iter().map(PathBuf::as_path))
     .collect();
-    let stem = stem(&req.read.input);
+    let stem = req.stem.clone().unwrap_or_else(|| stem(&req.read.input));
     // Check every target before writing anything, so a refused one leaves no other output.
     if req.formats.epub {
         output::check_target(&req.out_dir.join(format!("{stem}.epub")), &inputs)?;

@@ -114,21 +114,25 @@ enum Command {
         /// More manuscripts, or folders of `*.txt` manuscripts, built in the same run.
         #[arg(value_name = "MORE")]
         more: Vec<PathBuf>,
-        /// Output folder.
+        /// Output folder, or the EPUB file to write (`-o book.epub`: the EPUB alone, unless
+        /// --format asks for more, written beside it under the same name).
         #[arg(short, long, default_value = "out")]
         out_dir: PathBuf,
         /// Cover image (JPEG, PNG or WebP); without one a typographic cover is made.
         #[arg(long)]
         cover: Option<PathBuf>,
-        /// A stylesheet replacing the built-in EPUB CSS.
-        #[arg(long)]
-        css: Option<PathBuf>,
+        /// A stylesheet added after the built-in EPUB CSS (repeatable, applied in order).
+        #[arg(long, value_name = "FILE")]
+        css: Vec<PathBuf>,
+        /// A stylesheet replacing the built-in EPUB CSS (`--css` files still follow it).
+        #[arg(long, value_name = "FILE")]
+        css_replace: Option<PathBuf>,
         /// A Typst template replacing the built-in styles/book.typ.
         #[arg(long)]
         typst_template: Option<PathBuf>,
-        /// Outputs, comma-separated: epub, typst, pdf.
-        #[arg(long, default_value = "epub,typst", value_parser = Formats::parse)]
-        format: Formats,
+        /// Outputs, comma-separated: epub, typst, pdf [default: epub,typst].
+        #[arg(long, value_parser = Formats::parse)]
+        format: Option<Formats>,
         /// Treat reader warnings as errors (exit 1, nothing written).
         #[arg(long)]
         deny_warnings: bool,
@@ -147,6 +151,17 @@ enum Command {
         /// The Markdown file to write (default: BOOK.md beside the manuscript).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout (`paiban man > paiban.1`), or write paiban.1 and one
+    /// paiban-COMMAND.1 per command into DIR.
+    Man {
+        /// Folder to write the pages into.
+        dir: Option<PathBuf>,
     },
     /// Validate an EPUB with epubcheck and (when installed) Ace by DAISY.
     Check {
@@ -255,6 +270,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("wrote {}", target.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "paiban", &mut script);
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = std::io::stdout().write_all(&script);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir } => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut pages = vec![("paiban".to_string(), cmd.clone())];
+            for sub in cmd.get_subcommands() {
+                let name = format!("paiban-{}", sub.get_name());
+                pages.push((name.clone(), sub.clone().bin_name(name)));
+            }
+            let render = |name: &str, c: clap::Command| -> std::io::Result<Vec<u8>> {
+                let mut out = Vec::new();
+                clap_mangen::Man::new(c)
+                    .title(name.to_uppercase())
+                    .render(&mut out)?;
+                Ok(out)
+            };
+            match dir {
+                None => {
+                    let _ = std::io::stdout().write_all(&render("paiban", cmd)?);
+                }
+                Some(dir) => {
+                    paiban::output::ensure_dir(&dir)?;
+                    for (name, c) in pages {
+                        let path = dir.join(format!("{name}.1"));
+                        paiban::output::write_file(&path, &render(&name, c)?, &[])?;
+                        println!("wrote {}", path.display());
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { epub, usage } => {
             if !epub.is_file() {
                 anyhow::bail!("{}: no such file", epub.display());
@@ -271,6 +323,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out_dir,
             cover,
             css,
+            css_replace,
             typst_template,
             format,
             deny_warnings,
@@ -278,6 +331,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             more,
         } => {
             let batch = !more.is_empty() || read.manuscript.is_dir();
+            // `-o name.epub` names the EPUB itself.
+            let epub_file = out_dir
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("epub"))
+                && !out_dir.is_dir();
+            anyhow::ensure!(
+                !(batch && epub_file),
+                "-o {} names one EPUB: a batch needs an output folder",
+                out_dir.display()
+            );
+            let (out_dir, stem, format) = if epub_file {
+                let stem = out_dir
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned());
+                let parent = match out_dir.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+                let format = format.unwrap_or(Formats {
+                    epub: true,
+                    typst: false,
+                    pdf: false,
+                });
+                (parent, stem, format)
+            } else {
+                (out_dir, None, format.unwrap_or_default())
+            };
             let req = BuildRequest {
                 // A batch finds each book's own configuration (batch_cli).
                 read: if batch {
@@ -288,8 +368,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 out_dir,
                 cover,
                 css,
+                css_replace,
                 typst_template,
                 formats: format,
+                stem,
                 deny_warnings,
                 print_colophon,
             };

@@ -35,6 +35,16 @@ pub enum Kind {
         /// The title.
         title: String,
     },
+    /// A numbered heading the outline pass placed at a level (0 part, 1 chapter, 2 section,
+    /// 3 subsection …) from its numbering sequence (set by `outline`).
+    Heading {
+        /// Level in the book's outline.
+        level: u8,
+        /// The label as printed (`2.3`, `§1.2`, `A`, `Chapter IV`).
+        label: String,
+        /// The title; empty when a [`Kind::HeadingTitle`] line follows.
+        title: String,
+    },
     /// `（一）标题`: a section heading.
     Section {
         /// The label, normalised to full-width brackets.
@@ -87,6 +97,7 @@ impl Kind {
             self,
             Kind::ChapterLabel { .. }
                 | Kind::Chapter { .. }
+                | Kind::Heading { .. }
                 | Kind::PartLabel { .. }
                 | Kind::Part { .. }
                 | Kind::Section { .. }

@@ -66,7 +66,8 @@ fn heading_key(kind: &Kind) -> Option<&str> {
         | Kind::Chapter { label, .. }
         | Kind::PartLabel { label }
         | Kind::Part { label, .. }
-        | Kind::Section { label, .. } => Some(label),
+        | Kind::Section { label, .. }
+        | Kind::Heading { label, .. } => Some(label),
         Kind::Matter { title, .. } => Some(title),
         _ => None,
     }
@@ -104,6 +105,7 @@ pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsR
                 end = repeat.unwrap_or(end);
             }
         }
+        end = end.min(entries_end(lines, kinds, start));
         for k in &mut kinds[start + 1..end] {
             if !matches!(k, Kind::Blank | Kind::Furniture) {
                 *k = Kind::ContentsLine;
@@ -112,6 +114,40 @@ pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsR
         ranges.push((start, end));
     }
     ranges
+}
+
+/// Longest line a contents entry without a page number holds, in characters.
+const MAX_ENTRY: usize = 60;
+
+/// Whether a line reads like a contents entry: it ends in a page number or leaders, or it is
+/// short and no sentence (a wrapped title, an entry of a contents without page numbers).
+fn entry_like(text: &str) -> bool {
+    let t = text.trim();
+    let leaders = t.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    has_page_number(t)
+        || ["..", ". .", "…", "·", "．．"]
+            .iter()
+            .any(|l| leaders.ends_with(l))
+        || t.chars().count() <= MAX_ENTRY && !ends_sentence(t)
+}
+
+/// Where the entries after a contents heading stop: at the first of two content lines in a
+/// row that are no entries (prose: long lines, finished sentences) — the body has begun.
+pub fn entries_end(lines: &[Line<'_>], kinds: &[Kind], start: usize) -> usize {
+    let mut first_miss: Option<usize> = None;
+    for j in start + 1..kinds.len() {
+        if matches!(kinds[j], Kind::Blank | Kind::Furniture) {
+            continue;
+        }
+        if entry_like(lines[j].text) {
+            first_miss = None;
+        } else if let Some(m) = first_miss {
+            return m;
+        } else {
+            first_miss = Some(j);
+        }
+    }
+    kinds.len()
 }
 
 /// The line after `第一章` (or a part's `第一编`) is its title; a part may have none.
@@ -233,6 +269,32 @@ mod tests {
                 s.split([' ', '{']).next().unwrap_or("").to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn contents_end_where_prose_begins() {
+        let cases: &[(&str, &str, usize)] = &[
+            (
+                "entries with page numbers, then prose",
+                "目录\n1 河流 . . . . 3\n1.1 源头 . . . . 4\n\n本章讲的是一条很长很长的河流从山里流出来以后怎样穿过平原流进大海的故事，以及沿岸的城镇。\n它有很多支流。\n",
+                4,
+            ),
+            (
+                "a wrapped entry and entries without page numbers",
+                "Contents\nChapter I  The Spring\nChapter II  A Long Title That Wraps\n    Onto a Second Line . . . 9\nThe water rose from under the old stones and ran down the hill to the mill.\nNobody knew where it came from, and nobody asked the miller about it.\n",
+                4,
+            ),
+            (
+                "nothing but entries",
+                "目录\n第一章 河\t1\n第二章 山\t9\n",
+                4,
+            ),
+        ];
+        for (what, text, want) in cases {
+            let lines = super::super::lines::split(text);
+            let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+            assert_eq!(entries_end(&lines, &kinds, 0), *want, "{what}");
+        }
     }
 
     #[test]

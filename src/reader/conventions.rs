@@ -123,6 +123,15 @@ pub fn headings(lines: &[Line<'_>], kinds: &[Kind], out: &mut Conventions) {
                 format!("part headings `{}`", label_shape(label))
             }
             Kind::Section { label, .. } => format!("section headings `{}`", label_shape(label)),
+            Kind::Heading { level, label, .. } => {
+                let what = match level {
+                    0 => "part".to_string(),
+                    1 => "chapter".to_string(),
+                    2 => "section".to_string(),
+                    n => format!("level-{n} sub-section"),
+                };
+                format!("{what} headings `{}`", label_shape(label))
+            }
             Kind::Matter { title, .. } => {
                 if matter.0 == 0 {
                     matter.1 = line.no;

@@ -96,6 +96,35 @@ fn push_section(parent: &mut Division, h: &Heading) {
     parent.children.push(division(h, id));
 }
 
+/// Puts a heading the outline pass levelled (2 section, 3 subsection …) at its depth below
+/// the current chapter: level 2 is a chapter's child, level 3 that child's child, and so on;
+/// a missing level in between attaches it to the deepest division there is.
+fn push_levelled(parent: &mut Division, h: &Heading, level: u8) {
+    let mut at = match parent.kind {
+        DivisionKind::Part if !parent.children.is_empty() => {
+            let last = parent.children.len() - 1;
+            &mut parent.children[last]
+        }
+        _ => parent,
+    };
+    for _ in 2..level {
+        if at.children.is_empty() {
+            break;
+        }
+        let last = at.children.len() - 1;
+        at = &mut at.children[last];
+    }
+    let kind = if matches!(at.kind, DivisionKind::Section | DivisionKind::Subsection) {
+        DivisionKind::Subsection
+    } else {
+        DivisionKind::Section
+    };
+    let id = format!("{}-{}-{}", at.id, kind.name(), at.children.len() + 1);
+    let mut d = division(h, id);
+    d.kind = kind;
+    at.children.push(d);
+}
+
 /// Groups units into divisions.
 pub fn group(units: Vec<Unit>) -> Grouped {
     let mut g = Grouped::default();
@@ -105,6 +134,12 @@ pub fn group(units: Vec<Unit>) -> Grouped {
     for unit in units {
         match unit {
             Unit::Heading(h) => {
+                if let Some(level) = h.level.filter(|&l| l >= 2) {
+                    if let Some(parent) = cur.and_then(|a| runs(&mut g, a).last_mut()) {
+                        push_levelled(parent, &h, level);
+                        continue;
+                    }
+                }
                 if h.kind == DivisionKind::Section {
                     if let Some(parent) = cur.and_then(|a| runs(&mut g, a).last_mut()) {
                         push_section(parent, &h);
@@ -241,6 +276,7 @@ mod tests {
             kicker: None,
             line,
             index: line - 1,
+            level: None,
         })
     }
 

@@ -24,6 +24,7 @@ pub mod layout;
 pub mod lines;
 pub mod markdown;
 pub mod notes;
+pub mod outline;
 pub mod pages;
 pub mod relators;
 pub mod toc;
@@ -59,6 +60,8 @@ pub struct Reading {
     pub diagnostics: Vec<Diagnostic>,
     /// The conventions (体例) the recognisers matched, for `paiban inspect`.
     pub conventions: Vec<Convention>,
+    /// Why each numbered line became a heading or stayed text (the outline pass).
+    pub outline: Vec<outline::Decision>,
     /// The `book.toml` text that was applied, for rendering diagnostics on it.
     pub config: Option<Source>,
 }
@@ -77,6 +80,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify::classify(l.text)).collect();
     let furniture = furniture::strip(lines, &paged.form_feed, &mut kinds);
     let scopes = notes::settle(lines, &mut kinds, &paged.form_feed);
+    let outline = outline::apply(lines, &mut kinds, &paged.form_feed);
     let (contents, d) = context::apply(lines, &mut kinds);
     diags.extend(d);
     let layout = layout::analyse(lines, &paged.form_feed, &mut kinds);
@@ -199,6 +203,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         book,
         diagnostics: diags,
         conventions: conv.0,
+        outline,
         config: None,
     }
 }

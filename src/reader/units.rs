@@ -54,6 +54,8 @@ pub struct Heading {
     pub line: usize,
     /// Index of the heading in the line list.
     pub index: usize,
+    /// The outline level the outline pass gave it (2 section, 3 subsection …), if any.
+    pub level: Option<u8>,
 }
 
 /// A heading or a chunk of text.
@@ -93,6 +95,7 @@ pub fn build(
             kicker: None,
             line: line.no,
             index: i,
+            level: None,
         };
         let mut chunk = |role| {
             let mut content = inlines(text, i, refs);
@@ -128,6 +131,21 @@ pub fn build(
                 Some(label),
                 inlines(title, i, refs),
             ))),
+            Kind::Heading {
+                level,
+                label,
+                title,
+            } => {
+                let kind = match level {
+                    0 => DivisionKind::Part,
+                    1 => DivisionKind::Chapter,
+                    2 => DivisionKind::Section,
+                    _ => DivisionKind::Subsection,
+                };
+                let mut h = heading(kind, Some(label), inlines(title, i, refs));
+                h.level = Some(*level);
+                Some(Unit::Heading(h))
+            }
             Kind::Section { label, title } => Some(Unit::Heading(heading(
                 DivisionKind::Section,
                 Some(label),

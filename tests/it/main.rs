@@ -11,6 +11,7 @@ mod support;
 mod cli;
 mod cli_check;
 mod cli_deny_warnings;
+mod cli_ecosystem;
 mod cli_markdown;
 mod cli_pdf;
 mod config_book_toml;

@@ -485,6 +485,7 @@ impl Builder {
             book: self.book,
             diagnostics: self.diags,
             conventions: Vec::new(),
+            outline: Vec::new(),
             config: None,
         }
     }

@@ -1,0 +1,246 @@
+//! Numbering sequences (编号序列): per family, the longest chain of candidates whose numbers
+//! go up by one, inside each accepted parent (a part's chapters, a chapter's `N.M` sections);
+//! then the families are ranked into heading levels. Linear in the number of candidates (a
+//! hash map from number to the best chain ending there).
+
+use std::collections::HashMap;
+
+use super::{Candidate, Family};
+
+/// The rank of a family: the order in which families nest (parts above chapters above
+/// letters above `第 N 节` above decimal depths).
+pub fn rank(f: Family) -> u8 {
+    match f {
+        Family::Part => 0,
+        Family::Chapter | Family::Roman | Family::Word => 1,
+        Family::Letter => 2,
+        Family::Jie => 3,
+        Family::Decimal(d) => 3 + d,
+    }
+}
+
+/// The longest chain of `+1` steps through `items` (candidate index, number, strength), in
+/// order; ties go to the stronger, then the later chain. Returns the chosen candidate indices.
+fn longest(items: &[(usize, u32, u8)]) -> Vec<usize> {
+    // number -> (length, strength sum, position in items) of the best chain ending there
+    let mut best: HashMap<u32, (usize, u32, usize)> = HashMap::new();
+    let mut back: Vec<Option<usize>> = vec![None; items.len()];
+    let mut top: Option<(usize, u32, usize)> = None;
+    for (pos, &(_, n, s)) in items.iter().enumerate() {
+        let prev = n.checked_sub(1).and_then(|p| best.get(&p)).copied();
+        let (len, strength) = match prev {
+            Some((l, st, p)) => {
+                back[pos] = Some(p);
+                (l + 1, st + u32::from(s))
+            }
+            None => (1, u32::from(s)),
+        };
+        let entry = (len, strength, pos);
+        let better = |old: &(usize, u32, usize)| (len, strength) >= (old.0, old.1);
+        if best.get(&n).is_none_or(better) {
+            best.insert(n, entry);
+        }
+        if top.as_ref().is_none_or(better) {
+            top = Some(entry);
+        }
+    }
+    let mut out = Vec::new();
+    let mut at = top.map(|t| t.2);
+    while let Some(p) = at {
+        out.push(items[p].0);
+        at = back[p];
+    }
+    out.reverse();
+    out
+}
+
+/// A candidate's strength as a tie-break: a page start or an existing classification.
+fn strength(c: &Candidate) -> u8 {
+    u8::from(c.page_start) + u8::from(c.classified)
+}
+
+/// Which candidates continue their family's sequence.
+pub fn accept(cands: &[Candidate]) -> Vec<bool> {
+    let mut ok = vec![false; cands.len()];
+    let mut families: Vec<Family> = cands.iter().map(|c| c.numbered.family).collect();
+    families.sort_by_key(|f| (rank(*f), *f));
+    families.dedup();
+    for fam in families {
+        let members: Vec<usize> = (0..cands.len())
+            .filter(|&k| cands[k].numbered.family == fam)
+            .collect();
+        // the accepted candidates of the nearest rank above, which scope this family
+        let parents: Vec<usize> = (0..cands.len())
+            .filter(|&k| ok[k] && rank(cands[k].numbered.family) < rank(fam))
+            .filter(|&k| match fam {
+                Family::Decimal(d) if d > 1 => cands[k].numbered.family == Family::Decimal(d - 1),
+                _ => true,
+            })
+            .collect();
+        let parents = if parents.is_empty() {
+            parents
+        } else {
+            let nearest = parents
+                .iter()
+                .map(|&k| rank(cands[k].numbered.family))
+                .max()
+                .unwrap_or(0);
+            parents
+                .into_iter()
+                .filter(|&k| rank(cands[k].numbered.family) == nearest)
+                .collect()
+        };
+        let chosen = choose(cands, &members, &parents, fam);
+        for k in chosen {
+            ok[k] = true;
+        }
+    }
+    ok
+}
+
+/// The members a family keeps: the longer of one book-wide chain and per-parent chains.
+fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family) -> Vec<usize> {
+    let item = |k: usize| {
+        let n = &cands[k].numbered.numbers;
+        (k, *n.last().unwrap_or(&0), strength(&cands[k]))
+    };
+    // which parent encloses each member (the last accepted parent before it)
+    let parent_of = |k: usize| {
+        let at = cands[k].index;
+        parents
+            .iter()
+            .rev()
+            .find(|&&p| cands[p].index < at)
+            .copied()
+    };
+    let decimal_child = matches!(fam, Family::Decimal(d) if d > 1);
+    let prefix_fits = |k: usize, p: Option<usize>| -> bool {
+        let n = &cands[k].numbered.numbers;
+        match (decimal_child, p) {
+            (true, Some(p)) => cands[p].numbered.numbers[..] == n[..n.len() - 1],
+            _ => true,
+        }
+    };
+    let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    for &k in members {
+        let p = if parents.is_empty() && decimal_child {
+            // no parent level: group `N.M` by its prefix `N`
+            None
+        } else {
+            parent_of(k)
+        };
+        if !prefix_fits(k, p) {
+            continue;
+        }
+        let key_prefix = |k: usize| {
+            let n = &cands[k].numbered.numbers;
+            n[..n.len() - 1].to_vec()
+        };
+        match groups.last_mut() {
+            Some((gp, g))
+                if *gp == p
+                    && (!parents.is_empty()
+                        || !decimal_child
+                        || key_prefix(g[0]) == key_prefix(k)) =>
+            {
+                g.push(k)
+            }
+            _ => groups.push((p, vec![k])),
+        }
+    }
+    let min_len = |g: &[usize]| -> bool {
+        // a chain of one stands when it opens its sequence under an accepted parent, or the
+        // classifier read it as a heading too
+        g.len() >= 2
+            || g.len() == 1
+                && (cands[g[0]].classified
+                    || !parents.is_empty() && cands[g[0]].numbered.numbers.last() == Some(&1))
+    };
+    let mut grouped = Vec::new();
+    for (_, g) in &groups {
+        let items: Vec<_> = g.iter().map(|&k| item(k)).collect();
+        grouped.extend(runs(cands, &items, &min_len));
+    }
+    if decimal_child {
+        return grouped;
+    }
+    let all: Vec<_> = members.iter().map(|&k| item(k)).collect();
+    let global = runs(cands, &all, &min_len);
+    if global.len() > grouped.len() {
+        global
+    } else {
+        grouped
+    }
+}
+
+/// Sequences that restart (`I`, `II` … in each book of a novel whose book headings were not
+/// found): the longest chain, then the longest among the candidates outside its span, and so
+/// on while a chain is long enough.
+fn runs(
+    cands: &[Candidate],
+    items: &[(usize, u32, u8)],
+    long_enough: &dyn Fn(&[usize]) -> bool,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut rest: Vec<(usize, u32, u8)> = items.to_vec();
+    while !rest.is_empty() {
+        let chain = longest(&rest);
+        if !long_enough(&chain) {
+            break;
+        }
+        let span = (
+            cands[chain[0]].index,
+            cands[*chain.last().expect("non-empty")].index,
+        );
+        spans.push(span);
+        out.extend(&chain);
+        rest.retain(|&(k, _, _)| {
+            let at = cands[k].index;
+            !spans.iter().any(|&(a, b)| (a..=b).contains(&at))
+        });
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The heading level of each accepted family: 0 for parts, then 1, 2, 3 … in rank order; a
+/// lettered family that starts after the decimal chapters is their sibling (appendices).
+/// `chapter_kinds`: the classifier found chapter headings, which hold level 1.
+pub fn levels(cands: &[Candidate], ok: &[bool], chapter_kinds: bool) -> HashMap<Family, u8> {
+    let first = |f: Family| {
+        (0..cands.len())
+            .find(|&k| ok[k] && cands[k].numbered.family == f)
+            .map(|k| cands[k].index)
+    };
+    let mut slots: Vec<(u8, Family)> = Vec::new();
+    for k in 0..cands.len() {
+        if ok[k] && !slots.iter().any(|(_, f)| *f == cands[k].numbered.family) {
+            let f = cands[k].numbered.family;
+            let mut r = rank(f);
+            if f == Family::Letter
+                && first(Family::Decimal(1)).is_some_and(|d| first(f).is_some_and(|l| l > d))
+            {
+                r = rank(Family::Decimal(1));
+            }
+            slots.push((r, f));
+        }
+    }
+    let mut ranks: Vec<u8> = slots.iter().map(|(r, _)| *r).filter(|&r| r > 0).collect();
+    if chapter_kinds {
+        ranks.push(1);
+    }
+    ranks.sort_unstable();
+    ranks.dedup();
+    slots
+        .into_iter()
+        .map(|(r, f)| {
+            let level = if r == 0 {
+                0
+            } else {
+                1 + ranks.iter().position(|&x| x == r).unwrap_or(0) as u8
+            };
+            (f, level.min(5))
+        })
+        .collect()
+}

@@ -1,0 +1,95 @@
+//! Table tests of the outline pass: manuscript → (line, level) of the headings it places.
+
+use super::*;
+use crate::reader::classify::classify;
+use crate::reader::lines::split_pages;
+
+/// Runs the pass over `text`; returns (1-based line, level, label, title) per placed heading.
+fn placed(text: &str) -> Vec<(usize, u8, String, String)> {
+    let paged = split_pages(text);
+    let mut kinds: Vec<Kind> = paged.lines.iter().map(|l| classify(l.text)).collect();
+    apply(&paged.lines, &mut kinds, &paged.form_feed);
+    kinds
+        .iter()
+        .zip(&paged.lines)
+        .filter_map(|(k, l)| match k {
+            Kind::Heading {
+                level,
+                label,
+                title,
+            } => Some((l.no, *level, label.clone(), title.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn h(line: usize, level: u8, label: &str, title: &str) -> (usize, u8, String, String) {
+    (line, level, label.into(), title.into())
+}
+
+#[test]
+fn decimal_outline_with_a_listing_before_it() {
+    let text = "Contents\n1 Rivers\n1.1 Springs\n2 Towns\n\n\u{c}1 Rivers\n1.1 Springs\nWater rises from the ground.\n1.2 Brooks\nBrooks join.\n1.2.1 Small brooks\nThey are small.\n\n2 Towns\nTowns grow by rivers. In 2 places\n3 bridges stand.\n2.1 Ferries\nFerries cross.\n";
+    assert_eq!(
+        placed(text),
+        [
+            h(6, 1, "1", "Rivers"),
+            h(7, 2, "1.1", "Springs"),
+            h(9, 2, "1.2", "Brooks"),
+            h(11, 3, "1.2.1", "Small brooks"),
+            h(14, 1, "2", "Towns"),
+            h(17, 2, "2.1", "Ferries"),
+        ]
+    );
+}
+
+#[test]
+fn a_number_alone_takes_the_title_below_it() {
+    let text = "1 Mills\n\n1.1 The mill\nText.\n\n1.1.1\n\nThe wheel\n\nIt turns.\n\n1.1.2 The race\nWater.\n\n2 Weirs\nStone.\n";
+    let got = placed(text);
+    assert_eq!(got[2], h(6, 3, "1.1.1", ""), "{got:?}");
+    assert_eq!(got.len(), 5, "{got:?}");
+}
+
+#[test]
+fn lettered_chapters_over_global_question_numbers() {
+    let text = "A    关于本书\n1   这是什么？\n\n本书讲河流。\n\n2   为什么写？\n\n因为有趣。\n\nB    基本概念\n3   什么是渡口？\n\n渡口是码头。\n";
+    assert_eq!(
+        placed(text),
+        [
+            h(1, 1, "A", "关于本书"),
+            h(2, 2, "1", "这是什么？"),
+            h(6, 2, "2", "为什么写？"),
+            h(10, 1, "B", "基本概念"),
+            h(11, 2, "3", "什么是渡口？"),
+        ]
+    );
+}
+
+#[test]
+fn parts_restart_their_chapters() {
+    let text = "CONTENTS\n\n     Book the First--Upstream\n\n     Chapter I      The Spring\n     Chapter II     The Brook\n\n     Book the Second--Downstream\n\n     Chapter I      The Delta\n\n\nBook the First--Upstream\n\n\nI. The Spring\n\nWater rose.\n\nII. The Brook\n\nIt ran.\n\nBook the Second--Downstream\n\nI. The Delta\n\nIt spread.\n";
+    assert_eq!(
+        placed(text),
+        [
+            h(13, 0, "Book the First", "Upstream"),
+            h(16, 1, "I.", "The Spring"),
+            h(20, 1, "II.", "The Brook"),
+            h(24, 0, "Book the Second", "Downstream"),
+            h(26, 1, "I.", "The Delta"),
+        ]
+    );
+}
+
+#[test]
+fn sentences_and_broken_sequences_stay_text() {
+    let text = "1 Rivers\nText.\n\n2 Towns\nThe count was\n3 towns by then.\n\n7 Seas\nMore.\n\n3 Roads\nEnd.\n";
+    assert_eq!(
+        placed(text),
+        [
+            h(1, 1, "1", "Rivers"),
+            h(4, 1, "2", "Towns"),
+            h(11, 1, "3", "Roads")
+        ]
+    );
+}
