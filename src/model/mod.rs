@@ -10,12 +10,14 @@ mod content;
 mod dump;
 mod isbn;
 mod meta;
+mod numbering;
 mod patch;
 
 pub use content::*;
 pub use dump::dump;
 pub use isbn::{Isbn, IsbnError, parse_isbn};
 pub use meta::*;
+pub use numbering::{NoteFigures, NoteNumbering, NoteRestart, note_numbering};
 pub use patch::MetadataPatch;
 
 /// A whole book: metadata, 前言 front matter, 正文 body, 后记 back matter, and its notes.

@@ -308,7 +308,11 @@ mod tests {
                     chunk(Para, "the meetings were", 1),
                     chunk(Para, "\u{201c}occasional\u{201d} at best.", 2),
                 ],
-                vec![(Para, "the meetings were \u{201c}occasional\u{201d} at best.", 1)],
+                vec![(
+                    Para,
+                    "the meetings were \u{201c}occasional\u{201d} at best.",
+                    1,
+                )],
             ),
             (
                 "a quote closing a Latin line keeps the space too",
@@ -316,7 +320,11 @@ mod tests {
                     chunk(Para, "the men\u{2019}s \u{201c}reading room\u{201d}", 1),
                     chunk(Para, "was cold.", 2),
                 ],
-                vec![(Para, "the men\u{2019}s \u{201c}reading room\u{201d} was cold.", 1)],
+                vec![(
+                    Para,
+                    "the men\u{2019}s \u{201c}reading room\u{201d} was cold.",
+                    1,
+                )],
             ),
             (
                 "a quote between Chinese characters joins without a space",

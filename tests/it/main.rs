@@ -42,6 +42,7 @@ mod robust_repro;
 mod robust_structure;
 mod typst_escape_prop;
 mod typst_design;
+mod typst_interface;
 mod typst_pdf;
 #[cfg(unix)]
 mod typst_pdf_cli;

@@ -293,7 +293,16 @@ pub fn inlines(text: &str, line_index: usize, refs: &BTreeMap<MarkerAt, NoteId>)
     let mut k = 0;
     for seg in segments(text) {
         match seg {
-            Segment::Text(t) => push_text(&mut out, t),
+            Segment::Text(t) => {
+                // pdftotext sets a space between a raised number and the Chinese punctuation
+                // after it (`项目1 ，`): the space goes with the number
+                let after_ref = matches!(out.last(), Some(Inline::NoteRef(_)));
+                let trimmed = t.trim_start();
+                let cjk_punct = trimmed.starts_with([
+                    '，', '。', '；', '：', '、', '！', '？', '）', '」', '』', '”',
+                ]);
+                push_text(&mut out, if after_ref && cjk_punct { trimmed } else { t });
+            }
             Segment::Marker(m) => {
                 match refs.get(&(line_index, k)) {
                     Some(id) => out.push(Inline::NoteRef(*id)),

@@ -428,6 +428,25 @@ fn notes_link_within_their_page() {
     assert_eq!(diag_lines, vec![7, 5]);
     let inl = inlines(lines[4].text, 4, &links.refs);
     assert_eq!(inl, vec![Inline::Text("丁①".into())]);
+    let mut refs = BTreeMap::new();
+    refs.insert((0, 0), NoteId(0));
+    let spaced = inlines("项目1 ，对", 0, &refs);
+    assert_eq!(
+        spaced,
+        vec![
+            Inline::Text("项目".into()),
+            Inline::NoteRef(NoteId(0)),
+            Inline::Text("，对".into())
+        ]
+    );
+    assert_eq!(
+        inlines("word1 then", 0, &refs),
+        vec![
+            Inline::Text("word".into()),
+            Inline::NoteRef(NoteId(0)),
+            Inline::Text(" then".into())
+        ]
+    );
     let unlinked = inlines("研究[1]与free.2", 9, &links.refs);
     assert_eq!(unlinked, vec![Inline::Text("研究[1]与free.2".into())]);
 }

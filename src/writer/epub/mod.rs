@@ -112,7 +112,7 @@ pub fn render(book: &Book, opts: &EpubOptions) -> Result<Rendered, EpubError> {
     let docs = documents::plan(book);
     let style = opts
         .note_style
-        .unwrap_or_else(|| NoteStyle::for_language(lang));
+        .unwrap_or_else(|| NoteStyle::for_book(book, lang));
     let notes = notes::plan_notes(book, &docs, style, &mut diagnostics);
     let mut pages = Pages::default();
     let mut texts = Vec::new();

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::documents::{Doc, DocKind, inline_children};
 use super::kinds;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Book, Division, NoteId, note_refs};
+use crate::model::{Book, Division, NoteFigures, NoteId, note_numbering, note_refs};
 
 /// How note marks are numbered inside each file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +14,9 @@ pub enum NoteStyle {
     Circled,
     /// 1, 2, 3 … (the default for other languages).
     Decimal,
+    /// `*`, `†`, `‡`, `§`, `‖`, `¶`, then doubled (`**`, `††` …): a book that marks its notes
+    /// with symbols.
+    Symbols,
 }
 
 impl NoteStyle {
@@ -26,10 +29,28 @@ impl NoteStyle {
         }
     }
 
+    /// The book's own numbering (圈码, arabic or symbols, read from the marks it printed), else
+    /// the default for its language.
+    pub fn for_book(book: &Book, lang: &str) -> Self {
+        match note_numbering(&book.notes).map(|n| n.figures) {
+            Some(NoteFigures::Circled) => NoteStyle::Circled,
+            Some(NoteFigures::Arabic) => NoteStyle::Decimal,
+            Some(NoteFigures::Symbols) => NoteStyle::Symbols,
+            None => NoteStyle::for_language(lang),
+        }
+    }
+
     /// The mark of the `n`th note (1-based) of a file.
     pub fn mark(self, n: usize) -> String {
         match self {
             NoteStyle::Decimal => n.to_string(),
+            NoteStyle::Symbols => {
+                const SYMBOLS: [char; 6] = ['*', '†', '‡', '§', '‖', '¶'];
+                let n = n.max(1) - 1;
+                SYMBOLS[n % SYMBOLS.len()]
+                    .to_string()
+                    .repeat(n / SYMBOLS.len() + 1)
+            }
             NoteStyle::Circled => {
                 let c = match n {
                     1..=20 => char::from_u32(0x2460 + n as u32 - 1),
@@ -206,6 +227,31 @@ mod tests {
     fn style_by_language() {
         assert_eq!(NoteStyle::for_language("zh-CN"), NoteStyle::Circled);
         assert_eq!(NoteStyle::for_language("en-GB"), NoteStyle::Decimal);
+    }
+
+    #[test]
+    fn symbols_then_doubled() {
+        let got: Vec<String> = [1, 2, 6, 7, 8]
+            .iter()
+            .map(|&n| NoteStyle::Symbols.mark(n))
+            .collect();
+        assert_eq!(got, ["*", "†", "¶", "**", "††"]);
+    }
+
+    #[test]
+    fn style_by_the_book_s_marks() {
+        let mut book = Book::default();
+        assert_eq!(NoteStyle::for_book(&book, "zh-CN"), NoteStyle::Circled);
+        book.notes.push(crate::model::Note {
+            id: NoteId(0),
+            mark: "13".into(),
+            content: Vec::new(),
+            placement: crate::model::NotePlacement::Footnote,
+            line: 1,
+        });
+        assert_eq!(NoteStyle::for_book(&book, "zh-CN"), NoteStyle::Decimal);
+        book.notes[0].mark = "†".into();
+        assert_eq!(NoteStyle::for_book(&book, "en"), NoteStyle::Symbols);
     }
 
     #[test]

@@ -10,6 +10,21 @@ use crate::model::{
     Inline, TrimSize,
 };
 
+/// The template's `note-numbering` pattern and `note-restart` for a book's note numbering.
+fn note_numbering_args(n: crate::model::NoteNumbering) -> (&'static str, &'static str) {
+    use crate::model::{NoteFigures, NoteRestart};
+    let figures = match n.figures {
+        NoteFigures::Circled => "①",
+        NoteFigures::Arabic => "1",
+        NoteFigures::Symbols => "*",
+    };
+    let restart = match n.restart {
+        NoteRestart::Page => "page",
+        NoteRestart::Chapter => "chapter",
+    };
+    (figures, restart)
+}
+
 /// Page geometry and language settings passed to the template's `book` function.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Page {
@@ -90,6 +105,12 @@ impl<'a> Markup<'a> {
         let _ = writeln!(self.out, "  width: {}mm,", mm(page.trim.width_mm));
         let _ = writeln!(self.out, "  height: {}mm,", mm(page.trim.height_mm));
         let _ = writeln!(self.out, "  bleed: {}mm,", mm(page.bleed_mm));
+        if let Some(n) = crate::model::note_numbering(&self.book.notes) {
+            // the book's own note numbering (注码体例)
+            let (figures, restart) = note_numbering_args(n);
+            let _ = writeln!(self.out, "  note-numbering: {figures:?},");
+            let _ = writeln!(self.out, "  note-restart: {restart:?},");
+        }
         self.out.push_str(")\n\n");
         let _ = writeln!(self.out, "#half-title[{}]\n", display_markup(&m.title));
     }
@@ -489,8 +510,7 @@ fn toc_markup(title: &[Inline]) -> Option<String> {
             _ => None,
         })
         .collect();
-    if !text.chars().any(crate::writer::phrases::is_cjk) || text.chars().count() <= MAX_UNBROKEN
-    {
+    if !text.chars().any(crate::writer::phrases::is_cjk) || text.chars().count() <= MAX_UNBROKEN {
         return None;
     }
     let mut joined = String::new();
