@@ -5,14 +5,18 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::build::{BuildReport, BuildRequest, build};
 use crate::error::{Error, Result};
+use crate::output::Protected;
 
 /// The manuscripts named on the command line: files as given, folders expanded to their
-/// `*.txt` files (sorted, not recursive).
+/// `*.txt` entries (sorted, not recursive). An entry named `*.txt` that is not a readable file
+/// (a link to nothing, a folder) is kept, so that its build fails with the reason instead of
+/// being skipped without a word.
 pub fn expand_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
@@ -23,7 +27,7 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt"))
+                .filter(|f| f.extension().is_some_and(|x| x == "txt"))
                 .collect();
             found.sort();
             out.extend(found);
@@ -57,13 +61,39 @@ pub struct BatchOutcome {
     pub result: Result<BuildReport>,
 }
 
+/// Every input of a batch (manuscripts, book.toml files, covers, stylesheets, templates), so that
+/// no book's output can write over or replace another book's input.
+pub fn protect_all(requests: &mut [BuildRequest]) {
+    let mut all = Protected::default();
+    for r in requests.iter() {
+        for p in [
+            Some(&r.read.input),
+            r.read.meta.as_ref(),
+            r.cover.as_ref(),
+            r.css_replace.as_ref(),
+            r.typst_template.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&r.css)
+        {
+            all.add(p);
+        }
+    }
+    let all = Arc::new(all);
+    for r in requests {
+        r.protect = Arc::clone(&all);
+    }
+}
+
 /// Builds every request in parallel on rayon's global pool (all cores unless
-/// `RAYON_NUM_THREADS` says otherwise). `done` is called from the worker thread as each book
+/// `RAYON_NUM_THREADS` says otherwise), each checked against every input of the batch. `done` is called from the worker thread as each book
 /// finishes; the outcomes come back in input order.
 pub fn build_all(
-    requests: Vec<BuildRequest>,
+    mut requests: Vec<BuildRequest>,
     done: &(dyn Fn(&BatchOutcome) + Sync),
 ) -> Vec<BatchOutcome> {
+    protect_all(&mut requests);
     requests
         .into_par_iter()
         .map(|req| {
@@ -88,9 +118,16 @@ mod tests {
         for name in ["b.txt", "a.txt", "notes.md"] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
+        // A folder named like a manuscript is listed, to fail with its reason.
+        std::fs::create_dir(dir.path().join("d.txt")).unwrap();
         let single = dir.path().join("c.txt");
         let got = expand_inputs(&[dir.path().to_path_buf(), single.clone()]).unwrap();
-        let want = vec![dir.path().join("a.txt"), dir.path().join("b.txt"), single];
+        let want = vec![
+            dir.path().join("a.txt"),
+            dir.path().join("b.txt"),
+            dir.path().join("d.txt"),
+            single,
+        ];
         assert_eq!(got, want);
     }
 

@@ -1,16 +1,20 @@
 //! The build pipeline the CLI drives: load → decode → read → book.toml → writers → safe output.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use crate::config;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
+use crate::input::{self, InputKind};
 use crate::model::MetadataPatch;
+use crate::output::{Protected, Staging};
 use crate::pdf::{self, PdfOptions};
 use crate::reader::{self, ReadOptions, Reading};
+use crate::settings::Settings;
 use crate::source::Source;
-use crate::writer::epub::{EpubOptions, write_epub};
+use crate::writer::epub::{EpubError, EpubOptions, write_epub};
 use crate::writer::typst::{TypstOptions, write_typst};
-use crate::{config, output};
 
 /// Output formats of a build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,11 +69,13 @@ impl Formats {
 pub struct ReadRequest {
     /// The manuscript.
     pub input: PathBuf,
-    /// An encoding label forcing the decoder (`gb18030`, `utf-16le` …).
-    pub encoding: Option<String>,
+    /// An encoding forcing the decoder (`--encoding gb18030`, `utf-16le` …).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// A `book.toml` whose fields override what the reader recovered (given with `--meta`, or
     /// found beside the manuscript by [`config::find_book_toml`]).
     pub meta: Option<PathBuf>,
+    /// Keep a Project Gutenberg licence as back matter (`--keep-licence`).
+    pub keep_licence: bool,
     /// `-M key=value` overrides, applied after `meta` (see [`config::parse_overrides`]).
     pub overrides: Vec<String>,
     /// `--allow CODE`: diagnostics of these codes are dropped (never an error's code).
@@ -85,10 +91,7 @@ fn load_patch(
     let mut source = None;
     let mut problem = None;
     if let Some(path) = &req.meta {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-            path: path.clone(),
-            source: e,
-        })?;
+        let text = input::read_text(path, InputKind::BookToml)?;
         match config::check(&text) {
             Ok(p) => patch = Some(p),
             Err(d) => problem = Some(d),
@@ -109,22 +112,8 @@ fn load_patch(
 /// reading (a field the user set silences the reader's findings about it).
 pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
     let path = &req.input;
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.clone(),
-        source,
-    })?;
-    let forced = match &req.encoding {
-        None => None,
-        Some(label) => Some(
-            encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| Error::Config {
-                path: "--encoding".into(),
-                message: format!(
-                    "unknown encoding {label:?} (try utf-8, gb18030, gbk, big5, utf-16le)"
-                ),
-            })?,
-        ),
-    };
-    let decoded = reader::decode(&bytes, forced).map_err(|source| Error::Decode {
+    let bytes = input::read(path, InputKind::Manuscript)?;
+    let decoded = reader::decode(&bytes, req.encoding).map_err(|source| Error::Decode {
         path: path.clone(),
         source,
     })?;
@@ -139,6 +128,7 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
     } else {
         let opts = ReadOptions {
             patch,
+            keep_licence: req.keep_licence,
             ..ReadOptions::default()
         };
         reader::read(&source, &opts)
@@ -167,11 +157,12 @@ pub fn convert(req: &ReadRequest, target: &Path) -> Result<(Source, Reading)> {
         &reading.book,
         &crate::writer::markdown::MarkdownOptions::default(),
     );
-    let inputs: Vec<&Path> = [Some(req.input.as_path()), req.meta.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    output::write_file(target, doc.text.as_bytes(), &inputs)?;
+    let guard = Protected::new(
+        [Some(req.input.as_path()), req.meta.as_deref()]
+            .into_iter()
+            .flatten(),
+    );
+    crate::output::write_file(target, doc.text.as_bytes(), &[&guard])?;
     Ok((source, reading))
 }
 
@@ -199,6 +190,10 @@ pub struct BuildRequest {
     pub deny_warnings: bool,
     /// `--print-colophon`: keep print-only colophon fields (定价, 印张 …) in the EPUB.
     pub print_colophon: bool,
+    /// Other files no output may write over or replace: a batch's inputs, shared by its books.
+    pub protect: Arc<Protected>,
+    /// The environment, read once by `main`: where Typst is, `SOURCE_DATE_EPOCH`.
+    pub settings: Settings,
 }
 
 /// What a build wrote and found.
@@ -235,30 +230,33 @@ impl BuildReport {
     }
 }
 
-fn read_optional(path: &Option<PathBuf>) -> Result<Option<Vec<u8>>> {
-    path.as_ref()
-        .map(|p| {
-            std::fs::read(p).map_err(|source| Error::Io {
-                path: p.clone(),
-                source,
-            })
-        })
-        .transpose()
+fn read_optional(path: &Option<PathBuf>, kind: InputKind) -> Result<Option<Vec<u8>>> {
+    path.as_ref().map(|p| input::read(p, kind)).transpose()
 }
 
-fn read_text(path: &Option<PathBuf>) -> Result<Option<String>> {
-    match read_optional(path)? {
-        None => Ok(None),
-        Some(bytes) => String::from_utf8(bytes)
-            .map(Some)
-            .map_err(|e| Error::Config {
-                path: path.clone().unwrap_or_default(),
-                message: format!(
-                    "not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            }),
+fn read_text(path: &Option<PathBuf>, kind: InputKind) -> Result<Option<String>> {
+    path.as_ref().map(|p| input::read_text(p, kind)).transpose()
+}
+
+/// The last second of 9999-12-31: `dcterms:modified` has four-digit years.
+pub const MAX_EPOCH: i64 = 253_402_300_799;
+
+/// Parses `SOURCE_DATE_EPOCH`: whole seconds from 1970-01-01 to 9999-12-31.
+fn source_date_epoch(v: &str) -> Result<i64> {
+    let bad = |why: &str| Error::Config {
+        path: "SOURCE_DATE_EPOCH".into(),
+        message: format!("{v:?} {why}"),
+    };
+    let secs = v
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| bad("is not a number of seconds since 1970"))?;
+    if !(0..=MAX_EPOCH).contains(&secs) {
+        return Err(bad(&format!(
+            "is outside 0 … {MAX_EPOCH} (1970-01-01 … 9999-12-31, the dates an EPUB can carry)"
+        )));
     }
+    Ok(secs)
 }
 
 /// The EPUB stylesheet: the built-in one (or `--css-replace`), then each `--css` file in order,
@@ -267,12 +265,12 @@ fn stylesheet(req: &BuildRequest) -> Result<Option<String>> {
     if req.css.is_empty() && req.css_replace.is_none() {
         return Ok(None);
     }
-    let mut css = match read_text(&req.css_replace)? {
-        Some(replacement) => replacement,
+    let mut css = match &req.css_replace {
+        Some(path) => input::read_stylesheet(path)?,
         None => crate::writer::epub::DEFAULT_CSS.to_string(),
     };
     for path in &req.css {
-        let text = read_text(&Some(path.clone()))?.unwrap_or_default();
+        let text = input::read_stylesheet(path)?;
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -286,12 +284,9 @@ fn stylesheet(req: &BuildRequest) -> Result<Option<String>> {
 }
 
 /// The `dcterms:modified` time: `SOURCE_DATE_EPOCH` if set, else the book's date, else 1980-01-01.
-pub fn modified_time(date: Option<crate::model::PartialDate>) -> Result<i64> {
-    if let Ok(v) = std::env::var("SOURCE_DATE_EPOCH") {
-        return v.trim().parse::<i64>().map_err(|_| Error::Config {
-            path: "SOURCE_DATE_EPOCH".into(),
-            message: format!("{v:?} is not a number of seconds since 1970"),
-        });
+pub fn modified_time(date: Option<crate::model::PartialDate>, settings: &Settings) -> Result<i64> {
+    if let Some(v) = &settings.source_date_epoch {
+        return source_date_epoch(v);
     }
     Ok(match date {
         Some(d) => {
@@ -305,14 +300,22 @@ pub fn modified_time(date: Option<crate::model::PartialDate>) -> Result<i64> {
     })
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+/// Days since 1970-01-01 of a proleptic Gregorian date (jiff); 0 for a date jiff rejects.
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let date = (|| {
+        jiff::civil::Date::new(
+            i16::try_from(y).ok()?,
+            i8::try_from(m).ok()?,
+            i8::try_from(d).ok()?,
+        )
+        .ok()
+    })();
+    date.map_or(0, |date| {
+        i64::from(
+            date.since(jiff::civil::date(1970, 1, 1))
+                .map_or(0, |span| span.get_days()),
+        )
+    })
 }
 
 /// The file stem used for outputs (`book` for `book.txt`).
@@ -323,7 +326,42 @@ fn stem(input: &Path) -> String {
         .unwrap_or_else(|| "book".into())
 }
 
-/// Runs a whole build: read, then write each requested format into the output folder.
+/// Most divisions (chapters, sections, front and back matter, at every level) a book may have:
+/// a long serial novel has a few thousand chapters. Past it the manuscript is almost surely
+/// misread (every line a heading), and each division costs an XHTML file, a manifest, spine and
+/// navigation entry, so the build stops instead of writing an EPUB hundreds of times the
+/// manuscript's size.
+pub const MAX_DIVISIONS: usize = 20_000;
+
+/// Refuses a book over [`MAX_DIVISIONS`], saying how many of them are empty.
+fn check_divisions(book: &crate::model::Book, input: &Path) -> Result<()> {
+    fn walk(d: &crate::model::Division, all: &mut usize, empty: &mut usize) {
+        *all += 1;
+        if d.blocks.is_empty() && d.children.is_empty() {
+            *empty += 1;
+        }
+        for c in &d.children {
+            walk(c, all, empty);
+        }
+    }
+    let (mut all, mut empty) = (0, 0);
+    for d in book.divisions() {
+        walk(d, &mut all, &mut empty);
+    }
+    if all <= MAX_DIVISIONS {
+        return Ok(());
+    }
+    Err(Error::Limit {
+        path: input.into(),
+        message: format!(
+            "the reader found {all} divisions ({empty} of them empty); a book may have at most \
+             {MAX_DIVISIONS}: are all those lines really headings? Nothing was written"
+        ),
+    })
+}
+
+/// Runs a whole build: read, then stage each requested format in the output folder and commit
+/// them together (see [`Staging`]).
 pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     let (source, reading) = read(&req.read)?;
     let Reading {
@@ -332,6 +370,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         config,
         ..
     } = reading;
+    check_divisions(&book, &req.read.input)?;
     let worst = diagnostics.iter().map(|d| d.severity).max();
     if worst == Some(Severity::Error) || (req.deny_warnings && worst >= Some(Severity::Warning)) {
         return Ok(BuildReport {
@@ -343,46 +382,52 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         });
     }
     // Read every optional input before writing anything, so a bad one leaves no output.
-    let cover = read_optional(&req.cover)?;
+    let cover = read_optional(&req.cover, InputKind::Cover)?;
     let css = stylesheet(req)?;
-    let template = read_text(&req.typst_template)?;
-    let inputs: Vec<&Path> = [
-        Some(req.read.input.as_path()),
-        req.read.meta.as_deref(),
-        req.cover.as_deref(),
-        req.css_replace.as_deref(),
-        req.typst_template.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .chain(req.css.iter().map(PathBuf::as_path))
-    .collect();
+    let template = read_text(&req.typst_template, InputKind::Template)?;
+    let own = Protected::new(
+        [
+            Some(req.read.input.as_path()),
+            req.read.meta.as_deref(),
+            req.cover.as_deref(),
+            req.css_replace.as_deref(),
+            req.typst_template.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(req.css.iter().map(PathBuf::as_path)),
+    );
+    let guards = [&own, &*req.protect];
     let stem = req.stem.clone().unwrap_or_else(|| stem(&req.read.input));
-    // Check every target before writing anything, so a refused one leaves no other output.
+    let epub_name = format!("{stem}.epub");
+    let project_name = format!("{stem}-typst");
+    let pdf_name = format!("{stem}.pdf");
+    let mut staging = Staging::begin(&req.out_dir)?;
+    // Register every target and check them before the slow work, so a refused one fails early.
+    let pdf_path = if req.formats.pdf {
+        Some(staging.file_path(&pdf_name)?)
+    } else {
+        None
+    };
     if req.formats.epub {
-        output::check_target(&req.out_dir.join(format!("{stem}.epub")), &inputs)?;
-    }
-    if req.formats.typst {
-        output::check_dir_target(&req.out_dir.join(format!("{stem}-typst")), &inputs)?;
-    }
-    if req.formats.pdf {
-        output::check_target(&req.out_dir.join(format!("{stem}.pdf")), &inputs)?;
-    }
-    output::ensure_dir(&req.out_dir)?;
-    let mut outputs = Vec::new();
-    if req.formats.epub {
-        let path = req.out_dir.join(format!("{stem}.epub"));
+        let path = req.out_dir.join(&epub_name);
         let opts = EpubOptions {
             css,
             cover,
-            modified_unix: modified_time(book.meta.date)?,
+            modified_unix: modified_time(book.meta.date, &req.settings)?,
             note_style: None,
             generate_cover: true,
             print_colophon: req.print_colophon,
         };
-        let epub = write_epub(&book, &opts).map_err(|source| Error::Epub {
-            path: path.clone(),
-            source,
+        let epub = write_epub(&book, &opts).map_err(|source| match (&source, &req.cover) {
+            (EpubError::Cover(_), Some(cover)) => Error::Cover {
+                path: cover.clone(),
+                source,
+            },
+            _ => Error::Epub {
+                path: path.clone(),
+                source,
+            },
         })?;
         diagnostics.extend(epub.diagnostics);
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -394,8 +439,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
                 withheld: true,
             });
         }
-        output::write_file(&path, &epub.bytes, &inputs)?;
-        outputs.push(path);
+        staging.file(&epub_name, &epub.bytes)?;
     }
     if req.formats.typst || req.formats.pdf {
         let project = write_typst(
@@ -406,32 +450,23 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             },
         );
         let dir = if req.formats.typst {
-            req.out_dir.join(format!("{stem}-typst"))
+            staging.project(&project_name, &project.files)?
         } else {
-            req.out_dir
-                .join(format!(".{stem}-typst.paiban-build-{}", std::process::id()))
+            staging.scratch_project(&project_name, &project.files)?
         };
-        output::write_dir(&dir, &project.files, &inputs)?;
-        if req.formats.pdf {
-            let path = req.out_dir.join(format!("{stem}.pdf"));
+        staging.check_targets(&guards)?;
+        if let Some(staged_pdf) = &pdf_path {
             let opts = PdfOptions {
-                timestamp: Some(modified_time(book.meta.date)?),
-                ..PdfOptions::default()
+                settings: req.settings.clone(),
+                timestamp: Some(modified_time(book.meta.date, &req.settings)?),
             };
-            let compiled = pdf::compile_project(&dir, &path, &opts);
-            if !req.formats.typst {
-                let _ = std::fs::remove_dir_all(&dir);
-            }
-            compiled.map_err(|source| Error::Pdf {
-                path: path.clone(),
+            pdf::compile_project(&dir, staged_pdf, &opts).map_err(|source| Error::Pdf {
+                path: req.out_dir.join(&pdf_name),
                 source,
             })?;
-            outputs.push(path);
-        }
-        if req.formats.typst {
-            outputs.push(dir);
         }
     }
+    let outputs = staging.commit(&guards)?;
     Ok(BuildReport {
         source,
         config,
@@ -455,6 +490,26 @@ mod tests {
         ];
         for ((y, m, d), want) in cases {
             assert_eq!(days_from_civil(y, m, d), want, "{y}-{m}-{d}");
+        }
+    }
+
+    #[test]
+    fn source_date_epoch_is_checked() {
+        let cases = [
+            ("0", Ok(0)),
+            (" 1700000000 ", Ok(1_700_000_000)),
+            ("253402300799", Ok(MAX_EPOCH)),
+            ("253402300800", Err("is outside 0 … 253402300799")),
+            ("-1", Err("is outside 0")),
+            ("99999999999999999999", Err("is not a number")),
+            ("yesterday", Err("is not a number")),
+        ];
+        for (v, want) in cases {
+            match (source_date_epoch(v), want) {
+                (Ok(got), Ok(want)) => assert_eq!(got, want, "{v}"),
+                (Err(e), Err(want)) => assert!(e.to_string().contains(want), "{v}: {e}"),
+                (got, _) => panic!("{v}: {got:?}"),
+            }
         }
     }
 

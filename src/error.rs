@@ -16,6 +16,22 @@ pub enum Error {
         /// The operating system's error.
         source: std::io::Error,
     },
+    /// An input is not a regular file or is over its size cap ([`crate::input::InputKind`]).
+    #[error("{path}: {message}")]
+    Input {
+        /// The input file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The book is over a size limit (see [`crate::build::MAX_DIVISIONS`]).
+    #[error("{path}: {message}")]
+    Limit {
+        /// The manuscript.
+        path: PathBuf,
+        /// Which limit, and by how much.
+        message: String,
+    },
     /// The manuscript could not be decoded.
     #[error("{path}: {source}")]
     Decode {
@@ -36,6 +52,14 @@ pub enum Error {
     #[error("{path}: {source}")]
     Epub {
         /// The EPUB being written.
+        path: PathBuf,
+        /// Why.
+        source: EpubError,
+    },
+    /// The cover image is unusable (not an image, corrupt, or over the size limits).
+    #[error("{path}: {source}")]
+    Cover {
+        /// The cover file.
         path: PathBuf,
         /// Why.
         source: EpubError,

@@ -19,11 +19,13 @@ pub mod check;
 pub mod config;
 pub mod diag;
 pub mod error;
+pub mod input;
 pub mod inspect;
 pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod reader;
+pub mod settings;
 pub mod source;
 pub mod writer;
 

@@ -1,6 +1,10 @@
 //! The `paiban` command line: clap → library call → exit code.
 //!
-//! Exit codes: 0 success (warnings allowed), 1 build error, 2 usage error.
+//! Exit codes: 0 success (warnings allowed), 1 build error or an EPUB that did not validate,
+//! 2 usage error (a bad option value, `check` given something that is not an EPUB), 3 a needed
+//! external tool (epubcheck, Typst) is not installed.
+//!
+//! The environment is read here, once, into [`Settings`]; the library reads no variable itself.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,6 +15,7 @@ use clap::{Parser, Subcommand};
 use paiban::build::{self, BuildRequest, Formats, ReadRequest};
 use paiban::config::Lookup;
 use paiban::diag::{Code, Severity};
+use paiban::settings::Settings;
 
 mod batch_cli;
 
@@ -30,12 +35,16 @@ struct ReadArgs {
     /// The manuscript (plain text: UTF-8, UTF-16 with BOM, GB18030/GBK).
     manuscript: PathBuf,
     /// Force the text encoding (utf-8, gb18030, gbk, big5, utf-16le …) instead of detecting it.
-    #[arg(long)]
-    encoding: Option<String>,
+    #[arg(long, value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
     /// A book.toml whose fields override what the reader recovered. Without it, BOOK.toml
     /// beside BOOK.txt, then book.toml in its folder, is used when present.
     #[arg(long, value_name = "BOOK.TOML")]
     meta: Option<PathBuf>,
+    /// Keep a Project Gutenberg licence as a back-matter page (for redistribution under the
+    /// Project Gutenberg trademark) instead of removing it.
+    #[arg(long)]
+    keep_licence: bool,
     /// Override one book.toml field, after the file (repeatable; a repeated key makes a list).
     #[arg(short = 'M', long = "metadata", value_name = "KEY=VALUE")]
     overrides: Vec<String>,
@@ -61,8 +70,9 @@ impl ReadArgs {
     fn request_as_given(&self) -> ReadRequest {
         ReadRequest {
             input: self.manuscript.clone(),
-            encoding: self.encoding.clone(),
+            encoding: self.encoding,
             meta: self.meta.clone(),
+            keep_licence: self.keep_licence,
             overrides: self.overrides.clone(),
             allow: self.allow.clone(),
         }
@@ -173,11 +183,36 @@ enum Command {
     },
 }
 
-/// Runs the validators on `epub`, prints their report, and says whether it is clean. epubcheck
-/// is required; Ace is used when installed (its absence is reported, not fatal).
-fn validate(epub: &std::path::Path, usage: bool) -> bool {
-    use paiban::check::{CheckError, Locator, check_epub};
-    let outcome = check_epub(&Locator::from_env(), epub, usage);
+/// `--encoding`: a WHATWG encoding label (`utf-8`, `gb18030`, `gbk`, `big5`, `utf-16le` …).
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+        format!("unknown encoding {label:?} (try utf-8, gb18030, gbk, big5, utf-16le)")
+    })
+}
+
+/// Exit code 2: a usage error.
+const USAGE: u8 = 2;
+/// Exit code 3: a needed external tool is not installed.
+const TOOL_MISSING: u8 = 3;
+
+/// What the validators said about one EPUB.
+enum Verdict {
+    /// Both ran (or Ace is not installed) and found nothing.
+    Clean,
+    /// A validator reported a problem or failed to run.
+    Findings,
+    /// EPUBCheck is not installed: nothing was validated.
+    Missing(String),
+}
+
+/// Runs the validators on `epub` and prints their report. EPUBCheck is required; Ace is used when
+/// installed (its absence is reported, not fatal).
+fn validate(settings: &Settings, epub: &std::path::Path, usage: bool) -> Verdict {
+    use paiban::check::{CheckError, check_epub};
+    let outcome = check_epub(settings, epub, usage);
+    if let Err(e @ CheckError::NotFound { .. }) = &outcome.epubcheck {
+        return Verdict::Missing(e.to_string());
+    }
     print!("{}", outcome.render());
     let epubcheck_ok = matches!(&outcome.epubcheck, Ok(r) if r.is_clean());
     let ace_ok = match &outcome.ace {
@@ -185,13 +220,17 @@ fn validate(epub: &std::path::Path, usage: bool) -> bool {
         Err(CheckError::NotFound { .. }) => true,
         Err(_) => false,
     };
-    epubcheck_ok && ace_ok
+    if epubcheck_ok && ace_ok {
+        Verdict::Clean
+    } else {
+        Verdict::Findings
+    }
 }
 
 /// Colour on a terminal, unless `NO_COLOR` is set.
-fn style(stream_is_terminal: bool) -> paiban::diag::Style {
+fn style(settings: &Settings, stream_is_terminal: bool) -> paiban::diag::Style {
     paiban::diag::Style {
-        color: stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color: stream_is_terminal && !settings.no_color,
         ..paiban::diag::Style::default()
     }
 }
@@ -199,6 +238,7 @@ fn style(stream_is_terminal: bool) -> paiban::diag::Style {
 /// Renders diagnostics rustc-style on stderr (capped per code, then the summary line); those
 /// about book.toml are shown on its own text.
 fn print_diagnostics(
+    settings: &Settings,
     source: &paiban::source::Source,
     config: Option<&paiban::source::Source>,
     diags: &[paiban::diag::Diagnostic],
@@ -209,11 +249,11 @@ fn print_diagnostics(
         config: config.map(Into::into),
     };
     let mut err = std::io::stderr().lock();
-    let text = paiban::diag::render_all(diags, &sources, style(err.is_terminal()));
+    let text = paiban::diag::render_all(diags, &sources, style(settings, err.is_terminal()));
     let _ = err.write_all(text.as_bytes());
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Inspect {
             read,
@@ -226,7 +266,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 println!("{}", serde_json::to_string_pretty(&value)?);
             } else {
                 use std::io::IsTerminal;
-                let style = style(std::io::stdout().is_terminal());
+                let style = style(settings, std::io::stdout().is_terminal());
                 print!("{}", paiban::inspect::to_text(&reading, &source, style));
             }
             let worst = reading.diagnostics.iter().map(|d| d.severity).max();
@@ -248,9 +288,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("{} exists; pass --force to replace it", target.display());
             }
             let (source, reading) = build::read(&read.request_as_given())?;
-            print_diagnostics(&source, reading.config.as_ref(), &reading.diagnostics);
+            print_diagnostics(
+                settings,
+                &source,
+                reading.config.as_ref(),
+                &reading.diagnostics,
+            );
             let text = paiban::config::init_toml(&reading.book.meta);
-            paiban::output::write_file(&target, text.as_bytes(), &[&read.manuscript])?;
+            let inputs = [Some(read.manuscript.as_path()), read.meta.as_deref()];
+            let guard = paiban::output::Protected::new(inputs.into_iter().flatten());
+            paiban::output::write_file(&target, text.as_bytes(), &[&guard])?;
             println!("wrote {}", target.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -258,7 +305,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let target = output.unwrap_or_else(|| read.manuscript.with_extension("md"));
             let req = read.request();
             let (source, reading) = build::convert(&req, &target)?;
-            print_diagnostics(&source, reading.config.as_ref(), &reading.diagnostics);
+            print_diagnostics(
+                settings,
+                &source,
+                reading.config.as_ref(),
+                &reading.diagnostics,
+            );
             if reading
                 .diagnostics
                 .iter()
@@ -311,10 +363,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if !epub.is_file() {
                 anyhow::bail!("{}: no such file", epub.display());
             }
-            Ok(if validate(&epub, usage) {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
+            if !epub
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("epub"))
+            {
+                eprintln!(
+                    "error: {} is not an EPUB: `paiban check` validates a built .epub file \
+                     (build one with `paiban build`)",
+                    epub.display()
+                );
+                return Ok(ExitCode::from(USAGE));
+            }
+            Ok(match validate(settings, &epub, usage) {
+                Verdict::Clean => ExitCode::SUCCESS,
+                Verdict::Findings => ExitCode::from(1),
+                Verdict::Missing(why) => {
+                    eprintln!("error: cannot validate {}: {why}", epub.display());
+                    ExitCode::from(TOOL_MISSING)
+                }
             })
         }
         Command::Build {
@@ -374,6 +440,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 stem,
                 deny_warnings,
                 print_colophon,
+                settings: settings.clone(),
+                ..BuildRequest::default()
             };
             if batch {
                 anyhow::ensure!(!deny_warnings, "--deny-warnings builds one book at a time");
@@ -383,7 +451,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let report = build::build(&req)
                 .with_context(|| format!("cannot build {}", req.read.input.display()))?;
-            print_diagnostics(&report.source, report.config.as_ref(), &report.diagnostics);
+            print_diagnostics(
+                settings,
+                &report.source,
+                report.config.as_ref(),
+                &report.diagnostics,
+            );
             if report.withheld {
                 let errors = report.errors();
                 if errors > 0 {
@@ -409,7 +482,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .filter(|o| o.extension().is_some_and(|e| e == "epub"));
                 let mut clean = true;
                 for epub in epubs {
-                    clean &= validate(epub, false);
+                    match validate(settings, epub, false) {
+                        Verdict::Clean => {}
+                        Verdict::Findings => clean = false,
+                        Verdict::Missing(why) => {
+                            eprintln!(
+                                "error: --check: {} was written but not validated: {why}",
+                                epub.display()
+                            );
+                            return Ok(ExitCode::from(TOOL_MISSING));
+                        }
+                    }
                 }
                 if !clean {
                     eprintln!("error: the EPUB did not validate cleanly (--check)");
@@ -438,13 +521,24 @@ fn error_chain(e: &anyhow::Error) -> String {
     out
 }
 
+/// Whether the error is a missing external tool (exit 3) rather than a failed build.
+fn tool_missing(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<paiban::pdf::PdfError>(),
+            Some(paiban::pdf::PdfError::NoCompiler { .. })
+        )
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let settings = Settings::from_env();
+    match run(cli, &settings) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {}", error_chain(&e));
-            ExitCode::from(1)
+            ExitCode::from(if tool_missing(&e) { TOOL_MISSING } else { 1 })
         }
     }
 }

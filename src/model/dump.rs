@@ -136,6 +136,21 @@ fn dump_block(b: &Block, depth: usize, out: &mut String) {
                 let _ = writeln!(out, "{pad}colophon@{}: {} = {}", e.line, e.label, e.value);
             }
         }
+        Block::LineBlock(p) => {
+            let _ = writeln!(out, "{pad}lines@{}: {}", p.line, inlines(&p.content));
+        }
+        Block::Figure(p) => {
+            let _ = writeln!(out, "{pad}figure@{}: {}", p.line, inlines(&p.content));
+        }
+        Block::SceneBreak(line) => {
+            let _ = writeln!(out, "{pad}scene-break@{line}");
+        }
+        Block::Preformatted(pre) => {
+            let _ = writeln!(out, "{pad}pre@{}:", pre.line);
+            for l in &pre.lines {
+                let _ = writeln!(out, "{pad}  | {l}");
+            }
+        }
         Block::Contents(entries) => {
             for e in entries {
                 let label = e.label.as_deref().unwrap_or("");
@@ -164,6 +179,12 @@ fn inlines(content: &[Inline]) -> String {
                 let _ = write!(s, "{{p{}}}", p.number);
             }
             Inline::LineBreak => s.push_str("{br}"),
+            Inline::Emphasis(inner) => {
+                let _ = write!(s, "{{em:{}}}", inlines(inner));
+            }
+            Inline::Strong(inner) => {
+                let _ = write!(s, "{{strong:{}}}", inlines(inner));
+            }
         }
     }
     s

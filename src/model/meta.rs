@@ -89,6 +89,25 @@ metadata! {
     publisher_address: Option<String>,
     /// 主题词 (subject headings for `dc:subject`): the CIP III. tracing, or book.toml.
     subjects: Vec<String>,
+    /// The transcription this manuscript is (a Project Gutenberg ebook), for `dc:source`
+    /// and the copyright page's credit.
+    transcription: Option<Transcription>,
+}
+
+/// 底本 (the source transcription): the e-text project, its ebook number and credits.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Transcription {
+    /// The project (`Project Gutenberg`).
+    pub project: String,
+    /// The ebook number (`1342`), when the header gives it.
+    pub ebook: Option<String>,
+    /// The ebook's page (`https://www.gutenberg.org/ebooks/1342`).
+    pub url: Option<String>,
+    /// The release date as printed (`June, 1998`).
+    pub release_date: Option<String>,
+    /// Credits as printed (`Produced by Anonymous Volunteers`).
+    pub credits: Vec<String>,
 }
 
 /// A title in another script and what it is.

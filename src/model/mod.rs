@@ -46,6 +46,45 @@ impl Book {
         self.front.iter().chain(&self.body).chain(&self.back)
     }
 
+    /// 注释归属 (note homes): the notes that no division's text references — never referenced,
+    /// or referenced only from other notes — by the id of the top-level division at whose end
+    /// they are printed (the last one starting at or before the note's line, else the first),
+    /// in note order. Decided here once; every writer renders the notes where this says.
+    pub fn note_homes(&self) -> Vec<(String, Vec<NoteId>)> {
+        let mut in_text = std::collections::HashSet::new();
+        fn walk(d: &Division, out: &mut std::collections::HashSet<NoteId>) {
+            out.extend(d.own_note_refs());
+            d.children.iter().for_each(|c| walk(c, out));
+        }
+        self.divisions().for_each(|d| walk(d, &mut in_text));
+        let tops: Vec<&Division> = self.divisions().collect();
+        let mut homes: Vec<(String, Vec<NoteId>)> = Vec::new();
+        for note in self.notes.iter().filter(|n| !in_text.contains(&n.id)) {
+            let Some(home) = tops
+                .iter()
+                .rev()
+                .find(|d| d.line <= note.line)
+                .or(tops.first())
+            else {
+                continue;
+            };
+            match homes.iter_mut().find(|(id, _)| *id == home.id) {
+                Some((_, ids)) => ids.push(note.id),
+                None => homes.push((home.id.clone(), vec![note.id])),
+            }
+        }
+        homes
+    }
+
+    /// Whether some note's text references note `id`.
+    pub fn referenced_from_notes(&self, id: NoteId) -> bool {
+        self.notes.iter().any(|n| {
+            let mut refs = Vec::new();
+            note_refs(&n.content, &mut refs);
+            refs.contains(&id)
+        })
+    }
+
     /// The printed contents (目录) if the front matter has one.
     pub fn printed_contents(&self) -> Option<&[ContentsEntry]> {
         self.divisions().find_map(|d| {

@@ -1,9 +1,9 @@
 //! PDF (印刷文件): compiles a written Typst project to PDF, every Typst warning an error.
 //!
 //! Backends, tried in order: with the cargo feature `pdf`, the typst crates in-process
-//! ([`inprocess`]); a `typst` CLI on `PATH`; the Python `typst` module in
-//! `$VALIDATORS_HOME/venv` (`VALIDATORS_HOME` defaults to `.validators` in the crate root).
-//! Nothing else here depends on which backend runs.
+//! ([`inprocess`]); else, in each folder of [`Settings::homes`] (`$VALIDATORS_HOME`, then
+//! `./.validators`), a `bin/typst` CLI or the Python `typst` module of `venv/`; else a `typst` CLI
+//! on `PATH`. Nothing else here depends on which backend runs.
 //!
 //! Typst only warns about a missing font and then prints empty boxes, so [`compile_project`]
 //! first picks an installed CJK serif from [`CJK_SERIF_FONTS`] (a clear [`PdfError::NoCjkFont`]
@@ -15,6 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::settings::{INSTALL_HINT, Settings};
 use crate::writer::typst::{CJK_SERIF_FONTS, LATIN_SERIF, LATIN_SERIF_FALLBACK};
 
 #[cfg(feature = "pdf")]
@@ -25,12 +26,12 @@ pub mod inprocess;
 pub enum PdfError {
     /// No Typst compiler could be found.
     #[error(
-        "no Typst compiler found: install the typst CLI (https://github.com/typst/typst/releases, \
-         or `cargo install typst-cli`) or the Python module (`pip install typst` into {venv})"
+        "no Typst compiler found (looked for {looked}): {INSTALL_HINT} (the typst CLI, \
+         `cargo install typst-cli`, or the Python module, `pip install typst` into a venv/ there)"
     )]
     NoCompiler {
-        /// The Python environment that was looked in.
-        venv: PathBuf,
+        /// Where it was looked for.
+        looked: String,
     },
     /// None of the CJK serif fonts the template can use is installed.
     #[error(
@@ -92,31 +93,12 @@ pub struct PdfReport {
 }
 
 /// How to compile.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PdfOptions {
-    /// Where to look for the Python backend (`venv/bin/python`); see [`validators_home`].
-    pub validators_home: PathBuf,
+    /// Where to look for a compiler ([`Compiler::find`]).
+    pub settings: Settings,
     /// The PDF's creation date as Unix seconds, for byte-identical rebuilds; `None` for now.
     pub timestamp: Option<i64>,
-}
-
-impl Default for PdfOptions {
-    /// [`validators_home`], and `SOURCE_DATE_EPOCH` as the timestamp when it is set.
-    fn default() -> Self {
-        PdfOptions {
-            validators_home: validators_home(),
-            timestamp: std::env::var("SOURCE_DATE_EPOCH")
-                .ok()
-                .and_then(|s| s.trim().parse().ok()),
-        }
-    }
-}
-
-/// Where the validators' tools live: `$VALIDATORS_HOME`, else `.validators` in the crate root.
-pub fn validators_home() -> PathBuf {
-    std::env::var_os("VALIDATORS_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".validators"))
 }
 
 /// The script the Python backend runs: `argv` = command, then its arguments; prints JSON.
@@ -137,35 +119,45 @@ except typst.TypstError as e:
 "#;
 
 impl Compiler {
-    /// The first compiler found: in-process (feature `pdf`), else `typst` on `PATH`, else the
-    /// Python module under `home`.
-    pub fn find(home: &Path) -> Result<Compiler, PdfError> {
+    /// The first compiler found: in-process (feature `pdf`), else [`Compiler::find_external`].
+    pub fn find(settings: &Settings) -> Result<Compiler, PdfError> {
         #[cfg(feature = "pdf")]
         {
-            let _ = home;
+            let _ = settings;
             Ok(Compiler::InProcess)
         }
         #[cfg(not(feature = "pdf"))]
-        Compiler::find_external(home)
+        Compiler::find_external(settings)
     }
 
-    /// The first compiler outside paiban: `typst` on `PATH`, else the Python module under `home`.
-    pub fn find_external(home: &Path) -> Result<Compiler, PdfError> {
-        if let Some(cli) = find_on_path("typst") {
+    /// The first compiler outside paiban: in each folder of [`Settings::homes`] its `bin/typst`,
+    /// else its `venv/bin/python` with the `typst` module; else `typst` on `PATH`.
+    pub fn find_external(settings: &Settings) -> Result<Compiler, PdfError> {
+        let mut looked = Vec::new();
+        for home in settings.homes() {
+            let cli = home.join("bin").join("typst");
+            if cli.is_file() {
+                return Ok(Compiler::Cli(cli));
+            }
+            let python = home.join("venv").join("bin").join("python");
+            if python.is_file() {
+                let ok = Command::new(&python)
+                    .args(["-c", "import typst"])
+                    .output()
+                    .is_ok_and(|o| o.status.success());
+                if ok {
+                    return Ok(Compiler::Python(python));
+                }
+            }
+            looked.push(format!("{}, {}", cli.display(), python.display()));
+        }
+        if let Some(cli) = settings.on_path("typst") {
             return Ok(Compiler::Cli(cli));
         }
-        let venv = home.join("venv");
-        let python = venv.join("bin").join("python");
-        if python.is_file() {
-            let ok = Command::new(&python)
-                .args(["-c", "import typst"])
-                .output()
-                .is_ok_and(|o| o.status.success());
-            if ok {
-                return Ok(Compiler::Python(python));
-            }
-        }
-        Err(PdfError::NoCompiler { venv })
+        looked.push("typst on PATH".into());
+        Err(PdfError::NoCompiler {
+            looked: looked.join(", "),
+        })
     }
 
     fn program(&self) -> &Path {
@@ -279,7 +271,7 @@ impl Compiler {
 /// The PDF is written to a temporary file beside `pdf` and renamed only when Typst reported
 /// neither an error nor a warning; otherwise no file is left behind.
 pub fn compile_project(dir: &Path, pdf: &Path, opts: &PdfOptions) -> Result<PdfReport, PdfError> {
-    let compiler = Compiler::find(&opts.validators_home)?;
+    let compiler = Compiler::find(&opts.settings)?;
     compile_with(compiler, dir, pdf, opts)
 }
 
@@ -343,12 +335,4 @@ pub fn compile_with(
         cjk_font,
         latin_font,
     })
-}
-
-/// The first executable called `name` on `PATH`.
-fn find_on_path(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
 }

@@ -88,6 +88,14 @@ pub enum Kind {
     ContentsLine,
     /// A line of the title pages and colophon, read by `front_matter` (set by context).
     FrontMatterLine,
+    /// A line of verse or of an indented passage whose line breaks are kept (set by typist).
+    Verse,
+    /// `*       *       *`: a scene break (分隔符) between two scenes (set by typist).
+    SceneBreak,
+    /// A line of `[Illustration: caption]` (插图说明) (set by typist).
+    Illustration,
+    /// A line of a table drawn with spaces, kept as printed (set by typist).
+    Preformatted,
 }
 
 impl Kind {
@@ -188,10 +196,7 @@ pub fn signature_shape(text: &str) -> Option<(String, String)> {
     Some((tokens[..tokens.len() - 1].join(" "), name.to_string()))
 }
 
-/// Whether `c` is a CJK unified ideograph (汉字).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
+pub use super::script::is_han;
 
 #[cfg(test)]
 mod tests {

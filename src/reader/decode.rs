@@ -1,10 +1,12 @@
 //! Decoding (解码): bytes → UTF-8 text with `\n` line ends.
 //!
 //! UTF-8 (with or without BOM), UTF-16LE/BE with BOM, GB18030 (GBK) when the bytes are not
-//! valid UTF-8 and the GB18030 reading is plausible Chinese text, or a forced encoding.
+//! valid UTF-8 and the GB18030 reading is plausible Chinese text, Windows-1252 (which reads
+//! Latin-1 too) when there is no GB18030 evidence and the reading is plausible Latin text, or a
+//! forced encoding (`--encoding latin1`).
 //! Form feeds (换页) are kept: the lines pass turns them into page breaks.
 
-use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// The decoded text and how it was decoded.
 #[derive(Debug, Clone)]
@@ -24,6 +26,13 @@ pub enum DecodeError {
     /// The input looks like a binary file.
     #[error("this is not a text file ({0})")]
     Binary(String),
+    /// NUL bytes only at odd (or only at even) offsets: UTF-16 text without a byte-order mark.
+    #[error(
+        "the text looks like {0} without a byte-order mark (NUL bytes at every other offset): \
+         pass --encoding {label}",
+        label = .0.to_ascii_lowercase()
+    )]
+    Utf16WithoutBom(&'static str),
     /// No supported encoding decodes the bytes.
     #[error("cannot decode the text as {encoding}: invalid bytes at byte offset {offset}")]
     Invalid {
@@ -69,8 +78,11 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     })
 }
 
-/// Detects UTF-8 or GB18030 in bytes without a BOM.
+/// Detects UTF-8, GB18030 or Windows-1252 in bytes without a BOM.
 fn detect(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    if let Some(utf16) = utf16_without_bom(bytes) {
+        return Err(DecodeError::Utf16WithoutBom(utf16));
+    }
     if let Some(why) = binary_reason(bytes) {
         return Err(DecodeError::Binary(why));
     }
@@ -79,13 +91,49 @@ fn detect(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
         Err(e) => {
             let utf8_offset = e.valid_up_to();
             match strict(GB18030, bytes, 0) {
-                Ok(s) if plausible(&s) => Ok((s, "GB18030")),
+                Ok(s) if plausible(&s) && han_in_runs(&s) => return Ok((s, "GB18030")),
+                _ => {}
+            }
+            match strict(WINDOWS_1252, bytes, 0) {
+                Ok(s) if plausible_latin(&s) => Ok((s, "windows-1252")),
                 _ => Err(DecodeError::Invalid {
                     encoding: "UTF-8",
                     offset: utf8_offset,
                 }),
             }
         }
+    }
+}
+
+/// `UTF-16LE` / `UTF-16BE` when bytes with NULs read as clean text in that order: the first
+/// 64 KiB decode without error to text with no NUL and almost no control characters. When both
+/// orders do (rare), the order with NULs where ASCII's high bytes fall wins.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.len() % 2 == 1 || !bytes.contains(&0) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(1 << 16) & !1];
+    let clean = |enc: &'static Encoding| {
+        let text = enc.decode_without_bom_handling_and_without_replacement(sample)?;
+        let controls = text
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+            .count();
+        (controls * 100 <= text.chars().count()).then_some(())
+    };
+    let nul_at = |parity| {
+        sample
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| **b == 0 && i % 2 == parity)
+            .count()
+    };
+    match (clean(encoding_rs::UTF_16LE), clean(encoding_rs::UTF_16BE)) {
+        (Some(()), None) => Some("UTF-16LE"),
+        (None, Some(())) => Some("UTF-16BE"),
+        (Some(()), Some(())) if nul_at(1) >= nul_at(0) => Some("UTF-16LE"),
+        (Some(()), Some(())) => Some("UTF-16BE"),
+        _ => None,
     }
 }
 
@@ -119,6 +167,51 @@ fn plausible(text: &str) -> bool {
         }
     }
     total > 0 && good * 100 >= total * 95
+}
+
+/// Least number of Han characters for [`han_in_runs`] to judge; fewer pass.
+const MIN_HAN: usize = 10;
+
+/// Whether Han characters come in runs, as in Chinese text, rather than one at a time between
+/// Latin letters, as when Latin-1 accents are read as GB18030 byte pairs (`d\xE9j` → `d隽`).
+fn han_in_runs(text: &str) -> bool {
+    let cjk = |c: Option<&char>| c.is_some_and(|&c| (c as u32) >= 0x2E80);
+    let chars: Vec<char> = text.chars().collect();
+    let mut han = 0usize;
+    let mut alone = 0usize;
+    for (i, c) in chars.iter().enumerate() {
+        if (0x4E00..=0x9FFF).contains(&(*c as u32)) {
+            han += 1;
+            let before = i.checked_sub(1).and_then(|j| chars.get(j));
+            if !cjk(before) && !cjk(chars.get(i + 1)) {
+                alone += 1;
+            }
+        }
+    }
+    han < MIN_HAN || alone * 2 < han
+}
+
+/// Typographic marks a Windows-1252 or Latin-1 text uses beside its letters.
+const LATIN_MARKS: &[char] = &[
+    '‘', '’', '“', '”', '–', '—', '…', '«', '»', '¡', '¿', '£', '§', '°', '·', '½', '¼', '¾', '©',
+    '®', '¶', '†', '‡', '•', '€', '\u{a0}', '´', '¨', '¢', '¥', '±', '×', '÷', 'º', 'ª',
+];
+
+/// Whether a Windows-1252 reading is Latin text: no C1 controls, and nearly every non-ASCII
+/// character a letter (é, ß, æ) or a typographic mark.
+fn plausible_latin(text: &str) -> bool {
+    let mut other = 0usize;
+    let mut total = 0usize;
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if ('\u{80}'..='\u{9f}').contains(&c) {
+            return false;
+        }
+        total += 1;
+        if !(c.is_alphabetic() || LATIN_MARKS.contains(&c)) {
+            other += 1;
+        }
+    }
+    other * 10 <= total
 }
 
 /// Decodes without replacement; the error names the first bad byte (offset counts `base`).
@@ -244,7 +337,7 @@ mod tests {
                 DecodeError::Binary("4 control bytes".into()),
             ),
             (
-                b"abc\xFF\xFEdef",
+                b"abc\xFF\x81\x8Ddef",
                 DecodeError::Invalid {
                     encoding: "UTF-8",
                     offset: 3,
@@ -253,6 +346,61 @@ mod tests {
         ];
         for (bytes, want) in cases {
             assert_eq!(decode(bytes, None).unwrap_err(), want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn latin_files_are_windows_1252() {
+        // Latin-1 and Windows-1252 bytes of original sentences (not valid UTF-8).
+        let cases: &[(&[u8], &str)] = &[
+            (
+                b"caf\xE9 cr\xE8me, d\xE9j\xE0 vu\r\n",
+                "café crème, déjà vu\n",
+            ),
+            (
+                b"\x93Quoted,\x94 she said \x96 twice\x85",
+                "“Quoted,” she said – twice…",
+            ),
+            (b"Stra\xDFe und Gr\xFC\xDFe", "Straße und Grüße"),
+            (b"na\xEFve caf\xE9", "naïve café"),
+        ];
+        for (bytes, want) in cases {
+            let d = decode(bytes, None).unwrap_or_else(|e| panic!("{bytes:?}: {e}"));
+            assert_eq!((d.text.as_str(), d.encoding), (*want, "windows-1252"));
+        }
+        let forced = decode(b"\xE9t\xE9", Some(Encoding::for_label(b"latin1").unwrap())).unwrap();
+        assert_eq!(
+            (forced.text.as_str(), forced.encoding),
+            ("été", "windows-1252")
+        );
+    }
+
+    #[test]
+    fn latin_accents_read_as_gb18030_pairs_are_not_chinese() {
+        // Every accent is followed by a letter, so the bytes are valid GB18030 too.
+        let text = b"r\xE9sum\xE9s na\xEFves ".repeat(6);
+        let d = decode(&text, None).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.text.starts_with("résumés naïves résumés"), "{}", d.text);
+    }
+
+    #[test]
+    fn utf16_without_a_bom_gets_an_encoding_hint() {
+        let text = "1 第一章\n引言\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let cases: [(&[u8], &str); 2] = [(&le, "UTF-16LE"), (&be, "UTF-16BE")];
+        for (bytes, want) in cases {
+            let err = decode(bytes, None).unwrap_err();
+            assert_eq!(err, DecodeError::Utf16WithoutBom(want));
+            let label = want.to_ascii_lowercase();
+            assert!(
+                err.to_string()
+                    .ends_with(&format!("pass --encoding {label}")),
+                "{err}"
+            );
+            let forced = encoding_rs::Encoding::for_label(label.as_bytes());
+            assert_eq!(decode(bytes, forced).unwrap().text, text);
         }
     }
 

@@ -248,6 +248,10 @@ fn block(c: Chunk) -> Block {
         Role::Signature => Block::Signature(p),
         Role::Dateline => Block::Dateline(p),
         Role::Quote => Block::Quote(vec![Block::Para(p)]),
+        Role::Verse => Block::Quote(vec![Block::LineBlock(p)]),
+        Role::Break => Block::SceneBreak(p.line),
+        Role::Figure => Block::Figure(super::typist::caption(p)),
+        Role::Pre => Block::Preformatted(super::typist::preformatted(&p)),
     }
 }
 

@@ -51,7 +51,10 @@ fn is_cjk_punctuation(c: char) -> bool {
 /// Whether `next` continues the paragraph that `prev` leaves unfinished.
 pub fn continues(prev: &Chunk, next: &Chunk) -> bool {
     match (prev.role, next.role) {
-        (Role::Quote, Role::Quote) => next.hint == Some(true),
+        (Role::Quote, Role::Quote)
+        | (Role::Verse, Role::Verse)
+        | (Role::Figure, Role::Figure)
+        | (Role::Pre, Role::Pre) => next.hint == Some(true),
         (Role::Para | Role::Item, Role::Para) => next.hint.unwrap_or_else(|| match prev.role {
             Role::Para => !ends_sentence(&prev.text) && !title_like(&prev.text),
             _ => !ends_sentence(&prev.text),
@@ -122,6 +125,21 @@ fn side_is_cjk(mut side: impl Iterator<Item = char>) -> bool {
 /// line-end hyphen is dropped unless the word is a compound, a line-end em dash gets no space.
 fn append(into: &mut Vec<Inline>, next: &Chunk, compounds: &Compounds, stats: &mut JoinStats) {
     let more = &next.content;
+    // Verse and preformatted lines keep their line ends.
+    match next.role {
+        Role::Verse => into.push(Inline::LineBreak),
+        Role::Pre => push_text(into, "\n"),
+        _ => {}
+    }
+    if matches!(next.role, Role::Verse | Role::Pre) {
+        for i in more {
+            match i {
+                Inline::Text(t) => push_text(into, t),
+                other => into.push(other.clone()),
+            }
+        }
+        return;
+    }
     let left_text = plain_text(into);
     let right_text = plain_text(more);
     let left = left_text.chars().last();

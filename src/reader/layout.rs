@@ -35,12 +35,10 @@ pub fn indent(text: &str) -> usize {
         .sum()
 }
 
-/// Display width: CJK and full-width characters count 2, others 1.
+/// Display width in columns (unicode-width, East Asian ambiguous characters wide as CJK print
+/// sets them): 汉字 and full-width forms count 2, Latin 1, combining marks 0.
 fn width(text: &str) -> usize {
-    text.trim()
-        .chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
+    unicode_width::UnicodeWidthStr::width_cjk(text.trim())
 }
 
 /// Least indent that marks a paragraph start or a quotation line.

@@ -13,8 +13,10 @@ pub mod context;
 pub mod conventions;
 pub mod decode;
 pub mod divisions;
+pub mod emphasis;
 pub mod front_matter;
 pub mod furniture;
+pub mod gutenberg;
 pub mod headings;
 pub mod hyphen;
 pub mod joins;
@@ -27,7 +29,9 @@ pub mod notes;
 pub mod outline;
 pub mod pages;
 pub mod relators;
+pub mod script;
 pub mod toc;
+pub mod typist;
 pub mod units;
 
 use crate::diag::{Code, Diagnostic};
@@ -46,6 +50,8 @@ use classify::Kind;
 pub struct ReadOptions {
     /// BCP 47 language to assume instead of detecting it.
     pub language: Option<String>,
+    /// Keep a Project Gutenberg licence as a back-matter page instead of removing it.
+    pub keep_licence: bool,
     /// Metadata the user set (`book.toml`, `-M`): applied over what was recovered before the
     /// diagnostics are final, so a finding about a field the user set is dropped.
     pub patch: Option<MetadataPatch>,
@@ -78,12 +84,35 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let paged = lines::split_pages(&text);
     let lines = &paged.lines;
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify::classify(l.text)).collect();
+    let boilerplate = gutenberg::find(lines);
+    for (range, removal) in &boilerplate.removed {
+        for k in &mut kinds[range.clone()] {
+            *k = Kind::Furniture;
+        }
+        let (first, last) = (lines[range.start].no, lines[range.end - 1].no);
+        conv.add(
+            format!("removed lines {first}–{last}: {}", removal.reason()),
+            (range.len(), first),
+        );
+    }
     let furniture = furniture::strip(lines, &paged.form_feed, &mut kinds);
     let scopes = notes::settle(lines, &mut kinds, &paged.form_feed);
     let outline = outline::apply(lines, &mut kinds, &paged.form_feed);
     let (contents, d) = context::apply(lines, &mut kinds);
     diags.extend(d);
-    let layout = layout::analyse(lines, &paged.form_feed, &mut kinds);
+    let mut layout = layout::analyse(lines, &paged.form_feed, &mut kinds);
+    conv.add(
+        "double-spaced lines: one blank line wraps, two end a paragraph",
+        typist::double_spaced(lines, &kinds, &paged.form_feed, &mut layout.hints),
+    );
+    // Scene breaks, captions, tables and verse as a typist draws them (not in text from print).
+    if paged.feeds == 0 {
+        let shapes = typist::mark_blocks(lines, &mut kinds, &mut layout.hints);
+        conv.add("`*   *   *` scene breaks", shapes.breaks);
+        conv.add("`[Illustration: …]` captions", shapes.illustrations);
+        conv.add("tables drawn with spaces, kept preformatted", shapes.tables);
+        conv.add("indented verse and quotations, lines kept", shapes.verse);
+    }
     let pages = pages::assign(&kinds, &paged.form_feed);
     let links = notes::link(lines, &kinds, &pages, &scopes);
     let note_conventions = notes::conventions(lines, &kinds, &scopes, &links);
@@ -176,13 +205,54 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         Some(l) => l.clone(),
         None => {
             let detected = language::detect(&text).to_string();
-            conv.add(
-                format!("language {detected} (detected from the script)"),
-                (1, 1),
-            );
-            detected
+            match boilerplate.fields.language.as_deref() {
+                // The header names the language; the script still tells zh-CN from zh-TW.
+                Some(tag) if !detected.starts_with(tag) => {
+                    conv.add(
+                        format!("language {tag} (from the Project Gutenberg header)"),
+                        (1, 1),
+                    );
+                    tag.to_string()
+                }
+                _ => {
+                    conv.add(
+                        format!("language {detected} (detected from the script)"),
+                        (1, 1),
+                    );
+                    detected
+                }
+            }
         }
     };
+    // Typists mark emphasis with `_…_` and `=…=`; text extracted from print (paged) has none.
+    if paged.feeds == 0 {
+        conv.add(
+            "`_italic_` and `=bold=` emphasis",
+            emphasis::mark(&mut book),
+        );
+        typist::merge_quotes(&mut book);
+    }
+    if book.meta.authors.is_empty() {
+        if let Some((author, title)) = gutenberg::catalogue_title(&book.meta.title) {
+            conv.add("catalogue title line 《author：title》", (1, 1));
+            book.meta.title = title;
+            book.meta.authors.push(Contributor {
+                file_as: Some(author.clone()),
+                name: author,
+                role: crate::model::Relator::author(),
+                label: None,
+                affiliation: None,
+            });
+        }
+    }
+    if boilerplate.found() {
+        let licence = boilerplate
+            .licence()
+            .filter(|_| opts.keep_licence)
+            .map(|r| gutenberg::licence_paras(lines, r));
+        let language = book.meta.language.clone();
+        gutenberg::apply(&boilerplate, &mut book, &language, licence);
+    }
     if book.meta.description.is_none() {
         book.meta.description = divisions::abstract_text(&book.front);
     }

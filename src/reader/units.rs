@@ -22,6 +22,14 @@ pub enum Role {
     Dateline,
     /// A line of a block quotation (引文).
     Quote,
+    /// A line of verse or of an indented passage whose line breaks are kept (行块).
+    Verse,
+    /// A scene break (分隔符).
+    Break,
+    /// An illustration's caption (插图说明).
+    Figure,
+    /// A line of a table drawn with spaces (预排文本), kept as printed.
+    Pre,
 }
 
 /// A run of text from one line (or several, once joined).
@@ -171,6 +179,18 @@ pub fn build(
             Kind::Signature => Some(chunk(Role::Signature)),
             Kind::Dateline => Some(chunk(Role::Dateline)),
             Kind::Quote => Some(chunk(Role::Quote)),
+            Kind::Verse => Some(chunk(Role::Verse)),
+            Kind::SceneBreak => Some(chunk(Role::Break)),
+            Kind::Illustration => Some(chunk(Role::Figure)),
+            Kind::Preformatted => {
+                // Columns line up by their spaces: keep the whole line, untouched.
+                let mut c = chunk(Role::Pre);
+                if let Unit::Chunk(c) = &mut c {
+                    c.content = vec![Inline::Text(line.text.trim_end().to_string())];
+                    c.text = line.text.trim_end().to_string();
+                }
+                Some(c)
+            }
             Kind::Blank
             | Kind::Furniture
             | Kind::Note { .. }

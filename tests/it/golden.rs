@@ -68,6 +68,7 @@ golden_cases! {
         en_salt_road => "en-salt-road",
         example_shuyuan => "example-shuyuan",
         page_feeds => "page-feeds",
+        pg_lamp_maker => "pg-lamp-maker",
         river_town => "river-town",
         tw_shancheng => "tw-shancheng",
         zh_bracket_notes => "zh-bracket-notes",

@@ -183,7 +183,7 @@ fn pandoc_reads_the_same_headings_and_notes() {
         let md = dir.path().join("book.md");
         fs::write(&md, write_markdown(&book, &MarkdownOptions::default()).text).unwrap();
         let out = Command::new(&pandoc)
-            .args(["-f", "markdown", "-t", "json"])
+            .args(["-f", "markdown-smart", "-t", "json"])
             .arg(&md)
             .output()
             .unwrap();

@@ -27,6 +27,14 @@ fn join(content: &mut Vec<Inline>) {
         match (out.last_mut(), i) {
             (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),
             (_, Inline::Text(b)) if b.is_empty() => {}
+            (_, Inline::Emphasis(mut inner)) => {
+                join(&mut inner);
+                out.push(Inline::Emphasis(inner));
+            }
+            (_, Inline::Strong(mut inner)) => {
+                join(&mut inner);
+                out.push(Inline::Strong(inner));
+            }
             (_, i) => out.push(i),
         }
     }
@@ -35,10 +43,17 @@ fn join(content: &mut Vec<Inline>) {
 
 fn norm_block(b: &mut Block) {
     match b {
-        Block::Para(p) | Block::Signature(p) | Block::Dateline(p) | Block::Notice(p) => {
+        Block::Para(p)
+        | Block::Signature(p)
+        | Block::Dateline(p)
+        | Block::Notice(p)
+        | Block::LineBlock(p)
+        | Block::Figure(p) => {
             p.line = 0;
             join(&mut p.content);
         }
+        Block::SceneBreak(line) => *line = 0,
+        Block::Preformatted(p) => p.line = 0,
         Block::Display(l) => {
             l.line = 0;
             join(&mut l.content);

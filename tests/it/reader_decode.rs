@@ -82,3 +82,36 @@ fn bad_bytes_are_located() {
         }
     );
 }
+
+#[test]
+fn latin1_and_windows_1252_files_read_the_same_book() {
+    // A Project Gutenberg–shaped fixture with accents and curly quotes, in Windows-1252 and CRLF.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/pg-lamp-maker/input.txt");
+    let ascii = std::fs::read_to_string(path).expect("fixture readable");
+    let text = ascii
+        .replace("Cinder Lane", "Cinder Lane, near the café")
+        .replace("\"My dear Mira,", "“My dear Mira,”")
+        .replace(
+            "Hester enclosed",
+            "Hester’s note enclosed — façade and all —",
+        );
+    let (cp1252, _, had_errors) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!had_errors);
+    let crlf: Vec<u8> = cp1252
+        .iter()
+        .flat_map(|&b| {
+            if b == b'\n' {
+                vec![b'\r', b'\n']
+            } else {
+                vec![b]
+            }
+        })
+        .collect();
+    let d = decode(&crlf, None).expect("Windows-1252 is detected");
+    assert_eq!(d.encoding, "windows-1252");
+    assert_eq!(d.text, text);
+    assert_eq!(model(d.text), model(text.clone()));
+    // `--encoding latin1` names the same decoder.
+    let latin1 = encoding_rs::Encoding::for_label(b"latin1").expect("a label");
+    assert_eq!(decode(&crlf, Some(latin1)).unwrap().text, text);
+}

@@ -161,6 +161,8 @@ fn pdf_compiles_without_warnings_at_trim_size_and_prints_the_text_literally() {
             typst: true,
             pdf: true,
         },
+        // the compiler is looked up as main looks it up ($VALIDATORS_HOME first)
+        settings: paiban::settings::Settings::from_env(),
         ..Default::default()
     })
     .unwrap();

@@ -107,8 +107,9 @@ fn random_bytes_are_not_text() {
 fn invalid_utf8_without_a_plausible_legacy_encoding() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("latin1.txt");
-    // Latin-1 "café" inside English text: not UTF-8, and 0xE9 0x20 is no GB18030 character.
-    std::fs::write(&f, b"A short caf\xE9 story.\n\nIt goes on.\n").unwrap();
+    // Not UTF-8, 0xE9 0x20 is no GB18030 character, and 0x81 0x8D are C1 controls in
+    // Windows-1252 (a Latin-1 text alone is read as Windows-1252: see reader_decode).
+    std::fs::write(&f, b"A short caf\xE9 story\x81\x8D.\n\nIt goes on.\n").unwrap();
     assert_rejected(
         dir.path(),
         &f,
@@ -143,7 +144,7 @@ fn an_unreadable_file() {
     let run = paiban().arg("inspect").arg(&folder).assert().code(1);
     assert_eq!(
         String::from_utf8_lossy(&run.get_output().stderr),
-        format!("error: {p}: Is a directory (os error 21)\n")
+        format!("error: {p}: is a folder, not a file (reading the manuscript)\n")
     );
     let out_dir = dir.path().join("out");
     let run = paiban()
@@ -161,7 +162,7 @@ fn an_unreadable_file() {
 }
 
 #[test]
-fn an_unknown_forced_encoding_is_an_error_naming_the_flag() {
+fn an_unknown_forced_encoding_is_a_usage_error_naming_the_flag() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("book.txt");
     std::fs::write(&f, "正文。\n").unwrap();
@@ -169,9 +170,13 @@ fn an_unknown_forced_encoding_is_an_error_naming_the_flag() {
         .args(["inspect", "--encoding", "klingon"])
         .arg(&f)
         .assert()
-        .code(1);
-    assert_eq!(
-        String::from_utf8_lossy(&run.get_output().stderr),
-        "error: --encoding: unknown encoding \"klingon\" (try utf-8, gb18030, gbk, big5, utf-16le)\n"
+        .code(2);
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr);
+    assert!(
+        stderr.starts_with(
+            "error: invalid value 'klingon' for '--encoding <ENCODING>': unknown encoding \
+             \"klingon\" (try utf-8, gb18030, gbk, big5, utf-16le)\n"
+        ),
+        "{stderr}"
     );
 }

@@ -1,39 +1,16 @@
 //! Outputs (输出) and exit codes: temp file + rename, never over an input, an existing file in
 //! the way is left alone, a failed build leaves no partial file; 0 / 1 / 2 and --deny-warnings.
 
-use std::path::{Path, PathBuf};
-
 use assert_cmd::Command;
+
+use crate::support::outdir::{CLEAN, entries, stderr, write};
 
 fn paiban() -> Command {
     Command::cargo_bin("paiban").unwrap()
 }
 
-const CLEAN: &str = "书名\n\n第一章\n\n起点\n\n正文一。\n\n第二章\n\n桥梁\n\n正文二。\n";
 /// One warning: a marker with no note on its page.
 const ONE_WARNING: &str = "第一章\n\n起点\n\n标记^①没有注释。\n";
-
-fn write(path: &Path, text: &str) -> PathBuf {
-    if let Some(p) = path.parent() {
-        std::fs::create_dir_all(p).unwrap();
-    }
-    std::fs::write(path, text).unwrap();
-    path.to_path_buf()
-}
-
-/// Every entry of a folder, sorted, dotfiles included.
-fn entries(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
-
-fn stderr(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
-}
 
 #[test]
 fn outputs_appear_whole_with_no_temporary_leftovers_and_are_replaced_whole() {
@@ -55,7 +32,7 @@ fn outputs_appear_whole_with_no_temporary_leftovers_and_are_replaced_whole() {
         assert_eq!(entries(&out), ["book-typst"]);
         assert_eq!(
             entries(&out.join("book-typst")),
-            ["FONTS.md", "book.typ", "main.typ"]
+            [".paiban", "FONTS.md", "book.typ", "main.typ"]
         );
     }
     // A stale file in the project folder is gone after a rebuild: the folder is replaced whole.
@@ -347,7 +324,7 @@ fn an_epub_path_that_is_a_folder_is_an_error_and_nothing_is_written() {
 }
 
 #[test]
-fn a_corrupt_cover_fails_the_build_and_leaves_no_file() {
+fn a_corrupt_cover_fails_the_build_names_the_cover_and_leaves_no_file() {
     let dir = tempfile::tempdir().unwrap();
     let input = write(&dir.path().join("book.txt"), CLEAN);
     // A PNG signature followed by garbage.
@@ -367,7 +344,7 @@ fn a_corrupt_cover_fails_the_build_and_leaves_no_file() {
         stderr(&a).starts_with(&format!(
             "error: cannot build {}: {}: cannot read the cover image: ",
             input.display(),
-            out.join("book.epub").display()
+            cover.display()
         )),
         "{}",
         stderr(&a)

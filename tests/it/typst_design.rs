@@ -9,10 +9,17 @@ use paiban::source::Source;
 
 /// The English fixture (original text in the shape of a pdftotext manuscript).
 fn english_book() -> Book {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/english/reading-room.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/english/reading-room.txt"
+    );
     let bytes = std::fs::read(path).expect("english fixture");
     let text = decode(&bytes, None).expect("fixture decodes").text;
-    read(&Source::new("reading-room.txt", text), &ReadOptions::default()).book
+    read(
+        &Source::new("reading-room.txt", text),
+        &ReadOptions::default(),
+    )
+    .book
 }
 
 /// `(x_min, x_max, text)` of every text line on `page`, from `pdftotext -bbox-layout`.
@@ -58,7 +65,10 @@ fn english_book_is_set_as_an_english_book() {
     let text = run("pdftotext", &[pdf, "-"]);
     // Arabic note numbers, not ①②③; each note starts with its number at the foot.
     assert!(!text.contains('①'), "{text}");
-    assert!(text.contains("1. Harbour commissioners, minute book"), "{text}");
+    assert!(
+        text.contains("1. Harbour commissioners, minute book"),
+        "{text}"
+    );
     // Hyphenation: some line ends in a hyphen the manuscript has nowhere (a soft hyphen made
     // visible), and the word it splits is a word of the manuscript.
     let source = std::fs::read_to_string(concat!(
@@ -78,22 +88,38 @@ fn english_book_is_set_as_an_english_book() {
         .collect();
     assert!(!split.is_empty(), "no hyphenated line end in {text}");
     for w in &split {
-        assert!(source.contains(w.as_str()), "{w:?} is not a manuscript word");
+        assert!(
+            source.contains(w.as_str()),
+            "{w:?} is not a manuscript word"
+        );
     }
     // The first paragraph after a chapter heading is flush left, the next ones indented 1.2 em.
     let opening = (1..=12)
-        .find(|&p| lines(pdf, p).iter().any(|l| l.2.starts_with("When the harbour")))
+        .find(|&p| {
+            lines(pdf, p)
+                .iter()
+                .any(|l| l.2.starts_with("When the harbour"))
+        })
         .expect("chapter 1 opening");
     let ls = lines(pdf, opening);
     let left = ls.iter().map(|l| l.0).fold(f64::MAX, f64::min);
-    let first = ls.iter().find(|l| l.2.starts_with("When the harbour")).unwrap();
-    let second = ls.iter().find(|l| l.2.starts_with("Within two winters")).unwrap();
+    let first = ls
+        .iter()
+        .find(|l| l.2.starts_with("When the harbour"))
+        .unwrap();
+    let second = ls
+        .iter()
+        .find(|l| l.2.starts_with("Within two winters"))
+        .unwrap();
     assert!((first.0 - left).abs() < 0.5, "{first:?} indented");
     let indent = second.0 - left;
     assert!((indent - 1.2 * 10.5).abs() < 0.5, "indent {indent} pt");
     // The verso running head is the book title, not `Chapter 1`.
     let verso = lines(pdf, opening + 1);
-    assert_eq!(verso.first().map(|l| l.2.as_str()), Some("The Reading Room"));
+    assert_eq!(
+        verso.first().map(|l| l.2.as_str()),
+        Some("The Reading Room")
+    );
 }
 
 #[test]
@@ -122,7 +148,8 @@ fn chinese_text_block_is_a_whole_number_of_characters() {
             // Lines that run to the right edge (justified lines, not a paragraph's last) end a
             // whole number of characters from the block's left edge.
             let w = b - left;
-            if w > 331.0 && w < 345.0 && !text.contains(['①', '②', '③']) && !text.contains(". . .") {
+            if w > 331.0 && w < 345.0 && !text.contains(['①', '②', '③']) && !text.contains(". . .")
+            {
                 full += 1;
                 // A line ending in a comma or full stop compresses it to half width (行末挤进);
                 // pdftotext still reports the glyph's full advance, half a character past.
@@ -142,4 +169,3 @@ fn page_count_of(pdf: &str) -> usize {
         .and_then(|n| n.trim().parse().ok())
         .expect("pdfinfo Pages")
 }
-

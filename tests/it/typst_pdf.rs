@@ -248,7 +248,7 @@ fn missing_font_is_an_error_not_a_warning() {
         "{problems:?}"
     );
     let out = dir.path().join("out.pdf");
-    let err = paiban::pdf::compile_project(dir.path(), &out, &Default::default()).unwrap_err();
+    let err = paiban::pdf::compile_project(dir.path(), &out, &pdf_options()).unwrap_err();
     assert!(err.to_string().contains("unknown font family"), "{err}");
     assert!(
         !dir.path().join("out.pdf").exists(),

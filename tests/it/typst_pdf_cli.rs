@@ -5,6 +5,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use paiban::pdf::{Compiler, PdfError, PdfOptions, compile_with};
+use paiban::settings::Settings;
 
 /// A fake `typst` that lists `fonts`, logs its arguments and writes a stub PDF (or warns).
 fn fake_typst(dir: &Path, fonts: &str, stderr: &str) -> PathBuf {
@@ -30,7 +31,7 @@ fn project(dir: &Path) -> PathBuf {
 
 fn opts() -> PdfOptions {
     PdfOptions {
-        validators_home: PathBuf::from("/nonexistent"),
+        settings: Settings::default(),
         timestamp: Some(1_236_000_000),
     }
 }
@@ -107,10 +108,60 @@ fn no_cjk_font_is_a_clear_error() {
 #[test]
 fn no_compiler_names_what_to_install() {
     let err = PdfError::NoCompiler {
-        venv: PathBuf::from("/x/venv"),
+        looked: "/x/bin/typst, /x/venv/bin/python, typst on PATH".into(),
     };
     let msg = err.to_string();
     assert!(
-        msg.contains("typst CLI") && msg.contains("pip install typst") && msg.contains("/x/venv")
+        msg.contains("typst CLI")
+            && msg.contains("pip install typst")
+            && msg.contains("/x/venv/bin/python")
+            && msg.contains("scripts/install-validators.sh"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn no_compiler_is_found_in_an_empty_folder_without_path() {
+    let d = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        cwd: d.path().to_path_buf(),
+        ..Settings::default()
+    };
+    let err = Compiler::find_external(&settings).unwrap_err();
+    let local = d.path().join(".validators");
+    assert!(matches!(err, PdfError::NoCompiler { .. }), "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains(&local.join("bin/typst").display().to_string())
+            && msg.contains(&local.join("venv/bin/python").display().to_string())
+            && msg.contains("typst on PATH"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn validators_home_typst_is_found_before_path() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(d.path().join("home/bin")).unwrap();
+    std::fs::create_dir_all(d.path().join("path")).unwrap();
+    let home_typst = fake_typst(&d.path().join("home/bin"), "Source Han Serif SC\\n", "");
+    let path_typst = fake_typst(&d.path().join("path"), "Source Han Serif SC\\n", "");
+    let settings = Settings {
+        validators_home: Some(d.path().join("home")),
+        cwd: d.path().to_path_buf(),
+        path: Some(path_typst.parent().unwrap().as_os_str().to_owned()),
+        ..Settings::default()
+    };
+    assert_eq!(
+        Compiler::find_external(&settings).unwrap(),
+        Compiler::Cli(home_typst)
+    );
+    let without_home = Settings {
+        validators_home: None,
+        ..settings
+    };
+    assert_eq!(
+        Compiler::find_external(&without_home).unwrap(),
+        Compiler::Cli(path_typst)
     );
 }

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 
 use crate::support::typst_fixture::{chinese_book, poppler, run};
 use paiban::pdf::{Compiler, PdfError, PdfOptions, compile_with};
+use paiban::settings::Settings;
 
 fn opts() -> PdfOptions {
     PdfOptions {
-        validators_home: PathBuf::from("/nonexistent"),
+        settings: Settings::default(),
         timestamp: Some(1_236_000_000),
     }
 }
@@ -43,7 +44,7 @@ fn diagnostics(main: &str) -> Vec<String> {
 #[test]
 fn the_feature_makes_in_process_the_first_choice() {
     assert_eq!(
-        Compiler::find(Path::new("/nonexistent")).unwrap(),
+        Compiler::find(&Settings::default()).unwrap(),
         Compiler::InProcess
     );
 }

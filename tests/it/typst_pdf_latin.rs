@@ -5,6 +5,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use paiban::pdf::{Compiler, PdfOptions, compile_with};
+use paiban::settings::Settings;
 
 /// A fake `typst` that lists `fonts`, logs its arguments and writes a stub PDF.
 fn fake_typst(dir: &Path, fonts: &str) -> PathBuf {
@@ -46,7 +47,7 @@ fn latin_serif_input_only_when_libertinus_is_missing() {
         std::fs::create_dir_all(&proj).unwrap();
         std::fs::write(proj.join("main.typ"), "x").unwrap();
         let opts = PdfOptions {
-            validators_home: PathBuf::from("/nonexistent"),
+            settings: Settings::default(),
             timestamp: None,
         };
         let pdf = tmp.path().join("b.pdf");

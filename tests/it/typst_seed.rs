@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::support::tools::shared;
-use crate::support::typst_fixture::{compiler, poppler, run};
+use crate::support::typst_fixture::{compiler, pdf_options, poppler, run};
 use paiban::build::{ReadRequest, read};
 use paiban::writer::typst::{TypstOptions, write_typst};
 
@@ -36,7 +36,7 @@ fn check(manuscript: &Path, expect: &Path) {
         .unwrap();
     let pdf = dir.path().join("book.pdf");
     let started = std::time::Instant::now();
-    paiban::pdf::compile_project(dir.path(), &pdf, &Default::default())
+    paiban::pdf::compile_project(dir.path(), &pdf, &pdf_options())
         .unwrap_or_else(|e| panic!("{}: {e}", manuscript.display()));
     let elapsed = started.elapsed();
     let pdf = pdf.to_str().unwrap();

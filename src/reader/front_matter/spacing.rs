@@ -1,10 +1,6 @@
 //! Print spacing (字距): letter-spaced labels and line-wrap spaces between CJK characters.
 
-/// Whether `c` is a Han ideograph (汉字).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
-}
+pub use crate::reader::script::is_han;
 
 /// Whether `c` is CJK text that print sets without spaces: 汉字, kana, CJK and full-width punctuation.
 pub fn is_cjk(c: char) -> bool {

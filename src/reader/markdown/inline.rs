@@ -118,10 +118,15 @@ fn flatten(toks: &[Tok], note: &mut dyn FnMut(&str) -> Option<NoteId>, out: &mut
                 Some(id) => out.push(Piece::Inline(Inline::NoteRef(id))),
                 None => out.extend(format!("[^{label}]").chars().map(|c| Piece::Ch(c, false))),
             },
-            // The model has no emphasis yet: its text is kept.
-            Tok::Emphasis(inner) | Tok::Strong(inner) | Tok::Group(inner) => {
-                flatten(inner, note, out)
+            Tok::Emphasis(inner) => {
+                let (content, _) = convert(inner, note, &[]);
+                out.push(Piece::Inline(Inline::Emphasis(content)));
             }
+            Tok::Strong(inner) => {
+                let (content, _) = convert(inner, note, &[]);
+                out.push(Piece::Inline(Inline::Strong(content)));
+            }
+            Tok::Group(inner) => flatten(inner, note, out),
         }
     }
 }
@@ -231,7 +236,11 @@ mod tests {
             ),
             (
                 vec![lit("a"), Tok::Emphasis(vec![lit("b")]), lit("c")],
-                vec![t("abc")],
+                vec![t("a"), Inline::Emphasis(vec![t("b")]), t("c")],
+            ),
+            (
+                vec![Tok::Strong(vec![lit("b")])],
+                vec![Inline::Strong(vec![t("b")])],
             ),
         ];
         for (toks, want) in cases {

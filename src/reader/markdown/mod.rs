@@ -350,7 +350,8 @@ impl Builder {
             MdBlock::Heading { content, line, .. } => {
                 vec![Block::Para(self.para(&content, line))]
             }
-            MdBlock::Rule(_) | MdBlock::FootnoteDef(..) | MdBlock::Metadata(..) => Vec::new(),
+            MdBlock::Rule(line) => vec![Block::SceneBreak(line)],
+            MdBlock::FootnoteDef(..) | MdBlock::Metadata(..) => Vec::new(),
             MdBlock::Fence(..) => Vec::new(),
         }
     }
@@ -383,6 +384,28 @@ impl Builder {
         }
         if attrs.has("notice") {
             return each(self, inner, &Block::Notice);
+        }
+        if attrs.has("lines") {
+            return each(self, inner, &Block::LineBlock);
+        }
+        if attrs.has("figure") {
+            return each(self, inner, &Block::Figure);
+        }
+        if attrs.has("preformatted") {
+            let code = inner.iter().find_map(|b| match b {
+                MdBlock::Code(text, line) => Some((text.clone(), *line)),
+                _ => None,
+            });
+            if let Some((text, code_line)) = code {
+                return vec![Block::Preformatted(crate::model::Preformatted {
+                    lines: text
+                        .trim_end_matches('\n')
+                        .split('\n')
+                        .map(str::to_string)
+                        .collect(),
+                    line: if line > 0 { line } else { code_line },
+                })];
+            }
         }
         if attrs.has("display") {
             let role = DISPLAY_ROLES
@@ -498,6 +521,9 @@ fn block_line(b: &Block) -> Option<usize> {
             Some(p.line)
         }
         Block::Display(l) => Some(l.line),
+        Block::LineBlock(p) | Block::Figure(p) => Some(p.line),
+        Block::SceneBreak(line) => Some(*line),
+        Block::Preformatted(p) => Some(p.line),
         Block::Quote(bs) => bs.iter().find_map(block_line),
         Block::Colophon(e) => e.first().map(|e| e.line),
         Block::Contents(e) => e.first().map(|e| e.line),

@@ -48,22 +48,72 @@ fn collect<'d>(divs: &'d [Division], parent: Option<usize>, depth: u8, out: &mut
     }
 }
 
+/// An entry's comparison keys, computed once per entry (not once per target).
+struct EntryKeys {
+    label: Option<String>,
+    title: String,
+    /// the label and title run together, for a heading printed as `第一章 引言` on one line
+    joined: Option<String>,
+}
+
+impl EntryKeys {
+    fn of(entry: &ContentsEntry) -> EntryKeys {
+        let label = entry.label.as_deref().map(label_key);
+        let title = title_key(&entry.title);
+        let joined = label.as_ref().map(|l| format!("{l}{title}"));
+        EntryKeys {
+            label,
+            title,
+            joined,
+        }
+    }
+}
+
 /// How well a target fits an entry: 3 label and title, 2 label only, 1 title only.
-fn score(entry: &ContentsEntry, t: &Target<'_>) -> u8 {
-    let label = entry.label.as_deref().map(label_key);
-    let title = title_key(&entry.title);
-    let title_eq = !title.is_empty() && title == t.title;
-    match (&label, &t.label) {
+fn score(keys: &EntryKeys, t: &Target<'_>) -> u8 {
+    let title_eq = !keys.title.is_empty() && keys.title == t.title;
+    match (&keys.label, &t.label) {
         (Some(a), Some(b)) if a == b && title_eq => 3,
         (Some(a), Some(b)) if a == b => 2,
         (Some(_), Some(_)) => 0,
         _ if title_eq => 1,
         // a heading printed as `第一章 引言` on one line may keep its label in the title
-        _ => u8::from(
-            label
-                .as_ref()
-                .is_some_and(|l| format!("{l}{title}") == t.title),
-        ),
+        _ => u8::from(keys.joined.as_deref() == Some(t.title.as_str())),
+    }
+}
+
+/// Targets indexed by label key and by title key: every target an entry can score above 0
+/// against shares its label, its title, or its label and title run together, so the
+/// cross-check looks only at those (linear in entries + targets, not their product).
+struct TargetIndex {
+    by_label: std::collections::HashMap<String, Vec<usize>>,
+    by_title: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl TargetIndex {
+    fn new(targets: &[Target<'_>]) -> TargetIndex {
+        let mut by_label: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut by_title: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (j, t) in targets.iter().enumerate() {
+            if let Some(l) = &t.label {
+                by_label.entry(l.clone()).or_default().push(j);
+            }
+            by_title.entry(t.title.clone()).or_default().push(j);
+        }
+        TargetIndex { by_label, by_title }
+    }
+
+    /// The targets that may score above 0 against `keys` (possibly repeated).
+    fn candidates<'a>(&'a self, keys: &'a EntryKeys) -> impl Iterator<Item = usize> + 'a {
+        let pick = |m: &'a std::collections::HashMap<String, Vec<usize>>, k: Option<&str>| {
+            k.and_then(|k| m.get(k)).into_iter().flatten().copied()
+        };
+        pick(&self.by_label, keys.label.as_deref())
+            .chain(pick(
+                &self.by_title,
+                Some(keys.title.as_str()).filter(|t| !t.is_empty()),
+            ))
+            .chain(pick(&self.by_title, keys.joined.as_deref()))
     }
 }
 
@@ -118,6 +168,7 @@ pub fn cross_check(
     let mut targets = Vec::new();
     collect(body, None, 1, &mut targets);
     collect(back, None, 1, &mut targets);
+    let index = TargetIndex::new(&targets);
     let mut diags = Vec::new();
     // (level, matched target, for an unmatched entry the entry whose diagnostic reports it)
     let mut stack: Vec<(u8, Option<usize>, usize)> = Vec::new();
@@ -147,21 +198,23 @@ pub fn cross_check(
                 None => t.parent.is_none() || t.depth <= 2,
             }
         };
+        let keys = EntryKeys::of(&entries[i]);
         let best_in = |scoped: bool, targets: &[Target<'_>]| -> Option<usize> {
-            (0..targets.len())
+            index
+                .candidates(&keys)
                 .filter(|&j| !targets[j].matched && (!scoped || within(&targets[j], targets)))
-                .map(|j| (score(&entries[i], &targets[j]), j))
+                .map(|j| (score(&keys, &targets[j]), j))
                 .filter(|(s, _)| *s > 0)
                 .max_by_key(|(s, j)| (*s, usize::MAX - j))
                 .map(|(_, j)| j)
         };
         let found = best_in(true, &targets)
-            .or_else(|| best_in(false, &targets).filter(|&j| score(&entries[i], &targets[j]) == 3));
+            .or_else(|| best_in(false, &targets).filter(|&j| score(&keys, &targets[j]) == 3));
         match found {
             Some(j) => {
                 targets[j].matched = true;
                 entries[i].target = Some(targets[j].div.id.clone());
-                if score(&entries[i], &targets[j]) == 2 {
+                if score(&keys, &targets[j]) == 2 {
                     diags.push(Diagnostic::new(
                         Code::ContentsTitleDiffers,
                         entries[i].line,

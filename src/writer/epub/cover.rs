@@ -20,6 +20,13 @@ pub const MAX_HEIGHT: u32 = 2560;
 /// Covers shorter than this look blurry on current readers.
 pub const MIN_HEIGHT: u32 = 1000;
 
+/// Largest side of a cover paiban decodes, in pixels (a print cover at 600 dpi is ~6000 px tall).
+pub const MAX_DECODE_SIDE: u32 = 12_000;
+/// Most pixels of a cover paiban decodes: 40 megapixels.
+pub const MAX_DECODE_PIXELS: u64 = 40_000_000;
+/// Most bytes the decoder may hold for a cover: 512 MiB (40 Mpx of 16-bit RGBA is 320 MB).
+pub const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+
 /// A cover image ready for the package.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CoverImage {
@@ -52,9 +59,31 @@ pub fn prepare(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Result<CoverImage, 
     }
     let corrupt =
         |e: image::ImageError| EpubError::Cover(format!("the {format:?} data is corrupt: {e}"));
-    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
-        .into_decoder()
-        .map_err(corrupt)?;
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_DECODE_SIDE);
+    limits.max_image_height = Some(MAX_DECODE_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits);
+    let too_large = |w: u32, h: u32| {
+        EpubError::Cover(format!(
+            "the image is {w}×{h} px; paiban decodes covers of at most {MAX_DECODE_SIDE} px a \
+             side and {} megapixels (the EPUB carries at most {MAX_WIDTH}×{MAX_HEIGHT})",
+            MAX_DECODE_PIXELS / 1_000_000
+        ))
+    };
+    // The header alone gives the size: a decompression bomb is refused before any decoding.
+    let mut decoder = reader.into_decoder().map_err(|e| match e {
+        image::ImageError::Limits(_) => match header_size(bytes, format) {
+            Some((w, h)) => too_large(w, h),
+            None => EpubError::Cover(format!("the image is over paiban's decoding limits: {e}")),
+        },
+        e => corrupt(e),
+    })?;
+    let (w, h) = decoder.dimensions();
+    if u64::from(w) * u64::from(h) > MAX_DECODE_PIXELS || decoder.total_bytes() > MAX_DECODE_BYTES {
+        return Err(too_large(w, h));
+    }
     // Camera JPEGs are often stored sideways with an EXIF orientation: apply it.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut img = DynamicImage::from_decoder(decoder).map_err(corrupt)?;
@@ -122,6 +151,16 @@ fn warn_if_short(width: u32, height: u32, diags: &mut Vec<Diagnostic>) {
             .with_hint("use a cover at least 1000 px tall (1600×2560 is ideal)"),
         );
     }
+}
+
+/// Width and height from a PNG header (IHDR), for the message about an image over the limits.
+fn header_size(bytes: &[u8], format: ImageFormat) -> Option<(u32, u32)> {
+    if format != ImageFormat::Png || bytes.len() < 24 || &bytes[12..16] != b"IHDR" {
+        return None;
+    }
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    Some((be(16), be(20)))
 }
 
 /// The cover page: the image full-page, or, without one, the title, author and publisher set in
@@ -279,6 +318,55 @@ mod tests {
             .unwrap();
         let c = prepare(&jpeg, &mut Vec::new()).unwrap();
         assert_eq!((c.width, c.height), (20, 40));
+    }
+
+    /// A PNG of only a header: signature, IHDR (`width`×`height`, `depth` bits, colour `color`),
+    /// an empty IDAT and IEND, as a decompression bomb starts.
+    fn png_header(width: u32, height: u32, depth: u8, color: u8) -> Vec<u8> {
+        fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+            out.extend((data.len() as u32).to_be_bytes());
+            let mut crc = flate2::Crc::new();
+            crc.update(kind);
+            crc.update(data);
+            out.extend(kind);
+            out.extend(data);
+            out.extend(crc.sum().to_be_bytes());
+        }
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = Vec::new();
+        ihdr.extend(width.to_be_bytes());
+        ihdr.extend(height.to_be_bytes());
+        ihdr.extend([depth, color, 0, 0, 0]);
+        chunk(&mut out, b"IHDR", &ihdr);
+        chunk(
+            &mut out,
+            b"IDAT",
+            &miniz_oxide::deflate::compress_to_vec_zlib(&[0; 64], 6),
+        );
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
+    #[test]
+    fn decompression_bombs_are_refused_from_their_header() {
+        // (width, height, bit depth, colour type): RGBA16 65535², a 1-bit grey bomb, 20000²
+        // RGB8, and 8000×6000 (48 Mpx, each side within the limit).
+        let cases = [
+            (65_535, 65_535, 16, 6),
+            (60_000, 60_000, 1, 0),
+            (20_000, 20_000, 8, 2),
+            (8_000, 6_000, 8, 2),
+        ];
+        for (w, h, depth, color) in cases {
+            let bytes = png_header(w, h, depth, color);
+            let err = prepare(&bytes, &mut Vec::new()).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!(
+                    "the image is {w}×{h} px; paiban decodes covers of at most"
+                )),
+                "{w}×{h}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -135,29 +135,44 @@ pub fn plan_notes(
             });
         }
     }
+    // The model decides where a note no division references lives; its division's file holds it.
+    let homes: HashMap<NoteId, String> = book
+        .note_homes()
+        .into_iter()
+        .flat_map(|(div, ids)| ids.into_iter().map(move |id| (id, div.clone())))
+        .collect();
     for note in &book.notes {
         if note.id.0 >= plan.targets.len() || plan.targets[note.id.0].is_some() {
             continue;
         }
-        let home = docs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| matches!(d.kind, DocKind::Division(_)) && d.line <= note.line)
-            .map(|(i, _)| i)
-            .next_back()
-            .or_else(|| {
-                docs.iter()
-                    .position(|d| matches!(d.kind, DocKind::Division(_)))
-            });
+        let by_model = homes.get(&note.id).and_then(|div| {
+            docs.iter()
+                .position(|d| matches!(d.kind, DocKind::Division(x) if &x.id == div))
+        });
+        let home = by_model.or_else(|| {
+            docs.iter()
+                .enumerate()
+                .filter(|(_, d)| matches!(d.kind, DocKind::Division(_)) && d.line <= note.line)
+                .map(|(i, _)| i)
+                .next_back()
+                .or_else(|| {
+                    docs.iter()
+                        .position(|d| matches!(d.kind, DocKind::Division(_)))
+                })
+        });
         let Some(i) = home else { continue };
-        diags.push(
-            Diagnostic::new(
-                Code::NoteUnreferenced,
-                note.line,
-                format!("note {} is never referenced", note.mark),
-            )
-            .with_hint("it is placed at the end of the file it appears in, without a backlink"),
-        );
+        if !book.referenced_from_notes(note.id) {
+            diags.push(
+                Diagnostic::new(
+                    Code::NoteUnreferenced,
+                    note.line,
+                    format!("note {} is never referenced", note.mark),
+                )
+                .with_hint(
+                    "it is placed at the end of the division it appears in, without a backlink",
+                ),
+            );
+        }
         plan.per_doc[i].push(note.id);
         let n = plan.per_doc[i].len();
         plan.targets[note.id.0] = Some(NoteTarget {

@@ -60,27 +60,23 @@ pub fn w3c_datetime(unix: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z")
 }
 
-/// Splits a Unix time into UTC year, month, day, hour, minute, second.
+/// Splits a Unix time into UTC year, month, day, hour, minute, second (jiff; times beyond
+/// jiff's range, years ±9999, are clamped to it).
 pub fn civil(unix: i64) -> (i64, u8, u8, u8, u8, u8) {
-    let days = unix.div_euclid(86_400);
-    let secs = unix.rem_euclid(86_400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let t = jiff::Timestamp::from_second(unix).unwrap_or(if unix < 0 {
+        jiff::Timestamp::MIN
+    } else {
+        jiff::Timestamp::MAX
+    });
+    let dt = jiff::tz::Offset::UTC.to_datetime(t);
+    let small = |v: i8| u8::try_from(v).unwrap_or(0);
     (
-        y,
-        m,
-        d,
-        (secs / 3600) as u8,
-        (secs % 3600 / 60) as u8,
-        (secs % 60) as u8,
+        i64::from(dt.year()),
+        small(dt.month()),
+        small(dt.day()),
+        small(dt.hour()),
+        small(dt.minute()),
+        small(dt.second()),
     )
 }
 
@@ -212,6 +208,13 @@ pub fn package_document(p: &Package<'_>) -> Vec<u8> {
             );
         }
     }
+    // The e-text this book was made from (a Project Gutenberg ebook page).
+    if let Some(t) = &m.transcription {
+        let source = t.url.clone().unwrap_or_else(|| t.project.clone());
+        if !source.is_empty() {
+            dc(&mut x, "dc:source", None, &source);
+        }
+    }
     // meta.subjects (CIP III. tracing or book.toml); the CIP record's own list as a fallback.
     let subjects = match (&m.subjects, &m.cip) {
         (s, Some(cip)) if s.is_empty() => &cip.subjects,
@@ -278,18 +281,20 @@ pub fn package_document(p: &Package<'_>) -> Vec<u8> {
 }
 
 /// Creators (the authors, plus contributors with role `aut` who are not already authors) and the
-/// other contributors, each (name, role) once.
+/// other contributors, each (name, role) once; linear in the number of people (a hash set of the
+/// pairs seen).
 pub fn people(m: &Metadata) -> (Vec<&Contributor>, Vec<&Contributor>) {
     let mut creators: Vec<&Contributor> = Vec::new();
     let mut others: Vec<&Contributor> = Vec::new();
+    let mut seen: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
     for c in m.authors.iter().chain(&m.contributors) {
-        let list = if c.role.code() == "aut" {
-            &mut creators
+        if !seen.insert((c.name.as_str(), c.role.code())) {
+            continue;
+        }
+        if c.role.code() == "aut" {
+            creators.push(c);
         } else {
-            &mut others
-        };
-        if !list.iter().any(|o| o.name == c.name && o.role == c.role) {
-            list.push(c);
+            others.push(c);
         }
     }
     (creators, others)

@@ -235,6 +235,23 @@ fn block(x: &mut Xml, ctx: &mut Ctx<'_, '_>, b: &Block, title_done: &mut bool) {
             x.close(tag);
             x.nl();
         }
+        Block::LineBlock(p) => para(x, ctx, Some("lines"), p),
+        Block::Figure(p) => {
+            x.open("figure", &[("class", "illustration")]);
+            x.open("figcaption", &[]);
+            inlines(x, ctx, &p.content, false);
+            x.close("figcaption");
+            x.close("figure");
+            x.nl();
+        }
+        Block::SceneBreak(_) => {
+            x.empty("hr", &[("class", "scene-break")]);
+            x.nl();
+        }
+        Block::Preformatted(pre) => {
+            x.leaf("pre", &[("class", "preformatted")], &pre.lines.join("\n"));
+            x.nl();
+        }
         Block::Cip(c) => copyright::cip(x, c),
         Block::Colophon(entries) => copyright::colophon(x, entries, ctx.keep_print),
         // The printed contents are replaced by the generated, linked contents page.
@@ -294,6 +311,16 @@ pub fn inlines(x: &mut Xml, ctx: &mut Ctx<'_, '_>, content: &[Inline], in_note: 
             }
             Inline::PageBreak(_) => {}
             Inline::LineBreak => x.empty("br", &[]),
+            Inline::Emphasis(inner) => {
+                x.open("em", &[]);
+                inlines(x, ctx, inner, in_note);
+                x.close("em");
+            }
+            Inline::Strong(inner) => {
+                x.open("strong", &[]);
+                inlines(x, ctx, inner, in_note);
+                x.close("strong");
+            }
         }
     }
 }

@@ -1,8 +1,27 @@
 //! XML 写出 (XML output): a thin layer over quick-xml through which every byte of markup and
-//! every escaped character of the EPUB is written.
+//! every escaped character of the EPUB is written. Text and attribute values are cut to the
+//! XML 1.0 `Char` set here, whatever the model holds, so no input can make a file ill-formed.
+
+use std::borrow::Cow;
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+/// Whether XML 1.0 allows the character (`Char`: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD,
+/// U+10000 and up; Rust's `char` already excludes surrogates).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+        || c >= '\u{10000}'
+}
+
+/// The text without the characters XML 1.0 forbids (borrowed when there are none).
+pub fn xml_chars(s: &str) -> Cow<'_, str> {
+    if s.chars().all(is_xml_char) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|&c| is_xml_char(c)).collect())
+    }
+}
 
 /// An XML document being written into memory.
 pub struct Xml {
@@ -33,9 +52,9 @@ impl Xml {
             .expect("writing XML into memory cannot fail");
     }
 
-    /// Opens an element with attributes (values are escaped).
+    /// Opens an element with attributes (values are cut to XML chars and escaped).
     pub fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        let start = BytesStart::new(name).with_attributes(attrs.iter().copied());
+        let start = start(name, attrs);
         self.event(Event::Start(start));
     }
 
@@ -46,14 +65,15 @@ impl Xml {
 
     /// Writes an empty element (`<link … />`).
     pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        let start = BytesStart::new(name).with_attributes(attrs.iter().copied());
+        let start = start(name, attrs);
         self.event(Event::Empty(start));
     }
 
-    /// Writes escaped text (`& < > " '` become entities).
+    /// Writes escaped text (`& < > " '` become entities; characters XML forbids are dropped).
     pub fn text(&mut self, s: &str) {
+        let s = xml_chars(s);
         if !s.is_empty() {
-            self.event(Event::Text(BytesText::new(s)));
+            self.event(Event::Text(BytesText::new(&s)));
         }
     }
 
@@ -73,5 +93,90 @@ impl Xml {
     pub fn finish(mut self) -> Vec<u8> {
         self.nl();
         self.w.into_inner()
+    }
+}
+
+/// A start tag whose attribute values are cut to XML chars.
+fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
+    let mut start = BytesStart::new(name);
+    for (k, v) in attrs {
+        start.push_attribute((*k, xml_chars(v).as_ref()));
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+    use crate::model::{
+        Book, Contributor, Division, DivisionKind, Inline, Metadata, Para, Relator,
+    };
+
+    /// Panics unless `xml` parses to the end.
+    fn well_formed(name: &str, xml: &str) {
+        assert!(!xml.chars().any(|c| !is_xml_char(c)), "{name}: {xml:?}");
+        let mut r = quick_xml::Reader::from_str(xml);
+        r.config_mut().check_end_names = true;
+        loop {
+            match r.read_event() {
+                Ok(Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name}: {e}\n{xml}"),
+            }
+        }
+    }
+
+    #[test]
+    fn only_xml_chars_are_written() {
+        let cases = [
+            ("A\u{1}B", "AB"),
+            ("tab\tnl\ncr\r", "tab\tnl\ncr\r"),
+            ("\u{b}\u{c}\u{1b}[31m", "[31m"),
+            ("\u{FFFE}\u{FFFF}x\u{FFFD}", "x\u{FFFD}"),
+            ("汉字😀\u{85}", "汉字😀\u{85}"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(xml_chars(input), want, "{input:?}");
+            let mut x = Xml::new();
+            x.leaf("p", &[("title", input)], input);
+            well_formed(input, &String::from_utf8(x.finish()).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_book_full_of_control_characters_gives_well_formed_files() {
+        let bad = "A\u{1}B\u{FFFF}\u{1b}";
+        let mut chapter = Division::new(DivisionKind::Chapter, "chapter-1", 1);
+        chapter.title = vec![Inline::Text(bad.into())];
+        chapter.label = Some(bad.into());
+        chapter.blocks.push(Block::Para(Para {
+            content: vec![Inline::Text(bad.into())],
+            line: 2,
+        }));
+        let book = Book {
+            meta: Metadata {
+                title: bad.into(),
+                language: "zh-CN".into(),
+                description: Some(bad.into()),
+                subjects: vec![bad.into()],
+                authors: vec![Contributor {
+                    name: bad.into(),
+                    role: Relator::author(),
+                    label: None,
+                    file_as: Some(bad.into()),
+                    affiliation: None,
+                }],
+                ..Metadata::default()
+            },
+            body: vec![chapter],
+            ..Book::default()
+        };
+        let r = crate::writer::epub::render(&book, &Default::default()).unwrap();
+        for (name, bytes) in &r.files {
+            if name.ends_with(".xhtml") || name.ends_with(".opf") || name.ends_with(".ncx") {
+                well_formed(name, std::str::from_utf8(bytes).unwrap());
+            }
+        }
     }
 }

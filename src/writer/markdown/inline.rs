@@ -79,6 +79,18 @@ impl InlineWriter<'_> {
                 }
                 Place::Line { .. } => self.raw("[]{.br}"),
             },
+            Inline::Emphasis(inner) | Inline::Strong(inner) => {
+                let mark = if matches!(i, Inline::Emphasis(_)) {
+                    "*"
+                } else {
+                    "**"
+                };
+                self.raw(mark);
+                for i in inner {
+                    self.inline(i);
+                }
+                self.raw(mark);
+            }
         }
     }
 

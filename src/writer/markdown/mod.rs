@@ -206,6 +206,17 @@ fn block(b: &Block, out: &mut String) {
                 }
             }
         }
+        Block::LineBlock(p) => div_one("lines", &inlines(&p.content, Place::Block, ""), out),
+        Block::Figure(p) => div_one("figure", &inlines(&p.content, Place::Block, ""), out),
+        Block::SceneBreak(_) => out.push_str("\n* * *\n"),
+        Block::Preformatted(pre) => {
+            let body = pre.lines.join("\n");
+            let mut fence = "```".to_string();
+            while body.contains(&fence) {
+                fence.push('`');
+            }
+            let _ = write!(out, "\n::: preformatted\n{fence}\n{body}\n{fence}\n:::\n");
+        }
         Block::Cip(c) => table_div("cip", &["field", "value"], &cip_rows(c), out),
         Block::Colophon(entries) => table_div(
             "colophon",

@@ -323,6 +323,20 @@ impl<'a> Markup<'a> {
                 self.blocks(blocks);
                 self.out.push_str("]\n\n");
             }
+            Block::LineBlock(p) => {
+                let _ = writeln!(self.out, "#line-block[{}]\n", self.inlines(&p.content));
+            }
+            Block::Figure(p) => {
+                let _ = writeln!(self.out, "#illustration[{}]\n", self.inlines(&p.content));
+            }
+            Block::SceneBreak(_) => self.out.push_str("#scene-break()\n\n"),
+            Block::Preformatted(pre) => {
+                let _ = writeln!(
+                    self.out,
+                    "#preformatted(raw(block: true, {}))\n",
+                    escape::string(&pre.lines.join("\n"))
+                );
+            }
             Block::Display(line) => self.display(line),
             Block::Cip(cip) => self.cip(cip),
             Block::Colophon(entries) => self.colophon(entries),
@@ -423,6 +437,16 @@ impl<'a> Markup<'a> {
                     out.push_str("#linebreak()");
                     after_code = true;
                 }
+                Inline::Emphasis(inner) | Inline::Strong(inner) => {
+                    flush(&mut out, &mut text, &mut after_code);
+                    let func = if matches!(i, Inline::Emphasis(_)) {
+                        "emph"
+                    } else {
+                        "strong"
+                    };
+                    let _ = write!(out, "#{func}[{}]", self.inlines(inner));
+                    after_code = true;
+                }
             }
         }
         flush(&mut out, &mut text, &mut after_code);
@@ -442,6 +466,9 @@ impl<'a> Markup<'a> {
                     if let Some(inner) = self.book.notes.get(n.0) {
                         text.push_str(&inner.mark);
                     }
+                }
+                Inline::Emphasis(inner) | Inline::Strong(inner) => {
+                    text.push_str(&crate::model::plain_text(inner))
                 }
                 Inline::PageBreak(_) | Inline::LineBreak => {}
             }

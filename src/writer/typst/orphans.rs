@@ -1,48 +1,22 @@
-//! Notes that no marker points to (a note with no marker on its page): kept, and placed at the end
-//! of the top-level division they were printed in, as the EPUB writer places them.
+//! Notes that no division's text references (a note with no marker on its page, or one referenced
+//! only from another note): kept, at the end of the top-level division the model homes them in
+//! ([`Book::note_homes`]), as the EPUB writer places them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use crate::model::{Book, Division, NoteId, note_refs};
+use crate::model::{Book, NoteId};
 
-fn refs_in_division(d: &Division, out: &mut HashSet<NoteId>) {
-    out.extend(d.own_note_refs());
-    for c in &d.children {
-        refs_in_division(c, out);
-    }
-}
-
-/// Unreferenced notes by the id of the top-level division that holds them (the last one that
-/// starts at or before the note's line, else the first), in note order.
+/// The notes to print at the end of each top-level division, by division id.
 pub(super) fn orphan_notes(book: &Book) -> HashMap<String, Vec<NoteId>> {
-    let mut referenced = HashSet::new();
-    for d in book.divisions() {
-        refs_in_division(d, &mut referenced);
-    }
-    for n in &book.notes {
-        let mut inner = Vec::new();
-        note_refs(&n.content, &mut inner);
-        referenced.extend(inner);
-    }
-    let tops: Vec<&Division> = book.divisions().collect();
-    let mut out: HashMap<String, Vec<NoteId>> = HashMap::new();
-    for note in book.notes.iter().filter(|n| !referenced.contains(&n.id)) {
-        let home = tops
-            .iter()
-            .rev()
-            .find(|d| d.line <= note.line)
-            .or(tops.first());
-        if let Some(d) = home {
-            out.entry(d.id.clone()).or_default().push(note.id);
-        }
-    }
-    out
+    book.note_homes().into_iter().collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Block, DivisionKind, Inline, Note, NotePlacement, Para};
+    use crate::model::{
+        Block, Division, DivisionKind, Inline, Metadata, Note, NotePlacement, Para,
+    };
 
     fn note(i: usize, line: usize) -> Note {
         Note {
@@ -71,5 +45,58 @@ mod tests {
         assert_eq!(got.get("chapter-1"), Some(&vec![NoteId(1)]));
         assert_eq!(got.get("chapter-2"), Some(&vec![NoteId(2), NoteId(3)]));
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn a_note_referenced_only_from_another_note_is_kept_by_both_writers() {
+        // Chapter text → note 0; note 0's text → note 1; nothing else references note 1.
+        let mut a = Division::new(DivisionKind::Chapter, "chapter-1", 1);
+        a.title = vec![Inline::Text("河".into())];
+        a.blocks.push(Block::Para(Para {
+            content: vec![Inline::Text("正文".into()), Inline::NoteRef(NoteId(0))],
+            line: 2,
+        }));
+        let mut outer = note(0, 3);
+        outer.content = vec![Inline::Text("外注".into()), Inline::NoteRef(NoteId(1))];
+        let mut inner = note(1, 4);
+        inner.content = vec![Inline::Text("内注之文".into())];
+        let book = Book {
+            meta: Metadata {
+                title: "书".into(),
+                language: "zh-CN".into(),
+                ..Metadata::default()
+            },
+            body: vec![a],
+            notes: vec![outer, inner],
+            ..Book::default()
+        };
+        assert_eq!(
+            book.note_homes(),
+            vec![("chapter-1".to_string(), vec![NoteId(1)])]
+        );
+        let typst = crate::writer::typst::write_typst(&book, &Default::default());
+        let main = String::from_utf8(typst.file("main.typ").unwrap().to_vec()).unwrap();
+        assert!(
+            main.contains("内注之文"),
+            "Typst dropped the inner note:\n{main}"
+        );
+        let epub = crate::writer::epub::render(&book, &Default::default()).unwrap();
+        let chapter = epub
+            .files
+            .iter()
+            .find(|(p, _)| p.contains("chapter-1"))
+            .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+            .unwrap();
+        assert!(
+            chapter.contains("内注之文"),
+            "EPUB dropped the inner note:\n{chapter}"
+        );
+        assert!(
+            epub.diagnostics
+                .iter()
+                .all(|d| d.code != crate::diag::Code::NoteUnreferenced),
+            "a note referenced from a note is referenced: {:?}",
+            epub.diagnostics
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! and helpers for reading EPUB files back.
 #![allow(dead_code)]
 
+pub mod outdir;
 pub mod snapshot;
 pub mod tools;
 pub mod typst_fixture;
@@ -168,6 +169,7 @@ pub fn fixture_book() -> Book {
         publisher_address: Some("青川市书院路 8 号".into()),
         subjects: vec!["乡村—图书馆事业—研究—中国".into(), "公共文化服务".into()],
         description: Some("本书考察了乡村图书馆从民间书屋到公共文化服务体系的演变。".into()),
+        transcription: None,
     };
 
     let mut title_page = Division::new(DivisionKind::TitlePage, "titlepage", 1);

@@ -17,6 +17,14 @@ pub fn validators_home() -> PathBuf {
         .unwrap_or_else(|| root.join(".validators"))
 }
 
+/// The settings `main` would read, with the validators' folder of [`validators_home`].
+pub fn settings() -> paiban::settings::Settings {
+    paiban::settings::Settings {
+        validators_home: Some(validators_home()),
+        ..paiban::settings::Settings::from_env()
+    }
+}
+
 /// Fails the test: `what` is missing, and how to install it.
 #[track_caller]
 pub fn missing(what: &str) -> ! {
@@ -26,7 +34,7 @@ pub fn missing(what: &str) -> ! {
 /// The Typst compiler paiban finds (in-process, `typst` on PATH, or the validators' Python module).
 #[track_caller]
 pub fn typst() -> paiban::pdf::Compiler {
-    paiban::pdf::Compiler::find(&validators_home())
+    paiban::pdf::Compiler::find(&settings())
         .unwrap_or_else(|e| missing(&format!("a Typst compiler ({e})")))
 }
 

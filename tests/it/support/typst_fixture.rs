@@ -401,6 +401,14 @@ pub fn hostile_book() -> Book {
 
 pub use super::tools::{poppler, typst as compiler};
 
+/// PDF options finding the compiler as `main` would ([`super::tools::settings`]), no timestamp.
+pub fn pdf_options() -> paiban::pdf::PdfOptions {
+    paiban::pdf::PdfOptions {
+        settings: super::tools::settings(),
+        timestamp: None,
+    }
+}
+
 /// Runs a program and returns its stdout as text.
 pub fn run(program: &str, args: &[&str]) -> String {
     let o = std::process::Command::new(program)
@@ -431,7 +439,7 @@ pub fn build_pdf_with(
     let pdf = dir.path().join("book.pdf");
     let opts = paiban::pdf::PdfOptions {
         timestamp: Some(1_236_000_000),
-        ..Default::default()
+        ..pdf_options()
     };
     if let Err(e) = paiban::pdf::compile_project(dir.path(), &pdf, &opts) {
         panic!("compile failed: {e}");

@@ -3,21 +3,14 @@
 
 use std::path::Path;
 
-use paiban::check::{CheckError, Locator, check_epub};
+use paiban::check::{CheckError, check_epub, find_epubcheck};
 
-use super::tools::{missing, validators_home};
-
-/// The validators' locator the tests use: the environment's, with [`validators_home`].
-pub fn locator() -> Locator {
-    let mut locator = Locator::from_env();
-    locator.validators_home = Some(validators_home());
-    locator
-}
+use super::tools::{missing, settings};
 
 /// Fails unless EPUBCheck is installed.
 #[track_caller]
 pub fn require_epubcheck() {
-    if let Err(e) = locator().epubcheck() {
+    if let Err(e) = find_epubcheck(&settings()) {
         missing(&format!("EPUBCheck ({e})"));
     }
 }
@@ -26,7 +19,7 @@ pub fn require_epubcheck() {
 #[track_caller]
 pub fn validate(path: &Path) {
     let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-    let outcome = check_epub(&locator(), path, true);
+    let outcome = check_epub(&settings(), path, true);
     eprintln!("{name}:\n{}", outcome.render());
     match &outcome.epubcheck {
         Err(e @ CheckError::NotFound { .. }) => missing(&format!("EPUBCheck ({e})")),

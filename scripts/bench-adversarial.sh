@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# scripts/bench-adversarial.sh — issue 11 items 6 and 7: builds each adversarial shape at n and 2n
+# and reports wall time, the ratio t(2n)/t(n) (≈2 linear, ≈4 quadratic), peak memory, the output
+# size and the stderr size. It measures whatever the tree holds, reader shapes included.
+#
+#   scripts/bench-adversarial.sh                 # all shapes, the default n of each
+#   SHAPES="contents authors" scripts/bench-adversarial.sh
+#   TIMEOUT=300 BIN=target/release/paiban scripts/bench-adversarial.sh
+#
+# Shapes (scripts/bench/adversarial.py): contents (a printed contents of n entries + n chapters),
+# notes-one-page (n notes on one page), note-per-page (one note on each of n pages), authors (n
+# authors in book.toml), big (a book of n characters), same-heading (n lines of 第一章).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-target/release/paiban}
+TIMEOUT=${TIMEOUT:-180}
+SHAPES=${SHAPES:-"contents notes-one-page note-per-page authors big same-heading"}
+WORK=${BENCH_DIR:-$(mktemp -d -t paiban-adv.XXXXXX)}
+[ -x "$BIN" ] || cargo build --release --locked
+declare -A N=([contents]=5000 [notes-one-page]=25000 [note-per-page]=50000 [authors]=50000
+              [big]=12500000 [same-heading]=500000)
+
+run() { # shape n → "seconds peak_kib out_bytes err_bytes exit"
+  local shape=$1 n=$2 dir="$WORK/$1-$2"
+  rm -rf "$dir"; mkdir -p "$dir"
+  local extra; extra=$(python3 scripts/bench/adversarial.py "$shape" "$n" "$dir")
+  local code=0
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%e %M' -o "$dir/time" timeout "$TIMEOUT" \
+    "$BIN" build "$dir/book.txt" $extra -o "$dir/out" >/dev/null 2>"$dir/stderr" || code=$?
+  local t m; read -r t m < <(tail -1 "$dir/time")
+  [ "$code" = 124 ] && t=">$TIMEOUT"
+  local out=0; [ -d "$dir/out" ] && out=$(du -sb "$dir/out" | cut -f1)
+  echo "$t $m $out $(stat -c %s "$dir/stderr") $code"
+  rm -rf "$dir/out"
+}
+
+printf '| shape | n | time n (s) | time 2n (s) | ratio | peak RSS 2n (MiB) | output 2n (bytes) | stderr 2n (bytes) | exit 2n |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
+for shape in $SHAPES; do
+  n=${N[$shape]}
+  read -r t1 _ _ _ _ < <(run "$shape" "$n")
+  read -r t2 m2 o2 e2 c2 < <(run "$shape" $((2 * n)))
+  ratio=$(python3 -c "import sys; a,b=sys.argv[1:]; print('-' if '>' in a+b or float(a)==0 else f'{float(b)/float(a):.2f}')" "$t1" "$t2")
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$shape" "$n" "$t1" "$t2" "$ratio" \
+    "$((m2 / 1024))" "$o2" "$e2" "$c2"
+done
+echo "(machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); inputs in $WORK)" >&2
