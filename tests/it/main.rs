@@ -43,7 +43,6 @@ mod robust_safety;
 mod robust_structure;
 mod typst_design;
 mod typst_escape_prop;
-mod typst_design;
 mod typst_interface;
 mod typst_pdf;
 #[cfg(unix)]
