@@ -29,6 +29,7 @@ mod front_seed;
 mod golden;
 mod inspect_seed;
 mod markdown_edit;
+mod markdown_lists;
 mod markdown_pandoc;
 mod markdown_roundtrip;
 mod reader_decode;
