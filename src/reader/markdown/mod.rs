@@ -496,6 +496,7 @@ impl Builder {
             diagnostics: self.diags,
             conventions: Vec::new(),
             outline: Vec::new(),
+            ledger: Default::default(),
             config: None,
         }
     }
