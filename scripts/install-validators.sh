@@ -7,7 +7,8 @@
 #   pandoc              PyPI package "pypandoc-binary" 1.17 (bundles the pandoc binary), same venv:
 #                       the Markdown round-trip test reads paiban's Markdown with it
 #   Ace by DAISY 1.4.6  npm package "@daisy/ace-cli" (puppeteer runner), Debian chromium
-#   fonts-noto-cjk, poppler-utils (pdftoppm, pdffonts), Java >= 11 if missing
+#   fonts-noto-cjk, fonts-linuxlibertine (the Latin serif for the EPUB, the generated cover and
+#   the in-process PDF), poppler-utils (pdftoppm, pdffonts), Java >= 11 if missing
 #
 # Usage:  VALIDATORS_HOME=/path/to/dir scripts/install-validators.sh   (default: ./.validators)
 # (paiban carries its own copy of the workplace recipe in ../shared/tools/install-validators.sh.)
@@ -46,7 +47,7 @@ apt_install() {   # apt_install PKG... : "apt-get update" once, then install
   $SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-apt_pkgs=(chromium fonts-noto-cjk poppler-utils)
+apt_pkgs=(chromium fonts-noto-cjk fonts-linuxlibertine poppler-utils)
 command -v java >/dev/null 2>&1 || apt_pkgs+=(default-jre-headless)
 command -v npm  >/dev/null 2>&1 || apt_pkgs+=(nodejs npm)
 missing=()

@@ -188,6 +188,8 @@ pub struct BuildRequest {
     /// `--deny-warnings`: if the reader warns, write nothing (see [`BuildReport::withheld`]).
     /// An error always withholds the outputs.
     pub deny_warnings: bool,
+    /// `--print-colophon`: keep print-only colophon fields (定价, 印张 …) in the EPUB.
+    pub print_colophon: bool,
     /// Other files no output may write over or replace: a batch's inputs, shared by its books.
     pub protect: Arc<Protected>,
     /// The environment, read once by `main`: where Typst is, `SOURCE_DATE_EPOCH`.
@@ -414,6 +416,8 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             cover,
             modified_unix: modified_time(book.meta.date, &req.settings)?,
             note_style: None,
+            generate_cover: true,
+            print_colophon: req.print_colophon,
         };
         let epub = write_epub(&book, &opts).map_err(|source| match (&source, &req.cover) {
             (EpubError::Cover(_), Some(cover)) => Error::Cover {

@@ -146,6 +146,9 @@ enum Command {
         /// Treat reader warnings as errors (exit 1, nothing written).
         #[arg(long)]
         deny_warnings: bool,
+        /// Keep the colophon's print-only fields (定价, 印张, 印次, 成品尺寸) in the EPUB.
+        #[arg(long)]
+        print_colophon: bool,
         /// Validate the EPUB right after building (epubcheck, Ace); any error or warning fails.
         #[arg(long)]
         check: bool,
@@ -478,6 +481,7 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
             typst_template,
             format,
             deny_warnings,
+            print_colophon,
             more,
         } => {
             let batch = !more.is_empty() || read.manuscript.is_dir();
@@ -523,6 +527,7 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
                 formats: format,
                 stem,
                 deny_warnings,
+                print_colophon,
                 settings: settings.clone(),
                 ..BuildRequest::default()
             };

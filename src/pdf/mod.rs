@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::settings::{INSTALL_HINT, Settings};
-use crate::writer::typst::{CJK_SERIF_FONTS, LATIN_SERIF};
+use crate::writer::typst::{CJK_SERIF_FONTS, LATIN_SERIF, LATIN_SERIF_FALLBACK};
 
 #[cfg(feature = "pdf")]
 pub mod inprocess;
@@ -87,7 +87,8 @@ pub struct PdfReport {
     pub compiler: Compiler,
     /// The CJK serif family the book was set in.
     pub cjk_font: String,
-    /// The family of its Latin letters and digits: [`LATIN_SERIF`], else the CJK serif.
+    /// The family of its Latin letters and digits: [`LATIN_SERIF`], else
+    /// [`LATIN_SERIF_FALLBACK`], else the CJK serif.
     pub latin_font: String,
 }
 
@@ -289,9 +290,14 @@ pub fn compile_with(
             tried: CJK_SERIF_FONTS.iter().map(|s| s.to_string()).collect(),
         })?
         .to_string();
-    let has_latin = families.iter().any(|g| g.eq_ignore_ascii_case(LATIN_SERIF));
+    let installed = |f: &str| families.iter().any(|g| g.eq_ignore_ascii_case(f));
+    let has_latin = installed(LATIN_SERIF);
+    // Without Libertinus Serif (Debian 12 has no package for it), its ancestor Linux Libertine
+    // (fonts-linuxlibertine), else the CJK font's own Latin glyphs.
     let latin_font = if has_latin {
         LATIN_SERIF
+    } else if installed(LATIN_SERIF_FALLBACK) {
+        LATIN_SERIF_FALLBACK
     } else {
         cjk_font.as_str()
     }

@@ -64,7 +64,7 @@ fn mimetype_first_and_stored_with_fixed_timestamps() {
         ]
     );
     assert!(
-        names.contains(&"EPUB/images/cover.jpg".to_string()),
+        names.contains(&"EPUB/images/cover.png".to_string()),
         "{names:?}"
     );
     {

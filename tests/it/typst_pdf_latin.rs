@@ -34,6 +34,11 @@ fn latin_serif_input_only_when_libertinus_is_missing() {
             "Noto Serif CJK SC",
             Some("--input latin-serif=Noto Serif CJK SC"),
         ),
+        (
+            "Linux Libertine O\\nNoto Serif CJK SC\\n",
+            "Linux Libertine O",
+            Some("--input latin-serif=Linux Libertine O"),
+        ),
     ];
     for &(fonts, latin, arg) in table {
         let tmp = tempfile::tempdir().unwrap();

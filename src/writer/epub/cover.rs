@@ -42,7 +42,9 @@ pub struct CoverImage {
     pub height: u32,
 }
 
-/// Decodes a JPEG, PNG or WebP cover, scales it down to fit 1600×2560, and re-encodes it as
+/// Decodes a JPEG, PNG or WebP cover; a JPEG or PNG within 1600×2560 with no EXIF rotation is
+/// kept byte for byte, anything else is turned upright, scaled down to fit 1600×2560 and
+/// re-encoded as
 /// JPEG (or PNG when it has transparency). Warns when it is under 1000 px tall.
 pub fn prepare(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Result<CoverImage, EpubError> {
     let format = image::guess_format(bytes)
@@ -85,24 +87,30 @@ pub fn prepare(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Result<CoverImage, 
     // Camera JPEGs are often stored sideways with an EXIF orientation: apply it.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut img = DynamicImage::from_decoder(decoder).map_err(corrupt)?;
+    // A JPEG or PNG already within limits and upright is carried byte for byte: re-encoding
+    // it would only add size and generation loss.
+    let within = img.width() <= MAX_WIDTH && img.height() <= MAX_HEIGHT;
+    let upright = orientation == Orientation::NoTransforms;
+    let as_is = match format {
+        ImageFormat::Jpeg => Some(("image/jpeg", "cover.jpg")),
+        ImageFormat::Png => Some(("image/png", "cover.png")),
+        _ => None,
+    };
+    if let (true, true, Some((media_type, file))) = (within, upright, as_is) {
+        warn_if_short(img.width(), img.height(), diags);
+        return Ok(CoverImage {
+            bytes: bytes.to_vec(),
+            media_type,
+            file,
+            width: img.width(),
+            height: img.height(),
+        });
+    }
     img.apply_orientation(orientation);
     if img.width() > MAX_WIDTH || img.height() > MAX_HEIGHT {
         img = img.resize(MAX_WIDTH, MAX_HEIGHT, FilterType::Lanczos3);
     }
-    if img.height() < MIN_HEIGHT {
-        diags.push(
-            Diagnostic::new(
-                Code::CoverSmall,
-                0,
-                format!(
-                    "the cover image is only {}×{} px; it will look blurry",
-                    img.width(),
-                    img.height()
-                ),
-            )
-            .with_hint("use a cover at least 1000 px tall (1600×2560 is ideal)"),
-        );
-    }
+    warn_if_short(img.width(), img.height(), diags);
     let (width, height) = (img.width(), img.height());
     let mut out = Vec::new();
     if img.color().has_alpha() {
@@ -128,6 +136,20 @@ pub fn prepare(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Result<CoverImage, 
             width,
             height,
         })
+    }
+}
+
+/// Warns when a cover is under [`MIN_HEIGHT`] pixels tall.
+fn warn_if_short(width: u32, height: u32, diags: &mut Vec<Diagnostic>) {
+    if height < MIN_HEIGHT {
+        diags.push(
+            Diagnostic::new(
+                Code::CoverSmall,
+                0,
+                format!("the cover image is only {width}×{height} px; it will look blurry"),
+            )
+            .with_hint("use a cover at least 1000 px tall (1600×2560 is ideal)"),
+        );
     }
 }
 
@@ -249,6 +271,25 @@ mod tests {
         assert_eq!((c.width, c.height), (1600, 100));
         assert_eq!(diags.len(), 1, "short covers warn");
         assert_eq!(image::guess_format(&c.bytes).unwrap(), ImageFormat::Jpeg);
+    }
+
+    #[test]
+    fn covers_within_limits_are_copied_byte_for_byte() {
+        let jpeg = {
+            let mut out = Vec::new();
+            let img = RgbImage::from_fn(1200, 1800, |x, y| Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+            JpegEncoder::new_with_quality(&mut out, 75)
+                .encode_image(&img)
+                .unwrap();
+            out
+        };
+        let c = prepare(&jpeg, &mut Vec::new()).unwrap();
+        assert_eq!(c.bytes, jpeg, "a JPEG within limits is not re-encoded");
+        assert_eq!((c.media_type, c.file, c.width, c.height), ("image/jpeg", "cover.jpg", 1200, 1800));
+        let png_bytes = png(DynamicImage::ImageRgb8(RgbImage::from_pixel(1000, 1600, Rgb([1, 2, 3]))));
+        let c = prepare(&png_bytes, &mut Vec::new()).unwrap();
+        assert_eq!(c.bytes, png_bytes);
+        assert_eq!((c.media_type, c.file), ("image/png", "cover.png"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 mod container;
 mod copyright;
 mod cover;
+mod cover_art;
 mod documents;
 mod kinds;
 mod nav;
@@ -34,12 +35,17 @@ pub const DEFAULT_CSS: &str = include_str!("../../../styles/epub.css");
 pub struct EpubOptions {
     /// A stylesheet replacing the built-in `styles/epub.css`.
     pub css: Option<String>,
-    /// Cover image file bytes (JPEG, PNG or WebP); without one a typographic cover is drawn.
+    /// Cover image file bytes (JPEG, PNG or WebP); without one a cover is generated or set in type.
     pub cover: Option<Vec<u8>>,
     /// `dcterms:modified` and zip timestamps, in seconds since the Unix epoch.
     pub modified_unix: i64,
     /// 注码样式 (note mark style); `None` picks circled for Chinese, decimal otherwise.
     pub note_style: Option<NoteStyle>,
+    /// Without [`EpubOptions::cover`], draw a raster cover (PNG from the title, authors and
+    /// publisher, in system fonts) as the `cover-image`; otherwise the cover page is set in type.
+    pub generate_cover: bool,
+    /// Keep the colophon's print-only fields (定价, 印张, 印次, 成品尺寸 …) on the copyright page.
+    pub print_colophon: bool,
 }
 
 /// A written EPUB: the bytes of the zip and anything worth telling the user.
@@ -101,6 +107,7 @@ pub fn render(book: &Book, opts: &EpubOptions) -> Result<Rendered, EpubError> {
     };
     let cover = match &opts.cover {
         Some(bytes) => Some(cover::prepare(bytes, &mut diagnostics)?),
+        None if opts.generate_cover => cover_art::generate(&book.meta, lang),
         None => None,
     };
     let docs = documents::plan(book);
@@ -123,6 +130,7 @@ pub fn render(book: &Book, opts: &EpubOptions) -> Result<Rendered, EpubError> {
                     doc: i,
                     refs: Default::default(),
                     pages: &mut pages,
+                    keep_print: opts.print_colophon,
                 };
                 xhtml::division_page(&mut ctx, d)
             }

@@ -93,6 +93,8 @@ pub struct Ctx<'a, 'b> {
     pub refs: RefIds,
     /// Page markers of the whole book.
     pub pages: &'b mut Pages,
+    /// Keep the colophon's print-only fields ([`copyright::PRINT_ONLY`]).
+    pub keep_print: bool,
 }
 
 impl Ctx<'_, '_> {
@@ -277,7 +279,7 @@ fn block(x: &mut Xml, ctx: &mut Ctx<'_, '_>, b: &Block, title_done: &mut bool) {
             x.nl();
         }
         Block::Cip(c) => copyright::cip(x, c),
-        Block::Colophon(entries) => copyright::colophon(x, entries),
+        Block::Colophon(entries) => copyright::colophon(x, entries, ctx.keep_print),
         // The printed contents are replaced by the generated, linked contents page.
         Block::Contents(_) => {}
     }

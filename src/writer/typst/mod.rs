@@ -29,6 +29,10 @@ pub const CJK_SERIF_FONTS: &[&str] = &[
 /// The Latin serif for Latin letters and digits in the text (embedded in every Typst compiler).
 pub const LATIN_SERIF: &str = "Libertinus Serif";
 
+/// The Latin serif used when [`LATIN_SERIF`] is not installed (Linux Libertine, Debian's
+/// `fonts-linuxlibertine`; the in-process compiler sees system fonts only).
+pub const LATIN_SERIF_FALLBACK: &str = "Linux Libertine O";
+
 /// A5 (148 mm × 210 mm): the page when the book states no trim size.
 pub const A5: TrimSize = TrimSize {
     width_mm: 148.0,
@@ -114,7 +118,10 @@ fn fonts_note(book: &Book) -> String {
     ));
     s.push_str(&format!(
         "Latin letters and digits use {LATIN_SERIF}, which every Typst compiler embeds \
-         (override with `--input latin-serif=…`).\nOn Debian/Ubuntu: `apt install fonts-noto-cjk`. \
+         (override with `--input latin-serif=…`; paiban's PDF step falls back to \
+         {LATIN_SERIF_FALLBACK}). An English book is set in {LATIN_SERIF} throughout and needs no \
+         CJK font unless its text has CJK characters.\nOn Debian/Ubuntu: \
+         `apt install fonts-noto-cjk fonts-linuxlibertine`. \
          Typst only warns about a missing font; treat that warning as an error, or the PDF \
          will show empty boxes.\n"
     ));

@@ -1,0 +1,360 @@
+//! 封面生成 (generated cover): a raster cover drawn from the title, authors and publisher, for
+//! books given no `--cover`, so that library thumbnails are never blank.
+//!
+//! Fonts come from the system (fontdb): a CJK serif for Chinese books (Noto Serif CJK, Source
+//! Han Serif …), a Latin serif for others; glyphs are rasterised with ab_glyph onto a
+//! 1600 × 2560 canvas and encoded as PNG. Lines break only between phrases
+//! ([`crate::writer::phrases`]), never inside a word. The same fonts give the same bytes. With
+//! no usable font installed, no image is drawn and the cover page stays typographic.
+
+use std::io::Cursor;
+
+use ab_glyph::{Font, FontVec, PxScale, ScaleFont};
+use image::{ImageFormat, Rgb, RgbImage};
+
+use super::cover::CoverImage;
+use super::kinds;
+use crate::model::Metadata;
+use crate::writer::phrases::phrases;
+
+/// Width of the generated cover in pixels.
+pub const WIDTH: u32 = 1600;
+/// Height of the generated cover in pixels (1 : 1.6, as Kindle and Apple Books recommend).
+pub const HEIGHT: u32 = 2560;
+
+/// Serif families tried for a Chinese (Simplified) cover, in order.
+const CJK_SC: &[&str] = &[
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Source Han Serif CN",
+    "Songti SC",
+    "SimSun",
+    "Noto Sans CJK SC",
+];
+/// Serif families tried for a Traditional Chinese cover, in order.
+const CJK_TC: &[&str] = &[
+    "Noto Serif CJK TC",
+    "Source Han Serif TC",
+    "Songti TC",
+    "PMingLiU",
+    "Noto Serif CJK SC",
+    "Noto Sans CJK TC",
+];
+/// Serif families tried for a Latin-script cover, in order (a CJK font's Latin glyphs last).
+const LATIN: &[&str] = &[
+    "Libertinus Serif",
+    "Linux Libertine O",
+    "DejaVu Serif",
+    "Noto Serif",
+    "Noto Serif CJK SC",
+];
+
+/// Background and ink pairs; the title picks one, so every book keeps its colours.
+const PALETTE: &[([u8; 3], [u8; 3])] = &[
+    ([0x2b, 0x3a, 0x4a], [0xf3, 0xee, 0xe2]),
+    ([0x5a, 0x24, 0x24], [0xf6, 0xef, 0xe4]),
+    ([0x24, 0x4a, 0x3c], [0xf1, 0xee, 0xe0]),
+    ([0x3d, 0x33, 0x52], [0xf2, 0xed, 0xe4]),
+    ([0xe9, 0xe2, 0xd0], [0x2a, 0x26, 0x22]),
+];
+
+/// Draws the cover for `meta`, or `None` when no font for the book's script is installed.
+pub fn generate(meta: &Metadata, lang: &str) -> Option<CoverImage> {
+    let fonts = FontSet::load(lang)?;
+    let title = if meta.title.trim().is_empty() {
+        kinds::default_name(crate::model::DivisionKind::Cover, lang).to_string()
+    } else {
+        meta.title.trim().to_string()
+    };
+    let (bg, ink) = PALETTE[fnv(&title) as usize % PALETTE.len()];
+    let mut img = RgbImage::from_pixel(WIDTH, HEIGHT, Rgb(bg));
+    let mut c = Canvas { img: &mut img, ink };
+    let measure = WIDTH as f32 * 0.78;
+    // Title: as large as fits in at most four lines, from 170 px down.
+    let mut y = HEIGHT as f32 * 0.22;
+    let title_lines = fit(&fonts, &title, measure, 170.0, 4);
+    for line in &title_lines.lines {
+        y += title_lines.size * 1.35;
+        c.centred(&fonts, line, title_lines.size, y);
+    }
+    if let Some(sub) = meta.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
+        let sub_lines = fit(&fonts, sub.trim(), measure, 80.0, 3);
+        y += sub_lines.size * 0.8;
+        for line in &sub_lines.lines {
+            y += sub_lines.size * 1.4;
+            c.centred(&fonts, line, sub_lines.size, y);
+        }
+    }
+    // A rule, then the authors below the middle; the publisher at the foot.
+    let rule_y = (y + 140.0).max(HEIGHT as f32 * 0.52) as u32;
+    c.rule(WIDTH / 2 - 120, WIDTH / 2 + 120, rule_y, 5);
+    let authors = super::cover::author_line(meta);
+    if !authors.trim().is_empty() {
+        let a = fit(&fonts, authors.trim(), measure, 84.0, 3);
+        let mut ay = rule_y as f32 + 80.0;
+        for line in &a.lines {
+            ay += a.size * 1.4;
+            c.centred(&fonts, line, a.size, ay);
+        }
+    }
+    if let Some(p) = meta.publisher.as_deref().filter(|s| !s.trim().is_empty()) {
+        let p = fit(&fonts, p.trim(), measure, 64.0, 2);
+        let mut py = HEIGHT as f32 * 0.90 - p.size * 1.4 * p.lines.len() as f32;
+        for line in &p.lines {
+            py += p.size * 1.4;
+            c.centred(&fonts, line, p.size, py);
+        }
+    }
+    let mut bytes = Vec::new();
+    img.write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+        .ok()?;
+    Some(CoverImage {
+        bytes,
+        media_type: "image/png",
+        file: "cover.png",
+        width: WIDTH,
+        height: HEIGHT,
+    })
+}
+
+/// FNV-1a hash of a string (stable across runs and platforms).
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf29ce484222325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
+    })
+}
+
+/// The fonts a cover is drawn with: the main face and, for Latin text in a CJK cover (or CJK
+/// text in a Latin one), a fallback.
+struct FontSet {
+    main: FontVec,
+    fallback: Option<FontVec>,
+}
+
+impl FontSet {
+    fn load(lang: &str) -> Option<FontSet> {
+        let mut db = fontdb::Database::new();
+        db.load_system_fonts();
+        let lower = lang.to_ascii_lowercase();
+        let traditional =
+            lower.contains("hant") || lower.ends_with("-tw") || lower.ends_with("-hk");
+        let (main, other) = if kinds::is_chinese(lang) {
+            (if traditional { CJK_TC } else { CJK_SC }, LATIN)
+        } else {
+            (LATIN, CJK_SC)
+        };
+        let main = first_font(&db, main)?;
+        Some(FontSet {
+            main,
+            fallback: first_font(&db, other),
+        })
+    }
+
+    /// The face that has a glyph for `c`.
+    fn face(&self, c: char) -> &FontVec {
+        if self.main.glyph_id(c).0 != 0 {
+            return &self.main;
+        }
+        match &self.fallback {
+            Some(f) if f.glyph_id(c).0 != 0 => f,
+            _ => &self.main,
+        }
+    }
+
+    /// The advance width of `text` at `size` px.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars()
+            .map(|c| {
+                let f = self.face(c);
+                f.as_scaled(PxScale::from(size)).h_advance(f.glyph_id(c))
+            })
+            .sum()
+    }
+}
+
+/// The first of `families` installed, regular weight.
+fn first_font(db: &fontdb::Database, families: &[&str]) -> Option<FontVec> {
+    families.iter().find_map(|name| {
+        let query = fontdb::Query {
+            families: &[fontdb::Family::Name(name)],
+            weight: fontdb::Weight::NORMAL,
+            stretch: fontdb::Stretch::Normal,
+            style: fontdb::Style::Normal,
+        };
+        let id = db.query(&query)?;
+        db.with_face_data(id, |data, index| {
+            FontVec::try_from_vec_and_index(data.to_vec(), index).ok()
+        })
+        .flatten()
+    })
+}
+
+/// Lines of a text block and the size they are set at.
+struct Fitted {
+    lines: Vec<String>,
+    size: f32,
+}
+
+/// Breaks `text` between phrases into at most `max_lines` lines of `measure` px, at the largest
+/// size from `start` down (in steps of 6 %) at which every line fits.
+fn fit(fonts: &FontSet, text: &str, measure: f32, start: f32, max_lines: usize) -> Fitted {
+    let pieces = phrases(text);
+    let mut size = start;
+    loop {
+        let lines = fill(fonts, &pieces, measure, size);
+        let fits = lines.iter().all(|l| fonts.width(l, size) <= measure);
+        if (fits && lines.len() <= max_lines) || size < start * 0.3 {
+            return Fitted { lines, size };
+        }
+        size *= 0.94;
+    }
+}
+
+/// Fills lines greedily with whole phrases (a phrase wider than the measure gets a line of its
+/// own, and [`fit`] then makes the type smaller).
+fn fill(fonts: &FontSet, pieces: &[String], measure: f32, size: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for p in pieces {
+        let candidate = format!("{line}{p}");
+        if !line.is_empty() && fonts.width(candidate.trim_end(), size) > measure {
+            lines.push(line.trim_end().to_string());
+            line = p.trim_start().to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// The image being drawn, with its colours.
+struct Canvas<'a> {
+    img: &'a mut RgbImage,
+    ink: [u8; 3],
+}
+
+impl Canvas<'_> {
+    /// Draws `text` centred on the page with its baseline at `baseline` px.
+    fn centred(&mut self, fonts: &FontSet, text: &str, size: f32, baseline: f32) {
+        let width = fonts.width(text, size);
+        let mut x = (WIDTH as f32 - width) / 2.0;
+        for c in text.chars() {
+            let font = fonts.face(c);
+            let scaled = font.as_scaled(PxScale::from(size));
+            let id = font.glyph_id(c);
+            let glyph = id.with_scale_and_position(size, ab_glyph::point(x, baseline));
+            if let Some(outline) = font.outline_glyph(glyph) {
+                let b = outline.px_bounds();
+                outline.draw(|gx, gy, cov| {
+                    let px = b.min.x as i64 + i64::from(gx);
+                    let py = b.min.y as i64 + i64::from(gy);
+                    self.blend(px, py, cov);
+                });
+            }
+            x += scaled.h_advance(id);
+        }
+    }
+
+    /// Mixes the ink into the pixel at (x, y) by `coverage`.
+    fn blend(&mut self, x: i64, y: i64, coverage: f32) {
+        if x < 0 || y < 0 || x >= i64::from(WIDTH) || y >= i64::from(HEIGHT) {
+            return;
+        }
+        let a = coverage.clamp(0.0, 1.0);
+        if a == 0.0 {
+            return;
+        }
+        let p = self.img.get_pixel_mut(x as u32, y as u32);
+        for i in 0..3 {
+            let mixed = f32::from(p.0[i]) * (1.0 - a) + f32::from(self.ink[i]) * a;
+            p.0[i] = mixed.round().clamp(0.0, 255.0) as u8;
+        }
+    }
+
+    /// A horizontal rule from x0 to x1 at y, `thickness` px thick.
+    fn rule(&mut self, x0: u32, x1: u32, y: u32, thickness: u32) {
+        for yy in y..(y + thickness).min(HEIGHT) {
+            for xx in x0..x1.min(WIDTH) {
+                self.img.put_pixel(xx, yy, Rgb(self.ink));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fonts for `lang`, or `None` with a message (a failure under CI=true, which installs
+    /// fonts-noto-cjk).
+    fn fonts(lang: &str) -> Option<FontSet> {
+        let f = FontSet::load(lang);
+        if f.is_none() {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "CI=true: no font for {lang}"
+            );
+            eprintln!("skipped: no system font for {lang}");
+        }
+        f
+    }
+
+    #[test]
+    fn title_lines_break_only_between_phrases() {
+        let Some(f) = fonts("zh-CN") else { return };
+        for title in [
+            "县域书院的兴替与地方文教网络研究",
+            "新阶段密切党群关系的运行机制研究",
+            "乡村书院——以某某县为中心的考察",
+        ] {
+            let fitted = fit(&f, title, WIDTH as f32 * 0.78, 170.0, 4);
+            assert!(fitted.lines.len() >= 2, "{title}: {:?}", fitted.lines);
+            assert_eq!(fitted.lines.concat(), title);
+            let pieces = phrases(title);
+            let mut at = 0;
+            for line in &fitted.lines {
+                at += line.chars().count();
+                let boundary = (0..=pieces.len())
+                    .any(|k| pieces[..k].concat().chars().count() == at);
+                assert!(boundary, "{title}: a line ends inside a phrase: {:?}", fitted.lines);
+                assert!(f.width(line, fitted.size) <= WIDTH as f32 * 0.78);
+            }
+        }
+    }
+
+    #[test]
+    fn a_cover_is_a_1600_by_2560_png_with_ink_where_the_title_is() {
+        let Some(_) = fonts("zh-CN") else { return };
+        let meta = Metadata {
+            title: "县域书院的兴替与地方文教网络研究".into(),
+            publisher: Some("澄湖文史出版社".into()),
+            language: "zh-CN".into(),
+            ..Metadata::default()
+        };
+        let a = generate(&meta, "zh-CN").expect("cover");
+        assert_eq!((a.media_type, a.file, a.width, a.height), ("image/png", "cover.png", 1600, 2560));
+        let img = image::load_from_memory(&a.bytes).unwrap().to_rgb8();
+        assert_eq!(img.dimensions(), (1600, 2560));
+        let (bg, ink) = PALETTE[fnv(&meta.title) as usize % PALETTE.len()];
+        assert_eq!(img.get_pixel(5, 5).0, bg);
+        // The title band (upper third) holds ink; the same book gives the same bytes.
+        let inked = (500..900)
+            .flat_map(|y| (0..1600).map(move |x| (x, y)))
+            .filter(|&(x, y)| img.get_pixel(x, y).0 == ink)
+            .count();
+        assert!(inked > 5_000, "{inked} ink pixels in the title band");
+        assert_eq!(generate(&meta, "zh-CN").unwrap().bytes, a.bytes);
+    }
+
+    #[test]
+    fn an_english_cover_uses_a_latin_font_and_breaks_at_spaces() {
+        let Some(f) = fonts("en") else { return };
+        let title = "The Reading Room of a Small Harbour Town and Its Borrowers";
+        let fitted = fit(&f, title, WIDTH as f32 * 0.78, 170.0, 4);
+        assert!(fitted.lines.len() >= 2);
+        assert_eq!(fitted.lines.join(" "), title);
+    }
+}
