@@ -6,10 +6,11 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::DivisionKind;
 
 use super::Line;
-use super::classify::{Kind, signature_shape};
+use super::classify::signature_shape;
 use super::headings::has_page_number;
-use super::joins::ends_sentence;
+use super::kind::Kind;
 use super::notes::without_markers;
+use super::text::ends_sentence;
 
 /// Longest kicker or chapter title line, in characters.
 const MAX_SHORT: usize = 40;

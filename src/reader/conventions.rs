@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use crate::model::{Division, DivisionKind};
 
 use super::Line;
-use super::classify::Kind;
 use super::furniture::Furniture;
 use super::joins::JoinStats;
+use super::kind::Kind;
 use super::layout::Layout;
 use super::lines::PagedLines;
 

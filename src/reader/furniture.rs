@@ -8,10 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::PageMark;
 
 use super::Line;
-use super::classify::Kind;
 use super::headings::has_page_number;
-use super::joins::ends_sentence;
+use super::kind::Kind;
 use super::labels::is_roman;
+use super::text::ends_sentence;
 
 /// How a page number is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -537,7 +537,7 @@ pub fn catalogue_title(title: &str) -> Option<(String, String)> {
     let (author, work) = inner.split_once(['︰', '：', ':'])?;
     let (author, work) = (author.trim(), work.trim());
     let name =
-        (2..=4).contains(&author.chars().count()) && author.chars().all(super::classify::is_han);
+        (2..=4).contains(&author.chars().count()) && author.chars().all(super::script::is_han);
     (name && !work.is_empty()).then(|| (author.to_string(), work.to_string()))
 }
 

@@ -3,8 +3,8 @@
 
 use crate::model::DivisionKind;
 
-use super::classify::Kind;
-use super::joins::ends_sentence;
+use super::kind::Kind;
+use super::text::ends_sentence;
 
 /// Longest title (in characters) a one-line heading may carry.
 const MAX_TITLE: usize = 40;

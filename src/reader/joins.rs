@@ -8,27 +8,8 @@ use crate::model::{Inline, plain_text};
 
 use super::hyphen::{Compounds, hyphenated_tail, lower_head};
 use super::notes::push_text;
+use super::text::ends_sentence;
 use super::units::{Chunk, Role, Unit};
-
-/// Characters that end a sentence (句末标点).
-const FINAL: &[char] = &[
-    '。', '！', '？', '!', '?', '…', '；', ';', '：', ':', '.', '．',
-];
-
-/// Closing quotes and brackets: they end a sentence only after a sentence-final mark.
-const CLOSERS: &[char] = &[
-    '”', '’', '」', '』', '）', ')', '】', '》', '〉', '"', '\'', '］', ']',
-];
-
-/// Whether text ends a sentence: `。！？…；：` (also inside closing quotes/brackets: `。”`).
-pub fn ends_sentence(text: &str) -> bool {
-    let mut chars = text
-        .trim_end()
-        .chars()
-        .rev()
-        .skip_while(|c| CLOSERS.contains(c));
-    chars.next().is_some_and(|c| FINAL.contains(&c))
-}
 
 /// Longest unpunctuated line that reads as a stand-alone title rather than a page-cut tail.
 const MAX_TITLE_LIKE: usize = 15;

@@ -1,9 +1,9 @@
 //! Label recognisers beyond `第一章`: English chapters (`Chapter 1`, `CHAPTER ONE`), parts
 //! (编 / 部分: `第一编`, `上编`, `Part I`) and the numerals they use (English words, Roman).
 
-use super::classify::Kind;
 use super::headings::{has_page_number, is_numeral, ordinal_label};
-use super::joins::ends_sentence;
+use super::kind::Kind;
+use super::text::ends_sentence;
 
 /// Longest English heading title, in characters.
 const MAX_EN_TITLE: usize = 80;

@@ -1,7 +1,7 @@
 //! Language detection (语言识别): Simplified Chinese (zh-CN), Traditional Chinese (zh-TW) or
 //! English, from the share of Han characters and of script-specific characters.
 
-use super::classify::is_han;
+use super::script::is_han;
 
 /// Common characters written differently in Simplified and Traditional Chinese (简, 繁).
 const PAIRS: &[(char, char)] = &[

@@ -4,8 +4,8 @@
 //! [`super::joins`] follows instead of its punctuation guess.
 
 use super::Line;
-use super::classify::Kind;
-use super::joins::ends_sentence;
+use super::kind::Kind;
+use super::text::ends_sentence;
 
 /// What the layout pass found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

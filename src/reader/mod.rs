@@ -20,6 +20,7 @@ pub mod gutenberg;
 pub mod headings;
 pub mod hyphen;
 pub mod joins;
+pub mod kind;
 pub mod labels;
 pub mod language;
 pub mod layout;
@@ -30,6 +31,7 @@ pub mod outline;
 pub mod pages;
 pub mod relators;
 pub mod script;
+pub mod text;
 pub mod toc;
 pub mod typist;
 pub mod units;
@@ -43,7 +45,7 @@ pub use decode::{DecodeError, Decoded, decode};
 pub use lines::Line;
 pub use relators::Relators;
 
-use classify::Kind;
+use kind::Kind;
 
 /// Options that change how a manuscript is read.
 #[derive(Debug, Clone, Default)]

@@ -1,7 +1,7 @@
 //! Printed pages (页): where each page starts — at a form feed, or (seed convention) after a
 //! block of footnote lines, which is a page foot.
 
-use super::classify::Kind;
+use super::kind::Kind;
 
 /// The 0-based page index of every line.
 pub fn assign(kinds: &[Kind], form_feed: &[bool]) -> Vec<usize> {

@@ -6,8 +6,8 @@
 use crate::model::{Block, Book, Division, Inline, Para, Preformatted};
 
 use super::Line;
-use super::classify::Kind;
-use super::joins::ends_sentence;
+use super::kind::Kind;
+use super::text::ends_sentence;
 
 /// Share of the typical line width a line must fill to be a wrapped (not a last) line.
 const FULL: f64 = 0.8;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::model::{DivisionKind, Inline, NoteId, PageMark, plain_text};
 
 use super::Line;
-use super::classify::Kind;
+use super::kind::Kind;
 use super::notes::{MarkerAt, inlines};
 
 /// What a text chunk becomes.

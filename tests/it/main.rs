@@ -32,6 +32,7 @@ mod markdown_edit;
 mod markdown_pandoc;
 mod markdown_roundtrip;
 mod reader_decode;
+mod reader_imports;
 mod reader_props;
 mod reader_seed;
 mod robust_hostile;

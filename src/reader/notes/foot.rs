@@ -10,8 +10,8 @@
 use std::collections::BTreeMap;
 
 use super::super::Line;
-use super::super::classify::Kind;
-use super::super::joins::ends_sentence;
+use super::super::kind::Kind;
+use super::super::text::ends_sentence;
 use super::MarkerAt;
 use super::markers::{Segment, Style, answers, body, key_alone, normal_key, segments};
 use super::settle::is_list_heading;

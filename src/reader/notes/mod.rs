@@ -15,7 +15,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::{Inline, Note, NoteId, NotePlacement};
 
 use super::Line;
-use super::classify::Kind;
+use super::kind::Kind;
 
 use index::MarkerIndex;
 pub use markers::{

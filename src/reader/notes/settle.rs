@@ -9,9 +9,9 @@ use std::collections::BTreeSet;
 use crate::model::DivisionKind;
 
 use super::super::Line;
-use super::super::classify::Kind;
 use super::super::headings::compact_within;
-use super::super::joins::ends_sentence;
+use super::super::kind::Kind;
+use super::super::text::ends_sentence;
 use super::foot::{Paired, settle_feet, successor};
 use super::index::MarkerIndex;
 use super::markers::{Segment, Style, answers, body, normal_key, segments, without_markers};

@@ -4,8 +4,8 @@
 
 use crate::reader::front_matter::spacing::is_cjk;
 use crate::reader::headings::has_page_number;
-use crate::reader::joins::ends_sentence;
 use crate::reader::labels::NUMBER_WORDS;
+use crate::reader::text::ends_sentence;
 
 /// Longest title a numbered heading carries, in characters.
 const MAX_TITLE: usize = 90;
@@ -164,7 +164,7 @@ fn title_ok(title: &str, family: Family) -> bool {
     let ends = ends_sentence(t) && !t.ends_with(['?', '？']);
     let latin_lower = !worded
         && t.chars().next().is_some_and(|c| c.is_lowercase())
-        && !t.chars().any(crate::reader::classify::is_han);
+        && !t.chars().any(crate::reader::script::is_han);
     t.chars().count() <= MAX_TITLE
         && !ends
         && !latin_lower
@@ -329,7 +329,7 @@ pub fn parse(text: &str) -> Option<Numbered> {
         {
             let n = u32::from(word.as_bytes()[0] - b'A' + 1);
             // `A` and `I` are English words: a letter label needs a gap or a CJK title
-            let gap = t[1..].starts_with("  ") || rest.chars().any(crate::reader::classify::is_han);
+            let gap = t[1..].starts_with("  ") || rest.chars().any(crate::reader::script::is_han);
             gap.then(|| (Family::Letter, vec![n], word.to_string(), rest))
         } else if rest.is_empty() {
             NUMBER_WORDS

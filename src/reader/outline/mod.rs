@@ -11,8 +11,8 @@ pub mod chain;
 pub mod label;
 
 use crate::reader::Line;
-use crate::reader::classify::Kind;
-use crate::reader::joins::ends_sentence;
+use crate::reader::kind::Kind;
+use crate::reader::text::ends_sentence;
 
 pub use label::{Family, Numbered};
 
