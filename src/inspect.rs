@@ -25,6 +25,7 @@ fn outline_json(d: &Division) -> Value {
 pub fn to_json(reading: &Reading) -> Value {
     let mut v = book_json(&reading.book, &reading.diagnostics);
     v["conventions"] = conventions_json(&reading.conventions);
+    v["removed_lines"] = serde_json::to_value(reading.ledger.removed()).expect("lines serialize");
     v
 }
 
@@ -120,6 +121,13 @@ pub fn to_text(reading: &Reading, source: &Source, style: Style) -> String {
     }
     for c in &reading.conventions {
         let _ = writeln!(out, "  {} ({}×, first at line {})", c.name, c.count, c.line);
+    }
+    let removed = reading.ledger.removed();
+    if !removed.is_empty() {
+        let _ = writeln!(out, "removed lines ({}):", removed.len());
+    }
+    for r in &removed {
+        let _ = writeln!(out, "  {:>6}  {}: {}", r.line, r.reason, r.text);
     }
     if !diagnostics.is_empty() {
         out.push('\n');

@@ -206,6 +206,7 @@ impl Block {
             Block::Display(l) => note_refs(&l.content, out),
             Block::LineBlock(p) | Block::Figure(p) => note_refs(&p.content, out),
             Block::Quote(bs) => bs.iter().for_each(|b| b.note_refs(out)),
+            Block::List(l) => l.items.iter().flatten().for_each(|b| b.note_refs(out)),
             Block::Cip(_)
             | Block::Colophon(_)
             | Block::Contents(_)
@@ -256,6 +257,19 @@ pub enum Block {
     Preformatted(Preformatted),
     /// 插图 (illustration) with no image: its caption (`[Illustration: caption]`).
     Figure(Para),
+    /// 列表 (list): numbered or bulleted items, each a run of blocks (nested lists included).
+    List(List),
+}
+
+/// 列表 (list): the items of a numbered or bulleted list, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct List {
+    /// 编号 (numbering): `Some(n)` numbers the items from `n`; `None` sets bullets.
+    pub start: Option<u64>,
+    /// The items, each its blocks (paragraphs, nested lists, quotations…).
+    pub items: Vec<Vec<Block>>,
+    /// 1-based line of the list's first item.
+    pub line: usize,
 }
 
 /// Lines kept exactly as printed, e.g. a table aligned with spaces.

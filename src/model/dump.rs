@@ -151,6 +151,19 @@ fn dump_block(b: &Block, depth: usize, out: &mut String) {
                 let _ = writeln!(out, "{pad}  | {l}");
             }
         }
+        Block::List(list) => {
+            let kind = match list.start {
+                Some(n) => format!("numbered from {n}"),
+                None => "bullets".to_string(),
+            };
+            let _ = writeln!(out, "{pad}list@{} {kind}:", list.line);
+            for item in &list.items {
+                let _ = writeln!(out, "{pad}  item:");
+                for b in item {
+                    dump_block(b, depth + 2, out);
+                }
+            }
+        }
         Block::Contents(entries) => {
             for e in entries {
                 let label = e.label.as_deref().unwrap_or("");

@@ -127,6 +127,12 @@ fn blocks(bs: &mut [Block], first: &mut Option<usize>) -> usize {
                 count += blocks(inner, first);
                 continue;
             }
+            Block::List(list) => {
+                for item in &mut list.items {
+                    count += blocks(item, first);
+                }
+                continue;
+            }
             Block::Cip(_)
             | Block::Colophon(_)
             | Block::Contents(_)

@@ -90,7 +90,7 @@ fn gap_width(gap: &str) -> usize {
 
 /// A running head and page number on one line (`12    城市的河流`, `第一章 緒論    13`), the
 /// two separated by white space at least two columns wide.
-fn split_combined(text: &str) -> Option<(String, NumberStyle)> {
+pub fn split_combined(text: &str) -> Option<(String, NumberStyle)> {
     let t = text.trim();
     let head_ok = |h: &str| {
         let h = h.trim();

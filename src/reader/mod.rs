@@ -24,6 +24,7 @@ pub mod kind;
 pub mod labels;
 pub mod language;
 pub mod layout;
+pub mod ledger;
 pub mod lines;
 pub mod markdown;
 pub mod notes;
@@ -70,6 +71,8 @@ pub struct Reading {
     pub conventions: Vec<Convention>,
     /// Why each numbered line became a heading or stayed text (the outline pass).
     pub outline: Vec<outline::Decision>,
+    /// Where each manuscript line went, or why it was removed (行账).
+    pub ledger: ledger::Ledger,
     /// The `book.toml` text that was applied, for rendering diagnostics on it.
     pub config: Option<Source>,
 }
@@ -86,10 +89,12 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let paged = lines::split_pages(&text);
     let lines = &paged.lines;
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify::classify(l.text)).collect();
+    let mut ledger = ledger::Ledger::new(lines);
     let boilerplate = gutenberg::find(lines);
     for (range, removal) in &boilerplate.removed {
-        for k in &mut kinds[range.clone()] {
-            *k = Kind::Furniture;
+        for i in range.clone() {
+            kinds[i] = Kind::Furniture;
+            ledger.remove(i, (*removal).into());
         }
         let (first, last) = (lines[range.start].no, lines[range.end - 1].no);
         conv.add(
@@ -98,7 +103,9 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         );
     }
     let furniture = furniture::strip(lines, &paged.form_feed, &mut kinds);
+    ledger.settle(&kinds, ledger::furniture_reason);
     let scopes = notes::settle(lines, &mut kinds, &paged.form_feed);
+    ledger.settle(&kinds, |_| ledger::Removal::NoteNumber);
     let outline = outline::apply(lines, &mut kinds, &paged.form_feed);
     let (contents, d) = context::apply(lines, &mut kinds);
     diags.extend(d);
@@ -115,6 +122,8 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         conv.add("tables drawn with spaces, kept preformatted", shapes.tables);
         conv.add("indented verse and quotations, lines kept", shapes.verse);
     }
+    ledger.settle(&kinds, ledger::furniture_reason);
+    ledger.close(&kinds);
     let pages = pages::assign(&kinds, &paged.form_feed);
     let links = notes::link(lines, &kinds, &pages, &scopes);
     let note_conventions = notes::conventions(lines, &kinds, &scopes, &links);
@@ -276,6 +285,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         diagnostics: diags,
         conventions: conv.0,
         outline,
+        ledger,
         config: None,
     }
 }

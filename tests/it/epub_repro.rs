@@ -115,3 +115,53 @@ fn corrupt_cover_is_an_error() {
         "{err}"
     );
 }
+
+/// The EPUB's entries after `mimetype` and `META-INF/container.xml`, in order, as the packager
+/// was given them.
+fn packaged_files(epub: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(epub)).unwrap();
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        if name == "mimetype" || name == "META-INF/container.xml" {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        out.push((name, bytes));
+    }
+    out
+}
+
+/// Entries deflated in parallel and written in order give the bytes of deflating them one
+/// after another: on the fixture book (the epub-fixture golden case) and on the seed.
+#[test]
+fn parallel_packing_gives_the_sequential_bytes() {
+    use paiban::writer::epub::{Packing, package_with};
+    let seed = {
+        let path = crate::support::tools::shared("seed/000_31f2030a350ea770.txt");
+        let text = paiban::reader::decode(&std::fs::read(&path).unwrap(), None)
+            .unwrap()
+            .text;
+        let source = paiban::source::Source::new("seed.txt", text);
+        paiban::reader::read(&source, &paiban::reader::ReadOptions::default()).book
+    };
+    for (name, book) in [("fixture", support::fixture_book()), ("seed", seed)] {
+        let opts = EpubOptions {
+            modified_unix: 1_315_000_000,
+            cover: Some(png_cover()),
+            ..EpubOptions::default()
+        };
+        let epub = write_epub(&book, &opts).unwrap().bytes;
+        let files = packaged_files(&epub);
+        assert!(files.len() > 5, "{name}: {} entries", files.len());
+        let sequential = package_with(&files, opts.modified_unix, Packing::Sequential).unwrap();
+        let parallel = package_with(&files, opts.modified_unix, Packing::Parallel).unwrap();
+        assert!(parallel == sequential, "{name}: parallel packing differs");
+        assert!(
+            epub == parallel,
+            "{name}: write_epub does not pack as package_with"
+        );
+    }
+}

@@ -59,6 +59,10 @@ fn norm_block(b: &mut Block) {
             join(&mut l.content);
         }
         Block::Quote(bs) => bs.iter_mut().for_each(norm_block),
+        Block::List(l) => {
+            l.line = 0;
+            l.items.iter_mut().flatten().for_each(norm_block);
+        }
         Block::Colophon(es) => es.iter_mut().for_each(|e| e.line = 0),
         Block::Contents(es) => es.iter_mut().for_each(|e| e.line = 0),
         Block::Cip(_) => {}

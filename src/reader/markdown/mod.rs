@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
     Block, Book, CipTracing, ColophonEntry, ContentsEntry, DisplayLine, DisplayRole, Division,
-    DivisionKind, Inline, Matter, Note, NoteId, NotePlacement, Para,
+    DivisionKind, Inline, List, Matter, Note, NoteId, NotePlacement, Para,
 };
 use crate::reader::Reading;
 use crate::source::Source;
@@ -299,25 +299,12 @@ impl Builder {
                 vec![Block::Quote(blocks)]
             }
             MdBlock::Div(attrs, inner, line) => self.div(&attrs, inner, line),
-            MdBlock::List(start, items, _) => {
-                // The model has no list yet: each item keeps its number or bullet in its text.
-                let mut out = Vec::new();
-                for (i, item) in items.into_iter().enumerate() {
-                    let marker = match start {
-                        Some(n) => format!("{}. ", n + i as u64),
-                        None => "• ".to_string(),
-                    };
-                    let mut blocks: Vec<Block> =
-                        item.into_iter().flat_map(|b| self.block(b)).collect();
-                    if let Some(Block::Para(p)) = blocks.first_mut() {
-                        match p.content.first_mut() {
-                            Some(Inline::Text(t)) => t.insert_str(0, &marker),
-                            _ => p.content.insert(0, Inline::Text(marker)),
-                        }
-                    }
-                    out.extend(blocks);
-                }
-                out
+            MdBlock::List(start, items, line) => {
+                let items: Vec<Vec<Block>> = items
+                    .into_iter()
+                    .map(|item| item.into_iter().flat_map(|b| self.block(b)).collect())
+                    .collect();
+                vec![Block::List(List { start, items, line })]
             }
             MdBlock::Code(text, line) => {
                 let mut content = Vec::new();
@@ -509,6 +496,7 @@ impl Builder {
             diagnostics: self.diags,
             conventions: Vec::new(),
             outline: Vec::new(),
+            ledger: Default::default(),
             config: None,
         }
     }
@@ -525,6 +513,7 @@ fn block_line(b: &Block) -> Option<usize> {
         Block::SceneBreak(line) => Some(*line),
         Block::Preformatted(p) => Some(p.line),
         Block::Quote(bs) => bs.iter().find_map(block_line),
+        Block::List(l) => Some(l.line),
         Block::Colophon(e) => e.first().map(|e| e.line),
         Block::Contents(e) => e.first().map(|e| e.line),
         Block::Cip(_) => None,

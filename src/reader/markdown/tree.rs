@@ -239,7 +239,14 @@ fn finish(end: TagEnd, frame: Frame, text: &str, range: &Range<usize>, line: usi
         }
         TagEnd::BlockQuote(_) => Done::Block(MdBlock::Quote(blocks(frame), line)),
         TagEnd::Item => Done::Item(match frame {
-            Frame::Blocks(b) => b,
+            // A tight item's text has no paragraph of its own: it starts on the item's line.
+            Frame::Blocks(b) => b
+                .into_iter()
+                .map(|b| match b {
+                    MdBlock::Para(t, 0) => MdBlock::Para(t, line),
+                    other => other,
+                })
+                .collect(),
             Frame::Inlines(t) => vec![MdBlock::Para(t, line)],
             _ => Vec::new(),
         }),

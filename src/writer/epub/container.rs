@@ -54,9 +54,30 @@ pub fn zip_time(unix: i64) -> DateTime {
 /// for 1.8% smaller output, and level 1 is ~10% larger; 6 is zlib's own default.
 pub const DEFLATE_LEVEL: i64 = 6;
 
+/// How the entries are compressed: one after another, or on all cores (the bytes are the same).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Packing {
+    /// Each entry deflated on rayon's pool, then all written in order.
+    #[default]
+    Parallel,
+    /// Each entry deflated as it is written (the reference the parallel path must equal).
+    Sequential,
+}
+
 /// Zips the files in the given order after `mimetype` (stored); everything else is deflated.
 /// All entries get the same timestamp and permissions, so equal input gives equal bytes.
 pub fn package(files: &[(String, Vec<u8>)], modified_unix: i64) -> Result<Vec<u8>, EpubError> {
+    package_with(files, modified_unix, Packing::default())
+}
+
+/// [`package`], compressing as `packing` says.
+pub fn package_with(
+    files: &[(String, Vec<u8>)],
+    modified_unix: i64,
+    packing: Packing,
+) -> Result<Vec<u8>, EpubError> {
+    use rayon::prelude::*;
+    use zip::write::PreparedZipFile;
     let zerr = |e: zip::result::ZipError| EpubError::Zip(e.to_string());
     let ioerr = |e: std::io::Error| EpubError::Zip(e.to_string());
     let time = zip_time(modified_unix);
@@ -72,12 +93,27 @@ pub fn package(files: &[(String, Vec<u8>)], modified_unix: i64) -> Result<Vec<u8
         .compression_level(Some(DEFLATE_LEVEL))
         .last_modified_time(time)
         .unix_permissions(0o644);
-    z.start_file("META-INF/container.xml", deflated)
-        .map_err(zerr)?;
-    z.write_all(&container_xml()).map_err(ioerr)?;
-    for (name, bytes) in files {
-        z.start_file(name.as_str(), deflated).map_err(zerr)?;
-        z.write_all(bytes).map_err(ioerr)?;
+    let container = container_xml();
+    let entries: Vec<(&str, &[u8])> = std::iter::once(("META-INF/container.xml", &container[..]))
+        .chain(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
+        .collect();
+    match packing {
+        Packing::Sequential => {
+            for (name, bytes) in entries {
+                z.start_file(name, deflated).map_err(zerr)?;
+                z.write_all(bytes).map_err(ioerr)?;
+            }
+        }
+        Packing::Parallel => {
+            // rayon's collect keeps the input order; the writer then copies each entry's
+            // compressed bytes as they are.
+            let prepared: Vec<PreparedZipFile> = entries
+                .par_iter()
+                .map(|(name, bytes)| PreparedZipFile::from_data(name, deflated, bytes))
+                .collect::<Result<_, _>>()
+                .map_err(zerr)?;
+            z.add_prepared_files(prepared).map_err(zerr)?;
+        }
     }
     Ok(z.finish().map_err(zerr)?.into_inner())
 }

@@ -15,6 +15,7 @@ mod package;
 mod xhtml;
 mod xml;
 
+pub use container::{Packing, package_with};
 pub use cover::{CoverImage, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT};
 pub use notes::NoteStyle;
 pub use package::{CONFORMS_TO, identifier};

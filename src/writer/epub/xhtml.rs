@@ -246,6 +246,32 @@ fn block(x: &mut Xml, ctx: &mut Ctx<'_, '_>, b: &Block, title_done: &mut bool) {
             x.empty("hr", &[("class", "scene-break")]);
             x.nl();
         }
+        Block::List(list) => {
+            let start = list.start.filter(|n| *n != 1).map(|n| n.to_string());
+            let tag = if list.start.is_some() { "ol" } else { "ul" };
+            match &start {
+                Some(n) => x.open(tag, &[("start", n)]),
+                None => x.open(tag, &[]),
+            }
+            x.nl();
+            for item in &list.items {
+                x.open("li", &[]);
+                // A one-paragraph item holds its text directly, as a tight list is written.
+                match item.as_slice() {
+                    [Block::Para(p)] => inlines(x, ctx, &p.content, false),
+                    blocks => {
+                        x.nl();
+                        for b in blocks {
+                            block(x, ctx, b, title_done);
+                        }
+                    }
+                }
+                x.close("li");
+                x.nl();
+            }
+            x.close(tag);
+            x.nl();
+        }
         Block::Preformatted(pre) => {
             x.leaf("pre", &[("class", "preformatted")], &pre.lines.join("\n"));
             x.nl();

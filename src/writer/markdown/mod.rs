@@ -19,8 +19,8 @@ use std::fmt::Write as _;
 use serde_yaml_ng::{Mapping, Value};
 
 use crate::model::{
-    Block, Book, CipRecord, ColophonEntry, ContentsEntry, DisplayRole, Division, Matter, Metadata,
-    NotePlacement,
+    Block, Book, CipRecord, ColophonEntry, ContentsEntry, DisplayRole, Division, List, Matter,
+    Metadata, NotePlacement,
 };
 
 pub use inline::{Place, inlines, note_label, quoted};
@@ -209,6 +209,7 @@ fn block(b: &Block, out: &mut String) {
         Block::LineBlock(p) => div_one("lines", &inlines(&p.content, Place::Block, ""), out),
         Block::Figure(p) => div_one("figure", &inlines(&p.content, Place::Block, ""), out),
         Block::SceneBreak(_) => out.push_str("\n* * *\n"),
+        Block::List(list) => list_items(list, out),
         Block::Preformatted(pre) => {
             let body = pre.lines.join("\n");
             let mut fence = "```".to_string();
@@ -230,6 +231,35 @@ fn block(b: &Block, out: &mut String) {
             &contents_rows(entries),
             out,
         ),
+    }
+}
+
+/// A list as `- item` or `N. item`, each item's blocks indented under its marker (a loose list:
+/// items apart by a blank line, so that an item of several blocks reads back whole).
+fn list_items(list: &List, out: &mut String) {
+    out.push('\n');
+    for (i, item) in list.items.iter().enumerate() {
+        let marker = match list.start {
+            Some(n) => format!("{}. ", n + i as u64),
+            None => "- ".to_string(),
+        };
+        let mut inner = String::new();
+        for b in item {
+            block(b, &mut inner);
+        }
+        if i > 0 {
+            out.push('\n');
+        }
+        let pad = " ".repeat(marker.len());
+        let mut lines = inner.trim_start_matches('\n').lines();
+        let _ = writeln!(out, "{marker}{}", lines.next().unwrap_or("").trim_end());
+        for line in lines {
+            if line.is_empty() {
+                out.push('\n');
+            } else {
+                let _ = writeln!(out, "{pad}{line}");
+            }
+        }
     }
 }
 

@@ -330,6 +330,23 @@ impl<'a> Markup<'a> {
                 let _ = writeln!(self.out, "#illustration[{}]\n", self.inlines(&p.content));
             }
             Block::SceneBreak(_) => self.out.push_str("#scene-break()\n\n"),
+            Block::List(list) => {
+                let outer = std::mem::take(&mut self.out);
+                let mut items = Vec::new();
+                for item in &list.items {
+                    self.blocks(item);
+                    items.push(format!("[{}]", std::mem::take(&mut self.out).trim_end()));
+                }
+                self.out = outer;
+                let _ = match list.start {
+                    Some(n) => writeln!(
+                        self.out,
+                        "#numbered-list(start: {n}, {})\n",
+                        items.join(", ")
+                    ),
+                    None => writeln!(self.out, "#bullet-list({})\n", items.join(", ")),
+                };
+            }
             Block::Preformatted(pre) => {
                 let _ = writeln!(
                     self.out,

@@ -304,15 +304,45 @@ pub fn fixture_book() -> Book {
     let mut s2 = Division::new(DivisionKind::Section, "chapter-2-section-2", 67);
     s2.label = Some("（二）".into());
     s2.title = vec![t("借阅规则")];
-    s2.blocks = vec![para(
-        68,
-        vec![
-            t("最早的借阅规则写在一块黑板上："),
-            pb("4"),
-            t("每人每次限借两册，七日归还。"),
-            r(5),
-        ],
-    )];
+    s2.blocks = vec![
+        para(
+            68,
+            vec![
+                t("最早的借阅规则写在一块黑板上："),
+                pb("4"),
+                t("每人每次限借两册，七日归还。"),
+                r(5),
+            ],
+        ),
+        Block::List(List {
+            start: Some(1),
+            items: vec![
+                vec![para(
+                    70,
+                    vec![
+                        t("借书须登记姓名与"),
+                        Inline::Emphasis(vec![t("村组")]),
+                        t("。"),
+                    ],
+                )],
+                vec![
+                    para(71, vec![t("损坏书籍者照价赔偿：")]),
+                    Block::List(List {
+                        start: None,
+                        items: vec![
+                            vec![para(72, vec![t("污损者赔一半；")])],
+                            vec![para(
+                                73,
+                                vec![Inline::Strong(vec![t("遗失")]), t("者赔全价。")],
+                            )],
+                        ],
+                        line: 72,
+                    }),
+                ],
+            ],
+            line: 70,
+        }),
+    ];
     let mut ch2 = Division::new(DivisionKind::Chapter, "chapter-2", 60);
     ch2.label = Some("第二章".into());
     ch2.title = vec![t("书屋的由来"), r(3)];
