@@ -87,8 +87,8 @@ codes! {
     TextBeforeHeading = "P0303", Warning, None;
     /// Notes but no division to hold them: a 注释 division was made.
     NotesWithoutDivision = "P0304", Warning, None;
-    /// Two divisions have the same id.
-    DuplicateId = "P0305", Error, None;
+    /// Two divisions had the same id; the later one was renamed ([`crate::model::Book::settle_ids`]).
+    DuplicateId = "P0305", Warning, None;
     // P04xx: the printed contents (目录).
     /// Page numbers in the printed contents go backwards.
     ContentsPageOrder = "P0401", Warning, None;
@@ -122,7 +122,7 @@ codes! {
     MarkdownMetadata = "P0801", Error, None;
     /// A metadata key of the Markdown is not a book field and was ignored.
     MarkdownUnknownKey = "P0802", Warning, None;
-    /// A note label or a heading id is defined twice in the Markdown.
+    /// A note label is defined twice in the Markdown (a repeated heading id is [`Code::DuplicateId`]).
     MarkdownDuplicate = "P0803", Warning, None;
     /// The Markdown has no title (no `title:` and no lone first `#` heading).
     MarkdownNoTitle = "P0804", Warning, Some("title");

@@ -381,10 +381,24 @@ pub struct PageMark {
     pub printed: bool,
 }
 
-/// Index of a note in [`crate::model::Book::notes`].
+/// Index of a note in [`crate::model::Book::notes`]. Any index is an id; that it names a note
+/// of its book is the book's invariant ([`crate::model::Book::check`], checked when a book is
+/// deserialised).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct NoteId(pub usize);
+pub struct NoteId(usize);
+
+impl NoteId {
+    /// The id of the note at `index` in the book's note list.
+    pub const fn new(index: usize) -> Self {
+        NoteId(index)
+    }
+
+    /// The index in the book's note list.
+    pub const fn index(self) -> usize {
+        self.0
+    }
+}
 
 /// Where a note was printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -26,7 +26,7 @@ pub fn dump(book: &Book) -> String {
         let _ = writeln!(
             out,
             "  [{}] mark={} line={} {:?}: {}",
-            n.id.0,
+            n.id.index(),
             n.mark,
             n.line,
             n.placement,
@@ -186,7 +186,7 @@ fn inlines(content: &[Inline]) -> String {
         match i {
             Inline::Text(t) => s.push_str(t),
             Inline::NoteRef(id) => {
-                let _ = write!(s, "[^{}]", id.0);
+                let _ = write!(s, "[^{}]", id.index());
             }
             Inline::PageBreak(p) => {
                 let _ = write!(s, "{{p{}}}", p.number);
@@ -212,7 +212,7 @@ mod tests {
         let isbn = Isbn::parse("ISBN 978-7-220-07597-1").unwrap();
         let mut chapter = Division::new(super::super::DivisionKind::Chapter, "chapter-1", 9);
         chapter.blocks.push(Block::Para(Para {
-            content: vec![Inline::Text("正文".into()), Inline::NoteRef(NoteId(0))],
+            content: vec![Inline::Text("正文".into()), Inline::NoteRef(NoteId::new(0))],
             line: 10,
         }));
         Book {
@@ -229,7 +229,7 @@ mod tests {
                 }],
                 contributors: vec![Contributor {
                     name: "王五".into(),
-                    role: Relator("wpr".into()),
+                    role: Relator::marc("wpr"),
                     label: Some("序".into()),
                     file_as: Some("Wang, Wu".into()),
                     affiliation: Some("某大学教授".into()),
@@ -237,6 +237,13 @@ mod tests {
                 ..Metadata::default()
             },
             body: vec![chapter],
+            notes: vec![crate::model::Note {
+                id: NoteId::new(0),
+                mark: "①".into(),
+                content: vec![Inline::Text("注文".into())],
+                placement: crate::model::NotePlacement::Footnote,
+                line: 11,
+            }],
             ..Book::default()
         }
     }

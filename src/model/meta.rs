@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::Isbn;
+use super::{Isbn, Relator};
 
 /// Declares [`Metadata`] and its by-name field copy from one field list.
 macro_rules! metadata {
@@ -219,49 +219,6 @@ impl TryFrom<ContributorForm> for Contributor {
     }
 }
 
-/// A MARC relator code (three lower-case letters).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Relator(pub String);
-
-impl TryFrom<String> for Relator {
-    type Error = String;
-
-    fn try_from(code: String) -> Result<Self, String> {
-        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_lowercase()) {
-            Ok(Relator(code))
-        } else {
-            Err(format!(
-                "role {code:?} is not a three-letter MARC relator code such as \"edt\""
-            ))
-        }
-    }
-}
-
-impl From<Relator> for String {
-    fn from(r: Relator) -> String {
-        r.0
-    }
-}
-
-impl Relator {
-    /// `aut`: author.
-    pub fn author() -> Self {
-        Relator("aut".into())
-    }
-
-    /// The code as a string.
-    pub fn code(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Relator {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// A date known to the year, month or day; written `2008`, `2008-05` or `2008-05-01`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PartialDate {
@@ -290,6 +247,10 @@ impl FromStr for PartialDate {
         let num = |p: Option<&&str>| p.map(|p| p.parse::<u8>()).transpose().map_err(|_| bad());
         let year: u16 = parts[0].parse().map_err(|_| bad())?;
         let (month, day) = (num(parts.get(1))?, num(parts.get(2))?);
+        if year == 0 {
+            // ISO 8601 year 0000 is 1 BC: no book was published then, and OPF readers reject it.
+            return Err(format!("date {s:?} has no year 0000"));
+        }
         if month.is_some_and(|m| !(1..=12).contains(&m)) {
             return Err(format!("date {s:?} has no month {}", month.unwrap_or(0)));
         }

@@ -8,20 +8,25 @@
 
 mod content;
 mod dump;
+mod ids;
 mod isbn;
 mod meta;
 mod numbering;
 mod patch;
+mod relator;
 
 pub use content::*;
 pub use dump::dump;
+pub use ids::{IdError, Renamed};
 pub use isbn::{Isbn, IsbnError, parse_isbn};
 pub use meta::*;
 pub use numbering::{NoteFigures, NoteNumbering, NoteRestart, note_numbering};
 pub use patch::MetadataPatch;
+pub use relator::{Relator, RelatorError};
 
 /// A whole book: metadata, 前言 front matter, 正文 body, 后记 back matter, and its notes.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct Book {
     /// Bibliographic and production metadata.
     pub meta: Metadata,
@@ -35,10 +40,26 @@ pub struct Book {
     pub notes: Vec<Note>,
 }
 
+impl serde::Serialize for Book {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Book::serialize(self, s)
+    }
+}
+
+/// A deserialised book is checked ([`Book::check`]): its ids are unique and its references
+/// resolve, or it is refused.
+impl<'de> serde::Deserialize<'de> for Book {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let book = Book::deserialize(d)?;
+        book.check().map_err(serde::de::Error::custom)?;
+        Ok(book)
+    }
+}
+
 impl Book {
     /// The note a reference points to.
     pub fn note(&self, id: NoteId) -> &Note {
-        &self.notes[id.0]
+        &self.notes[id.index()]
     }
 
     /// All top-level divisions in reading order: front, body, back.

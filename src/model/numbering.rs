@@ -90,7 +90,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, m)| Note {
-                id: NoteId(i),
+                id: NoteId::new(i),
                 mark: m.to_string(),
                 content: Vec::new(),
                 placement: NotePlacement::Footnote,

@@ -231,7 +231,7 @@ mod tests {
     fn notes_and_page_marks_are_kept_around_emphasis() {
         let mut c = vec![
             Inline::Text("a _b_ ".into()),
-            Inline::NoteRef(crate::model::NoteId(0)),
+            Inline::NoteRef(crate::model::NoteId::new(0)),
             Inline::Text(" =c=".into()),
         ];
         assert_eq!(inlines(&mut c), 2);
@@ -241,7 +241,7 @@ mod tests {
                 Inline::Text("a ".into()),
                 Inline::Emphasis(vec![Inline::Text("b".into())]),
                 Inline::Text(" ".into()),
-                Inline::NoteRef(crate::model::NoteId(0)),
+                Inline::NoteRef(crate::model::NoteId::new(0)),
                 Inline::Text(" ".into()),
                 Inline::Strong(vec![Inline::Text("c".into())]),
             ]

@@ -541,10 +541,10 @@ pub fn catalogue_title(title: &str) -> Option<(String, String)> {
     (name && !work.is_empty()).then(|| (author.to_string(), work.to_string()))
 }
 
-fn contributor(name: &str, role: &str) -> Contributor {
+fn contributor(name: &str, role: &'static str) -> Contributor {
     Contributor {
         name: name.to_string(),
-        role: Relator(role.to_string()),
+        role: Relator::marc(role),
         label: None,
         file_as: None,
         affiliation: None,

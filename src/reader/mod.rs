@@ -275,6 +275,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         ));
         book.back.push(d);
     }
+    settle_ids(&mut book, &mut diags);
     if let Some(patch) = &opts.patch {
         apply_patch(patch, &mut book, &mut diags);
     }
@@ -295,6 +296,22 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
 pub fn apply_patch(patch: &MetadataPatch, book: &mut Book, diags: &mut Vec<Diagnostic>) {
     patch.apply(&mut book.meta);
     diags.retain(|d| !d.code.field().is_some_and(|f| patch.sets(f)));
+}
+
+/// The reader's last pass over ids: every division id unique in the book
+/// ([`Book::settle_ids`]), each renaming reported as [`Code::DuplicateId`] on the division's line.
+pub fn settle_ids(book: &mut Book, diags: &mut Vec<Diagnostic>) {
+    for r in book.settle_ids() {
+        let message = if r.from.is_empty() {
+            format!("a division has no id; it becomes #{}", r.to)
+        } else {
+            format!(
+                "the id #{} is used twice; this division becomes #{}",
+                r.from, r.to
+            )
+        };
+        diags.push(Diagnostic::new(Code::DuplicateId, r.line, message));
+    }
 }
 
 /// A 注释 (notes) division for a book whose notes have nowhere else to go: no division at all

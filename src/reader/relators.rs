@@ -24,8 +24,8 @@ pub enum RelatorsError {
     /// The TOML is malformed.
     #[error("{0}")]
     Toml(#[from] toml::de::Error),
-    /// A code is not three lower-case ASCII letters.
-    #[error("role {code:?} for label {label:?} is not a three-letter MARC relator code")]
+    /// A code is not in the MARC relator list.
+    #[error("role {code:?} for label {label:?} is not a MARC relator code")]
     BadCode {
         /// The printed label.
         label: String,
@@ -45,10 +45,10 @@ impl Relators {
         let file: RelatorsFile = toml::from_str(toml_text)?;
         let mut roles = BTreeMap::new();
         for (label, code) in file.roles {
-            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            let Ok(role) = Relator::new(&code) else {
                 return Err(RelatorsError::BadCode { label, code });
-            }
-            roles.insert(normalise(&label), Relator(code));
+            };
+            roles.insert(normalise(&label), role);
         }
         Ok(Relators { roles })
     }

@@ -216,7 +216,7 @@ mod tests {
         let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
         context::apply(&lines, &mut kinds);
         let mut refs = BTreeMap::new();
-        refs.insert((2, 0), NoteId(0));
+        refs.insert((2, 0), NoteId::new(0));
         let mut marks = vec![None; lines.len()];
         marks[5] = Some(PageMark {
             number: "2".into(),

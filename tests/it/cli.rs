@@ -118,3 +118,58 @@ fn a_bad_book_toml_is_an_error_with_its_line() {
     assert!(stderr.contains("error[P0702]"), "{stderr}");
     assert!(stderr.contains("check digit"), "{stderr}");
 }
+
+#[test]
+fn book_toml_values_an_epub_cannot_carry_fail_the_build_on_their_line() {
+    let cases = [
+        (
+            "title = \"好\"\n\n[[contributors]]\nname = \"林晓\"\nrole = \"zzz\"\n",
+            "book.toml:5:8",
+            "role \"zzz\" is not a MARC relator code",
+        ),
+        (
+            "title = \"好\"\ndate = \"0000\"\n",
+            "book.toml:2:8",
+            "no year 0000",
+        ),
+        (
+            "title = \"好\"\ndate = \"2019-11-31\"\n",
+            "book.toml:2:8",
+            "no day 31",
+        ),
+        (
+            "title = \"好\"\n\n[alt_title]\ntext = \"Hao\"\nlanguage = \"??\"\n",
+            "book.toml:5:12",
+            "language \"??\" is not a BCP 47 tag",
+        ),
+    ];
+    for (toml, at, message) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("book.txt");
+        std::fs::write(&input, "书名\n\n序\n\n正文。\n").unwrap();
+        let toml_path = dir.path().join("book.toml");
+        std::fs::write(&toml_path, toml).unwrap();
+        let out = dir.path().join("out");
+        let run = paiban()
+            .args(["build", "--meta"])
+            .arg(&toml_path)
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(1);
+        let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+        assert!(stderr.contains(at), "{toml:?}: {stderr}");
+        assert!(stderr.contains("error[P0702]"), "{toml:?}: {stderr}");
+        assert!(stderr.contains(message), "{toml:?}: {stderr}");
+        let written: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n != "book.txt" && n != "book.toml")
+            .collect();
+        assert!(
+            written.is_empty(),
+            "{toml:?}: nothing written, found {written:?}"
+        );
+    }
+}

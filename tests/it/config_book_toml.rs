@@ -10,7 +10,7 @@ use paiban::model::{
 fn person(name: &str, role: &str, label: Option<&str>) -> Contributor {
     Contributor {
         name: name.into(),
-        role: Relator(role.into()),
+        role: Relator::new(role).unwrap(),
         label: label.map(str::to_string),
         file_as: Some(name.into()),
         affiliation: None,
@@ -138,7 +138,23 @@ fn errors_name_the_file_and_position() {
         (
             "\ncontributors = [{ name = \"林晓\", role = \"editor\" }]\n",
             "2:39:",
-            "three-letter",
+            "not a MARC relator code",
+        ),
+        (
+            "authors = [{ name = \"林晓\", role = \"zzz\" }]\n",
+            "1:",
+            "\"zzz\" is not a MARC relator code",
+        ),
+        ("date = \"0000\"\n", "1:8:", "no year 0000"),
+        ("date = \"0000-01-01\"\n", "1:8:", "no year 0000"),
+        ("date = \"2019-00\"\n", "1:8:", "no month 0"),
+        ("date = \"2019-04-31\"\n", "1:8:", "no day 31"),
+        ("date = \"2019-04-00\"\n", "1:8:", "no day 0"),
+        ("date = \"12019\"\n", "1:8:", "YYYY-MM"),
+        (
+            "alt_title = { text = \"Beifang\", language = \"??\" }\n",
+            "1:",
+            "\"??\" is not a BCP 47 tag",
         ),
         (
             "trim = { width_mm = -1, height_mm = 200 }\n",

@@ -208,7 +208,7 @@ fn chapter_endnotes_with_bare_circled_markers() {
         .iter()
         .filter_map(|blk| match blk {
             Block::Para(p) => Some(p.content.iter().filter_map(|i| match i {
-                paiban::model::Inline::NoteRef(id) => Some(id.0),
+                paiban::model::Inline::NoteRef(id) => Some(id.index()),
                 _ => None,
             })),
             _ => None,

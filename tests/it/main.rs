@@ -32,6 +32,7 @@ mod markdown_edit;
 mod markdown_lists;
 mod markdown_pandoc;
 mod markdown_roundtrip;
+mod model_ids;
 mod reader_conservation;
 mod reader_decode;
 mod reader_imports;

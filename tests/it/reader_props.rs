@@ -34,7 +34,7 @@ fn line() -> impl Strategy<Value = String> {
 fn refs(book: &Book) -> Vec<usize> {
     fn inl(c: &[Inline], out: &mut Vec<usize>) {
         out.extend(c.iter().filter_map(|i| match i {
-            Inline::NoteRef(id) => Some(id.0),
+            Inline::NoteRef(id) => Some(id.index()),
             _ => None,
         }));
     }
@@ -83,7 +83,7 @@ proptest! {
         seen.dedup();
         prop_assert_eq!(seen.len(), n, "a note is referenced twice");
         for (i, note) in r.book.notes.iter().enumerate() {
-            prop_assert_eq!(note.id.0, i);
+            prop_assert_eq!(note.id.index(), i);
         }
         let leaked = r.book.divisions().flat_map(paras).any(|p| p.contains("注释"));
         prop_assert!(!leaked, "note text in a paragraph");

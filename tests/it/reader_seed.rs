@@ -115,7 +115,7 @@ fn seed_notes_are_linked_and_kept_out_of_the_body() {
     let mut refs = Vec::new();
     fn collect(content: &[Inline], refs: &mut Vec<usize>) {
         refs.extend(content.iter().filter_map(|i| match i {
-            Inline::NoteRef(id) => Some(id.0),
+            Inline::NoteRef(id) => Some(id.index()),
             _ => None,
         }));
     }

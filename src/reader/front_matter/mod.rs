@@ -186,7 +186,7 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
     for (label, n) in &tp.series_editors {
         fm.meta.contributors.push(contributor(
             n,
-            crate::model::Relator("edt".into()),
+            crate::model::Relator::marc("edt"),
             Some(label),
         ));
     }

@@ -186,7 +186,7 @@ mod tests {
     fn run(toks: &[Tok]) -> (Vec<Inline>, Vec<Taken>) {
         convert(
             toks,
-            &mut |l| l.parse().ok().map(|n: usize| NoteId(n - 1)),
+            &mut |l| l.parse().ok().map(|n: usize| NoteId::new(n - 1)),
             &["label", "note"],
         )
     }
@@ -223,7 +223,7 @@ mod tests {
             (vec![lit("[x] {.a}")], vec![t("[x] {.a}")]),
             (
                 vec![lit("注"), Tok::NoteRef("2".into()), lit("。")],
-                vec![t("注"), Inline::NoteRef(NoteId(1)), t("。")],
+                vec![t("注"), Inline::NoteRef(NoteId::new(1)), t("。")],
             ),
             (vec![Tok::NoteRef("x".into())], vec![t("[^x]")]),
             (

@@ -121,7 +121,7 @@ impl Builder {
                     ));
                     continue;
                 }
-                let id = NoteId(self.labels.len());
+                let id = NoteId::new(self.labels.len());
                 self.labels.insert(label.clone(), id);
                 defs.push((label.clone(), inner.clone(), *line));
             }
@@ -143,7 +143,7 @@ impl Builder {
             } else {
                 content
             };
-            let id = NoteId(self.book.notes.len());
+            let id = NoteId::new(self.book.notes.len());
             self.book.notes.push(Note {
                 id,
                 mark,
@@ -216,17 +216,18 @@ impl Builder {
             title
         };
         let title = trim_end(title);
-        let id = self.unique_id(id, kind, line);
+        let id = self.heading_id(id, kind);
         let mut d = Division::new(kind, id, line);
         d.label = label;
         d.title = title;
         self.open.push((level, d, matter));
     }
 
-    /// The heading's id, or one made from its kind and position; a repeated id gets a suffix
-    /// and a warning.
-    fn unique_id(&mut self, given: Option<String>, kind: DivisionKind, line: usize) -> String {
-        let base = given.clone().unwrap_or_else(|| match self.open.last() {
+    /// The heading's id, or one made from its kind and position. A repeated id is left as it
+    /// is: the reader's last pass ([`crate::reader::settle_ids`]) renames it once, with a
+    /// warning.
+    fn heading_id(&mut self, given: Option<String>, kind: DivisionKind) -> String {
+        let id = given.unwrap_or_else(|| match self.open.last() {
             Some((_, parent, _)) => {
                 format!(
                     "{}-{}-{}",
@@ -240,19 +241,7 @@ impl Builder {
                 format!("{}-{n}", kind.name())
             }
         });
-        let n = self.ids.entry(base.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 {
-            return base;
-        }
-        let id = format!("{base}-{n}");
-        if given.is_some() {
-            self.diags.push(Diagnostic::new(
-                Code::MarkdownDuplicate,
-                line,
-                format!("heading id #{base} is used twice; this one becomes #{id}"),
-            ));
-        }
+        *self.ids.entry(id.clone()).or_insert(0) += 1;
         id
     }
 
@@ -490,6 +479,7 @@ impl Builder {
             });
             self.book.meta.cip = cip;
         }
+        crate::reader::settle_ids(&mut self.book, &mut self.diags);
         self.diags.sort_by_key(|d| d.span);
         Reading {
             book: self.book,

@@ -93,7 +93,7 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
         }
         last_page = pages[i];
         if let Kind::Note { mark, text } = kind {
-            let id = NoteId(links.notes.len());
+            let id = NoteId::new(links.notes.len());
             let endnote = scopes.endnote.get(i).copied().unwrap_or(false);
             let style = markers::body(line.text).map(|b| b.1);
             let found: Option<Option<(MarkerAt, Style)>> = if let Some(pre) = scopes.paired.get(&i)
@@ -274,7 +274,7 @@ pub fn conventions(
     for id in &links.carried {
         add(
             "a note body set at the foot of the next page",
-            links.notes[id.0].line,
+            links.notes[id.index()].line,
         );
     }
     for &i in &scopes.references {

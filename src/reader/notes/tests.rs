@@ -317,7 +317,7 @@ fn notes_link_to_their_markers() {
             .refs
             .iter()
             .map(|(at, id)| {
-                let n = &links.notes[id.0];
+                let n = &links.notes[id.index()];
                 (*at, n.mark.clone(), n.placement)
             })
             .collect();
@@ -421,7 +421,7 @@ fn notes_link_within_their_page() {
         .collect();
     let pages: Vec<usize> = doc.iter().map(|(_, p)| *p).collect();
     let links = link(&lines, &kinds, &pages, &Scopes::default());
-    let refs: Vec<(MarkerAt, usize)> = links.refs.iter().map(|(k, v)| (*k, v.0)).collect();
+    let refs: Vec<(MarkerAt, usize)> = links.refs.iter().map(|(k, v)| (*k, v.index())).collect();
     assert_eq!(refs, vec![((0, 0), 0), ((0, 1), 1), ((3, 0), 2)]);
     assert_eq!(links.notes.len(), 4);
     let diag_lines: Vec<usize> = links.diagnostics.iter().map(|d| d.span.line).collect();
@@ -429,13 +429,13 @@ fn notes_link_within_their_page() {
     let inl = inlines(lines[4].text, 4, &links.refs);
     assert_eq!(inl, vec![Inline::Text("丁①".into())]);
     let mut refs = BTreeMap::new();
-    refs.insert((0, 0), NoteId(0));
+    refs.insert((0, 0), NoteId::new(0));
     let spaced = inlines("项目1 ，对", 0, &refs);
     assert_eq!(
         spaced,
         vec![
             Inline::Text("项目".into()),
-            Inline::NoteRef(NoteId(0)),
+            Inline::NoteRef(NoteId::new(0)),
             Inline::Text("，对".into())
         ]
     );
@@ -443,7 +443,7 @@ fn notes_link_within_their_page() {
         inlines("word1 then", 0, &refs),
         vec![
             Inline::Text("word".into()),
-            Inline::NoteRef(NoteId(0)),
+            Inline::NoteRef(NoteId::new(0)),
             Inline::Text(" then".into())
         ]
     );

@@ -89,7 +89,7 @@ pub struct NotePlan {
 impl NotePlan {
     /// The target of a note, if the note exists.
     pub fn target(&self, id: NoteId) -> Option<&NoteTarget> {
-        self.targets.get(id.0).and_then(Option::as_ref)
+        self.targets.get(id.index()).and_then(Option::as_ref)
     }
 }
 
@@ -111,23 +111,23 @@ pub fn plan_notes(
             collect_division(d, true, &mut refs);
         }
         for id in refs {
-            if id.0 >= book.notes.len() {
+            if id.index() >= book.notes.len() {
                 diags.push(Diagnostic::new(
                     Code::NoteMissing,
                     doc.line,
                     format!(
                         "a note reference points to note {}, which does not exist",
-                        id.0
+                        id.index()
                     ),
                 ));
                 continue;
             }
-            if plan.targets[id.0].is_some() {
+            if plan.targets[id.index()].is_some() {
                 continue;
             }
             plan.per_doc[i].push(id);
             let n = plan.per_doc[i].len();
-            plan.targets[id.0] = Some(NoteTarget {
+            plan.targets[id.index()] = Some(NoteTarget {
                 doc: i,
                 mark: style.mark(n),
                 id: format!("{}-note-{n}", doc.id),
@@ -142,7 +142,7 @@ pub fn plan_notes(
         .flat_map(|(div, ids)| ids.into_iter().map(move |id| (id, div.clone())))
         .collect();
     for note in &book.notes {
-        if note.id.0 >= plan.targets.len() || plan.targets[note.id.0].is_some() {
+        if note.id.index() >= plan.targets.len() || plan.targets[note.id.index()].is_some() {
             continue;
         }
         let by_model = homes.get(&note.id).and_then(|div| {
@@ -175,7 +175,7 @@ pub fn plan_notes(
         }
         plan.per_doc[i].push(note.id);
         let n = plan.per_doc[i].len();
-        plan.targets[note.id.0] = Some(NoteTarget {
+        plan.targets[note.id.index()] = Some(NoteTarget {
             doc: i,
             mark: style.mark(n),
             id: format!("{}-note-{n}", docs[i].id),
@@ -258,7 +258,7 @@ mod tests {
         let mut book = Book::default();
         assert_eq!(NoteStyle::for_book(&book, "zh-CN"), NoteStyle::Circled);
         book.notes.push(crate::model::Note {
-            id: NoteId(0),
+            id: NoteId::new(0),
             mark: "13".into(),
             content: Vec::new(),
             placement: crate::model::NotePlacement::Footnote,
@@ -272,8 +272,8 @@ mod tests {
     #[test]
     fn repeated_refs_get_distinct_ids() {
         let mut r = RefIds::default();
-        assert_eq!(r.next(NoteId(3), "c-noteref-1"), "c-noteref-1");
-        assert_eq!(r.next(NoteId(3), "c-noteref-1"), "c-noteref-1-2");
-        assert_eq!(r.next(NoteId(4), "c-noteref-2"), "c-noteref-2");
+        assert_eq!(r.next(NoteId::new(3), "c-noteref-1"), "c-noteref-1");
+        assert_eq!(r.next(NoteId::new(3), "c-noteref-1"), "c-noteref-1-2");
+        assert_eq!(r.next(NoteId::new(4), "c-noteref-2"), "c-noteref-2");
     }
 }

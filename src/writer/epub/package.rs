@@ -365,7 +365,7 @@ mod tests {
     fn people_are_split_by_role_and_deduplicated() {
         let person = |name: &str, role: &str| Contributor {
             name: name.into(),
-            role: crate::model::Relator(role.into()),
+            role: crate::model::Relator::new(role).unwrap(),
             label: None,
             file_as: None,
             affiliation: None,

@@ -18,7 +18,7 @@ pub enum Place {
 
 /// The footnote label of a note: its 1-based position in the book's note list.
 pub fn note_label(id: NoteId) -> usize {
-    id.0 + 1
+    id.index() + 1
 }
 
 /// Renders `content` for `place`; `indent` starts every continuation line of a block.
@@ -210,7 +210,7 @@ mod tests {
                 "甲[]{.br}乙",
             ),
             (
-                &[t("注"), Inline::NoteRef(NoteId(2)), t("。")],
+                &[t("注"), Inline::NoteRef(NoteId::new(2)), t("。")],
                 block,
                 "注[^3]。",
             ),

@@ -472,7 +472,7 @@ impl<'a> Markup<'a> {
 
     /// `#footnote[…]` for a note; a note's own references print as their marks.
     fn footnote(&self, id: crate::model::NoteId) -> String {
-        let Some(note) = self.book.notes.get(id.0) else {
+        let Some(note) = self.book.notes.get(id.index()) else {
             return String::new();
         };
         let mut text = String::new();
@@ -480,7 +480,7 @@ impl<'a> Markup<'a> {
             match i {
                 Inline::Text(t) => text.push_str(t),
                 Inline::NoteRef(n) => {
-                    if let Some(inner) = self.book.notes.get(n.0) {
+                    if let Some(inner) = self.book.notes.get(n.index()) {
                         text.push_str(&inner.mark);
                     }
                 }

@@ -20,7 +20,7 @@ mod tests {
 
     fn note(i: usize, line: usize) -> Note {
         Note {
-            id: NoteId(i),
+            id: NoteId::new(i),
             mark: "①".into(),
             content: vec![Inline::Text(format!("注{i}"))],
             placement: NotePlacement::Footnote,
@@ -32,7 +32,7 @@ mod tests {
     fn unreferenced_notes_go_to_the_division_they_follow() {
         let mut a = Division::new(DivisionKind::Chapter, "chapter-1", 1);
         a.blocks.push(Block::Para(Para {
-            content: vec![Inline::NoteRef(NoteId(0))],
+            content: vec![Inline::NoteRef(NoteId::new(0))],
             line: 2,
         }));
         let b = Division::new(DivisionKind::Chapter, "chapter-2", 10);
@@ -42,8 +42,11 @@ mod tests {
             ..Book::default()
         };
         let got = orphan_notes(&book);
-        assert_eq!(got.get("chapter-1"), Some(&vec![NoteId(1)]));
-        assert_eq!(got.get("chapter-2"), Some(&vec![NoteId(2), NoteId(3)]));
+        assert_eq!(got.get("chapter-1"), Some(&vec![NoteId::new(1)]));
+        assert_eq!(
+            got.get("chapter-2"),
+            Some(&vec![NoteId::new(2), NoteId::new(3)])
+        );
         assert_eq!(got.len(), 2);
     }
 
@@ -53,11 +56,11 @@ mod tests {
         let mut a = Division::new(DivisionKind::Chapter, "chapter-1", 1);
         a.title = vec![Inline::Text("河".into())];
         a.blocks.push(Block::Para(Para {
-            content: vec![Inline::Text("正文".into()), Inline::NoteRef(NoteId(0))],
+            content: vec![Inline::Text("正文".into()), Inline::NoteRef(NoteId::new(0))],
             line: 2,
         }));
         let mut outer = note(0, 3);
-        outer.content = vec![Inline::Text("外注".into()), Inline::NoteRef(NoteId(1))];
+        outer.content = vec![Inline::Text("外注".into()), Inline::NoteRef(NoteId::new(1))];
         let mut inner = note(1, 4);
         inner.content = vec![Inline::Text("内注之文".into())];
         let book = Book {
@@ -72,7 +75,7 @@ mod tests {
         };
         assert_eq!(
             book.note_homes(),
-            vec![("chapter-1".to_string(), vec![NoteId(1)])]
+            vec![("chapter-1".to_string(), vec![NoteId::new(1)])]
         );
         let typst = crate::writer::typst::write_typst(&book, &Default::default());
         let main = String::from_utf8(typst.file("main.typ").unwrap().to_vec()).unwrap();

@@ -16,7 +16,7 @@ fn t(s: &str) -> Inline {
 }
 
 fn r(n: usize) -> Inline {
-    Inline::NoteRef(NoteId(n))
+    Inline::NoteRef(NoteId::new(n))
 }
 
 fn pb(n: &str) -> Inline {
@@ -41,7 +41,7 @@ fn display(role: DisplayRole, text: &str, line: usize) -> Block {
 fn person(name: &str, role: &str, label: Option<&str>) -> Contributor {
     Contributor {
         name: name.into(),
-        role: Relator(role.into()),
+        role: Relator::new(role).unwrap(),
         label: label.map(String::from),
         file_as: Some(name.into()),
         affiliation: None,
@@ -76,7 +76,7 @@ fn toc(
 
 fn note(n: usize, mark: &str, text: &str, line: usize) -> Note {
     Note {
-        id: NoteId(n),
+        id: NoteId::new(n),
         mark: mark.into(),
         content: vec![t(text)],
         placement: NotePlacement::Footnote,

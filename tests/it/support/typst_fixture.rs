@@ -25,7 +25,7 @@ impl Builder {
 
     /// A note reference to a new footnote with this text.
     pub fn note(&mut self, text: &str) -> Inline {
-        let id = NoteId(self.notes.len());
+        let id = NoteId::new(self.notes.len());
         let line = self.next_line();
         self.notes.push(Note {
             id,

@@ -68,7 +68,7 @@ pub fn inverted_name(text: &str) -> Option<(String, String, Relator)> {
             _ => None,
         };
         if let Some(c) = code {
-            role = Relator(c.to_string());
+            role = Relator::marc(c);
             words.pop();
             *last = words.join(" ");
         }

@@ -18,7 +18,8 @@ fn loc_headings() {
 
 #[test]
 fn inverted_names() {
-    let n = |a: &str, b: &str, r: &str| Some((a.to_string(), b.to_string(), Relator(r.into())));
+    let n =
+        |a: &str, b: &str, r: &str| Some((a.to_string(), b.to_string(), Relator::new(r).unwrap()));
     let cases = [
         (
             "Harlow, Margaret, author.",
