@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/bench-adversarial.sh — issue 11 items 6 and 7: builds each adversarial shape at n and 2n
-# and reports wall time, the ratio t(2n)/t(n) (≈2 linear, ≈4 quadratic), peak memory, the output
-# size and the stderr size. It measures whatever the tree holds, reader shapes included.
+# and reports wall and CPU (user + system) time, the ratios t(2n)/t(n) (≈2 linear, ≈4 quadratic;
+# on a shared machine trust the CPU ratio), peak memory, the output size and the stderr size. It
+# measures whatever the tree holds, reader shapes included.
 #
 #   scripts/bench-adversarial.sh                 # all shapes, the default n of each
 #   SHAPES="contents authors" scripts/bench-adversarial.sh
@@ -20,29 +21,30 @@ WORK=${BENCH_DIR:-$(mktemp -d -t paiban-adv.XXXXXX)}
 declare -A N=([contents]=5000 [notes-one-page]=25000 [note-per-page]=50000 [authors]=50000
               [big]=12500000 [same-heading]=500000)
 
-run() { # shape n → "seconds peak_kib out_bytes err_bytes exit"
+run() { # shape n → "seconds peak_kib out_bytes err_bytes exit cpu_seconds"
   local shape=$1 n=$2 dir="$WORK/$1-$2"
   rm -rf "$dir"; mkdir -p "$dir"
   local extra; extra=$(python3 scripts/bench/adversarial.py "$shape" "$n" "$dir")
   local code=0
   # shellcheck disable=SC2086
-  /usr/bin/time -f '%e %M' -o "$dir/time" timeout "$TIMEOUT" \
+  /usr/bin/time -f '%e %M %U %S' -o "$dir/time" timeout "$TIMEOUT" \
     "$BIN" build "$dir/book.txt" $extra -o "$dir/out" >/dev/null 2>"$dir/stderr" || code=$?
-  local t m; read -r t m < <(tail -1 "$dir/time")
-  [ "$code" = 124 ] && t=">$TIMEOUT"
+  local t m u s; read -r t m u s < <(tail -1 "$dir/time")
+  local cpu; cpu=$(python3 -c "import sys; print(f'{float(sys.argv[1]) + float(sys.argv[2]):.2f}')" "$u" "$s")
+  [ "$code" = 124 ] && t=">$TIMEOUT" && cpu=">$TIMEOUT"
   local out=0; [ -d "$dir/out" ] && out=$(du -sb "$dir/out" | cut -f1)
-  echo "$t $m $out $(stat -c %s "$dir/stderr") $code"
+  echo "$t $m $out $(stat -c %s "$dir/stderr") $code $cpu"
   rm -rf "$dir/out"
 }
 
-printf '| shape | n | time n (s) | time 2n (s) | ratio | peak RSS 2n (MiB) | output 2n (bytes) | stderr 2n (bytes) | exit 2n |\n'
-printf '|---|---|---|---|---|---|---|---|---|\n'
+printf '| shape | n | wall n (s) | wall 2n (s) | wall ratio | CPU n (s) | CPU 2n (s) | CPU ratio | peak RSS 2n (MiB) | output 2n (bytes) | stderr 2n (bytes) | exit 2n |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 for shape in $SHAPES; do
   n=${N[$shape]}
-  read -r t1 _ _ _ _ < <(run "$shape" "$n")
-  read -r t2 m2 o2 e2 c2 < <(run "$shape" $((2 * n)))
-  ratio=$(python3 -c "import sys; a,b=sys.argv[1:]; print('-' if '>' in a+b or float(a)==0 else f'{float(b)/float(a):.2f}')" "$t1" "$t2")
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$shape" "$n" "$t1" "$t2" "$ratio" \
-    "$((m2 / 1024))" "$o2" "$e2" "$c2"
+  read -r t1 _ _ _ _ u1 < <(run "$shape" "$n")
+  read -r t2 m2 o2 e2 c2 u2 < <(run "$shape" $((2 * n)))
+  ratio() { python3 -c "import sys; a,b=sys.argv[1:]; print('-' if '>' in a+b or float(a)==0 else f'{float(b)/float(a):.2f}')" "$1" "$2"; }
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$shape" "$n" "$t1" "$t2" \
+    "$(ratio "$t1" "$t2")" "$u1" "$u2" "$(ratio "$u1" "$u2")" "$((m2 / 1024))" "$o2" "$e2" "$c2"
 done
 echo "(machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); inputs in $WORK)" >&2

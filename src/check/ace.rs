@@ -168,15 +168,18 @@ pub fn run_ace(tool: &Tool, epub: &Path, report_dir: &Path) -> Result<AceReport,
     parse_ace(&json)
 }
 
-/// Runs Ace with its report in a fresh folder under the system temp dir, removed afterwards.
+/// Runs Ace with its report in a fresh folder under the system temp dir (random name, created
+/// exclusively with mode 0700, so no one can plant a link where Ace writes), removed afterwards.
 pub fn run_ace_in_temp(tool: &Tool, epub: &Path) -> Result<AceReport, CheckError> {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let dir = std::env::temp_dir().join(format!("paiban-ace-{}-{nanos}", std::process::id()));
-    let result = run_ace(tool, epub, &dir);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    let dir = tempfile::Builder::new()
+        .prefix("paiban-ace-")
+        .tempdir()
+        .map_err(|e| CheckError::Report {
+            tool: Validator::Ace,
+            message: format!("cannot create a report folder: {e}"),
+        })?;
+    let report = dir.path().join("report");
+    run_ace(tool, epub, &report)
 }
 
 #[cfg(test)]

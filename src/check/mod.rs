@@ -190,11 +190,19 @@ impl CheckOutcome {
 }
 
 /// Runs EPUBCheck (with `-u` when `usage`) and Ace on `epub`, each found through `settings`.
+/// The two run at the same time (a JVM and a browser that each wait on their own start-up), so
+/// a check takes as long as the slower tool, not their sum.
 pub fn check_epub(settings: &Settings, epub: &Path, usage: bool) -> CheckOutcome {
-    CheckOutcome {
-        epubcheck: find_epubcheck(settings).and_then(|t| run_epubcheck(&t, epub, usage)),
-        ace: find_ace(settings).and_then(|t| run_ace_in_temp(&t, epub)),
-    }
+    std::thread::scope(|s| {
+        let ace = s.spawn(|| find_ace(settings).and_then(|t| run_ace_in_temp(&t, epub)));
+        let epubcheck = find_epubcheck(settings).and_then(|t| run_epubcheck(&t, epub, usage));
+        CheckOutcome {
+            epubcheck,
+            ace: ace
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        }
+    })
 }
 
 #[cfg(test)]

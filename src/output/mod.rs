@@ -4,6 +4,10 @@
 //! - [`Staging::begin`] creates `.paiban-stage-XXXXXX/` in the output folder through `tempfile`
 //!   (random name, exclusive `mkdir`, mode 0700): no one can plant a link inside it, and every
 //!   file in it is created exclusively (`O_EXCL` refuses an existing name, links included).
+//!   The output folder and the staging folder are opened once ([`dir::Dir`]); every write,
+//!   folder creation and rename goes through those handles (`openat`/`mkdirat`/`renameat`,
+//!   `O_NOFOLLOW`), so a link or folder planted at a path inside the staging folder, or in place
+//!   of the staging folder, cannot redirect a write.
 //! - [`Staging::commit`] takes the folder's lock (concurrent builds into one folder commit one
 //!   at a time), checks every target again, moves each previous output aside into the staging
 //!   folder, renames the new one in, and on any failure puts everything back: all outputs of a
@@ -14,13 +18,16 @@
 //!   it (and the `.paiban-tmp-<pid>` names older versions left, once their process is gone).
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+mod dir;
 mod guard;
 mod lock;
+
+use dir::{Dir, Entry};
 
 pub use guard::Protected;
 
@@ -108,20 +115,11 @@ fn relative_inside(rel: &str) -> Result<()> {
     Ok(())
 }
 
-/// Creates `path` exclusively (never through a link) and writes `bytes` to disk.
-fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut f = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
-}
-
-/// Whether `path` is a real folder (not a link) holding a [`MARKER`] file.
-fn marked(path: &Path) -> bool {
-    let real_dir = fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
-    real_dir && fs::symlink_metadata(path.join(MARKER)).is_ok_and(|m| m.is_file())
+/// Whether `name` in `dir` is a real folder (not a link) holding a [`MARKER`] file.
+fn marked(dir: &Dir, name: &str) -> bool {
+    dir.sub(name)
+        .and_then(|project| project.entry(MARKER))
+        .is_ok_and(|e| e == Entry::File)
 }
 
 /// A build's outputs in the making: staged in a private folder inside the output folder, then
@@ -129,7 +127,14 @@ fn marked(path: &Path) -> bool {
 #[derive(Debug)]
 pub struct Staging {
     out_dir: PathBuf,
+    /// The output folder, opened once.
+    out: Dir,
     stage: tempfile::TempDir,
+    /// The staging folder's `new/` (outputs), `old/` (previous outputs moved aside during a
+    /// commit) and `work/` (a build's scratch projects), opened through the staging folder.
+    new: Dir,
+    old: Dir,
+    work: Dir,
     /// The lock that tells later builds this staging folder is alive.
     _alive: Option<File>,
     entries: Vec<(String, Kind)>,
@@ -144,19 +149,41 @@ impl Staging {
         if folder_lock.is_some() {
             lock::clean_debris(out_dir);
         }
-        let stage = tempfile::Builder::new()
-            .prefix(lock::STAGE_PREFIX)
-            .tempdir_in(out_dir)
-            .map_err(io(out_dir))?;
-        let alive = lock::try_hold(stage.path()).map_err(io(stage.path()))?;
-        for sub in ["new", "old", "work"] {
-            let p = stage.path().join(sub);
-            fs::create_dir(&p).map_err(io(&p))?;
+        let out = Dir::open(out_dir).map_err(io(out_dir))?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(lock::STAGE_PREFIX);
+        // tempfile makes folders 0777 less the umask unless told: the staging folder is private.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+        let stage = builder.tempdir_in(out_dir).map_err(io(out_dir))?;
+        let stage_name = stage
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stage_dir = out.sub(&stage_name).map_err(io(stage.path()))?;
+        // The folder opened must be the private one just made, not one swapped in since.
+        if !stage_dir.is_private().map_err(io(stage.path()))? {
+            return Err(refuse(
+                stage.path(),
+                "was replaced by a folder paiban did not make; nothing was written",
+            ));
         }
+        let alive = lock::try_hold(stage.path()).map_err(io(stage.path()))?;
+        let sub = |name: &str| {
+            stage_dir
+                .mkdir(name, true)
+                .map_err(io(&stage.path().join(name)))
+        };
+        let (new, old, work) = (sub("new")?, sub("old")?, sub("work")?);
         drop(folder_lock);
         Ok(Staging {
             out_dir: out_dir.to_path_buf(),
+            out,
             stage,
+            new,
+            old,
+            work,
             _alive: alive,
             entries: Vec::new(),
         })
@@ -168,7 +195,7 @@ impl Staging {
     }
 
     fn new_path(&self, name: &str) -> PathBuf {
-        self.stage.path().join("new").join(name)
+        self.new.path().join(name)
     }
 
     fn register(&mut self, name: &str, kind: Kind) -> Result<()> {
@@ -183,8 +210,9 @@ impl Staging {
     /// Stages the file `out_dir/<name>`.
     pub fn file(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
         self.register(name, Kind::File)?;
-        let path = self.new_path(name);
-        create_new(&path, bytes).map_err(|e| io(&self.out_dir.join(name))(e))
+        self.new
+            .create_new(name, bytes)
+            .map_err(|e| io(&self.out_dir.join(name))(e))
     }
 
     /// Where to create the file `out_dir/<name>` by other means (a compiler's output); it is
@@ -198,33 +226,25 @@ impl Staging {
     /// [`MARKER`]. Returns where it is staged (to compile it before the commit).
     pub fn project(&mut self, name: &str, files: &[(String, Vec<u8>)]) -> Result<PathBuf> {
         self.register(name, Kind::Project)?;
-        let root = self.new_path(name);
-        write_tree(&root, files).map_err(|e| match e {
+        write_tree(&self.new, name, files).map_err(|e| match e {
             Error::Io { source, .. } => io(&self.out_dir.join(name))(source),
             other => other,
-        })?;
-        Ok(root)
+        })
     }
 
     /// Writes a project that is only a step of the build (a PDF's sources): never committed.
     pub fn scratch_project(&self, name: &str, files: &[(String, Vec<u8>)]) -> Result<PathBuf> {
         plain_name(name)?;
-        let root = self.stage.path().join("work").join(name);
-        write_tree(&root, files)?;
-        Ok(root)
+        write_tree(&self.work, name, files)
     }
 
     /// Checks a target under the folder lock.
     fn check(&self, name: &str, kind: Kind, guards: &[&Protected]) -> Result<()> {
         let target = self.out_dir.join(name);
-        let meta = match fs::symlink_metadata(&target) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(io(&target)(e)),
-            Ok(m) => Some(m),
-        };
+        let entry = self.out.entry(name).map_err(io(&target))?;
         match kind {
             Kind::File => {
-                if meta.as_ref().is_some_and(|m| m.is_dir()) {
+                if entry == Entry::Folder {
                     return Err(refuse(&target, "is a directory, expected a file path"));
                 }
                 for g in guards {
@@ -235,21 +255,21 @@ impl Staging {
                 for g in guards {
                     g.check_folder(&target)?;
                 }
-                match meta {
-                    None => {}
-                    Some(m) if m.file_type().is_symlink() => {
+                match entry {
+                    Entry::Absent => {}
+                    Entry::Link => {
                         return Err(refuse(
                             &target,
                             "is a symbolic link, not a folder paiban made; nothing was written",
                         ));
                     }
-                    Some(m) if !m.is_dir() => {
+                    Entry::File | Entry::Other => {
                         return Err(refuse(
                             &target,
                             "exists and is not a folder; nothing was written",
                         ));
                     }
-                    Some(_) if !marked(&target) => {
+                    Entry::Folder if !marked(&self.out, name) => {
                         return Err(refuse(
                             &target,
                             &format!(
@@ -258,7 +278,7 @@ impl Staging {
                             ),
                         ));
                     }
-                    Some(_) => {}
+                    Entry::Folder => {}
                 }
             }
         }
@@ -275,25 +295,29 @@ impl Staging {
     /// Moves one staged entry to its target, recording each step.
     fn place(&self, name: &str, kind: Kind, steps: &mut Vec<Step>) -> Result<()> {
         let target = self.out_dir.join(name);
-        let old = self.stage.path().join("old").join(name);
-        if fs::symlink_metadata(&target).is_ok() {
+        if self.out.entry(name).map_err(io(&target))? != Entry::Absent {
             // A file is linked aside so that its target is replaced atomically by the rename;
             // a folder cannot be linked and is moved.
             let aside = match kind {
-                Kind::File => fs::hard_link(&target, &old).or_else(|_| fs::rename(&target, &old)),
-                Kind::Project => fs::rename(&target, &old),
+                Kind::File => self
+                    .out
+                    .hard_link(name, &self.old, name)
+                    .or_else(|_| self.out.rename(name, &self.old, name)),
+                Kind::Project => self.out.rename(name, &self.old, name),
             };
             aside.map_err(io(&target))?;
             steps.push(Step::Aside(name.to_string()));
             // What was moved is now in the private folder: check it was really paiban's.
-            if kind == Kind::Project && !marked(&old) {
+            if kind == Kind::Project && !marked(&self.old, name) {
                 return Err(refuse(
                     &target,
                     "was replaced by a folder paiban did not make while building; nothing was written",
                 ));
             }
         }
-        fs::rename(self.new_path(name), &target).map_err(io(&target))?;
+        self.new
+            .rename(name, &self.out, name)
+            .map_err(io(&target))?;
         steps.push(Step::Placed(name.to_string()));
         Ok(())
     }
@@ -303,11 +327,8 @@ impl Staging {
         let mut clean = true;
         for step in steps.into_iter().rev() {
             let back = match &step {
-                Step::Placed(name) => fs::rename(self.out_dir.join(name), self.new_path(name)),
-                Step::Aside(name) => fs::rename(
-                    self.stage.path().join("old").join(name),
-                    self.out_dir.join(name),
-                ),
+                Step::Placed(name) => self.out.rename(name, &self.new, name),
+                Step::Aside(name) => self.old.rename(name, &self.out, name),
             };
             clean &= back.is_ok();
         }
@@ -323,7 +344,7 @@ impl Staging {
         let entries: Vec<(String, Kind)> = self
             .entries
             .iter()
-            .filter(|(name, _)| fs::symlink_metadata(self.new_path(name)).is_ok())
+            .filter(|(name, _)| self.new.entry(name).is_ok_and(|e| e != Entry::Absent))
             .cloned()
             .collect();
         for (name, kind) in &entries {
@@ -353,22 +374,47 @@ impl Staging {
     }
 }
 
-/// Writes a marked project folder at `root` (inside a staging folder).
-fn write_tree(root: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
-    fs::create_dir(root).map_err(io(root))?;
-    create_new(&root.join(MARKER), MARKER_TEXT.as_bytes()).map_err(io(root))?;
+/// Writes a marked project folder `name` in `parent` (a staging folder), every folder and file
+/// created through the handle of the folder above it; returns the project's path.
+fn write_tree(parent: &Dir, name: &str, files: &[(String, Vec<u8>)]) -> Result<PathBuf> {
+    let root_path = parent.path().join(name);
+    let root = parent.mkdir(name, false).map_err(io(&root_path))?;
+    root.create_new(MARKER, MARKER_TEXT.as_bytes())
+        .map_err(io(&root_path))?;
     for (rel, bytes) in files {
         relative_inside(rel)?;
-        if Path::new(rel) == Path::new(MARKER) {
+        let path = root_path.join(rel);
+        let mut parts: Vec<String> = Path::new(rel)
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        let Some(file) = parts.pop() else {
+            return Err(refuse(
+                Path::new(rel),
+                "is not a file path inside the project",
+            ));
+        };
+        if parts.is_empty() && file == MARKER {
             continue;
         }
-        let path = root.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io(parent))?;
+        let mut here: Option<Dir> = None;
+        for part in &parts {
+            let next = here
+                .as_ref()
+                .unwrap_or(&root)
+                .mkdir_or_sub(part)
+                .map_err(io(&path))?;
+            here = Some(next);
         }
-        create_new(&path, bytes).map_err(io(&path))?;
+        here.as_ref()
+            .unwrap_or(&root)
+            .create_new(&file, bytes)
+            .map_err(io(&path))?;
     }
-    Ok(())
+    Ok(root_path)
 }
 
 /// Writes one file `target` through a staging folder beside it (`paiban init`).

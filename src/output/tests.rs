@@ -259,3 +259,66 @@ fn staged_names_are_plain() {
     assert!(err.is_err());
     assert!(!dir.path().join("escape").exists());
 }
+
+/// Issue 11 item 1: once the staging folder is made, a link or folder someone plants at its path
+/// or at a path inside it does not redirect a write: files, project folders and the commit's
+/// renames all go through the folder handles opened at the start.
+#[cfg(unix)]
+#[test]
+fn links_planted_inside_the_staging_folder_do_not_redirect_writes() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let outside = tempfile::tempdir().unwrap();
+    fs::create_dir(outside.path().join("new")).unwrap();
+    let mut s = Staging::begin(&out).unwrap();
+    let stage = s.stage.path().to_path_buf();
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(&stage).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o700, "the staging folder is private");
+    // `new/` is moved away and a link to a folder outside put in its place…
+    fs::rename(stage.join("new"), stage.join("moved")).unwrap();
+    symlink(outside.path().join("new"), stage.join("new")).unwrap();
+    s.file("book.epub", b"epub").unwrap();
+    s.project("book-typst", &project("typ")).unwrap();
+    // …and then the staging folder itself is swapped for a link to the outside.
+    fs::rename(&stage, dir.path().join("stage-moved")).unwrap();
+    symlink(outside.path(), &stage).unwrap();
+    s.scratch_project("pdf-src", &project("scratch")).unwrap();
+    // Nothing reached the outside folder; everything is where the handles point.
+    assert_eq!(entries(outside.path()), ["new"]);
+    assert!(entries(&outside.path().join("new")).is_empty());
+    let real = dir.path().join("stage-moved");
+    assert_eq!(entries(&real.join("moved")), ["book-typst", "book.epub"]);
+    assert_eq!(
+        entries(&real.join("work/pdf-src")),
+        [MARKER, "main.typ", "sub"]
+    );
+    // The commit renames from the real staging folder into the real output folder.
+    fs::remove_file(&stage).unwrap();
+    let written = s.commit(&[]).unwrap();
+    assert_eq!(written, [out.join("book.epub"), out.join("book-typst")]);
+    assert_eq!(fs::read(out.join("book.epub")).unwrap(), b"epub");
+    assert_eq!(fs::read(out.join("book-typst/main.typ")).unwrap(), b"typ");
+    assert_eq!(fs::read(out.join("book-typst/sub/b.typ")).unwrap(), b"b");
+    assert_eq!(entries(outside.path()), ["new"]);
+    assert!(entries(&outside.path().join("new")).is_empty());
+}
+
+/// A link planted at a folder inside a project's path is refused, not followed.
+#[cfg(unix)]
+#[test]
+fn a_project_path_through_a_planted_link_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let s = Staging::begin(dir.path()).unwrap();
+    let root = dir.path().join("handle");
+    fs::create_dir(&root).unwrap();
+    let parent = Dir::open(&root).unwrap();
+    std::os::unix::fs::symlink(outside.path(), root.join("sub")).unwrap();
+    let sub = parent.mkdir_or_sub("sub");
+    assert!(sub.is_err(), "a link was opened as a folder");
+    assert!(parent.create_new("sub", b"x").is_err());
+    assert!(entries(outside.path()).is_empty());
+    drop(s);
+}

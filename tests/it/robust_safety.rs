@@ -437,3 +437,124 @@ fn utf16_without_a_bom_gets_an_encoding_hint() {
         .assert()
         .code(0);
 }
+
+/// A PNG of `width`×`height` at `depth` bits of colour type `color`: a valid header, one tiny
+/// IDAT, IEND (a few hundred bytes that claim gigabytes of pixels).
+fn png_bomb(width: u32, height: u32, depth: u8, color: u8) -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend((data.len() as u32).to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        out.extend(kind);
+        out.extend(data);
+        out.extend(crc.sum().to_be_bytes());
+    }
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend(width.to_be_bytes());
+    ihdr.extend(height.to_be_bytes());
+    ihdr.extend([depth, color, 0, 0, 0]);
+    chunk(&mut out, b"IHDR", &ihdr);
+    let idat = miniz_oxide::deflate::compress_to_vec_zlib(&[0; 4096], 9);
+    chunk(&mut out, b"IDAT", &idat);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// Item 4: decompression bombs as `--cover` (65535² RGBA16, a 1-bit 60000², 20000² RGB) are
+/// refused from their header with the cover named, exit 1, nothing written, no abort.
+#[test]
+fn cover_decompression_bombs_are_refused_before_decoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(&dir.path().join("book.txt"), CLEAN);
+    let out = dir.path().join("out");
+    for (w, h, depth, color) in [
+        (65_535, 65_535, 16, 6),
+        (60_000, 60_000, 1, 0),
+        (20_000, 20_000, 8, 2),
+    ] {
+        let cover = dir.path().join(format!("bomb-{w}.png"));
+        std::fs::write(&cover, png_bomb(w, h, depth, color)).unwrap();
+        let a = paiban()
+            .arg("build")
+            .arg(&input)
+            .arg("--cover")
+            .arg(&cover)
+            .arg("-o")
+            .arg(&out)
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(1);
+        let err = stderr(&a);
+        assert!(
+            err.contains(&cover.display().to_string())
+                && err.contains(&format!(
+                    "the image is {w}×{h} px; paiban decodes covers of at most"
+                )),
+            "{w}×{h}: {err}"
+        );
+        assert!(
+            !out.exists() || entries(&out).is_empty(),
+            "{w}×{h}: {:?}",
+            entries(&out)
+        );
+    }
+}
+
+/// Item 5: a manuscript, book.toml or cover over its size cap (sparse files of 257 MiB, 17 MiB
+/// and 65 MiB) is refused from its size, naming the cap, before anything is read or written.
+#[test]
+fn inputs_over_their_size_caps_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(&dir.path().join("book.txt"), CLEAN);
+    let out = dir.path().join("out");
+    let sparse = |name: &str, mib: u64| {
+        let p = dir.path().join(name);
+        std::fs::File::create(&p)
+            .unwrap()
+            .set_len(mib << 20)
+            .unwrap();
+        p
+    };
+    let cases = [
+        (None, sparse("huge.txt", 257), "manuscript", "256.0 MiB"),
+        (
+            Some("--meta"),
+            sparse("huge.toml", 17),
+            "book.toml",
+            "16.0 MiB",
+        ),
+        (
+            Some("--cover"),
+            sparse("huge.png", 65),
+            "cover image",
+            "64.0 MiB",
+        ),
+    ];
+    for (flag, path, what, cap) in cases {
+        let mut cmd = paiban();
+        cmd.arg("build");
+        match flag {
+            None => cmd.arg(&path),
+            Some(flag) => cmd.arg(&input).arg(flag).arg(&path),
+        };
+        let a = cmd
+            .arg("-o")
+            .arg(&out)
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(1);
+        let err = stderr(&a);
+        assert!(
+            err.contains(&path.display().to_string())
+                && err.contains(&format!("the limit for a {what} is {cap}")),
+            "{what}: {err}"
+        );
+        assert!(
+            !out.exists() || entries(&out).is_empty(),
+            "{what}: {:?}",
+            entries(&out)
+        );
+    }
+}
