@@ -82,7 +82,9 @@ pub fn stopped_title(text: &str) -> bool {
         && t.chars().count() <= MAX_STOPPED_TITLE
         && !body.contains(['.', '!', '?', ';', ':', ','])
         && capitalised * 2 >= words.len()
-        && !words.first().is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+        && !words
+            .first()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// `<word> <number>` (`Chapter 1`, `PART ONE`): (label, rest), the word matched case-blind but

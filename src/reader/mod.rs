@@ -112,7 +112,10 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     if paged.feeds == 0 {
         let found = titles::apply(lines, &mut kinds);
         conv.add("titles out-dented from an indented body", found.outdented);
-        conv.add("numbered headings under an out-dented title are its sections", found.nested);
+        conv.add(
+            "numbered headings under an out-dented title are its sections",
+            found.nested,
+        );
         conv.add("titles underlined with `-` or `=`", found.underlined);
         conv.add("dated titles: a year line, the title below it", found.dated);
     }

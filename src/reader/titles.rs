@@ -8,11 +8,11 @@
 use crate::model::DivisionKind;
 
 use super::Line;
-use super::kind::Kind;
 use super::headings;
-use super::text::ends_sentence;
+use super::kind::Kind;
 use super::labels::stopped_title;
 use super::layout::indent;
+use super::text::ends_sentence;
 
 /// Least indent (columns) of a body that out-dented titles stand left of.
 const MIN_BODY_INDENT: usize = 2;
@@ -236,8 +236,8 @@ fn dated(lines: &[Line<'_>], kinds: &mut [Kind]) -> (usize, usize) {
         };
         let t = lines[k].text.trim();
         let alone = kinds.get(k + 1).is_none_or(|n| *n == Kind::Blank);
-        let titled = stopped_title(t)
-            || title_shape(t) && t.starts_with(|c: char| c.is_uppercase());
+        let titled =
+            stopped_title(t) || title_shape(t) && t.starts_with(|c: char| c.is_uppercase());
         if kinds[k] == Kind::Text && alone && titled && super::outline::label::parse(t).is_none() {
             kinds[k] = Kind::HeadingTitle;
             bump(&mut tally, lines[k].no);
@@ -349,7 +349,11 @@ The river
         assert_eq!(kinds[1], Kind::Blank);
         assert_eq!(kinds[7], heading(2, "", "The Old Mill"));
         assert_eq!(kinds[8], Kind::Blank);
-        assert_eq!(kinds[10], Kind::Text, "a separator rule longer than the line");
+        assert_eq!(
+            kinds[10],
+            Kind::Text,
+            "a separator rule longer than the line"
+        );
     }
 
     #[test]

@@ -213,7 +213,8 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
         // after a word or its closing punctuation, not inside code or a glob (`/*`, `'*)`,
         // `~*`, `(*`)
         let glued = before.is_some_and(|b| {
-            b.is_alphanumeric() || CLOSING.contains(&b) && b != '\'' && b != ')'
+            b.is_alphanumeric()
+                || CLOSING.contains(&b) && b != '\'' && b != ')'
                 || CJK_CLOSING.contains(&b)
         }) && !in_code_token(&text[..at]);
         let after_ok = rest[n..]
@@ -528,7 +529,10 @@ mod tests {
             ("use ‘*) echo", &[T("use ‘*) echo")]),
             ("/* SEXP s */", &[T("/* SEXP s */")]),
             ("~*) cur", &[T("~*) cur")]),
-            ("the book.2 And", &[T("the book."), mk("2", "2", Digits), T(" And")]),
+            (
+                "the book.2 And",
+                &[T("the book."), mk("2", "2", Digits), T(" And")],
+            ),
             (
                 "word¹² and",
                 &[T("word"), mk("¹²", "¹²", Superscript), T(" and")],

@@ -14,8 +14,8 @@
 use std::collections::HashMap;
 
 use crate::reader::Line;
-use crate::reader::kind::Kind;
 use crate::reader::furniture::page_number;
+use crate::reader::kind::Kind;
 
 use super::label::{self, Family};
 
@@ -69,10 +69,15 @@ fn beside_folios(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<
         let n = idx.len();
         let pairs = [
             (idx.first(), idx.get(1)),
-            (n.checked_sub(1).and_then(|k| idx.get(k)), n.checked_sub(2).and_then(|k| idx.get(k))),
+            (
+                n.checked_sub(1).and_then(|k| idx.get(k)),
+                n.checked_sub(2).and_then(|k| idx.get(k)),
+            ),
         ];
         for (a, b) in pairs {
-            let (Some(&a), Some(&b)) = (a, b) else { continue };
+            let (Some(&a), Some(&b)) = (a, b) else {
+                continue;
+            };
             if folio(lines, kinds, a) && !folio(lines, kinds, b) {
                 out.push(b);
             } else if folio(lines, kinds, b) && !folio(lines, kinds, a) {

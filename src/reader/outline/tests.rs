@@ -136,7 +136,9 @@ fn a_heading_beside_a_folio_without_repetition_stays_a_heading() {
     let text = "Field Guide\n\u{c}1\n\n1 Rivers\nWater runs.\n\u{c}2\n\nMore water.\n\u{c}3\n\n2 Towns\nPeople live.\n\u{c}4\n\nTowns grow.\n\u{c}5\n\n3 Hills\nHills rise.\n";
     let (kinds, decisions) = kinds_after(text);
     assert!(
-        decisions.iter().all(|d| !d.reason.starts_with("a running head")),
+        decisions
+            .iter()
+            .all(|d| !d.reason.starts_with("a running head")),
         "{decisions:?}"
     );
     for line in [4, 11, 18] {
@@ -155,5 +157,8 @@ fn a_spelt_chapter_number_takes_the_title_line_below_it() {
     apply(&paged.lines, &mut kinds, &paged.form_feed);
     assert_eq!(kinds[2], Kind::HeadingTitle, "{kinds:?}");
     assert_eq!(kinds[7], Kind::HeadingTitle, "{kinds:?}");
-    assert!(matches!(kinds[0], Kind::Heading { level: 1, .. }), "{kinds:?}");
+    assert!(
+        matches!(kinds[0], Kind::Heading { level: 1, .. }),
+        "{kinds:?}"
+    );
 }

@@ -277,7 +277,9 @@ mod tests {
     fn covers_within_limits_are_copied_byte_for_byte() {
         let jpeg = {
             let mut out = Vec::new();
-            let img = RgbImage::from_fn(1200, 1800, |x, y| Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+            let img = RgbImage::from_fn(1200, 1800, |x, y| {
+                Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+            });
             JpegEncoder::new_with_quality(&mut out, 75)
                 .encode_image(&img)
                 .unwrap();
@@ -285,8 +287,15 @@ mod tests {
         };
         let c = prepare(&jpeg, &mut Vec::new()).unwrap();
         assert_eq!(c.bytes, jpeg, "a JPEG within limits is not re-encoded");
-        assert_eq!((c.media_type, c.file, c.width, c.height), ("image/jpeg", "cover.jpg", 1200, 1800));
-        let png_bytes = png(DynamicImage::ImageRgb8(RgbImage::from_pixel(1000, 1600, Rgb([1, 2, 3]))));
+        assert_eq!(
+            (c.media_type, c.file, c.width, c.height),
+            ("image/jpeg", "cover.jpg", 1200, 1800)
+        );
+        let png_bytes = png(DynamicImage::ImageRgb8(RgbImage::from_pixel(
+            1000,
+            1600,
+            Rgb([1, 2, 3]),
+        )));
         let c = prepare(&png_bytes, &mut Vec::new()).unwrap();
         assert_eq!(c.bytes, png_bytes);
         assert_eq!((c.media_type, c.file), ("image/png", "cover.png"));

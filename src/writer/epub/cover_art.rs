@@ -317,9 +317,13 @@ mod tests {
             let mut at = 0;
             for line in &fitted.lines {
                 at += line.chars().count();
-                let boundary = (0..=pieces.len())
-                    .any(|k| pieces[..k].concat().chars().count() == at);
-                assert!(boundary, "{title}: a line ends inside a phrase: {:?}", fitted.lines);
+                let boundary =
+                    (0..=pieces.len()).any(|k| pieces[..k].concat().chars().count() == at);
+                assert!(
+                    boundary,
+                    "{title}: a line ends inside a phrase: {:?}",
+                    fitted.lines
+                );
                 assert!(f.width(line, fitted.size) <= WIDTH as f32 * 0.78);
             }
         }
@@ -335,7 +339,10 @@ mod tests {
             ..Metadata::default()
         };
         let a = generate(&meta, "zh-CN").expect("cover");
-        assert_eq!((a.media_type, a.file, a.width, a.height), ("image/png", "cover.png", 1600, 2560));
+        assert_eq!(
+            (a.media_type, a.file, a.width, a.height),
+            ("image/png", "cover.png", 1600, 2560)
+        );
         let img = image::load_from_memory(&a.bytes).unwrap().to_rgb8();
         assert_eq!(img.dimensions(), (1600, 2560));
         let (bg, ink) = PALETTE[fnv(&meta.title) as usize % PALETTE.len()];
