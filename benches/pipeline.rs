@@ -51,6 +51,8 @@ fn epub_options() -> EpubOptions {
         cover: None,
         modified_unix: 1_300_000_000,
         note_style: None,
+        generate_cover: false,
+        print_colophon: false,
     }
 }
 

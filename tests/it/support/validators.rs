@@ -33,9 +33,12 @@ enum Verdict {
     Failed(String),
 }
 
+/// Verdicts by EPUB bytes, each computed once.
+type Verdicts = HashMap<Vec<u8>, Arc<OnceLock<Verdict>>>;
+
 /// One verdict per distinct EPUB (by its bytes) in this test run.
-fn verdicts() -> &'static Mutex<HashMap<Vec<u8>, Arc<OnceLock<Verdict>>>> {
-    static VERDICTS: OnceLock<Mutex<HashMap<Vec<u8>, Arc<OnceLock<Verdict>>>>> = OnceLock::new();
+fn verdicts() -> &'static Mutex<Verdicts> {
+    static VERDICTS: OnceLock<Mutex<Verdicts>> = OnceLock::new();
     VERDICTS.get_or_init(Default::default)
 }
 
