@@ -95,6 +95,9 @@ fuzz_target!(|data: &[u8]| {
             _ => fs::remove_dir_all(&p).or_else(|_| fs::remove_file(&p)),
         };
     }
+    // Planting writes through links (`fs::write` follows them), so an op that writes at a link
+    // to the manuscript changed it before the build: restore it, the build must not change it.
+    fs::write(&input, MANUSCRIPT).unwrap();
     let before_outside = snapshot(&outside);
     let before_out = snapshot(&out);
     let req = BuildRequest {
