@@ -81,7 +81,19 @@ fuzz_target!(|data: &[u8]| {
             let _ = fs::create_dir_all(parent);
         }
         let _ = match kind {
-            0 => fs::write(&p, "planted"),
+            // O_NONBLOCK: writing at a planted FIFO fails at once (ENXIO) instead of waiting
+            // for a reader forever.
+            0 => {
+                use std::io::Write;
+                use std::os::unix::fs::OpenOptionsExt;
+                fs::OpenOptions::new()
+                    .write(true)
+                    .create(true)
+                    .truncate(true)
+                    .custom_flags(libc::O_NONBLOCK)
+                    .open(&p)
+                    .and_then(|mut f| f.write_all(b"planted"))
+            }
             1 => fs::create_dir_all(&p),
             2 => symlink(outside.join("secret"), &p),
             3 => symlink(outside.join("dir"), &p),
@@ -95,6 +107,9 @@ fuzz_target!(|data: &[u8]| {
             _ => fs::remove_dir_all(&p).or_else(|_| fs::remove_file(&p)),
         };
     }
+    // Planting writes through links (`fs::write` follows them), so an op that writes at a link
+    // to the manuscript changed it before the build: restore it, the build must not change it.
+    fs::write(&input, MANUSCRIPT).unwrap();
     let before_outside = snapshot(&outside);
     let before_out = snapshot(&out);
     let req = BuildRequest {
