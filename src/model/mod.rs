@@ -20,7 +20,7 @@ pub use dump::dump;
 pub use ids::{IdError, Renamed};
 pub use isbn::{Isbn, IsbnError, parse_isbn};
 pub use meta::*;
-pub use numbering::{NoteFigures, NoteNumbering, NoteRestart, note_numbering};
+pub use numbering::{NoteFigures, NoteNumbering, NoteRestart, note_numbering, own_mark};
 pub use patch::MetadataPatch;
 pub use relator::{Relator, RelatorError};
 

@@ -50,6 +50,14 @@ fn figures_of(mark: &str) -> Option<NoteFigures> {
     }
 }
 
+/// A mark printed in a numbering of its own and kept as printed by both writers: the letter
+/// of a table's or minipage's note (表注 `a`, `b` …), numbered apart from the book's notes.
+pub fn own_mark(mark: &str) -> Option<&str> {
+    let mut chars = mark.chars();
+    let c = chars.next()?;
+    (c.is_ascii_lowercase() && chars.next().is_none()).then_some(mark)
+}
+
 /// The numbering most of the book's notes were printed in; `None` for a book without notes
 /// (or with marks of no known figure only, such as `A`).
 pub fn note_numbering(notes: &[Note]) -> Option<NoteNumbering> {
@@ -112,9 +120,15 @@ mod tests {
             (&["1", "①", "②"], n(Circled, Page)),
             (&["A", "B"], None),
             (&[], None),
+            (&["1", "a", "2"], n(Arabic, Chapter)),
         ];
         for (marks, want) in cases {
             assert_eq!(&note_numbering(&notes(marks)), want, "{marks:?}");
         }
+        let own: Vec<Option<&str>> = ["a", "b", "1", "A", "ab", "①", ""]
+            .into_iter()
+            .map(own_mark)
+            .collect();
+        assert_eq!(own, [Some("a"), Some("b"), None, None, None, None, None]);
     }
 }

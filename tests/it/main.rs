@@ -34,6 +34,7 @@ mod markdown_lists;
 mod markdown_pandoc;
 mod markdown_roundtrip;
 mod model_ids;
+mod notes_own_marks;
 mod reader_conservation;
 mod reader_decode;
 mod reader_imports;

@@ -13,29 +13,30 @@ use super::super::Line;
 use super::super::kind::Kind;
 use super::super::text::ends_sentence;
 use super::MarkerAt;
+use super::inner::settle_inner;
 use super::markers::{Segment, Style, answers, body, key_alone, normal_key, segments};
 use super::settle::is_list_heading;
 
 /// Most lines one note body may take (its key line included), so that a false entry can never
 /// swallow a page.
-const MAX_NOTE_LINES: usize = 14;
+pub(super) const MAX_NOTE_LINES: usize = 14;
 
 /// A marker candidate in the text of a page.
 #[derive(Debug, Clone)]
-struct Candidate {
-    at: MarkerAt,
-    key: String,
-    style: Style,
+pub(super) struct Candidate {
+    pub(super) at: MarkerAt,
+    pub(super) key: String,
+    pub(super) style: Style,
 }
 
 /// A line that may open a foot note.
 #[derive(Debug, Clone)]
-struct Entry {
-    line: usize,
-    key: String,
-    style: Style,
+pub(super) struct Entry {
+    pub(super) line: usize,
+    pub(super) key: String,
+    pub(super) style: Style,
     /// The note text on the entry's own line (empty when the key stands alone).
-    text: String,
+    pub(super) text: String,
 }
 
 /// What the foot pass decided: the note lines and the marker each answers (`None`: a note in a
@@ -88,7 +89,7 @@ pub(super) fn successor(key: &str) -> Option<String> {
 }
 
 /// Whether two styles belong to one numbering (a `13` body under a `项目13` or `word¹³` marker).
-fn same_family(a: Style, b: Style) -> bool {
+pub(super) fn same_family(a: Style, b: Style) -> bool {
     answers(a, b) || answers(b, a)
 }
 
@@ -297,11 +298,100 @@ fn settle_page(
         .filter(|&i| !listed[i])
         .filter_map(|i| entry(lines, kinds, i, page.end))
         .collect();
-    let run = foot_run(&entries);
-    let zone = run.first().map_or(page.end, |&r| entries[r].line);
-    let mut candidates = before;
-    let carried = candidates.len();
-    for i in page.start..zone {
+    let mut run: Vec<Entry> = foot_run(&entries)
+        .iter()
+        .map(|&r| entries[r].clone())
+        .collect();
+    let carried = before.len();
+    let mut cut_at: Option<usize> = None;
+    loop {
+        let zone = run.first().map_or(page.end, |e| e.line);
+        let candidates = page_candidates(lines, kinds, &before, page.start..zone);
+        let strays = strays(lines, kinds, &page, &run);
+        let mut all: Vec<&Entry> = strays.iter().chain(&run).collect();
+        let mut matched = align(&all, &candidates);
+        let body_end = |matched: &[Option<usize>]| {
+            matched
+                .iter()
+                .flatten()
+                .map(|&k| candidates[k].at.0)
+                .max()
+                .unwrap_or(page.start)
+        };
+        let texts = (!strays.is_empty() && matched.iter().all(Option::is_some))
+            .then(|| stray_texts(lines, kinds, zone, body_end(&matched), strays.len()))
+            .flatten();
+        if texts.is_none() {
+            all.drain(..strays.len());
+            matched.drain(..strays.len());
+        }
+        // every entry answers a marker, or some do and the others are numbers set apart on
+        // their own lines (a marker lost in extraction); numbered lines no marker calls stay
+        // text: a run opening with such lines (a numbered list above the foot) is tried again
+        // without them, the zone above it growing
+        let answered = matched.iter().filter(|m| m.is_some()).count();
+        let unset = all
+            .iter()
+            .zip(&matched)
+            .position(|(e, m)| m.is_none() && !e.text.is_empty());
+        // after a cut, a marker below the cut entries shows the rest is the page's foot
+        let below_cut =
+            cut_at.is_none_or(|line| matched.iter().flatten().any(|&k| candidates[k].at.0 > line));
+        let mut used = vec![false; candidates.len()];
+        match unset {
+            None if answered > 0 && below_cut => {
+                let all: Vec<Entry> = all.into_iter().cloned().collect();
+                settle_run(
+                    lines,
+                    kinds,
+                    listed,
+                    &page,
+                    all,
+                    texts,
+                    &matched,
+                    &candidates,
+                    carried,
+                    &mut used,
+                    paired,
+                );
+            }
+            Some(cut) if cut + 1 < all.len() => {
+                cut_at = Some(all[cut].line);
+                run.drain(..=cut);
+                continue;
+            }
+            _ => {}
+        }
+        settle_inner(
+            lines,
+            kinds,
+            listed,
+            &entries,
+            &candidates,
+            carried,
+            &mut used,
+            paired,
+        );
+        return candidates
+            .into_iter()
+            .zip(used)
+            .skip(carried)
+            .filter(|(_, u)| !u)
+            .map(|(c, _)| c)
+            .collect();
+    }
+}
+
+/// The marker candidates a page's foot may answer: those left over from the page before, then
+/// the page's own above the foot `zone`.
+fn page_candidates(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    before: &[Candidate],
+    zone: std::ops::Range<usize>,
+) -> Vec<Candidate> {
+    let mut candidates = before.to_vec();
+    for i in zone {
         if !holds_markers(&kinds[i]) {
             continue;
         }
@@ -317,54 +407,42 @@ fn settle_page(
             });
         }
     }
-    let mut run: Vec<Entry> = run.iter().map(|&r| entries[r].clone()).collect();
-    let strays = strays(lines, kinds, &page, &run);
-    let mut all: Vec<&Entry> = strays.iter().chain(&run).collect();
-    let mut matched = align(&all, &candidates);
-    let body_end = |matched: &[Option<usize>]| {
-        matched
-            .iter()
-            .flatten()
-            .map(|&k| candidates[k].at.0)
-            .max()
-            .unwrap_or(page.start)
-    };
-    let texts = (!strays.is_empty() && matched.iter().all(Option::is_some))
-        .then(|| stray_texts(lines, kinds, zone, body_end(&matched), strays.len()))
-        .flatten();
-    if texts.is_none() {
-        all.drain(..strays.len());
-        matched.drain(..strays.len());
-    }
-    // every entry answers a marker, or some do and the others are numbers set apart on their
-    // own lines (a marker lost in extraction); numbered lines no marker calls stay text
-    let answered = matched.iter().filter(|m| m.is_some()).count();
-    let set_apart = all
-        .iter()
-        .zip(&matched)
-        .all(|(e, m)| m.is_some() || e.text.is_empty());
-    if answered == 0 || !set_apart {
-        candidates.drain(..carried);
-        return candidates;
-    }
-    let all: Vec<Entry> = all.into_iter().cloned().collect();
-    if let Some(texts) = texts {
-        // the stray keys' notes are the unnumbered lines above the run; a key's own line is
-        // set apart like a page number, its number kept as the note's mark
-        let mut with_text = Vec::new();
-        for (e, first) in all.iter().zip(texts) {
-            kinds[e.line] = Kind::Furniture;
-            with_text.push(Entry {
-                line: first,
-                ..e.clone()
-            });
+    candidates
+}
+
+/// Sets the notes of an accepted foot run (stray keys' texts first) and their continuations.
+#[allow(clippy::too_many_arguments)]
+fn settle_run(
+    lines: &[Line<'_>],
+    kinds: &mut [Kind],
+    listed: &[bool],
+    page: &std::ops::Range<usize>,
+    all: Vec<Entry>,
+    texts: Option<Vec<usize>>,
+    matched: &[Option<usize>],
+    candidates: &[Candidate],
+    carried: usize,
+    used: &mut [bool],
+    paired: &mut Paired,
+) {
+    let run: Vec<Entry> = match texts {
+        Some(texts) => {
+            // the stray keys' notes are the unnumbered lines above the run; a key's own line
+            // is set apart like a page number, its number kept as the note's mark
+            let strays = texts.len();
+            let mut with_text = Vec::new();
+            for (e, first) in all.iter().zip(texts) {
+                kinds[e.line] = Kind::Furniture;
+                with_text.push(Entry {
+                    line: first,
+                    ..e.clone()
+                });
+            }
+            with_text.extend(all.into_iter().skip(strays));
+            with_text
         }
-        with_text.extend(all.into_iter().skip(strays.len()));
-        run = with_text;
-    } else {
-        run = all;
-    }
-    let mut used = vec![false; candidates.len()];
+        None => all,
+    };
     for (r, e) in run.iter().enumerate() {
         let own = if e.text.is_empty() && key_alone(lines[e.line].text).is_none() {
             lines[e.line].text.trim().to_string()
@@ -395,11 +473,4 @@ fn settle_page(
             }
         }
     }
-    candidates
-        .into_iter()
-        .zip(used)
-        .skip(carried)
-        .filter(|(_, u)| !u)
-        .map(|(c, _)| c)
-        .collect()
 }

@@ -32,6 +32,9 @@ pub enum Style {
     Paren,
     /// A bracketed capital letter, Project Gutenberg's `[A]`.
     Letter,
+    /// A lone lower-case letter set apart by spaces in Chinese text (`支持 a 。`): a minipage's
+    /// or table's note, numbered `a`, `b` by LaTeX.
+    Minipage,
     /// A lone kana glyph glued to Chinese text (`學堂去了ヾ，`): circled numbers left by a broken
     /// conversion, answered only under an endnotes heading.
     Glyph,
@@ -52,6 +55,7 @@ impl Style {
             Style::Paren => "note markers `(1)`",
             Style::Letter => "note markers `[A]`",
             Style::Glyph => "note markers: kana glyphs left for circled numbers (`ヾ`)",
+            Style::Minipage => "note markers: minipage letters (`支持 a 。`)",
         }
     }
 }
@@ -224,6 +228,9 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
         return (glued && after_ok && n <= 3)
             .then(|| (m(&rest[..n], &rest[..n], Style::Asterisk), n));
     }
+    if c.is_ascii_lowercase() {
+        return minipage_letter(text, at).then(|| (m(&rest[..1], &rest[..1], Style::Minipage), 1));
+    }
     if c.is_ascii_digit() {
         let n = digits_at(rest);
         let mut after = rest[n..].chars();
@@ -314,12 +321,27 @@ fn in_code_token(head: &str) -> bool {
         || head[..start].ends_with("${")
 }
 
+/// Whether the lower-case letter at byte `at` is a minipage note's marker: alone between
+/// spaces, after Chinese text and before Chinese punctuation or the line end (`支持 a 。`).
+fn minipage_letter(text: &str, at: usize) -> bool {
+    let after = &text[at + 1..];
+    if !(after.is_empty() || after.starts_with(' ')) {
+        return false;
+    }
+    let next = after.trim_start_matches(' ').chars().next();
+    let prev = text[..at]
+        .strip_suffix(' ')
+        .and_then(|h| h.trim_end_matches(' ').chars().next_back());
+    next.is_none_or(|n| "。，；：、！？）".contains(n))
+        && prev.is_some_and(|p| is_ideograph(p) || CJK_CLOSING.contains(&p))
+}
+
 /// Whether a marker can start with `c` (the first characters [`marker_at`] accepts), so the
 /// scan in [`segments`] skips every other character without looking at its context.
 fn may_open(c: char) -> bool {
     matches!(
         c,
-        '^' | '[' | '［' | '〔' | '注' | '註' | '*' | '0'..='9' | '(' | '（' | '†' | '‡'
+        '^' | '[' | '［' | '〔' | '注' | '註' | '*' | '0'..='9' | 'a'..='z' | '(' | '（' | '†' | '‡'
     ) || is_circled(c)
         || superscript_digit(c).is_some()
         || is_glyph_key(c)
@@ -446,6 +468,9 @@ pub fn key_alone(text: &str) -> Option<(&str, Style)> {
     if t.bytes().all(|b| b == b'*') {
         return (t.len() <= 3).then_some((t, Style::Asterisk));
     }
+    if t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Some((t, Style::Minipage));
+    }
     let (key, style, len) = opening(t)
         .filter(|o| o.1 != Style::Glyph)
         .or_else(|| bracketed(t))
@@ -550,6 +575,12 @@ mod tests {
             ),
             ("カタカナ", &[T("カタカナ")]),
             (
+                "的支持 a 。",
+                &[T("的支持 "), mk("a", "a", Minipage), T(" 。")],
+            ),
+            ("设 a 为常数", &[T("设 a 为常数")]),
+            ("a cat", &[T("a cat")]),
+            (
                 "a river† ran",
                 &[T("a river"), mk("†", "†", Asterisk), T(" ran")],
             ),
@@ -569,6 +600,8 @@ mod tests {
             ("①", Some(("①", Circled))),
             ("*", Some(("*", Asterisk))),
             ("¹", Some(("¹", Superscript))),
+            ("   a", Some(("a", Minipage))),
+            ("ab", None),
             ("1999", None),
             ("2.1", None),
             ("ヾ", None),

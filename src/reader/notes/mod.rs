@@ -5,7 +5,9 @@
 //! page before), or for an endnote in the same chapter.
 
 pub mod foot;
+pub mod gaps;
 pub mod index;
+mod inner;
 pub mod markers;
 pub mod settle;
 
@@ -226,6 +228,7 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
             }
         }
     }
+    links.diagnostics.extend(unanswered(lines, &all, &links));
     for p in all {
         // only the caret convention is certain to be a marker; the others may be plain text
         if !p.done && p.marker.style == Style::Caret {
@@ -243,6 +246,49 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
         }
     }
     links
+}
+
+/// Markers no note answers that fill a gap in the numbering of linked markers (see
+/// [`gaps`]); caret markers are reported apart, every one of them.
+fn unanswered(lines: &[Line<'_>], all: &[Pending<'_>], links: &Links) -> Vec<Diagnostic> {
+    let mut seen: Vec<gaps::Seen> = all
+        .iter()
+        .filter(|p| !p.done && p.marker.style != Style::Caret)
+        .map(|p| gaps::Seen {
+            at: p.at,
+            key: normal_key(p.marker.key).into_owned(),
+            style: p.marker.style,
+            linked: false,
+        })
+        .collect();
+    seen.extend(links.refs.iter().filter_map(|(&at, id)| {
+        let style = *links.styles.get(&at)?;
+        let key = normal_key(&links.notes[id.index()].mark).into_owned();
+        Some(gaps::Seen {
+            at,
+            key,
+            style,
+            linked: true,
+        })
+    }));
+    seen.sort_by_key(|s| s.at);
+    gaps::in_gaps(&seen)
+        .into_iter()
+        .map(|s| {
+            Diagnostic::new(
+                Code::MarkerWithoutNote,
+                lines[s.at.0].no,
+                format!(
+                    "marker {k} has no note {k}, though the notes numbered before and after it are linked",
+                    k = s.key
+                ),
+            )
+            .with_hint(format!(
+                "the number is kept as text; add note {} where the book prints it",
+                s.key
+            ))
+        })
+        .collect()
 }
 
 /// A (count, first manuscript line) tally of one convention.
@@ -311,7 +357,20 @@ pub fn inlines(text: &str, line_index: usize, refs: &BTreeMap<MarkerAt, NoteId>)
             }
             Segment::Marker(m) => {
                 match refs.get(&(line_index, k)) {
-                    Some(id) => out.push(Inline::NoteRef(*id)),
+                    Some(id) => {
+                        // the space pdftotext sets between Chinese text and a raised mark
+                        // (`支持 a 。`, `信息站 (1) 上`) is no space of the book
+                        if let Some(Inline::Text(t)) = out.last_mut() {
+                            let kept = t.trim_end_matches(' ').len();
+                            let cjk = t[..kept].chars().next_back().is_some_and(|c| {
+                                markers::is_ideograph(c) || "，。；：、！？）」』”".contains(c)
+                            });
+                            if cjk {
+                                t.truncate(kept);
+                            }
+                        }
+                        out.push(Inline::NoteRef(*id));
+                    }
                     None => push_text(&mut out, m.shown),
                 }
                 k += 1;

@@ -4,7 +4,7 @@ use super::super::classify::classify;
 use super::*;
 
 /// Lines of a little manuscript; `\u{c}` at a line's start is a form feed.
-fn doc(text: &str) -> (Vec<Line<'_>>, Vec<bool>) {
+pub(super) fn doc(text: &str) -> (Vec<Line<'_>>, Vec<bool>) {
     let lines: Vec<Line<'_>> = text
         .split('\n')
         .enumerate()
@@ -18,7 +18,7 @@ fn doc(text: &str) -> (Vec<Line<'_>>, Vec<bool>) {
 }
 
 /// Classifies, settles and links; returns the links and each line's short kind name.
-fn run(text: &str) -> (Links, Vec<String>) {
+pub(super) fn run(text: &str) -> (Links, Vec<String>) {
     let (lines, feeds) = doc(text);
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
     let scopes = settle(&lines, &mut kinds, &feeds);
@@ -456,6 +456,22 @@ fn notes_link_within_their_page() {
             Inline::Text("word".into()),
             Inline::NoteRef(NoteId::new(0)),
             Inline::Text(" then".into())
+        ]
+    );
+    assert_eq!(
+        inlines("不受支持 (1) 。", 0, &refs),
+        vec![
+            Inline::Text("不受支持".into()),
+            Inline::NoteRef(NoteId::new(0)),
+            Inline::Text("。".into())
+        ]
+    );
+    assert_eq!(
+        inlines("the river (1) ran", 0, &refs),
+        vec![
+            Inline::Text("the river ".into()),
+            Inline::NoteRef(NoteId::new(0)),
+            Inline::Text(" ran".into())
         ]
     );
     let unlinked = inlines("研究[1]与free.2", 9, &links.refs);

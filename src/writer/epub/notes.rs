@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::documents::{Doc, DocKind, inline_children};
 use super::kinds;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Book, Division, NoteFigures, NoteId, note_numbering, note_refs};
+use crate::model::{Book, Division, NoteFigures, NoteId, note_numbering, note_refs, own_mark};
 
 /// How note marks are numbered inside each file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,6 +105,8 @@ pub fn plan_notes(
         targets: vec![None; book.notes.len()],
         per_doc: vec![Vec::new(); docs.len()],
     };
+    // notes with marks of their own (a table's `a`) so far in each file, outside its count
+    let mut own = vec![0; docs.len()];
     for (i, doc) in docs.iter().enumerate() {
         let mut refs = Vec::new();
         if let DocKind::Division(d) = doc.kind {
@@ -127,9 +129,10 @@ pub fn plan_notes(
             }
             plan.per_doc[i].push(id);
             let n = plan.per_doc[i].len();
+            let mark = mark_of(book, id, style, &mut own[i], n);
             plan.targets[id.index()] = Some(NoteTarget {
                 doc: i,
-                mark: style.mark(n),
+                mark,
                 id: format!("{}-note-{n}", doc.id),
                 first_ref: Some(format!("{}-noteref-{n}", doc.id)),
             });
@@ -175,14 +178,27 @@ pub fn plan_notes(
         }
         plan.per_doc[i].push(note.id);
         let n = plan.per_doc[i].len();
+        let mark = mark_of(book, note.id, style, &mut own[i], n);
         plan.targets[note.id.index()] = Some(NoteTarget {
             doc: i,
-            mark: style.mark(n),
+            mark,
             id: format!("{}-note-{n}", docs[i].id),
             first_ref: None,
         });
     }
     plan
+}
+
+/// The mark of the `n`th note of a file, `own` of them so far kept as printed (see
+/// [`own_mark`]): the note's own mark, or the file's count of the others in `style`.
+fn mark_of(book: &Book, id: NoteId, style: NoteStyle, own: &mut usize, n: usize) -> String {
+    match own_mark(&book.notes[id.index()].mark) {
+        Some(m) => {
+            *own += 1;
+            m.to_string()
+        }
+        None => style.mark(n - *own),
+    }
 }
 
 /// Collects note references in the order the renderer writes them.

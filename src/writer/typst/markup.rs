@@ -490,7 +490,14 @@ impl<'a> Markup<'a> {
                 Inline::PageBreak(_) | Inline::LineBreak => {}
             }
         }
-        format!("#footnote[{}]", escape::markup(text.trim()))
+        match crate::model::own_mark(&note.mark) {
+            // a table's or minipage's letter, outside the count of the book's notes
+            Some(m) => format!(
+                "#footnote(numbering: _ => \"{m}\")[{}]#counter(footnote).update(n => n - 1)",
+                escape::markup(text.trim())
+            ),
+            None => format!("#footnote[{}]", escape::markup(text.trim())),
+        }
     }
 
     fn is_chinese(&self) -> bool {
