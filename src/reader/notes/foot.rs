@@ -303,10 +303,11 @@ fn settle_page(
         .map(|&r| entries[r].clone())
         .collect();
     let carried = before.len();
-    let mut cut_at: Option<usize> = None;
+    // the lines of entries cut off the front of the run, in order
+    let mut cut: Vec<usize> = Vec::new();
     loop {
         let zone = run.first().map_or(page.end, |e| e.line);
-        let candidates = page_candidates(lines, kinds, &before, page.start..zone);
+        let candidates = page_candidates(lines, kinds, &before, page.start..zone, &cut);
         let strays = strays(lines, kinds, &page, &run);
         let mut all: Vec<&Entry> = strays.iter().chain(&run).collect();
         let mut matched = align(&all, &candidates);
@@ -328,39 +329,35 @@ fn settle_page(
         // every entry answers a marker, or some do and the others are numbers set apart on
         // their own lines (a marker lost in extraction); numbered lines no marker calls stay
         // text: a run opening with such lines (a numbered list above the foot) is tried again
-        // without them, the zone above it growing
+        // without its first entry, the zone above it growing; a marker below the entries cut
+        // off (not on their own lines) shows the rest is the page's foot
         let answered = matched.iter().filter(|m| m.is_some()).count();
-        let unset = all
+        let set_apart = all
             .iter()
             .zip(&matched)
-            .position(|(e, m)| m.is_none() && !e.text.is_empty());
-        // after a cut, a marker below the cut entries shows the rest is the page's foot
-        let below_cut =
-            cut_at.is_none_or(|line| matched.iter().flatten().any(|&k| candidates[k].at.0 > line));
+            .all(|(e, m)| m.is_some() || e.text.is_empty());
+        let below_cut = cut
+            .last()
+            .is_none_or(|&line| matched.iter().flatten().any(|&k| candidates[k].at.0 > line));
         let mut used = vec![false; candidates.len()];
-        match unset {
-            None if answered > 0 && below_cut => {
-                let all: Vec<Entry> = all.into_iter().cloned().collect();
-                settle_run(
-                    lines,
-                    kinds,
-                    listed,
-                    &page,
-                    all,
-                    texts,
-                    &matched,
-                    &candidates,
-                    carried,
-                    &mut used,
-                    paired,
-                );
-            }
-            Some(cut) if cut + 1 < all.len() => {
-                cut_at = Some(all[cut].line);
-                run.drain(..=cut);
-                continue;
-            }
-            _ => {}
+        if answered > 0 && set_apart && below_cut {
+            let all: Vec<Entry> = all.into_iter().cloned().collect();
+            settle_run(
+                lines,
+                kinds,
+                listed,
+                &page,
+                all,
+                texts,
+                &matched,
+                &candidates,
+                carried,
+                &mut used,
+                paired,
+            );
+        } else if run.len() > 1 {
+            cut.push(run.remove(0).line);
+            continue;
         }
         settle_inner(
             lines,
@@ -383,16 +380,17 @@ fn settle_page(
 }
 
 /// The marker candidates a page's foot may answer: those left over from the page before, then
-/// the page's own above the foot `zone`.
+/// the page's own above the foot `zone`, but for the lines of entries `cut` off the run.
 fn page_candidates(
     lines: &[Line<'_>],
     kinds: &[Kind],
     before: &[Candidate],
     zone: std::ops::Range<usize>,
+    cut: &[usize],
 ) -> Vec<Candidate> {
     let mut candidates = before.to_vec();
     for i in zone {
-        if !holds_markers(&kinds[i]) {
+        if !holds_markers(&kinds[i]) || cut.binary_search(&i).is_ok() {
             continue;
         }
         let marks = segments(lines[i].text).into_iter().filter_map(|s| match s {

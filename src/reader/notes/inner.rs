@@ -28,7 +28,17 @@ pub(super) fn settle_inner(
     paired: &mut Paired,
 ) {
     let mut groups: Vec<Vec<&Entry>> = Vec::new();
-    for e in entries.iter().filter(|e| kinds[e.line] == Kind::Text) {
+    // LaTeX sets a table's note numbers bare (`1 text`); `1. text` mid-page is a numbered list
+    let list_number = |e: &Entry| {
+        let t = lines[e.line].text.trim_start();
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && t.trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with('.')
+    };
+    for e in entries
+        .iter()
+        .filter(|e| kinds[e.line] == Kind::Text && !list_number(e))
+    {
         let follows = groups.last().and_then(|g| g.last()).is_some_and(|p| {
             successor(&p.key).as_deref() == Some(e.key.as_str())
                 && same_family(p.style, e.style)
@@ -144,6 +154,13 @@ mod tests {
                 "numbered lines mid-page that no marker above calls stay text",
                 "第一章 河\n\u{c}步骤如下：\n1 打开文件。\n2 保存文件。\n表后的正文提到项目3 。\n3 注三。\n\u{c}下页。",
                 &["Chapter", "Text", "Text", "Text", "Text", "Note 3", "Text"],
+            ),
+            (
+                "a list numbered `1.` mid-page is no table's notes, though digits above match",
+                "第一章 河\n\u{c}If you define \\cmd1 and \\fred2 and word3 here.\nThree groups:\n  1. horizontal;\n  2. vertical;\n  3. math.\nMore text on word4 here.\n4 A note.\n\u{c}下页。",
+                &[
+                    "Chapter", "Text", "Text", "Text", "Text", "Text", "Text", "Note 4", "Text",
+                ],
             ),
             (
                 "a letter far below its marker is no minipage note",

@@ -132,6 +132,12 @@ const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', '”', '’', '"', '\''
 /// Closing quotes and brackets of Chinese text after which glued digits or a glyph are a marker.
 const CJK_CLOSING: &[char] = &['”', '’', '）', '」', '』', '》', '〉'];
 
+/// Chinese punctuation that never opens a note's text: a glyph before it at a line's start is
+/// the marker of the word the line wrap left on the line above.
+const CJK_PUNCT: &[char] = &[
+    '，', '。', '；', '：', '、', '！', '？', '）', '」', '』', '”',
+];
+
 /// Longest numeric key (in digits).
 const MAX_DIGITS: usize = 3;
 
@@ -194,7 +200,13 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
     if is_glyph_key(c) {
         let end = c.len_utf8();
         let after = rest[end..].chars().next();
-        let glued = before.is_some_and(|b| is_ideograph(b) || CJK_CLOSING.contains(&b));
+        let ends = rest[end..].trim().is_empty();
+        // glued to a character or a closing quote; after the full stop ending a line (a dated
+        // story's `一九二○年七月。ぉ`); or opening a line before punctuation, the wrap having
+        // set it apart from its word (`ぉ，終于`)
+        let glued = before.is_some_and(|b| is_ideograph(b) || CJK_CLOSING.contains(&b))
+            || (before == Some('。') && ends)
+            || (text[..at].trim().is_empty() && after.is_some_and(|a| CJK_PUNCT.contains(&a)));
         let alone = after.is_none_or(|a| !is_glyph_key(a) && !a.is_ascii_alphanumeric());
         return (glued && alone).then(|| (m(&rest[..end], &rest[..end], Style::Glyph), end));
     }
@@ -414,7 +426,7 @@ pub fn body(text: &str) -> Option<Body<'_>> {
     } else if let Some((key, style, len)) = opening(t).or_else(|| bracketed(t)) {
         (key, style, &t[len..])
     } else {
-        let (mk, len) = marker_at(t, 0)?;
+        let (mk, len) = marker_at(t, 0).filter(|(m, _)| m.style != Style::Glyph)?;
         (mk.key, mk.style, &t[len..])
     };
     let rest = rest.trim();
@@ -452,7 +464,9 @@ fn opening(t: &str) -> Option<(&str, Style, usize)> {
         return Some((&t[..c.len_utf8()], Style::Asterisk, c.len_utf8()));
     }
     if is_glyph_key(c) {
-        return Some((&t[..c.len_utf8()], Style::Glyph, c.len_utf8()));
+        let after = t[c.len_utf8()..].chars().next();
+        return (!after.is_some_and(|a| CJK_PUNCT.contains(&a)))
+            .then(|| (&t[..c.len_utf8()], Style::Glyph, c.len_utf8()));
     }
     None
 }
@@ -575,6 +589,16 @@ mod tests {
             ),
             ("カタカナ", &[T("カタカナ")]),
             (
+                "一九二○年七月。ぉ",
+                &[T("一九二○年七月。"), mk("ぉ", "ぉ", Glyph)],
+            ),
+            ("月。ぐ指割股", &[T("月。ぐ指割股")]),
+            (
+                "    ぉ，終于說到",
+                &[T("    "), mk("ぉ", "ぉ", Glyph), T("，終于說到")],
+            ),
+            ("ぉ終于", &[T("ぉ終于")]),
+            (
                 "的支持 a 。",
                 &[T("的支持 "), mk("a", "a", Minipage), T(" 。")],
             ),
@@ -664,6 +688,7 @@ mod tests {
             ("(4) 链接", Some(("4", Paren, "链接"))),
             ("¹ See the map.", Some(("¹", Superscript, "See the map."))),
             ("ヾN指南京", Some(("ヾ", Glyph, "N指南京"))),
+            ("ぉ，終于說到", None),
             ("[A] A note.", Some(("A", Letter, "A note."))),
             ("† Later.", Some(("†", Asterisk, "Later."))),
         ];
