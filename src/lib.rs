@@ -27,6 +27,7 @@ pub mod pdf;
 pub mod reader;
 pub mod settings;
 pub mod source;
+pub mod watch;
 pub mod writer;
 
 pub use error::{Error, Result};

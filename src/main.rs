@@ -159,6 +159,37 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Rebuild on every save of the manuscript, its book.toml, cover, stylesheets or template,
+    /// and serve a live preview (the EPUB's pages beside its contents, reloading on change; a
+    /// PDF link when Typst is installed) on 127.0.0.1 until Ctrl-C.
+    Watch {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Output folder the builds are written to, as `paiban build -o`.
+        #[arg(short, long, default_value = "out")]
+        out_dir: PathBuf,
+        /// Cover image (JPEG, PNG or WebP).
+        #[arg(long)]
+        cover: Option<PathBuf>,
+        /// A stylesheet added after the built-in EPUB CSS (repeatable).
+        #[arg(long, value_name = "FILE")]
+        css: Vec<PathBuf>,
+        /// A stylesheet replacing the built-in EPUB CSS.
+        #[arg(long, value_name = "FILE")]
+        css_replace: Option<PathBuf>,
+        /// A Typst template replacing the built-in styles/book.typ.
+        #[arg(long)]
+        typst_template: Option<PathBuf>,
+        /// The address to listen on (loopback unless --allow-remote).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port (0: any free port; the address is printed).
+        #[arg(short, long, default_value_t = 3000)]
+        port: u16,
+        /// Allow --bind to name an address other machines can reach.
+        #[arg(long)]
+        allow_remote: bool,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
     Completions {
         /// The shell.
@@ -379,6 +410,63 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
                     ExitCode::from(TOOL_MISSING)
                 }
             })
+        }
+        Command::Watch {
+            read,
+            out_dir,
+            cover,
+            css,
+            css_replace,
+            typst_template,
+            bind,
+            port,
+            allow_remote,
+        } => {
+            use std::sync::Arc;
+            use std::sync::atomic::{AtomicBool, Ordering};
+            let addr = std::net::SocketAddr::new(bind, port);
+            if let Err(e) = paiban::watch::check_addr(addr, allow_remote) {
+                eprintln!("error: {e}");
+                return Ok(ExitCode::from(USAGE));
+            }
+            let opts = paiban::watch::WatchOptions {
+                build: BuildRequest {
+                    read: read.request_as_given(),
+                    out_dir,
+                    cover,
+                    css,
+                    css_replace,
+                    typst_template,
+                    formats: Formats::default(),
+                    settings: settings.clone(),
+                    ..BuildRequest::default()
+                },
+                find_config: read.meta.is_none(),
+                addr,
+                allow_remote,
+            };
+            let stop = Arc::new(AtomicBool::new(false));
+            let flag = Arc::clone(&stop);
+            ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
+                .context("cannot handle Ctrl-C")?;
+            let ready = |bound: std::net::SocketAddr| {
+                println!("serving http://{bound}/ (Ctrl-C to stop)");
+                let _ = std::io::stdout().flush();
+            };
+            let report = |outcome: &paiban::watch::Outcome| match &outcome.result {
+                Ok(r) => {
+                    print_diagnostics(settings, &r.source, r.config.as_ref(), &r.diagnostics);
+                    if r.withheld {
+                        eprintln!("error: the build failed; the preview keeps the last good build");
+                    } else {
+                        eprintln!("built in {} ms", outcome.elapsed.as_millis());
+                    }
+                }
+                Err(e) => eprintln!("error: {e}; the preview keeps the last good build"),
+            };
+            paiban::watch::run(&opts, &stop, &ready, &report)?;
+            eprintln!("stopped");
+            Ok(ExitCode::SUCCESS)
         }
         Command::Build {
             check,

@@ -14,6 +14,7 @@ mod cli_deny_warnings;
 mod cli_ecosystem;
 mod cli_markdown;
 mod cli_pdf;
+mod cli_watch;
 mod config_book_toml;
 mod config_discovery;
 mod conv_notes_meta;
