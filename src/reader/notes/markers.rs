@@ -210,11 +210,16 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
     }
     if c == '*' {
         let n = rest.bytes().take_while(|&b| b == b'*').count();
-        let glued = before.is_some_and(|b| !b.is_whitespace() && b != '*');
+        // after a word or its closing punctuation, not inside code or a glob (`/*`, `'*)`,
+        // `~*`, `(*`)
+        let glued = before.is_some_and(|b| {
+            b.is_alphanumeric() || CLOSING.contains(&b) && b != '\'' && b != ')'
+                || CJK_CLOSING.contains(&b)
+        }) && !in_code_token(&text[..at]);
         let after_ok = rest[n..]
             .chars()
             .next()
-            .is_none_or(|a| !a.is_ascii_alphanumeric());
+            .is_none_or(|a| !a.is_ascii_alphanumeric() && !"()/=;{}".contains(a));
         return (glued && after_ok && n <= 3)
             .then(|| (m(&rest[..n], &rest[..n], Style::Asterisk), n));
     }
@@ -275,13 +280,37 @@ fn glued_to_word(head: &str) -> bool {
         // Chinese: glued to a character or a closing quote (`项目1 ，`, `“甲”2`)
         return true;
     }
+    if in_code_token(head) {
+        // a path, an identifier or an expression (`/dev/sda1`, `type1` in `/fonts/type1`,
+        // `${s:7`), not a word
+        return false;
+    }
     if punct == 0 {
         // glued straight to a word: only a lower-case word (`word1`), not `H2`, `A4`, nor a
         // one-letter variable with an exponent (`b2`)
         let variable = rev.next().is_none_or(|p| !p.is_alphabetic());
         return c.is_ascii_lowercase() && !variable;
     }
-    c.is_ascii_alphabetic()
+    // after punctuation: a word of two letters or more (`free.1`), not a numbering letter
+    // (`D.1`, `A.2`)
+    c.is_ascii_alphabetic() && rev.next().is_some_and(char::is_alphabetic)
+}
+
+/// Whether the last token of `head` (back to white space, an ideograph or an opening quote or
+/// bracket) is a path or an expression: it starts with `/`, `~` or `$`, or holds `://` or `${`
+/// (`/dev/sda1`, `/fonts/type1`, `~/ls1`, `${s:7`). A command name (`\\FloatBlock2`) may carry a
+/// real marker.
+fn in_code_token(head: &str) -> bool {
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || is_ideograph(c) || "“‘\"'([{（「".contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let token = &head[start..];
+    token.starts_with(['/', '~', '$'])
+        || token.contains("://")
+        || token.contains("${")
+        || head[..start].ends_with("${")
 }
 
 /// Whether a marker can start with `c` (the first characters [`marker_at`] accepts), so the
@@ -354,6 +383,10 @@ pub fn body(text: &str) -> Option<Body<'_>> {
         (&t[..n], Style::Digits, rest)
     } else if t.starts_with('*') {
         let n = t.bytes().take_while(|&b| b == b'*').count();
+        // `*nix`, `*.txt`: a glob or a word, not a note's star
+        if t[n..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.') {
+            return None;
+        }
         (&t[..n], Style::Asterisk, &t[n..])
     } else if let Some((key, style, len)) = opening(t).or_else(|| bracketed(t)) {
         (key, style, &t[len..])
@@ -483,6 +516,19 @@ mod tests {
             ("于1898年", &[T("于1898年")]),
             ("约1.5倍", &[T("约1.5倍")]),
             ("a2 + b2 = c2", &[T("a2 + b2 = c2")]),
+            ("如“/dev/sda1”、", &[T("如“/dev/sda1”、")]),
+            ("/usr/fonts/type1 and", &[T("/usr/fonts/type1 and")]),
+            ("{/my/dir1,/dir2}", &[T("{/my/dir1,/dir2}")]),
+            (
+                "\\FloatBlock2 and",
+                &[T("\\FloatBlock"), mk("2", "2", Digits), T(" and")],
+            ),
+            ("${string:7 x", &[T("${string:7 x")]),
+            ("402 D.1 Traditional", &[T("402 D.1 Traditional")]),
+            ("use ‘*) echo", &[T("use ‘*) echo")]),
+            ("/* SEXP s */", &[T("/* SEXP s */")]),
+            ("~*) cur", &[T("~*) cur")]),
+            ("the book.2 And", &[T("the book."), mk("2", "2", Digits), T(" And")]),
             (
                 "word¹² and",
                 &[T("word"), mk("¹²", "¹²", Superscript), T(" and")],
@@ -568,6 +614,8 @@ mod tests {
             ("註1：見某書。", Some(("1", Zhu, "見某書。"))),
             ("注12 见某书。", Some(("12", Zhu, "见某书。"))),
             ("* A note.", Some(("*", Asterisk, "A note."))),
+            ("*nix 用户需要权限。", None),
+            ("*.txt files", None),
             ("1. See the book.", Some(("1", Digits, "See the book."))),
             ("4 Ibid., 12.", Some(("4", Digits, "Ibid., 12."))),
             ("2.1 染坊", None),

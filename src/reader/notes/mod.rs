@@ -78,7 +78,8 @@ struct Pending<'a> {
 pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes) -> Links {
     let mut links = Links::default();
     let mut all: Vec<Pending<'_>> = Vec::new();
-    let (mut by_page, mut by_chapter, mut by_key) = (
+    let (mut by_page, mut by_chapter, mut by_key, mut by_block) = (
+        MarkerIndex::default(),
         MarkerIndex::default(),
         MarkerIndex::default(),
         MarkerIndex::default(),
@@ -86,6 +87,7 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
     let prepaired: std::collections::HashSet<MarkerAt> =
         scopes.paired.values().flatten().map(|p| p.at).collect();
     let chapter = |i: usize| scopes.chapter.get(i).copied().unwrap_or(0);
+    let block = |i: usize| scopes.block.get(i).copied().unwrap_or(0);
     let mut last_page = 0;
     for (i, (line, kind)) in lines.iter().zip(kinds).enumerate() {
         if pages[i] > last_page + 1 {
@@ -106,14 +108,17 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                 let stale = |k: usize| all[k].done;
                 let fits = |k: usize| style.is_none_or(|s| answers(s, all[k].marker.style));
                 let k = if endnote {
-                    // an endnote list answers markers of its own shape first, then of any
-                    // shape by its keys (`1.` under `[1]`)
+                    // an endnote list answers the markers of its own block (the text since the
+                    // notes before it) first, then of its chapter or the book; of its own shape
+                    // first, then of any shape by its keys (`1.` under `[1]`)
                     let (index, scope) = match chapter(i) {
                         settle::ANY_CHAPTER => (&mut by_key, 0),
                         ch => (&mut by_chapter, ch),
                     };
-                    index
-                        .take(scope, mark, stale, fits)
+                    by_block
+                        .take(block(i), mark, stale, fits)
+                        .or_else(|| index.take(scope, mark, stale, fits))
+                        .or_else(|| by_block.take(block(i), mark, stale, |_| true))
                         .or_else(|| index.take(scope, mark, stale, |_| true))
                 } else {
                     let page = pages[i];
@@ -212,6 +217,7 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                 by_page.push(pages[i], &key, id);
                 by_chapter.push(chapter(i), &key, id);
                 by_key.push(0, &key, id);
+                by_block.push(block(i), &key, id);
                 all.push(Pending {
                     at: (i, k),
                     marker,

@@ -56,6 +56,10 @@ pub struct Scopes {
     pub endnote: Vec<bool>,
     /// `chapter[i]`: the division (chapter) line `i` belongs to, for linking endnotes.
     pub chapter: Vec<usize>,
+    /// `block[i]`: how many blocks of endnotes end before line `i`; an endnote answers the
+    /// markers of its own block first (the text since the block of notes before it), so that
+    /// a story's or chapter's notes pair even where its heading was not recognised.
+    pub block: Vec<usize>,
     /// Lines shaped like note bodies (`[1] 作者…`) kept as entries of a references section.
     pub references: Vec<usize>,
     /// Page-foot notes the foot pass paired with their markers (see [`foot`](super::foot)).
@@ -229,8 +233,21 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
     };
     scopes.paired = settle_feet(lines, kinds, form_feed);
     // lines before the first heading are title pages and colophon (a CIP block's `①` is no
-    // marker); a manuscript without headings is all text
+    // marker); a manuscript without headings is all text. An endnotes heading before the first
+    // heading shows that text comes before it (a preface or story whose title was not read).
+    let endnote_headings: Vec<usize> = (0..n)
+        .filter(|&i| is_endnote_heading(&kinds[i], lines[i].text))
+        .collect();
     let first = kinds.iter().position(Kind::is_heading).unwrap_or(0);
+    let first = if endnote_headings.first().is_some_and(|&h| h < first) {
+        0
+    } else {
+        first
+    };
+    // several endnotes headings are each a chapter's or story's own notes, never a division of
+    // the book; a single one outside a chapter heads the book's notes
+    let per_chapter = endnote_headings.len() > 1;
+    let paged = form_feed.iter().any(|&f| f);
     let mut region = Region::Text;
     let mut chapter = 0;
     let mut in_chapter = false;
@@ -269,7 +286,7 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
             last_key = None;
             entry_indent = None;
             let title = compact(text);
-            kinds[i] = if in_chapter {
+            kinds[i] = if in_chapter || per_chapter {
                 // a chapter's own endnotes: the notes are the model's, the heading is absorbed
                 Kind::Blank
             } else {
@@ -396,8 +413,18 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                 // a bracketed or `注1` body may follow a finished sentence directly (no rule or
                 // blank line); bare digits and `*` need the foot set off
                 let after_sentence = i > 0 && ends_sentence(&without_markers(lines[i - 1].text));
+                // in a paged manuscript the foot pass has settled the page feet: a numbered
+                // line it left (`1. 首先…`) is a list item, not a note
+                let by_feet = |style: Style| {
+                    paged
+                        && matches!(
+                            style,
+                            Style::Digits | Style::Superscript | Style::Paren | Style::Asterisk
+                        )
+                };
                 let at_foot = |style: Style| {
                     style != Style::Glyph
+                        && !by_feet(style)
                         && (set_off
                             || (after_sentence
                                 && matches!(
@@ -437,7 +464,30 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
         }
     }
     continue_notes(lines, kinds, form_feed);
+    scopes.block = blocks(kinds, &scopes.endnote);
     scopes
+}
+
+/// Each line's endnote block (see [`Scopes::block`]): the count goes up at the first line that
+/// carries text after a block of endnotes.
+fn blocks(kinds: &[Kind], endnote: &[bool]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(kinds.len());
+    let (mut block, mut in_notes) = (0, false);
+    for (kind, &note) in kinds.iter().zip(endnote) {
+        if note {
+            in_notes = true;
+        } else if in_notes
+            && !matches!(
+                kind,
+                Kind::Blank | Kind::NoteContinuation | Kind::Furniture | Kind::Note { .. }
+            )
+        {
+            block += 1;
+            in_notes = false;
+        }
+        out.push(block);
+    }
+    out
 }
 
 /// A footnote that does not end a sentence continues on the text lines right below it (no

@@ -94,6 +94,11 @@ fn bodies_are_settled_in_context() {
             &["Chapter", "Text", "Blank", "Note 1", "Note 2"],
         ),
         (
+            "a numbered list in a paged manuscript is no run of notes, though one number has a marker",
+            "第一章 河\n文字1 在此。\n\n1. 第一步。\n2. 第二步。\n\u{c}下页。",
+            &["Chapter", "Text", "Blank", "Text", "Text", "Text"],
+        ),
+        (
             "a number line with no marker on its page is text",
             "第一章 河\nIt was free.\n\n100 people came.",
             &["Chapter", "Text", "Blank", "Text"],
@@ -309,6 +314,12 @@ fn notes_link_to_their_markers() {
         (
             "第一章 河\nIt was late.[1] Then\n\n[Footnote 1: A note that runs\nover two lines.]\n\nMore text.",
             &[((1, 0), "1", F)],
+        ),
+        (
+            // stories whose titles are not headings: each 注釋 block answers the markers since
+            // the block before it, not an older unanswered marker of the same glyph
+            "江邊\n甲ゝ乙ゞ。\n\n注釋\nゝ一。\n\n山上\n丙ゞ丁ゝ。\n\n注釋\nゞ二。\nゝ三。",
+            &[((1, 0), "ゝ", E), ((7, 0), "ゞ", E), ((7, 1), "ゝ", E)],
         ),
     ];
     for (input, want) in cases {
