@@ -218,6 +218,6 @@ mod tests {
             );
         }
         let patch = check("language = \"zh-Hant-TW\"\n").unwrap();
-        assert_eq!(patch.values().language, "zh-Hant-TW");
+        assert_eq!(patch.patch.values().language, "zh-Hant-TW");
     }
 }
