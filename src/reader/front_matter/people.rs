@@ -181,6 +181,17 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Tutorial",
     "Overview",
     "Preface",
+    // the small words of a title (`A River History`), never a name's
+    "A",
+    "An",
+    "The",
+    "Of",
+    "And",
+    "In",
+    "On",
+    "For",
+    "To",
+    "With",
 ];
 
 /// Words of an institution: the part of `Name, Institution` after the name.
@@ -374,6 +385,8 @@ mod tests {
             ("Harbour Core Team", Some(&["Harbour Core Team"])),
             ("TIDEWATER.ORG", Some(&["TIDEWATER.ORG"])),
             ("User Guide", None),
+            ("A River History", None),
+            ("The Lamp Makers", None),
             ("青嵐書局", None),
             ("ACTION NAME DATE SIGNATURE", None),
             ("Reference Documentation for Tidewater", None),

@@ -269,8 +269,15 @@ fn split_pages(lines: &[Line<'_>], relators: &Relators) -> Vec<Vec<DisplayItem>>
         // name line does (an address, an alias, a footnote mark).
         let under_title = !prev_blank && page.last().is_some_and(|d| d.role == DisplayRole::Title);
         let marked = super::people::clean(line.text).names != line.text.trim();
+        // Names are printed near the title: a short line far below it (a story's title in a
+        // long front region) is not a name.
+        let near = page
+            .iter()
+            .rposition(|d| d.role == DisplayRole::Title)
+            .is_some_and(|t| page.len() - t <= NAMES_NEAR_TITLE);
         if title_seen
             && open
+            && (near || open_block(&page))
             && (marked || !under_title)
             && matches!(item.role, DisplayRole::Other | DisplayRole::AltTitle)
         {
@@ -284,7 +291,11 @@ fn split_pages(lines: &[Line<'_>], relators: &Relators) -> Vec<Vec<DisplayItem>>
                 && matches!(item.role, DisplayRole::Other)
                 && has_han(&item.text)
                 && !is_date(&item.text);
-            if continues_title
+            // A footnote mark ends the title (`…手册1`): the line under it is its subtitle.
+            let marked_title = strip_mark(&prev.text) != prev.text.trim_end();
+            if continues_title && marked_title {
+                item.role = DisplayRole::Subtitle;
+            } else if continues_title
                 || prev.role == DisplayRole::Series
                     && item.role == DisplayRole::Other
                     && series_editor(&item.text).is_none()
@@ -313,6 +324,14 @@ fn split_pages(lines: &[Line<'_>], relators: &Relators) -> Vec<Vec<DisplayItem>>
     pages
 }
 
+/// How many display lines after the title an unlabelled block of names may begin.
+const NAMES_NEAR_TITLE: usize = 6;
+
+/// Whether the last display line is an unlabelled block of names still open.
+fn open_block(page: &[DisplayItem]) -> bool {
+    page.last().is_some_and(|d| d.role == DisplayRole::Authors)
+}
+
 /// The statement of an unlabelled name line: its names as authors.
 fn author_statement(names: Vec<String>, printed: &str) -> Statement {
     Statement {
@@ -332,11 +351,19 @@ fn english_roles(page: &mut [DisplayItem]) {
     let mut subtitle_open = false;
     // Index of the item holding the open block of unlabelled names; `Some(None)` once closed.
     let mut names_at: Option<Option<usize>> = None;
+    let mut title_at = 0;
+    let stated = page
+        .iter()
+        .any(|d| by_statement(&d.text).is_some() || role_statement(&d.text).is_some());
     for i in 0..page.len() {
         let d = &page[i];
-        // the line right after the title is its subtitle, not a name
+        // the line right under the title is its subtitle, not a name (set apart by a blank
+        // line on a page with no `By …` line, a name is a name); names are printed near the
+        // title
+        let under_title = subtitle_open && (d.line == page[title_at].line + 1 || stated);
         let unlabelled = title_seen
-            && !(subtitle_open && d.role == DisplayRole::AltTitle)
+            && (names_at.is_some() || i - title_at <= NAMES_NEAR_TITLE)
+            && !(under_title && d.role == DisplayRole::AltTitle)
             && !matches!(names_at, Some(None))
             && by_statement(&d.text).is_none()
             && role_statement(&d.text).is_none();
@@ -364,7 +391,7 @@ fn english_roles(page: &mut [DisplayItem]) {
             d.role = DisplayRole::Authors;
             d.statement = Some(Statement {
                 names,
-                role: crate::model::Relator(code.into()),
+                role: crate::model::Relator::marc(code),
                 et_al: false,
                 printed: d.text.clone(),
             });
@@ -383,6 +410,7 @@ fn english_roles(page: &mut [DisplayItem]) {
         } else if d.role == DisplayRole::AltTitle && !title_seen {
             d.role = DisplayRole::Title;
             title_seen = true;
+            title_at = i;
             subtitle_open = true;
         } else if d.role == DisplayRole::AltTitle && subtitle_open {
             d.role = DisplayRole::Subtitle;
@@ -404,9 +432,9 @@ fn take_metadata(page: &[DisplayItem], out: &mut TitlePages) {
         match d.role {
             DisplayRole::Title => {
                 title = Some(match (title.take(), adjacent) {
-                    (Some(t), true) => join_wrapped(&t, &d.text),
+                    (Some(t), true) => join_wrapped(&t, strip_mark(&d.text)),
                     (Some(t), false) => t,
-                    (None, _) => d.text.clone(),
+                    (None, _) => strip_mark(&d.text).to_string(),
                 });
             }
             DisplayRole::Series => match series.last_mut() {
@@ -454,7 +482,7 @@ fn take_metadata(page: &[DisplayItem], out: &mut TitlePages) {
         prev = Some(d);
     }
     if out.title.is_none() {
-        out.title = title.map(|t| join_cjk(strip_mark(&t)));
+        out.title = title.map(|t| join_cjk(&t));
     }
     if out.series.is_empty() {
         out.series = series;
