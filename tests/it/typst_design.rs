@@ -162,6 +162,60 @@ fn chinese_text_block_is_a_whole_number_of_characters() {
     assert!(full > 20, "only {full} full lines");
 }
 
+/// The Traditional Chinese fixture (original text in the shape of a Taiwan book).
+fn traditional_book() -> Book {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/traditional/xikou.txt"
+    );
+    let bytes = std::fs::read(path).expect("traditional fixture");
+    let text = decode(&bytes, None).expect("fixture decodes").text;
+    read(&Source::new("xikou.txt", text), &ReadOptions::default()).book
+}
+
+#[test]
+#[ignore = "needs typst and poppler"]
+fn traditional_chinese_keeps_centred_punctuation_full_width() {
+    compiler();
+    poppler();
+    let book = traditional_book();
+    assert_eq!(book.meta.language, "zh-TW");
+    let (_dir, pdf) = build_pdf(&book);
+    let pdf = pdf.to_str().unwrap();
+    // Set in a Traditional Chinese 明體 (centred punctuation), not the Simplified face.
+    let fonts = run("pdffonts", &[pdf]);
+    assert!(fonts.contains("NotoSerifCJKtc"), "{fonts}");
+    assert!(!fonts.contains("NotoSerifCJKsc"), "{fonts}");
+    // A5: (148 − 40) mm = 306.1 pt holds 29 characters of 10.5 pt. A mark compressed to justify a
+    // line (or beside another mark) would let a line hold a 30th character.
+    let cjk = |c: char| {
+        matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+    };
+    let closing = ['，', '。', '、', '；', '：', '！', '？', '」', '』', '）', '〉', '》'];
+    let opening = ['「', '『', '（', '〈', '《'];
+    let (mut full, mut marked) = (0, 0);
+    for page in 1..=page_count_of(pdf) {
+        for (_, _, text) in lines(pdf, page) {
+            let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            // 禁則: no closing or centred mark starts a line, no opening mark ends one.
+            assert!(!t.starts_with(closing), "page {page}: {text}");
+            assert!(!t.ends_with(opening), "page {page}: {text}");
+            if t.is_empty() || !t.chars().all(cjk) {
+                continue;
+            }
+            let n = t.chars().count();
+            assert!(n <= 29, "page {page}: {n} characters on a line: {text}");
+            if n == 29 {
+                full += 1;
+                if t[..t.len() - 3].contains(closing) {
+                    marked += 1;
+                }
+            }
+        }
+    }
+    assert!(full >= 15 && marked >= 10, "{full} full lines, {marked} with marks mid-line");
+}
+
 fn page_count_of(pdf: &str) -> usize {
     run("pdfinfo", &[pdf])
         .lines()

@@ -144,7 +144,7 @@ impl<'a> Markup<'a> {
                     self.out.push_str("]\n\n");
                 }
                 DivisionKind::Contents => {
-                    let title = self.title_or(d, "目录", "Contents");
+                    let title = self.title_or(d, self.contents_name(), "Contents");
                     let _ = writeln!(self.out, "#contents[{}]\n", title.text);
                     contents_done = true;
                 }
@@ -153,7 +153,7 @@ impl<'a> Markup<'a> {
         }
         if !contents_done && !self.book.body.is_empty() {
             let title = if self.is_chinese() {
-                "目录"
+                self.contents_name()
             } else {
                 "Contents"
             };
@@ -497,6 +497,15 @@ impl<'a> Markup<'a> {
         let lang = &self.book.meta.language;
         lang.is_empty() || lang.starts_with("zh")
     }
+
+    /// 目录, or 目錄 in a Traditional Chinese book.
+    fn contents_name(&self) -> &'static str {
+        if centred_punctuation(&self.book.meta.language) {
+            "目錄"
+        } else {
+            "目录"
+        }
+    }
 }
 
 /// The Typst `lang` and `region` for a BCP 47 tag (`zh-CN` → `zh`, `cn`); Chinese by default.
@@ -518,6 +527,13 @@ fn lang_region(tag: &str) -> (String, Option<String>) {
         // 繁体 without a region: Taiwan's conventions (centred punctuation); else 简体, China's.
         .or_else(|| (lang == "zh").then(|| if hant { "tw" } else { "cn" }.to_string()));
     (lang, region)
+}
+
+/// Whether a book in `tag` is set with centred punctuation (Traditional Chinese of Taiwan, Hong
+/// Kong or Macau: `zh-Hant`, `zh-TW`, `zh-HK`), which `book.typ` never compresses.
+pub(super) fn centred_punctuation(tag: &str) -> bool {
+    let (lang, region) = lang_region(tag);
+    lang == "zh" && matches!(region.as_deref(), Some("tw" | "hk" | "mo"))
 }
 
 /// Display text this short (in characters) fits one line at any display size.
@@ -623,6 +639,25 @@ mod tests {
         for (tag, (lang, region)) in table {
             let (l, r) = lang_region(tag);
             assert_eq!((l.as_str(), r.as_deref()), (*lang, *region), "tag {tag:?}");
+        }
+    }
+
+    #[test]
+    fn centred_punctuation_table() {
+        let table = [
+            ("zh-TW", true),
+            ("zh-Hant", true),
+            ("zh-Hant-HK", true),
+            ("zh-HK", true),
+            ("zh-MO", true),
+            ("zh-CN", false),
+            ("zh-Hans", false),
+            ("zh", false),
+            ("ja", false),
+            ("en-TW", false),
+        ];
+        for (tag, centred) in table {
+            assert_eq!(centred_punctuation(tag), centred, "tag {tag:?}");
         }
     }
 
