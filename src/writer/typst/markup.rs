@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::escape;
 use crate::model::{
-    Block, Book, CipRecord, ColophonEntry, DisplayLine, DisplayRole, Division, DivisionKind,
+    Block, Book, CipRecord, CipStyle, ColophonEntry, DisplayLine, DisplayRole, Division, DivisionKind,
     Inline, TrimSize,
 };
 
@@ -383,21 +383,39 @@ impl<'a> Markup<'a> {
     fn cip(&mut self, cip: &CipRecord) {
         let content = |s: &str| format!("[{}]", escape::markup(s));
         let opt = |s: &Option<String>| s.as_deref().map_or("none".to_string(), content);
+        let taiwan = cip.style == CipStyle::Taiwan;
         let tracings: Vec<String> = cip
             .tracings
             .iter()
-            .map(|t| content(&format!("{}. {}", t.numeral, t.text)))
+            .map(|t| match (t.numeral.as_str(), taiwan) {
+                ("", _) => content(&t.text),
+                // Taiwan: `1.CST: 書院`, as issued.
+                (n, true) => content(&format!("{n}.{}", t.text)),
+                (n, false) => content(&format!("{n}. {}", t.text)),
+            })
             .collect();
         let heading = if cip.heading.is_empty() {
             "图书在版编目(CIP)数据"
         } else {
             &cip.heading
         };
+        // Only what the record has: a record without an edition or an extent, issued under
+        // GB/T 12451, calls the template as before.
+        let mut extra = String::new();
+        if let Some(e) = &cip.edition {
+            let _ = write!(extra, "  edition: {},\n", content(e));
+        }
+        if let Some(e) = &cip.extent {
+            let _ = write!(extra, "  extent: {},\n", content(e));
+        }
+        if taiwan {
+            extra.push_str("  style: \"taiwan\",\n");
+        }
         let _ = writeln!(
             self.out,
-            "#cip(\n  heading: {},\n  description: {},\n  imprint: {},\n  isbn: {},\n  tracings: ({}),\n  number-line: {},\n)\n",
+            "#cip(\n  heading: {},\n  description: {},\n{extra}  imprint: {},\n  isbn: {},\n  tracings: ({}),\n  number-line: {},\n)\n",
             content(heading),
-            // The template joins description and imprint with `. —`, as issued.
+            // The template joins description, edition and imprint as issued (`. —`, `. -- `).
             content(cip.description.trim().trim_end_matches('.')),
             content(&cip.imprint),
             opt(&cip.isbn),
