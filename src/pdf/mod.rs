@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::settings::{INSTALL_HINT, Settings};
-use crate::writer::typst::{CJK_SERIF_FONTS, CJK_SERIF_FONTS_HANT, LATIN_SERIF, LATIN_SERIF_FALLBACK};
+use crate::writer::typst::{
+    CJK_SERIF_FONTS, CJK_SERIF_FONTS_HANT, LATIN_SERIF, LATIN_SERIF_FALLBACK,
+};
 
 #[cfg(feature = "pdf")]
 pub mod inprocess;

@@ -168,7 +168,9 @@ fn split_description(desc: &str, out: &mut CipBlock) {
     if !edition.is_empty() {
         out.record.edition = Some(edition.join(". —"));
     }
-    let Some(imprint) = segments.get(at) else { return };
+    let Some(imprint) = segments.get(at) else {
+        return;
+    };
     out.record.imprint = imprint.to_string();
     let (place, rest) = match imprint.split_once(['：', ':']) {
         Some((p, r)) => (Some(join_cjk(p)), r),

@@ -121,7 +121,10 @@ fn is_extent(text: &str) -> bool {
     let s = s.trim_start_matches(|c: char| c.is_ascii_digit());
     s.strip_prefix('面')
         .and_then(|r| r.strip_prefix([';', '；']))
-        .is_some_and(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with("公分"))
+        .is_some_and(|r| {
+            r.trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with("公分")
+        })
 }
 
 /// `1.CST: 書院 2.CST: 教育史` → tracings `1` → `CST: 書院`, `2` → `CST: 教育史`: the text
@@ -264,7 +267,10 @@ mod tests {
         assert_eq!(b.record.description, "河港誌 / 王大同編");
         assert_eq!(b.record.edition.as_deref(), Some("二版"));
         assert_eq!(b.place.as_deref(), Some("新北市"));
-        assert_eq!(b.record.extent.as_deref(), Some("面; 公分. -- (港灣叢書 ; 3)"));
+        assert_eq!(
+            b.record.extent.as_deref(),
+            Some("面; 公分. -- (港灣叢書 ; 3)")
+        );
         assert_eq!(b.record.subjects, ["港口", "歷史"]);
         assert_eq!(b.record.tracings.len(), 2);
         assert_eq!(b.record.tracings[1].text, "歷史");

@@ -7,8 +7,10 @@ use crate::model::{CipRecord, CipStyle, ColophonEntry};
 /// Writes the 图书在版编目(CIP)数据 block: heading, description, edition and imprint, ISBN,
 /// tracings, CIP number — one printed line each, in a ruled box. A Taiwan record
 /// ([`CipStyle::Taiwan`]) prints its areas joined by `. -- `, its physical description (`面；公分`)
-/// on its own line and its subjects as issued (`1.CST: 書院 2.CST: 教育史`).
-pub fn cip(x: &mut Xml, c: &CipRecord) {
+/// on its own line and its subjects as issued (`1.CST: 書院 2.CST: 教育史`). In a book not in
+/// Chinese (`chinese` false) the areas are joined by `. — ` with spaces, as ISBD sets them in Latin
+/// script.
+pub fn cip(x: &mut Xml, c: &CipRecord, chinese: bool) {
     let taiwan = c.style == CipStyle::Taiwan;
     if taiwan {
         x.open("div", &[("class", "cip cip-taiwan")]);
@@ -20,7 +22,7 @@ pub fn cip(x: &mut Xml, c: &CipRecord) {
         x.leaf("p", &[("class", "cip-heading")], &c.heading);
         x.nl();
     }
-    let entry = entry(c);
+    let entry = entry(c, chinese);
     if !entry.is_empty() {
         x.leaf("p", &[("class", "cip-description")], &entry);
         x.nl();
@@ -58,11 +60,12 @@ pub fn cip(x: &mut Xml, c: &CipRecord) {
 }
 
 /// The description, edition and imprint areas as one entry, joined as the record's standard
-/// issues them (`. —` GB/T 12451, `. -- ` Taiwan).
-fn entry(c: &CipRecord) -> String {
+/// issues them (`. —` GB/T 12451, `. -- ` Taiwan, `. — ` in Latin script).
+fn entry(c: &CipRecord, chinese: bool) -> String {
     let sep = match c.style {
-        CipStyle::Gb => ". —",
         CipStyle::Taiwan => ". -- ",
+        CipStyle::Gb if chinese => ". —",
+        CipStyle::Gb => ". — ",
     };
     [
         c.description.trim().trim_end_matches('.'),
@@ -79,7 +82,17 @@ fn entry(c: &CipRecord) -> String {
 /// impression, 印数 print run, 成品尺寸 trim size, 开本 format), in Simplified and Traditional
 /// (定價, 售價, 印張, 印數, 開本): an e-book leaves them out.
 pub const PRINT_ONLY: &[&str] = &[
-    "定价", "印张", "印次", "印数", "成品尺寸", "开本", "定價", "售價", "印張", "印數", "開本",
+    "定价",
+    "印张",
+    "印次",
+    "印数",
+    "成品尺寸",
+    "开本",
+    "定價",
+    "售價",
+    "印張",
+    "印數",
+    "開本",
 ];
 
 /// Whether a colophon entry is print-only ([`PRINT_ONLY`]); spaces inside the label are ignored.
@@ -132,9 +145,9 @@ mod tests {
         }
     }
 
-    fn render_cip(c: &CipRecord) -> String {
+    fn render_cip(c: &CipRecord, chinese: bool) -> String {
         let mut x = Xml::new();
-        cip(&mut x, c);
+        cip(&mut x, c, chinese);
         String::from_utf8(x.finish()).unwrap()
     }
 
@@ -159,7 +172,7 @@ mod tests {
             style: CipStyle::Taiwan,
             ..CipRecord::default()
         };
-        let html = render_cip(&c);
+        let html = render_cip(&c, true);
         for line in [
             "<div class=\"cip cip-taiwan\">",
             ">溪聲集／林一著. -- 初版. -- 臺中市：溪聲出版社，2020.08</p>",
@@ -180,10 +193,29 @@ mod tests {
             tracings: vec![tracing("I", "河…"), tracing("II", "王…")],
             ..CipRecord::default()
         };
-        let html = render_cip(&c);
-        assert!(html.contains(">河港志/王大同编. —2 版. —南京：江岸出版社，2021.6</p>"), "{html}");
-        assert!(html.contains(">I. 河…</span> <span class=\"cip-tracing\">II. 王…<"), "{html}");
-        assert!(!html.contains("cip-extent") && !html.contains("cip-taiwan"), "{html}");
+        let html = render_cip(&c, true);
+        assert!(
+            html.contains(">河港志/王大同编. —2 版. —南京：江岸出版社，2021.6</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(">I. 河…</span> <span class=\"cip-tracing\">II. 王…<"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("cip-extent") && !html.contains("cip-taiwan"),
+            "{html}"
+        );
+        let latin = CipRecord {
+            description: "The salt road / M. Harlow.".into(),
+            imprint: "Riverton : Millbank Press, 2021".into(),
+            ..CipRecord::default()
+        };
+        let html = render_cip(&latin, false);
+        assert!(
+            html.contains(">The salt road / M. Harlow. — Riverton : Millbank Press, 2021</p>"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -207,7 +239,15 @@ mod tests {
         for kept in ["责任编辑", "书号", "ISBN 978-7-5469-2381-9"] {
             assert!(ebook.contains(kept), "{kept}: {ebook}");
         }
-        for dropped in ["成品尺寸", "印 张", "印次", "定价", "48.00元", "定　　價", "開 本"] {
+        for dropped in [
+            "成品尺寸",
+            "印 张",
+            "印次",
+            "定价",
+            "48.00元",
+            "定　　價",
+            "開 本",
+        ] {
             assert!(!ebook.contains(dropped), "{dropped}: {ebook}");
         }
         let print = render(true);

@@ -116,7 +116,12 @@ pub fn default_name(kind: DivisionKind, lang: &str) -> &'static str {
 }
 
 /// The Simplified, Traditional or English name for `lang`.
-fn pick(lang: &str, simplified: &'static str, traditional: &'static str, english: &'static str) -> &'static str {
+fn pick(
+    lang: &str,
+    simplified: &'static str,
+    traditional: &'static str,
+    english: &'static str,
+) -> &'static str {
     if is_traditional(lang) {
         traditional
     } else if is_chinese(lang) {

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use super::escape;
 use crate::model::{
-    Block, Book, CipRecord, CipStyle, ColophonEntry, DisplayLine, DisplayRole, Division, DivisionKind,
-    Inline, TrimSize,
+    Block, Book, CipRecord, CipStyle, ColophonEntry, DisplayLine, DisplayRole, Division,
+    DivisionKind, Inline, TrimSize,
 };
 
 /// The template's `note-numbering` pattern and `note-restart` for a book's note numbering.
@@ -306,7 +306,13 @@ impl<'a> Markup<'a> {
     fn block(&mut self, b: &Block) {
         match b {
             Block::Para(p) => {
-                let text = self.inlines(&p.content);
+                // 孤字: a Chinese paragraph's last two characters stay on one line.
+                let content = if self.is_chinese() {
+                    super::runts::bind_last_two(&p.content)
+                } else {
+                    std::borrow::Cow::Borrowed(p.content.as_slice())
+                };
+                let text = self.inlines(&content);
                 let _ = writeln!(self.out, "{text}\n");
             }
             Block::Signature(p) => {

@@ -8,6 +8,7 @@
 pub mod escape;
 mod markup;
 mod orphans;
+mod runts;
 
 use std::path::Path;
 
