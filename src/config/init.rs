@@ -77,5 +77,10 @@ pub fn init_toml(meta: &Metadata) -> String {
             let _ = writeln!(out, "{}", assignment(key, &t));
         }
     }
+    out.push_str(OPTIONS);
     out
 }
+
+/// The build options (not metadata), written commented out after the fields.
+const OPTIONS: &str = "\n# Build options (not metadata):\n\
+    # keep_licence = true  # keep a Project Gutenberg licence as back matter (--keep-licence)\n";

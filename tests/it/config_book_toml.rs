@@ -95,6 +95,12 @@ fn init_toml_of_an_empty_book_overrides_nothing() {
     cfg.apply(&mut m);
     assert_eq!(m, full_meta());
     assert!(text.contains("# title = \"\""));
+    // the build option is offered commented out and reads back once uncommented
+    let on = text.replace("# keep_licence = true", "keep_licence = true");
+    assert_ne!(on, text, "{text}");
+    let cfg = parse(&on, Path::new("book.toml")).unwrap_or_else(|e| panic!("{e}\n{on}"));
+    assert_eq!(cfg.options.keep_licence, Some(true));
+    assert!(cfg.patch.keys().is_empty());
 }
 
 #[test]
