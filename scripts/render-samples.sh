@@ -8,7 +8,8 @@
 #   PAGES="1-8"             which PDF pages to render (default: the first 12)
 #
 # Books: the seed (../shared/seed, when present), the example (examples/shuyuan.txt) and the
-# English and Traditional Chinese fixtures (tests/golden/en-salt-road, tests/golden/tw-shancheng).
+# English and Traditional Chinese fixtures (tests/golden/en-salt-road, tests/golden/tw-shancheng,
+# tests/fixtures/traditional/xikou.txt).
 # For each BOOK it writes OUTDIR/BOOK/pdf-N.png (page N of the PDF) and
 # OUTDIR/BOOK/epub-{phone,tablet}-DOC.png (the cover, copyright page and first chapters).
 set -euo pipefail
@@ -31,6 +32,7 @@ seed=$(ls "$root"/../shared/seed/*.txt 2>/dev/null | head -n 1 || true)
 books+=("example=$root/examples/shuyuan.txt")
 books+=("english=$root/tests/golden/en-salt-road/input.txt")
 books+=("traditional=$root/tests/golden/tw-shancheng/input.txt")
+books+=("xikou=$root/tests/fixtures/traditional/xikou.txt")
 
 # shot DOC.xhtml OUT.png WIDTH HEIGHT: one EPUB document in Chromium, as an e-reader window.
 shot() {

@@ -334,8 +334,14 @@ pub struct CipRecord {
     pub heading: String,
     /// Title and statement of responsibility (`新阶段…研究/彭穗宁等著`).
     pub description: String,
+    /// 版本项 (edition statement) between the description and the imprint, as printed
+    /// (`2版`, `初版`).
+    pub edition: Option<String>,
     /// Imprint: place, publisher, date (`成都：四川人民出版社, 2008. 5`).
     pub imprint: String,
+    /// 稽核项 (physical description) as printed, its figures often left blank before printing
+    /// (`面；　公分`).
+    pub extent: Option<String>,
     /// The ISBN line as printed.
     pub isbn: Option<String>,
     /// The tracings (`I. 新…`, `II. 彭…`, `III. 中国共产党—密切联系群众—研究`, `IV. D`), rejoined.
@@ -348,6 +354,29 @@ pub struct CipRecord {
     pub cip_number_line: Option<String>,
     /// The CIP number itself (`2008-060270`).
     pub cip_number: Option<String>,
+    /// The standard the record is issued under, which decides how it is printed.
+    #[serde(skip_serializing_if = "CipStyle::is_gb")]
+    pub style: CipStyle,
+}
+
+/// How a CIP record is set out, by the agency that issued it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CipStyle {
+    /// 图书在版编目 (GB/T 12451, mainland China): areas joined by `. —` on one paragraph, the
+    /// tracings `I. … II. …` after the ISBN.
+    #[default]
+    Gb,
+    /// 國家圖書館出版品預行編目 (Taiwan): areas joined by `. -- ` on one line, the physical
+    /// description on its own line, the subjects numbered `1.CST: …` on one line.
+    Taiwan,
+}
+
+impl CipStyle {
+    /// Whether this is the default style (left out of the serde form).
+    pub fn is_gb(&self) -> bool {
+        *self == CipStyle::Gb
+    }
 }
 
 /// One tracing of a CIP record: roman numeral and text.

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::settings::{INSTALL_HINT, Settings};
-use crate::writer::typst::{CJK_SERIF_FONTS, LATIN_SERIF, LATIN_SERIF_FALLBACK};
+use crate::writer::typst::{
+    CJK_SERIF_FONTS, CJK_SERIF_FONTS_HANT, LATIN_SERIF, LATIN_SERIF_FALLBACK,
+};
 
 #[cfg(feature = "pdf")]
 pub mod inprocess;
@@ -104,6 +106,9 @@ pub struct PdfReport {
     pub compiler: Compiler,
     /// The CJK serif family the book was set in.
     pub cjk_font: String,
+    /// The CJK serif a Traditional Chinese book is set in: the first installed of
+    /// [`CJK_SERIF_FONTS_HANT`], else [`PdfReport::cjk_font`].
+    pub cjk_font_hant: String,
     /// The family of its Latin letters and digits: [`LATIN_SERIF`], else
     /// [`LATIN_SERIF_FALLBACK`], else the CJK serif.
     pub latin_font: String,
@@ -308,6 +313,10 @@ pub fn compile_with(
         })?
         .to_string();
     let installed = |f: &str| families.iter().any(|g| g.eq_ignore_ascii_case(f));
+    let cjk_font_hant = CJK_SERIF_FONTS_HANT
+        .iter()
+        .find(|f| installed(f))
+        .map_or_else(|| cjk_font.clone(), |f| f.to_string());
     let has_latin = installed(LATIN_SERIF);
     // Without Libertinus Serif (Debian 12 has no package for it), its ancestor Linux Libertine
     // (fonts-linuxlibertine), else the CJK font's own Latin glyphs.
@@ -319,7 +328,10 @@ pub fn compile_with(
         cjk_font.as_str()
     }
     .to_string();
-    let mut inputs = vec![("cjk-serif", cjk_font.as_str())];
+    let mut inputs = vec![
+        ("cjk-serif", cjk_font.as_str()),
+        ("cjk-serif-hant", cjk_font_hant.as_str()),
+    ];
     if !has_latin {
         inputs.push(("latin-serif", latin_font.as_str()));
     }
@@ -350,6 +362,7 @@ pub fn compile_with(
     Ok(PdfReport {
         compiler,
         cjk_font,
+        cjk_font_hant,
         latin_font,
     })
 }

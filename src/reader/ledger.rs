@@ -23,8 +23,6 @@ pub enum Removal {
     NoteNumber,
     /// A printer's key (`10 9 8 7 6 5 4 3 2 1`): the lowest number is the impression.
     PrintersKey,
-    /// A CIP record's physical description printed with its figures left blank (`面；公分`).
-    BlankCipExtent,
     /// The Project Gutenberg header; its fields became metadata.
     GutenbergHeader,
     /// The Project Gutenberg licence after the text.
@@ -42,7 +40,6 @@ impl Removal {
             Removal::RunningHead => "running head",
             Removal::NoteNumber => "note number set apart (kept as the note's mark)",
             Removal::PrintersKey => "printer's key (its lowest number is the impression)",
-            Removal::BlankCipExtent => "CIP extent with its figures left blank (面；公分)",
             Removal::GutenbergHeader => "Project Gutenberg header (its fields became metadata)",
             Removal::GutenbergLicence => "Project Gutenberg licence (--keep-licence keeps it)",
             Removal::TranscriptionCredit => "transcription credit (moved to the copyright page)",
@@ -76,15 +73,6 @@ pub fn furniture_reason(text: &str) -> Removal {
 /// A printer's key (`10 9 8 7 6 5 4 3 2 1`), as the copyright-page reader knows it.
 fn printers_key(text: &str) -> bool {
     super::front_matter::western::printers_key(text).is_some()
-}
-
-/// `面；公分`: the pages and height of a CIP record, both left blank (no digit on the line).
-fn blank_extent(text: &str) -> bool {
-    let rest: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, ';' | '；'))
-        .collect();
-    rest == "面公分"
 }
 
 /// Where one manuscript line went.
@@ -182,9 +170,6 @@ impl Ledger {
                 (Kind::FrontMatterLine, _) if printers_key(text) => {
                     Place::Removed(Removal::PrintersKey)
                 }
-                (Kind::FrontMatterLine, _) if blank_extent(text) => {
-                    Place::Removed(Removal::BlankCipExtent)
-                }
                 (Kind::FrontMatterLine, _) => Place::FrontMatter,
                 _ => Place::Body,
             })
@@ -246,8 +231,6 @@ mod tests {
         assert!(!printers_key("10 9 8 7"));
         assert!(printers_key("1 3 5 7 9 10 8 6 4 2"));
         assert!(!printers_key("10 9 8 7 6 apples"));
-        assert!(blank_extent("　面；　公分"));
-        assert!(!blank_extent("320 面；21 公分"));
     }
 
     #[test]

@@ -9,6 +9,9 @@
 //!   survive the Markdown round trip (`markdown`).
 //! - `epub`: the OPF, NCX and XHTML documents of a book match `expected/EPUB/` byte for byte.
 //! - `typst`: the Typst project's `main.typ` matches `expected/main.typ`.
+//!
+//! A reader case may be an `epub` and `typst` case too (`tw-shancheng`): its writers' output is
+//! kept beside its model.
 
 use std::path::{Path, PathBuf};
 
@@ -87,9 +90,11 @@ golden_cases! {
     epub {
         epub_fixture => "epub-fixture",
         epub_example => "epub-example",
+        epub_tw_shancheng => "tw-shancheng",
     }
     typst {
         typst_fixture => "typst-fixture",
+        typst_tw_shancheng => "tw-shancheng",
     }
 }
 
@@ -191,6 +196,8 @@ fn epub_book(case: &str) -> (Book, i64) {
             let reading = reader::read(&Source::new("shuyuan.txt", text), &ReadOptions::default());
             (reading.book, 1_567_296_000)
         }
+        // A reader case whose writers' output is kept too (the Taiwan CIP printed as issued).
+        "tw-shancheng" => (read_case(case, "input.txt").book, 1_650_000_000),
         other => panic!("no book for EPUB case {other}"),
     }
 }
@@ -218,6 +225,7 @@ fn epub_case(case: &str) {
 fn typst_case(case: &str) {
     let book = match case {
         "typst-fixture" => typst_fixture::chinese_book(),
+        "tw-shancheng" => read_case(case, "input.txt").book,
         other => panic!("no book for Typst case {other}"),
     };
     let project = write_typst(&book, &TypstOptions::default());

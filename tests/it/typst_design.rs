@@ -162,6 +162,132 @@ fn chinese_text_block_is_a_whole_number_of_characters() {
     assert!(full > 20, "only {full} full lines");
 }
 
+/// 孤字: no paragraph of a Chinese book ends with a line of one character. The paragraphs are
+/// 30 to 180 characters long (the A5 block holds 29), so without the writer's joining of the
+/// last two characters several of them end in `X。`.
+#[test]
+#[ignore = "needs typst and poppler"]
+fn chinese_paragraphs_never_end_with_a_single_character_line() {
+    compiler();
+    poppler();
+    let pool: Vec<char> =
+        "山水田园河岸村镇书院学堂茶行帐簿街市渡口船只货物木材米盐布匹人家老少读写记录"
+            .chars()
+            .collect();
+    let mut seed = 7u32;
+    let mut paras = Vec::new();
+    for n in (30..=180).step_by(7) {
+        for commas in [false, true] {
+            let mut p = String::new();
+            for i in 1..n {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                p.push(pool[(seed >> 16) as usize % pool.len()]);
+                if commas && i % 9 == 0 && i < n - 2 {
+                    p.push('，');
+                }
+            }
+            p.push('。');
+            paras.push(p);
+        }
+    }
+    let text = format!(
+        "试排\n\n佚名　著\n\n第一章 试排\n\n{}\n",
+        paras.join("\n\n")
+    );
+    let book = read(&Source::new("runts.txt", text), &ReadOptions::default()).book;
+    let (_dir, pdf) = build_pdf(&book);
+    let pdf = pdf.to_str().unwrap();
+    let ideograph = |c: char| matches!(c, '\u{4e00}'..='\u{9fff}');
+    let mut last_lines = 0;
+    for page in 1..=page_count_of(pdf) {
+        let page_lines = lines(pdf, page);
+        // Body pages only (the title page sets `佚名` and `著` apart).
+        if !page_lines.iter().any(|l| l.2.contains('。')) {
+            continue;
+        }
+        for (_, _, text) in page_lines {
+            let t: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{2060}')
+                .collect();
+            if t.ends_with('。') {
+                last_lines += 1;
+            }
+            let n = t.chars().filter(|c| ideograph(*c)).count();
+            assert!(
+                n != 1 || t.chars().count() > 2,
+                "page {page}: a one-character line {t:?}"
+            );
+        }
+    }
+    assert!(
+        last_lines >= paras.len(),
+        "{last_lines} paragraph ends for {} paragraphs",
+        paras.len()
+    );
+}
+
+/// The Traditional Chinese fixture (original text in the shape of a Taiwan book).
+fn traditional_book() -> Book {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/traditional/xikou.txt"
+    );
+    let bytes = std::fs::read(path).expect("traditional fixture");
+    let text = decode(&bytes, None).expect("fixture decodes").text;
+    read(&Source::new("xikou.txt", text), &ReadOptions::default()).book
+}
+
+#[test]
+#[ignore = "needs typst and poppler"]
+fn traditional_chinese_keeps_centred_punctuation_full_width() {
+    compiler();
+    poppler();
+    let book = traditional_book();
+    assert_eq!(book.meta.language, "zh-TW");
+    let (_dir, pdf) = build_pdf(&book);
+    let pdf = pdf.to_str().unwrap();
+    // Set in a Traditional Chinese 明體 (centred punctuation), not the Simplified face.
+    let fonts = run("pdffonts", &[pdf]);
+    assert!(fonts.contains("NotoSerifCJKtc"), "{fonts}");
+    assert!(!fonts.contains("NotoSerifCJKsc"), "{fonts}");
+    // A5: (148 − 40) mm = 306.1 pt holds 29 characters of 10.5 pt. A mark compressed to justify a
+    // line (or beside another mark) would let a line hold a 30th character.
+    let cjk = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
+    let closing = [
+        '，', '。', '、', '；', '：', '！', '？', '」', '』', '）', '〉', '》',
+    ];
+    let opening = ['「', '『', '（', '〈', '《'];
+    let (mut full, mut marked) = (0, 0);
+    for page in 1..=page_count_of(pdf) {
+        for (_, _, text) in lines(pdf, page) {
+            // Word joiners (禁則, around the boxed marks) print nothing.
+            let t: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{2060}')
+                .collect();
+            // 禁則: no closing or centred mark starts a line, no opening mark ends one.
+            assert!(!t.starts_with(closing), "page {page}: {text}");
+            assert!(!t.ends_with(opening), "page {page}: {text}");
+            if t.is_empty() || !t.chars().all(cjk) {
+                continue;
+            }
+            let n = t.chars().count();
+            assert!(n <= 29, "page {page}: {n} characters on a line: {text}");
+            if n == 29 {
+                full += 1;
+                if t[..t.len() - 3].contains(closing) {
+                    marked += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        full >= 15 && marked >= 10,
+        "{full} full lines, {marked} with marks mid-line"
+    );
+}
+
 fn page_count_of(pdf: &str) -> usize {
     run("pdfinfo", &[pdf])
         .lines()

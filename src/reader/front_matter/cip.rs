@@ -152,12 +152,25 @@ fn split_description(desc: &str, out: &mut CipBlock) {
         .map(str::trim)
         .collect();
     out.record.description = segments.first().map(|s| s.to_string()).unwrap_or_default();
-    let imprint = segments
+    let at = segments
         .iter()
         .skip(1)
-        .find(|s| (s.contains('：') || s.contains(':')) && parse_year_month(s).is_some())
-        .or(segments.get(1));
-    let Some(imprint) = imprint else { return };
+        .position(|s| (s.contains('：') || s.contains(':')) && parse_year_month(s).is_some())
+        .map_or(1, |i| i + 1);
+    // 版本项 (`2版`) between the description and the imprint, kept as printed.
+    let edition: Vec<&str> = segments
+        .get(1..at)
+        .unwrap_or_default()
+        .iter()
+        .map(|s| s.trim_end_matches('.'))
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !edition.is_empty() {
+        out.record.edition = Some(edition.join(". —"));
+    }
+    let Some(imprint) = segments.get(at) else {
+        return;
+    };
     out.record.imprint = imprint.to_string();
     let (place, rest) = match imprint.split_once(['：', ':']) {
         Some((p, r)) => (Some(join_cjk(p)), r),
@@ -337,5 +350,16 @@ mod tests {
         );
         assert_eq!(cip.isbn_line.map(|(_, n)| n), Some(5));
         assert_eq!(cip.imprint_line, 3);
+        assert_eq!(r.edition, None);
+    }
+
+    #[test]
+    fn an_edition_statement_is_kept() {
+        let text = "图书在版编目(CIP)数据\n河港志/王大同编. —2 版. —南京：江岸出版社，2021.6\nISBN 978-7-5321-4471-6";
+        let cip = read_cip(&lines(text));
+        assert_eq!(cip.record.description, "河港志/王大同编");
+        assert_eq!(cip.record.edition.as_deref(), Some("2 版"));
+        assert_eq!(cip.record.imprint, "南京：江岸出版社，2021.6");
+        assert_eq!(cip.publisher.as_deref(), Some("江岸出版社"));
     }
 }

@@ -2,7 +2,7 @@
 //! Chinese colophon labels (`發行人`, `出版者`, `定價`, `I S B N`), read through their Simplified
 //! counterparts so the colophon rules apply unchanged.
 
-use crate::model::CipRecord;
+use crate::model::{CipRecord, CipStyle, CipTracing};
 use crate::reader::Line;
 
 use super::cip::{CipBlock, parse_year_month};
@@ -56,10 +56,15 @@ pub fn canonical_label(label: &str) -> String {
 
 /// Parses a Taiwan CIP block, heading first:
 /// `書名／著者. -- 初版. -- 臺北市：出版社，2022.05`, `面；公分`, `ISBN …（平裝）`,
-/// `1.CST: 主題 2.CST: …`, `525.9333  111005678`.
+/// `1.CST: 主題 2.CST: …`, `525.9333  111005678`. Every line is kept as issued: the edition
+/// (`初版`), the physical description (`面；公分`, figures left blank) and the numbered subjects
+/// (as tracings `1` → `CST: 書院`) are printed back by the writers in [`CipStyle::Taiwan`].
 pub fn read_tw_cip(lines: &[Line<'_>]) -> CipBlock {
     let mut out = CipBlock::default();
-    let mut rec = CipRecord::default();
+    let mut rec = CipRecord {
+        style: CipStyle::Taiwan,
+        ..CipRecord::default()
+    };
     for line in lines.iter().filter(|l| !l.text.trim().is_empty()) {
         let text = line.text.trim();
         if rec.heading.is_empty() && is_tw_cip_heading(text) {
@@ -70,11 +75,16 @@ pub fn read_tw_cip(lines: &[Line<'_>]) -> CipBlock {
                 rec.isbn.get_or_insert_with(|| text.to_string());
                 out.isbn_line.get_or_insert((printed.clone(), line.no));
             }
+        } else if rec.extent.is_none() && is_extent(text) {
+            // The blanks before 面 and 公分 stand for figures not known before printing.
+            let extent = line.text.trim_start_matches([' ', '\t']).trim_end();
+            rec.extent = Some(extent.to_string());
         } else if text.contains(" -- ")
             || (rec.description.is_empty() && text.contains(['／', '/']))
         {
             let mut parts = text.split(" -- ").map(str::trim);
             rec.description = parts.next().unwrap_or("").trim_end_matches('.').to_string();
+            let mut editions = Vec::new();
             for p in parts {
                 let p = p.trim_end_matches('.');
                 if let Some((place, rest)) = p.split_once(['：', ':']) {
@@ -84,12 +94,16 @@ pub fn read_tw_cip(lines: &[Line<'_>]) -> CipBlock {
                     let (publisher, date) = rest.rsplit_once(['，', ',']).unwrap_or((rest, ""));
                     out.publisher = Some(publisher.trim().to_string());
                     out.date = parse_year_month(date);
+                } else if !p.is_empty() {
+                    editions.push(p);
                 }
+            }
+            if !editions.is_empty() {
+                rec.edition = Some(editions.join(". -- "));
             }
         } else if text.starts_with("1.") || text.starts_with("1．") {
             rec.subjects = subjects(text);
-        } else if text.contains('面') && text.contains("公分") {
-            continue;
+            rec.tracings = tracings(text);
         } else if let Some((class, number)) = class_line(text) {
             rec.classification = Some(class);
             rec.cip_number_line = Some(text.to_string());
@@ -100,8 +114,34 @@ pub fn read_tw_cip(lines: &[Line<'_>]) -> CipBlock {
     out
 }
 
-/// `1.CST: 書院 2.CST: 教育史` → the subject headings.
-pub fn subjects(text: &str) -> Vec<String> {
+/// Whether a line is the physical description (稽核項): `面；公分`, `320面；21公分`,
+/// `面; 公分. -- (叢書 ; 3)`.
+fn is_extent(text: &str) -> bool {
+    let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    s.strip_prefix('面')
+        .and_then(|r| r.strip_prefix([';', '；']))
+        .is_some_and(|r| {
+            r.trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with("公分")
+        })
+}
+
+/// `1.CST: 書院 2.CST: 教育史` → tracings `1` → `CST: 書院`, `2` → `CST: 教育史`: the text
+/// after each number as printed, so the line prints back as issued.
+pub fn tracings(text: &str) -> Vec<CipTracing> {
+    numbered(text)
+        .into_iter()
+        .map(|(numeral, text)| CipTracing {
+            numeral: numeral.to_string(),
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+/// `1.CST: 書院 2.CST: 教育史` → `(1, CST: 書院)`, `(2, CST: 教育史)`: each number and the text up
+/// to the next `<digits>.` after a space.
+fn numbered(text: &str) -> Vec<(&str, &str)> {
     let mut out = Vec::new();
     let mut rest = text.trim();
     while !rest.is_empty() {
@@ -109,9 +149,8 @@ pub fn subjects(text: &str) -> Vec<String> {
         if num == 0 {
             break;
         }
-        rest = rest[num..].trim_start_matches(['.', '．']);
-        rest = rest.strip_prefix("CST:").unwrap_or(rest).trim_start();
-        // the subject runs up to the next `<digits>.`
+        let numeral = &rest[..num];
+        rest = rest[num..].trim_start_matches(['.', '．']).trim_start();
         let end = rest
             .char_indices()
             .find(|&(i, c)| {
@@ -124,11 +163,20 @@ pub fn subjects(text: &str) -> Vec<String> {
             .map_or(rest.len(), |(i, _)| i);
         let s = rest[..end].trim();
         if !s.is_empty() {
-            out.push(s.to_string());
+            out.push((numeral, s));
         }
         rest = rest[end..].trim_start();
     }
     out
+}
+
+/// `1.CST: 書院 2.CST: 教育史` → the subject headings (`書院`, `教育史`).
+pub fn subjects(text: &str) -> Vec<String> {
+    numbered(text)
+        .into_iter()
+        .map(|(_, s)| s.strip_prefix("CST:").unwrap_or(s).trim_start().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// `525.9333   111005678` → (classification, CIP number).
@@ -198,5 +246,33 @@ mod tests {
         assert_eq!(b.record.subjects, ["書院", "教育史"]);
         assert_eq!(b.record.classification.as_deref(), Some("525.9333"));
         assert_eq!(b.record.cip_number.as_deref(), Some("111005678"));
+        // Printed back as issued: the edition, the blank extent, the numbered subjects.
+        assert_eq!(b.record.style, CipStyle::Taiwan);
+        assert_eq!(b.record.edition.as_deref(), Some("初版"));
+        assert_eq!(b.record.imprint, "臺北市：青山出版社，2022.05");
+        assert_eq!(b.record.extent.as_deref(), Some("　面；　公分"));
+        let tracings: Vec<(&str, &str)> = b
+            .record
+            .tracings
+            .iter()
+            .map(|t| (t.numeral.as_str(), t.text.as_str()))
+            .collect();
+        assert_eq!(tracings, [("1", "CST: 書院"), ("2", "CST: 教育史")]);
+    }
+
+    #[test]
+    fn editions_and_old_subject_lines() {
+        let text = "國家圖書館出版品預行編目資料\n河港誌 / 王大同編. -- 二版. -- 新北市 : 港灣, 2019.11\n面; 公分. -- (港灣叢書 ; 3)\n1.港口 2.歷史";
+        let b = read_tw_cip(&crate::reader::lines::split(text));
+        assert_eq!(b.record.description, "河港誌 / 王大同編");
+        assert_eq!(b.record.edition.as_deref(), Some("二版"));
+        assert_eq!(b.place.as_deref(), Some("新北市"));
+        assert_eq!(
+            b.record.extent.as_deref(),
+            Some("面; 公分. -- (港灣叢書 ; 3)")
+        );
+        assert_eq!(b.record.subjects, ["港口", "歷史"]);
+        assert_eq!(b.record.tracings.len(), 2);
+        assert_eq!(b.record.tracings[1].text, "歷史");
     }
 }

@@ -574,7 +574,10 @@ fn cip_from_rows(rows: &[HashMap<String, String>]) -> crate::model::CipRecord {
         match field.trim() {
             "heading" => c.heading = value,
             "description" => c.description = value,
+            "edition" => c.edition = Some(value),
             "imprint" => c.imprint = value,
+            "extent" => c.extent = Some(value),
+            "style" if value.trim() == "taiwan" => c.style = crate::model::CipStyle::Taiwan,
             "isbn" => c.isbn = Some(value),
             "classification" => c.classification = Some(value),
             "cip_number_line" => c.cip_number_line = Some(value),

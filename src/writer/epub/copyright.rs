@@ -2,27 +2,33 @@
 //! table without the fields that only describe the printed copy.
 
 use super::xml::Xml;
-use crate::model::{CipRecord, ColophonEntry};
+use crate::model::{CipRecord, CipStyle, ColophonEntry};
 
-/// Writes the 图书在版编目(CIP)数据 block: heading, description and imprint, ISBN, tracings,
-/// CIP number — one printed line each, in a ruled box.
-pub fn cip(x: &mut Xml, c: &CipRecord) {
-    x.open("div", &[("class", "cip")]);
+/// Writes the 图书在版编目(CIP)数据 block: heading, description, edition and imprint, ISBN,
+/// tracings, CIP number — one printed line each, in a ruled box. A Taiwan record
+/// ([`CipStyle::Taiwan`]) prints its areas joined by `. -- `, its physical description (`面；公分`)
+/// on its own line and its subjects as issued (`1.CST: 書院 2.CST: 教育史`). In a book not in
+/// Chinese (`chinese` false) the areas are joined by `. — ` with spaces, as ISBD sets them in Latin
+/// script.
+pub fn cip(x: &mut Xml, c: &CipRecord, chinese: bool) {
+    let taiwan = c.style == CipStyle::Taiwan;
+    if taiwan {
+        x.open("div", &[("class", "cip cip-taiwan")]);
+    } else {
+        x.open("div", &[("class", "cip")]);
+    }
     x.nl();
     if !c.heading.is_empty() {
         x.leaf("p", &[("class", "cip-heading")], &c.heading);
         x.nl();
     }
-    let description = c.description.trim();
-    let imprint = c.imprint.trim();
-    let entry = match (description.is_empty(), imprint.is_empty()) {
-        (false, false) => format!("{}. —{imprint}", description.trim_end_matches('.')),
-        (false, true) => description.to_string(),
-        (true, false) => imprint.to_string(),
-        (true, true) => String::new(),
-    };
+    let entry = entry(c, chinese);
     if !entry.is_empty() {
         x.leaf("p", &[("class", "cip-description")], &entry);
+        x.nl();
+    }
+    if let Some(extent) = &c.extent {
+        x.leaf("p", &[("class", "cip-extent")], extent);
         x.nl();
     }
     if let Some(isbn) = &c.isbn {
@@ -35,11 +41,12 @@ pub fn cip(x: &mut Xml, c: &CipRecord) {
             if i > 0 {
                 x.text(" ");
             }
-            x.leaf(
-                "span",
-                &[("class", "cip-tracing")],
-                &format!("{}. {}", t.numeral, t.text),
-            );
+            let text = match (t.numeral.as_str(), taiwan) {
+                ("", _) => t.text.clone(),
+                (n, true) => format!("{n}.{}", t.text),
+                (n, false) => format!("{n}. {}", t.text),
+            };
+            x.leaf("span", &[("class", "cip-tracing")], &text);
         }
         x.close("p");
         x.nl();
@@ -52,9 +59,41 @@ pub fn cip(x: &mut Xml, c: &CipRecord) {
     x.nl();
 }
 
+/// The description, edition and imprint areas as one entry, joined as the record's standard
+/// issues them (`. —` GB/T 12451, `. -- ` Taiwan, `. — ` in Latin script).
+fn entry(c: &CipRecord, chinese: bool) -> String {
+    let sep = match c.style {
+        CipStyle::Taiwan => ". -- ",
+        CipStyle::Gb if chinese => ". —",
+        CipStyle::Gb => ". — ",
+    };
+    [
+        c.description.trim().trim_end_matches('.'),
+        c.edition.as_deref().unwrap_or("").trim(),
+        c.imprint.trim(),
+    ]
+    .into_iter()
+    .filter(|a| !a.is_empty())
+    .collect::<Vec<_>>()
+    .join(sep)
+}
+
 /// Colophon fields that describe the printed copy only (定价 price, 印张 sheets, 印次
-/// impression, 印数 print run, 成品尺寸 trim size, 开本 format): an e-book leaves them out.
-pub const PRINT_ONLY: &[&str] = &["定价", "印张", "印次", "印数", "成品尺寸", "开本"];
+/// impression, 印数 print run, 成品尺寸 trim size, 开本 format), in Simplified and Traditional
+/// (定價, 售價, 印張, 印數, 開本): an e-book leaves them out.
+pub const PRINT_ONLY: &[&str] = &[
+    "定价",
+    "印张",
+    "印次",
+    "印数",
+    "成品尺寸",
+    "开本",
+    "定價",
+    "售價",
+    "印張",
+    "印數",
+    "開本",
+];
 
 /// Whether a colophon entry is print-only ([`PRINT_ONLY`]); spaces inside the label are ignored.
 pub fn is_print_only(e: &ColophonEntry) -> bool {
@@ -106,6 +145,79 @@ mod tests {
         }
     }
 
+    fn render_cip(c: &CipRecord, chinese: bool) -> String {
+        let mut x = Xml::new();
+        cip(&mut x, c, chinese);
+        String::from_utf8(x.finish()).unwrap()
+    }
+
+    fn tracing(numeral: &str, text: &str) -> crate::model::CipTracing {
+        crate::model::CipTracing {
+            numeral: numeral.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_taiwan_record_prints_as_issued() {
+        let c = CipRecord {
+            heading: "國家圖書館出版品預行編目(CIP)資料".into(),
+            description: "溪聲集／林一著".into(),
+            edition: Some("初版".into()),
+            imprint: "臺中市：溪聲出版社，2020.08".into(),
+            extent: Some("　面；　公分".into()),
+            isbn: Some("ISBN 978-986-000-000-1（平裝）".into()),
+            tracings: vec![tracing("1", "CST: 散文"), tracing("2", "CST: 河流")],
+            cip_number_line: Some("855　　　109001234".into()),
+            style: CipStyle::Taiwan,
+            ..CipRecord::default()
+        };
+        let html = render_cip(&c, true);
+        for line in [
+            "<div class=\"cip cip-taiwan\">",
+            ">溪聲集／林一著. -- 初版. -- 臺中市：溪聲出版社，2020.08</p>",
+            "<p class=\"cip-extent\">　面；　公分</p>",
+            ">1.CST: 散文</span> <span class=\"cip-tracing\">2.CST: 河流</span>",
+            "<p class=\"cip-number\">855　　　109001234</p>",
+        ] {
+            assert!(html.contains(line), "{line}\n{html}");
+        }
+    }
+
+    #[test]
+    fn a_gb_record_joins_its_areas_with_a_dash() {
+        let c = CipRecord {
+            description: "河港志/王大同编".into(),
+            edition: Some("2 版".into()),
+            imprint: "南京：江岸出版社，2021.6".into(),
+            tracings: vec![tracing("I", "河…"), tracing("II", "王…")],
+            ..CipRecord::default()
+        };
+        let html = render_cip(&c, true);
+        assert!(
+            html.contains(">河港志/王大同编. —2 版. —南京：江岸出版社，2021.6</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(">I. 河…</span> <span class=\"cip-tracing\">II. 王…<"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("cip-extent") && !html.contains("cip-taiwan"),
+            "{html}"
+        );
+        let latin = CipRecord {
+            description: "The salt road / M. Harlow.".into(),
+            imprint: "Riverton : Millbank Press, 2021".into(),
+            ..CipRecord::default()
+        };
+        let html = render_cip(&latin, false);
+        assert!(
+            html.contains(">The salt road / M. Harlow. — Riverton : Millbank Press, 2021</p>"),
+            "{html}"
+        );
+    }
+
     #[test]
     fn print_only_fields_are_left_out_unless_kept() {
         let entries = [
@@ -115,6 +227,8 @@ mod tests {
             entry("印次", "2019年9月第1次印刷"),
             entry("书号", "ISBN 978-7-5469-2381-9"),
             entry("定价", "48.00元"),
+            entry("定　　價", "新臺幣 380 元"),
+            entry("開 本", "25 開"),
         ];
         let render = |keep| {
             let mut x = Xml::new();
@@ -125,7 +239,15 @@ mod tests {
         for kept in ["责任编辑", "书号", "ISBN 978-7-5469-2381-9"] {
             assert!(ebook.contains(kept), "{kept}: {ebook}");
         }
-        for dropped in ["成品尺寸", "印 张", "印次", "定价", "48.00元"] {
+        for dropped in [
+            "成品尺寸",
+            "印 张",
+            "印次",
+            "定价",
+            "48.00元",
+            "定　　價",
+            "開 本",
+        ] {
             assert!(!ebook.contains(dropped), "{dropped}: {ebook}");
         }
         let print = render(true);

@@ -75,43 +75,71 @@ pub fn is_chinese(lang: &str) -> bool {
     primary.eq_ignore_ascii_case("zh")
 }
 
-/// The name shown for an untitled division (`版权页`, `目录` …), in Chinese or English.
-pub fn default_name(kind: DivisionKind, lang: &str) -> &'static str {
-    let zh = is_chinese(lang);
-    let (c, e) = match kind {
-        DivisionKind::Cover => ("封面", "Cover"),
-        DivisionKind::TitlePage => ("书名页", "Title Page"),
-        DivisionKind::CopyrightPage => ("版权页", "Copyright"),
-        DivisionKind::Dedication => ("献词", "Dedication"),
-        DivisionKind::Preface => ("序", "Preface"),
-        DivisionKind::Foreword => ("前言", "Foreword"),
-        DivisionKind::Abstract => ("内容提要", "Abstract"),
-        DivisionKind::Contents => ("目录", "Contents"),
-        DivisionKind::Introduction => ("导论", "Introduction"),
-        DivisionKind::Part => ("编", "Part"),
-        DivisionKind::Chapter => ("章", "Chapter"),
-        DivisionKind::Section => ("节", "Section"),
-        DivisionKind::Subsection => ("小节", "Subsection"),
-        DivisionKind::Endnotes => ("注释", "Notes"),
-        DivisionKind::Bibliography => ("参考文献", "Bibliography"),
-        DivisionKind::Appendix => ("附录", "Appendix"),
-        DivisionKind::Afterword => ("后记", "Afterword"),
-        DivisionKind::Acknowledgments => ("致谢", "Acknowledgments"),
-        DivisionKind::Index => ("索引", "Index"),
+/// Whether a language tag is Traditional Chinese (繁體: `zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`;
+/// an explicit `Hans` script wins over the region).
+pub fn is_traditional(lang: &str) -> bool {
+    let parts: Vec<&str> = lang.split(['-', '_']).collect();
+    let has = |tags: &[&str]| {
+        parts[1..]
+            .iter()
+            .any(|p| tags.iter().any(|t| p.eq_ignore_ascii_case(t)))
     };
-    if zh { c } else { e }
+    // An explicit script wins over the region: zh-Hans-TW is Simplified.
+    parts[0].eq_ignore_ascii_case("zh") && !has(&["hans"]) && has(&["hant", "tw", "hk", "mo"])
+}
+
+/// The name shown for an untitled division (`版权页`, `目录` …), in Chinese (Simplified or
+/// Traditional) or English.
+pub fn default_name(kind: DivisionKind, lang: &str) -> &'static str {
+    let (c, t, e) = match kind {
+        DivisionKind::Cover => ("封面", "封面", "Cover"),
+        DivisionKind::TitlePage => ("书名页", "書名頁", "Title Page"),
+        DivisionKind::CopyrightPage => ("版权页", "版權頁", "Copyright"),
+        DivisionKind::Dedication => ("献词", "獻詞", "Dedication"),
+        DivisionKind::Preface => ("序", "序", "Preface"),
+        DivisionKind::Foreword => ("前言", "前言", "Foreword"),
+        DivisionKind::Abstract => ("内容提要", "內容提要", "Abstract"),
+        DivisionKind::Contents => ("目录", "目錄", "Contents"),
+        DivisionKind::Introduction => ("导论", "導論", "Introduction"),
+        DivisionKind::Part => ("编", "編", "Part"),
+        DivisionKind::Chapter => ("章", "章", "Chapter"),
+        DivisionKind::Section => ("节", "節", "Section"),
+        DivisionKind::Subsection => ("小节", "小節", "Subsection"),
+        DivisionKind::Endnotes => ("注释", "註釋", "Notes"),
+        DivisionKind::Bibliography => ("参考文献", "參考文獻", "Bibliography"),
+        DivisionKind::Appendix => ("附录", "附錄", "Appendix"),
+        DivisionKind::Afterword => ("后记", "後記", "Afterword"),
+        DivisionKind::Acknowledgments => ("致谢", "致謝", "Acknowledgments"),
+        DivisionKind::Index => ("索引", "索引", "Index"),
+    };
+    pick(lang, c, t, e)
+}
+
+/// The Simplified, Traditional or English name for `lang`.
+fn pick(
+    lang: &str,
+    simplified: &'static str,
+    traditional: &'static str,
+    english: &'static str,
+) -> &'static str {
+    if is_traditional(lang) {
+        traditional
+    } else if is_chinese(lang) {
+        simplified
+    } else {
+        english
+    }
 }
 
 /// Names of the generated pieces that have no division: 正文 (body), 页码 (page list), 注释 (notes).
 pub fn ui_name(key: UiName, lang: &str) -> &'static str {
-    let zh = is_chinese(lang);
-    let (c, e) = match key {
-        UiName::Landmarks => ("导航", "Landmarks"),
-        UiName::BodyMatter => ("正文", "Start of Content"),
-        UiName::PageList => ("页码", "Page List"),
-        UiName::BackToRef => ("返回正文", "Back to text"),
+    let (c, t, e) = match key {
+        UiName::Landmarks => ("导航", "導覽", "Landmarks"),
+        UiName::BodyMatter => ("正文", "正文", "Start of Content"),
+        UiName::PageList => ("页码", "頁碼", "Page List"),
+        UiName::BackToRef => ("返回正文", "返回正文", "Back to text"),
     };
-    if zh { c } else { e }
+    pick(lang, c, t, e)
 }
 
 /// Keys for [`ui_name`].
@@ -142,6 +170,23 @@ mod tests {
         ] {
             assert_eq!(is_chinese(tag), zh, "{tag}");
         }
+    }
+
+    #[test]
+    fn traditional_tags_get_traditional_names() {
+        for (tag, name) in [
+            ("zh-TW", "目錄"),
+            ("zh-Hant", "目錄"),
+            ("zh-Hant-HK", "目錄"),
+            ("zh_hk", "目錄"),
+            ("zh-CN", "目录"),
+            ("zh-Hans-TW", "目录"),
+            ("zh", "目录"),
+            ("en-TW", "Contents"),
+        ] {
+            assert_eq!(default_name(DivisionKind::Contents, tag), name, "{tag}");
+        }
+        assert_eq!(ui_name(UiName::PageList, "zh-TW"), "頁碼");
     }
 
     #[test]

@@ -278,7 +278,7 @@ fn block(x: &mut Xml, ctx: &mut Ctx<'_, '_>, b: &Block, title_done: &mut bool) {
             x.leaf("pre", &[("class", "preformatted")], &pre.lines.join("\n"));
             x.nl();
         }
-        Block::Cip(c) => copyright::cip(x, c),
+        Block::Cip(c) => copyright::cip(x, c, kinds::is_chinese(ctx.lang)),
         Block::Colophon(entries) => copyright::colophon(x, entries, ctx.keep_print),
         // The printed contents are replaced by the generated, linked contents page.
         Block::Contents(_) => {}

@@ -282,6 +282,8 @@ fn cip_rows(c: &CipRecord) -> Vec<Vec<String>> {
             rows.push(vec![key.to_string(), cell(v)]);
         }
     };
+    one("edition", &c.edition);
+    one("extent", &c.extent);
     one("isbn", &c.isbn);
     one("classification", &c.classification);
     one("cip_number_line", &c.cip_number_line);
@@ -295,6 +297,9 @@ fn cip_rows(c: &CipRecord) -> Vec<Vec<String>> {
     }
     for s in &c.subjects {
         rows.push(vec!["subject".into(), cell(s)]);
+    }
+    if c.style == crate::model::CipStyle::Taiwan {
+        rows.push(vec!["style".into(), "taiwan".into()]);
     }
     rows
 }

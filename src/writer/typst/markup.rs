@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use super::escape;
 use crate::model::{
-    Block, Book, CipRecord, ColophonEntry, DisplayLine, DisplayRole, Division, DivisionKind,
-    Inline, TrimSize,
+    Block, Book, CipRecord, CipStyle, ColophonEntry, DisplayLine, DisplayRole, Division,
+    DivisionKind, Inline, TrimSize,
 };
 
 /// The template's `note-numbering` pattern and `note-restart` for a book's note numbering.
@@ -148,7 +148,7 @@ impl<'a> Markup<'a> {
                     self.out.push_str("]\n\n");
                 }
                 DivisionKind::Contents => {
-                    let title = self.title_or(d, "目录", "Contents");
+                    let title = self.title_or(d, self.contents_name(), "Contents");
                     let _ = writeln!(self.out, "#contents[{}]\n", title.text);
                     contents_done = true;
                 }
@@ -157,7 +157,7 @@ impl<'a> Markup<'a> {
         }
         if !contents_done && !self.book.body.is_empty() {
             let title = if self.is_chinese() {
-                "目录"
+                self.contents_name()
             } else {
                 "Contents"
             };
@@ -310,7 +310,13 @@ impl<'a> Markup<'a> {
     fn block(&mut self, b: &Block) {
         match b {
             Block::Para(p) => {
-                let text = self.inlines(&p.content);
+                // 孤字: a Chinese paragraph's last two characters stay on one line.
+                let content = if self.is_chinese() {
+                    super::runts::bind_last_two(&p.content)
+                } else {
+                    std::borrow::Cow::Borrowed(p.content.as_slice())
+                };
+                let text = self.inlines(&content);
                 let _ = writeln!(self.out, "{text}\n");
             }
             Block::Signature(p) => {
@@ -387,21 +393,39 @@ impl<'a> Markup<'a> {
     fn cip(&mut self, cip: &CipRecord) {
         let content = |s: &str| format!("[{}]", escape::markup(s));
         let opt = |s: &Option<String>| s.as_deref().map_or("none".to_string(), content);
+        let taiwan = cip.style == CipStyle::Taiwan;
         let tracings: Vec<String> = cip
             .tracings
             .iter()
-            .map(|t| content(&format!("{}. {}", t.numeral, t.text)))
+            .map(|t| match (t.numeral.as_str(), taiwan) {
+                ("", _) => content(&t.text),
+                // Taiwan: `1.CST: 書院`, as issued.
+                (n, true) => content(&format!("{n}.{}", t.text)),
+                (n, false) => content(&format!("{n}. {}", t.text)),
+            })
             .collect();
         let heading = if cip.heading.is_empty() {
             "图书在版编目(CIP)数据"
         } else {
             &cip.heading
         };
+        // Only what the record has: a record without an edition or an extent, issued under
+        // GB/T 12451, calls the template as before.
+        let mut extra = String::new();
+        if let Some(e) = &cip.edition {
+            let _ = write!(extra, "  edition: {},\n", content(e));
+        }
+        if let Some(e) = &cip.extent {
+            let _ = write!(extra, "  extent: {},\n", content(e));
+        }
+        if taiwan {
+            extra.push_str("  style: \"taiwan\",\n");
+        }
         let _ = writeln!(
             self.out,
-            "#cip(\n  heading: {},\n  description: {},\n  imprint: {},\n  isbn: {},\n  tracings: ({}),\n  number-line: {},\n)\n",
+            "#cip(\n  heading: {},\n  description: {},\n{extra}  imprint: {},\n  isbn: {},\n  tracings: ({}),\n  number-line: {},\n)\n",
             content(heading),
-            // The template joins description and imprint with `. —`, as issued.
+            // The template joins description, edition and imprint as issued (`. —`, `. -- `).
             content(cip.description.trim().trim_end_matches('.')),
             content(&cip.imprint),
             opt(&cip.isbn),
@@ -508,6 +532,15 @@ impl<'a> Markup<'a> {
         let lang = &self.book.meta.language;
         lang.is_undetermined() || lang.primary() == "zh"
     }
+
+    /// 目录, or 目錄 in a Traditional Chinese book.
+    fn contents_name(&self) -> &'static str {
+        if centred_punctuation(&self.book.meta.language) {
+            "目錄"
+        } else {
+            "目录"
+        }
+    }
 }
 
 /// The Typst `lang` and `region` for a BCP 47 tag (`zh-CN` → `zh`, `cn`); Chinese by default.
@@ -529,6 +562,13 @@ fn lang_region(tag: &str) -> (String, Option<String>) {
         // 繁体 without a region: Taiwan's conventions (centred punctuation); else 简体, China's.
         .or_else(|| (lang == "zh").then(|| if hant { "tw" } else { "cn" }.to_string()));
     (lang, region)
+}
+
+/// Whether a book in `tag` is set with centred punctuation (Traditional Chinese of Taiwan, Hong
+/// Kong or Macau: `zh-Hant`, `zh-TW`, `zh-HK`), which `book.typ` never compresses.
+pub(super) fn centred_punctuation(tag: &str) -> bool {
+    let (lang, region) = lang_region(tag);
+    lang == "zh" && matches!(region.as_deref(), Some("tw" | "hk" | "mo"))
 }
 
 /// Display text this short (in characters) fits one line at any display size.
@@ -634,6 +674,25 @@ mod tests {
         for (tag, (lang, region)) in table {
             let (l, r) = lang_region(tag);
             assert_eq!((l.as_str(), r.as_deref()), (*lang, *region), "tag {tag:?}");
+        }
+    }
+
+    #[test]
+    fn centred_punctuation_table() {
+        let table = [
+            ("zh-TW", true),
+            ("zh-Hant", true),
+            ("zh-Hant-HK", true),
+            ("zh-HK", true),
+            ("zh-MO", true),
+            ("zh-CN", false),
+            ("zh-Hans", false),
+            ("zh", false),
+            ("ja", false),
+            ("en-TW", false),
+        ];
+        for (tag, centred) in table {
+            assert_eq!(centred_punctuation(tag), centred, "tag {tag:?}");
         }
     }
 

@@ -8,6 +8,7 @@
 pub mod escape;
 mod markup;
 mod orphans;
+mod runts;
 
 use std::path::Path;
 
@@ -24,6 +25,17 @@ pub const CJK_SERIF_FONTS: &[&str] = &[
     "Source Han Serif CN",
     "Songti SC",
     "SimSun",
+];
+
+/// CJK serif families (明體) for Traditional Chinese books (zh-Hant, zh-TW, zh-HK), whose
+/// punctuation is centred in the em, in order of preference; the PDF step passes the first one
+/// installed as `--input cjk-serif-hant=…` (else the chosen [`CJK_SERIF_FONTS`] family).
+pub const CJK_SERIF_FONTS_HANT: &[&str] = &[
+    "Noto Serif CJK TC",
+    "Source Han Serif TC",
+    "Source Han Serif TW",
+    "Songti TC",
+    "PMingLiU",
 ];
 
 /// The Latin serif for Latin letters and digits in the text (embedded in every Typst compiler).
@@ -108,13 +120,26 @@ fn fonts_note(book: &Book) -> String {
         "This project typesets *{}*. Compile it in this folder with:\n\n    typst compile main.typ\n\n",
         book.meta.title.replace(['\n', '\r'], " ")
     ));
-    s.push_str("It needs a CJK serif (宋体) for the Chinese text — the first installed of:\n\n");
-    for f in CJK_SERIF_FONTS {
+    // A Traditional Chinese book is set in a 明體 with centred punctuation (`cjk-serif-hant`).
+    let (fonts, kind, input, other) = if markup::centred_punctuation(&book.meta.language) {
+        (
+            CJK_SERIF_FONTS_HANT,
+            "明體, with centred punctuation",
+            "cjk-serif-hant",
+            "Source Han Serif TC",
+        )
+    } else {
+        (CJK_SERIF_FONTS, "宋体", "cjk-serif", "Source Han Serif SC")
+    };
+    s.push_str(&format!(
+        "It needs a CJK serif ({kind}) for the Chinese text — the first installed of:\n\n"
+    ));
+    for f in fonts {
         s.push_str(&format!("- {f}\n"));
     }
     s.push_str(&format!(
-        "\n`book.typ` uses {} unless told otherwise; choose another with\n\n    typst compile --input cjk-serif=\"Source Han Serif SC\" main.typ\n\n",
-        CJK_SERIF_FONTS[0]
+        "\n`book.typ` uses {} unless told otherwise; choose another with\n\n    typst compile --input {input}=\"{other}\" main.typ\n\n",
+        fonts[0]
     ));
     s.push_str(&format!(
         "Latin letters and digits use {LATIN_SERIF}, which every Typst compiler embeds \

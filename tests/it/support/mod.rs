@@ -117,6 +117,7 @@ pub fn fixture_book() -> Book {
         classification: Some("G258.23".into()),
         cip_number_line: Some("中国版本图书馆 CIP 数据核字(2011)第 081532 号".into()),
         cip_number: Some("2011-081532".into()),
+        ..CipRecord::default()
     };
     let meta = Metadata {
         ebook_isbn: None,

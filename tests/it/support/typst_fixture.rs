@@ -333,6 +333,7 @@ fn cip() -> CipRecord {
         classification: Some("D669.3".into()),
         cip_number_line: Some("中国版本图书馆 CIP 数据核字(2009)第 012345 号".into()),
         cip_number: Some("2009-012345".into()),
+        ..CipRecord::default()
     }
 }
 
