@@ -127,9 +127,10 @@ if cmd == "families":
     sys.exit(0)
 main, out, root, inputs = sys.argv[2], sys.argv[3], sys.argv[4], json.loads(sys.argv[5])
 stamp = int(sys.argv[6]) if sys.argv[6] else None
+fonts = [sys.argv[7]] if len(sys.argv) > 7 and sys.argv[7] else []
 try:
     _, warnings = typst.compile_with_warnings(
-        main, output=out, root=root, sys_inputs=inputs, timestamp=stamp)
+        main, output=out, root=root, sys_inputs=inputs, timestamp=stamp, font_paths=fonts)
     print(json.dumps({"problems": [w.diagnostic or w.message for w in warnings]}))
 except typst.TypstError as e:
     print(json.dumps({"problems": [getattr(e, "diagnostic", None) or str(e)]}))
@@ -225,6 +226,10 @@ impl Compiler {
                     .arg("--root")
                     .arg(root)
                     .args(["--diagnostic-format", "short"]);
+                let fonts = root.join(crate::writer::typst::FONTS_DIR);
+                if fonts.is_dir() {
+                    cmd.arg("--font-path").arg(fonts);
+                }
                 for (k, v) in inputs {
                     cmd.arg("--input").arg(format!("{k}={v}"));
                 }
@@ -259,6 +264,7 @@ impl Compiler {
                     .arg(root)
                     .arg(serde_json::Value::Object(inputs).to_string())
                     .arg(timestamp.map(|t| t.to_string()).unwrap_or_default())
+                    .arg(Some(root.join(crate::writer::typst::FONTS_DIR)).filter(|f| f.is_dir()).map(|f| f.into_os_string()).unwrap_or_default())
                     .output()
                     .map_err(|e| self.run_error(e.to_string()))?;
                 if !o.status.success() {
