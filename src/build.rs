@@ -491,7 +491,11 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             &TypstOptions {
                 template,
                 bleed_mm: 0.0,
-                fonts: resources.iter().filter(|r| r.media_type().is_font()).cloned().collect(),
+                fonts: resources
+                    .iter()
+                    .filter(|r| r.media_type().is_font())
+                    .cloned()
+                    .collect(),
             },
         );
         let dir = if req.formats.typst {

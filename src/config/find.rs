@@ -47,7 +47,10 @@ pub fn parse_overrides(overrides: &[String]) -> Result<BookConfig> {
                 !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
             });
         if key.split('.').next() == Some(super::resources::KEY) {
-            return Err(bad(o, "list resources in book.toml as [[resources]] path = \"…\""));
+            return Err(bad(
+                o,
+                "list resources in book.toml as [[resources]] path = \"…\"",
+            ));
         }
         if !key_ok {
             return Err(bad(

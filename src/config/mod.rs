@@ -217,7 +217,12 @@ mod tests {
     #[test]
     fn language_tags_are_checked_on_their_line() {
         let cases = [
-            ("title = \"x\"\nlanguage = \"chinese\"\n", 2, 12, "\"chinese\""),
+            (
+                "title = \"x\"\nlanguage = \"chinese\"\n",
+                2,
+                12,
+                "\"chinese\"",
+            ),
             ("language = \"zh_CN\"\n", 1, 12, "\"zh_CN\""),
             (
                 "title = \"x\"\n\nalt_title = { text = \"t\", language = \"en-\" }\n",

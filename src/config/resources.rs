@@ -46,11 +46,14 @@ pub fn take(table: &mut DeTable<'_>, text: &str) -> Result<Vec<ResourceEntry>, D
     struct List {
         resources: Vec<ResourceEntry>,
     }
-    let list = List::deserialize(toml::de::Deserializer::from(Spanned::new(span.clone(), only)))
-        .map_err(|e| {
-            at(text, e.span().unwrap_or(span.clone()), e.message())
-                .with_hint("write each resource as [[resources]] with path = \"fonts/Body.otf\"")
-        })?;
+    let list = List::deserialize(toml::de::Deserializer::from(Spanned::new(
+        span.clone(),
+        only,
+    )))
+    .map_err(|e| {
+        at(text, e.span().unwrap_or(span.clone()), e.message())
+            .with_hint("write each resource as [[resources]] with path = \"fonts/Body.otf\"")
+    })?;
     if list.resources.len() > MAX_RESOURCES {
         return Err(at(
             text,
@@ -63,7 +66,11 @@ pub fn take(table: &mut DeTable<'_>, text: &str) -> Result<Vec<ResourceEntry>, D
 
 /// Reads every listed resource relative to `base` (book.toml's folder), each within the
 /// resource size cap; the problems are diagnostics on the entries' lines of `text`.
-pub fn load(entries: &[ResourceEntry], base: &Path, text: &str) -> (Vec<Resource>, Vec<Diagnostic>) {
+pub fn load(
+    entries: &[ResourceEntry],
+    base: &Path,
+    text: &str,
+) -> (Vec<Resource>, Vec<Diagnostic>) {
     let mut resources: Vec<Resource> = Vec::new();
     let mut problems = Vec::new();
     for e in entries {

@@ -259,13 +259,19 @@ mod tests {
         let problems = check(css, &carried);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!((problems[0].line, problems[0].column), (2, 18));
-        assert!(problems[0].message.contains("[[resources]]"), "{problems:?}");
+        assert!(
+            problems[0].message.contains("[[resources]]"),
+            "{problems:?}"
+        );
         let out = rewrite_urls(css, &|arg| carried(arg).then(|| format!("../res/{arg}")));
         assert_eq!(
             out,
             "@font-face { src: url(\"../res/fonts/Body.otf\") format(\"opentype\") }\n\
              h1 { background: url(img/x.png) } p { b: url(data:,x) }"
         );
-        assert_eq!(rewrite_urls("é { a: url(x) }", &|_| Some("y".into())), "é { a: url(\"y\") }");
+        assert_eq!(
+            rewrite_urls("é { a: url(x) }", &|_| Some("y".into())),
+            "é { a: url(\"y\") }"
+        );
     }
 }

@@ -181,7 +181,10 @@ fn normal_path(path: &str) -> Option<String> {
     if path.starts_with('/') || path.contains('\\') {
         return None;
     }
-    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    let parts: Vec<&str> = path
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
     let ok = !parts.is_empty()
         && parts
             .iter()
@@ -199,15 +202,29 @@ mod tests {
 
     #[test]
     fn resources_are_typed_by_name_and_checked_by_content() {
-        let cases: &[(&str, &[u8], Result<(&str, &str), &str>)] = &[
+        /// (path, bytes, the normal path and media type or the start of the error)
+        type Case<'a> = (&'a str, &'a [u8], Result<(&'a str, &'a str), &'a str>);
+        let cases: &[Case] = &[
             ("fonts/Body.otf", OTF, Ok(("fonts/Body.otf", "font/otf"))),
             ("./fonts//Body.TTF", TTF, Ok(("fonts/Body.TTF", "font/ttf"))),
             ("a.woff2", b"wOF2\0\x01", Ok(("a.woff2", "font/woff2"))),
             ("a.woff", b"wOFF\0\x01", Ok(("a.woff", "font/woff"))),
             ("img/logo.png", PNG, Ok(("img/logo.png", "image/png"))),
-            ("x.jpeg", &[0xFF, 0xD8, 0xFF, 0xE0], Ok(("x.jpeg", "image/jpeg"))),
-            ("x.svg", b"<?xml version=\"1.0\"?><svg/>", Ok(("x.svg", "image/svg+xml"))),
-            ("x.webp", b"RIFF\0\0\0\0WEBPVP8 ", Ok(("x.webp", "image/webp"))),
+            (
+                "x.jpeg",
+                &[0xFF, 0xD8, 0xFF, 0xE0],
+                Ok(("x.jpeg", "image/jpeg")),
+            ),
+            (
+                "x.svg",
+                b"<?xml version=\"1.0\"?><svg/>",
+                Ok(("x.svg", "image/svg+xml")),
+            ),
+            (
+                "x.webp",
+                b"RIFF\0\0\0\0WEBPVP8 ",
+                Ok(("x.webp", "image/webp")),
+            ),
             ("/etc/fonts/a.otf", OTF, Err("must be relative")),
             ("../a.otf", OTF, Err("must be relative")),
             ("fonts/../../a.otf", OTF, Err("must be relative")),
@@ -217,7 +234,11 @@ mod tests {
             ("", OTF, Err("must be relative")),
             ("notes.txt", b"text", Err("is not a font or image")),
             ("font.ttc", b"ttcf", Err("is not a font or image")),
-            ("fake.otf", PNG, Err("is named as font/otf but its bytes are not one")),
+            (
+                "fake.otf",
+                PNG,
+                Err("is named as font/otf but its bytes are not one"),
+            ),
             ("fake.png", OTF, Err("is named as image/png")),
         ];
         for (path, bytes, want) in cases {

@@ -264,7 +264,12 @@ impl Compiler {
                     .arg(root)
                     .arg(serde_json::Value::Object(inputs).to_string())
                     .arg(timestamp.map(|t| t.to_string()).unwrap_or_default())
-                    .arg(Some(root.join(crate::writer::typst::FONTS_DIR)).filter(|f| f.is_dir()).map(|f| f.into_os_string()).unwrap_or_default())
+                    .arg(
+                        Some(root.join(crate::writer::typst::FONTS_DIR))
+                            .filter(|f| f.is_dir())
+                            .map(|f| f.into_os_string())
+                            .unwrap_or_default(),
+                    )
                     .output()
                     .map_err(|e| self.run_error(e.to_string()))?;
                 if !o.status.success() {
@@ -366,7 +371,8 @@ mod tests {
 
     #[test]
     fn unix_seconds_to_utc_calendar() {
-        let table: &[(i64, (i32, u8, u8), (u8, u8, u8))] = &[
+        type Row = (i64, (i32, u8, u8), (u8, u8, u8));
+        let table: &[Row] = &[
             (0, (1970, 1, 1), (0, 0, 0)),
             (-1, (1969, 12, 31), (23, 59, 59)),
             (951_782_400, (2000, 2, 29), (0, 0, 0)),

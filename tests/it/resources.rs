@@ -13,7 +13,8 @@ use crate::support::outdir::{entries, stderr, write};
 /// The fixture font (scripts/make-fixture-font.py; drawn for these tests, the project's licence).
 const FONT: &str = "tests/fixtures/fonts/PaibanFixture-Regular.ttf";
 
-const BOOK: &str = "The River Town\n\nChapter 1\n\nThe Mill\n\nThe water ran down from the hills.\n";
+const BOOK: &str =
+    "The River Town\n\nChapter 1\n\nThe Mill\n\nThe water ran down from the hills.\n";
 
 const CSS: &str = "@font-face {\n  font-family: \"Paiban Fixture\";\n  \
                    src: url(\"fonts/PaibanFixture-Regular.ttf\") format(\"truetype\");\n}\n\
@@ -34,7 +35,8 @@ fn book_folder(toml: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, book)
 }
 
-const LISTED: &str = "title = \"The River Town\"\n\n[[resources]]\npath = \"fonts/PaibanFixture-Regular.ttf\"\n";
+const LISTED: &str =
+    "title = \"The River Town\"\n\n[[resources]]\npath = \"fonts/PaibanFixture-Regular.ttf\"\n";
 
 fn build(dir: &Path, book: &Path, formats: &str) -> assert_cmd::assert::Assert {
     paiban()
@@ -62,7 +64,10 @@ fn a_listed_font_is_embedded_declared_and_reached_from_the_css() {
     build(dir.path(), &book, "epub,typst").success();
     let epub = dir.path().join("out/river.epub");
     let font = std::fs::read(FONT).unwrap();
-    assert_eq!(entry(&epub, "EPUB/res/fonts/PaibanFixture-Regular.ttf"), font);
+    assert_eq!(
+        entry(&epub, "EPUB/res/fonts/PaibanFixture-Regular.ttf"),
+        font
+    );
     let opf = String::from_utf8(entry(&epub, "EPUB/content.opf")).unwrap();
     assert!(
         opf.contains(
@@ -81,7 +86,10 @@ fn a_listed_font_is_embedded_declared_and_reached_from_the_css() {
         font
     );
     let note = std::fs::read_to_string(project.join("FONTS.md")).unwrap();
-    assert!(note.contains("typst compile --font-path fonts main.typ"), "{note}");
+    assert!(
+        note.contains("typst compile --font-path fonts main.typ"),
+        "{note}"
+    );
 }
 
 #[test]
@@ -90,8 +98,9 @@ fn a_css_url_to_an_unlisted_file_is_refused() {
     let a = build(dir.path(), &book, "epub").failure();
     let err = stderr(&a);
     assert!(
-        err.contains("url(fonts/PaibanFixture-Regular.ttf) refers to a file the EPUB does not carry")
-            && err.contains("[[resources]]"),
+        err.contains(
+            "url(fonts/PaibanFixture-Regular.ttf) refers to a file the EPUB does not carry"
+        ) && err.contains("[[resources]]"),
         "{err}"
     );
     assert!(!dir.path().join("out").exists(), "nothing written");
@@ -100,11 +109,31 @@ fn a_css_url_to_an_unlisted_file_is_refused() {
 #[test]
 fn bad_entries_are_errors_on_their_line_and_nothing_is_written() {
     let cases = [
-        ("[[resources]]\npath = \"fonts/Missing.otf\"\n", 3, "Missing.otf"),
-        ("[[resources]]\npath = \"../outside.ttf\"\n", 3, "must be relative"),
-        ("[[resources]]\npath = \"style.css\"\n", 3, "is not a font or image"),
-        ("[[resources]]\npath = \"river.txt.png\"\n", 3, "river.txt.png"),
-        ("[[resources]]\nfile = \"fonts/a.ttf\"\n", 3, "unknown field"),
+        (
+            "[[resources]]\npath = \"fonts/Missing.otf\"\n",
+            3,
+            "Missing.otf",
+        ),
+        (
+            "[[resources]]\npath = \"../outside.ttf\"\n",
+            3,
+            "must be relative",
+        ),
+        (
+            "[[resources]]\npath = \"style.css\"\n",
+            3,
+            "is not a font or image",
+        ),
+        (
+            "[[resources]]\npath = \"river.txt.png\"\n",
+            3,
+            "river.txt.png",
+        ),
+        (
+            "[[resources]]\nfile = \"fonts/a.ttf\"\n",
+            3,
+            "unknown field",
+        ),
         (
             "[[resources]]\npath = \"fonts/PaibanFixture-Regular.ttf\"\n\n\
              [[resources]]\npath = \"./fonts/PaibanFixture-Regular.ttf\"\n",
@@ -129,7 +158,9 @@ fn bad_entries_are_errors_on_their_line_and_nothing_is_written() {
         assert!(err.contains(&format!("book.toml:{line}:")), "{toml}\n{err}");
         assert!(
             !dir.path().join("out").exists()
-                || entries(&dir.path().join("out")).iter().all(|e| e.starts_with('.')),
+                || entries(&dir.path().join("out"))
+                    .iter()
+                    .all(|e| e.starts_with('.')),
             "{toml}: nothing written"
         );
     }
@@ -144,7 +175,11 @@ fn m_cannot_list_resources() {
         .arg(&book)
         .assert()
         .failure();
-    assert!(stderr(&a).contains("list resources in book.toml"), "{}", stderr(&a));
+    assert!(
+        stderr(&a).contains("list resources in book.toml"),
+        "{}",
+        stderr(&a)
+    );
 }
 
 /// epubcheck (with `-u`) and Ace find nothing but CSS-028, the USAGE note that the stylesheet
@@ -162,7 +197,11 @@ fn an_epub_with_an_embedded_font_validates() {
         Err(e) => crate::support::tools::missing(&format!("EPUBCheck ({e})")),
     };
     assert!(check.is_clean(), "{}", check.summary());
-    let others: Vec<_> = check.messages.iter().filter(|m| m.id != "CSS-028").collect();
+    let others: Vec<_> = check
+        .messages
+        .iter()
+        .filter(|m| m.id != "CSS-028")
+        .collect();
     assert!(others.is_empty(), "{others:?}");
     match &outcome.ace {
         Ok(r) => assert!(r.is_clean(), "{}", r.summary()),

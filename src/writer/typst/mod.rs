@@ -100,7 +100,10 @@ pub fn write_typst(book: &Book, opts: &TypstOptions) -> TypstProject {
     let mut files = vec![
         ("main.typ".into(), main.into_bytes()),
         ("book.typ".into(), template.as_bytes().to_vec()),
-        ("FONTS.md".into(), fonts_note(book, &opts.fonts).into_bytes()),
+        (
+            "FONTS.md".into(),
+            fonts_note(book, &opts.fonts).into_bytes(),
+        ),
     ];
     files.extend(
         opts.fonts
