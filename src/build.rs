@@ -7,6 +7,7 @@ use crate::config;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
 use crate::input::{self, InputKind};
+use crate::model::Resource;
 use crate::output::{Protected, Staging};
 use crate::pdf::{self, PdfOptions};
 use crate::reader::{self, ReadOptions, Reading};
@@ -271,16 +272,32 @@ fn source_date_epoch(v: &str) -> Result<i64> {
 
 /// The EPUB stylesheet: the built-in one (or `--css-replace`), then each `--css` file in order,
 /// each under a comment naming it; `None` when neither is given (the writer's built-in).
-fn stylesheet(req: &BuildRequest) -> Result<Option<String>> {
+fn stylesheet(req: &BuildRequest, resources: &[Resource]) -> Result<Option<String>> {
     if req.css.is_empty() && req.css_replace.is_none() {
         return Ok(None);
     }
+    let base = req.read.meta.as_deref().and_then(Path::parent);
+    // A `url(…)` relative to the stylesheet that names a book.toml resource points at the copy
+    // the EPUB carries (`EPUB/res/…`, seen from `EPUB/css/epub.css`).
+    let read = |path: &Path| -> Result<String> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let href = |arg: &str| {
+            let base = base?;
+            let target = std::fs::canonicalize(dir.join(arg)).ok()?;
+            resources
+                .iter()
+                .find(|r| std::fs::canonicalize(base.join(r.path())).ok() == Some(target.clone()))
+                .map(|r| format!("../{}", crate::writer::epub::resource_href(r)))
+        };
+        let text = input::read_stylesheet(path, &|arg| href(arg).is_some())?;
+        Ok(input::rewrite_urls(&text, &href))
+    };
     let mut css = match &req.css_replace {
-        Some(path) => input::read_stylesheet(path)?,
+        Some(path) => read(path)?,
         None => crate::writer::epub::DEFAULT_CSS.to_string(),
     };
     for path in &req.css {
-        let text = input::read_stylesheet(path)?;
+        let text = read(path)?;
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -291,6 +308,20 @@ fn stylesheet(req: &BuildRequest) -> Result<Option<String>> {
         css.push_str(&text);
     }
     Ok(Some(css))
+}
+
+/// The `[[resources]]` of the book.toml read, relative to its folder; what is wrong with one is
+/// an error diagnostic on its line of book.toml (a book.toml that did not parse was reported
+/// by [`read`]).
+fn load_resources(req: &ReadRequest, config: Option<&Source>) -> (Vec<Resource>, Vec<Diagnostic>) {
+    let (Some(path), Some(source)) = (&req.meta, config) else {
+        return Default::default();
+    };
+    let Ok(toml) = config::check(&source.text) else {
+        return Default::default();
+    };
+    let base = path.parent().unwrap_or(Path::new("."));
+    config::load_resources(&toml.resources, base, &source.text)
 }
 
 /// The `dcterms:modified` time: `SOURCE_DATE_EPOCH` if set, else the book's date, else 1980-01-01.
@@ -381,6 +412,8 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         ..
     } = reading;
     check_divisions(&book, &req.read.input)?;
+    let (resources, problems) = load_resources(&req.read, config.as_ref());
+    diagnostics.extend(problems);
     let worst = diagnostics.iter().map(|d| d.severity).max();
     if worst == Some(Severity::Error) || (req.deny_warnings && worst >= Some(Severity::Warning)) {
         return Ok(BuildReport {
@@ -393,7 +426,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     }
     // Read every optional input before writing anything, so a bad one leaves no output.
     let cover = read_optional(&req.cover, InputKind::Cover)?;
-    let css = stylesheet(req)?;
+    let css = stylesheet(req, &resources)?;
     let template = read_text(&req.typst_template, InputKind::Template)?;
     let own = Protected::new(
         [
@@ -428,6 +461,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             note_style: None,
             generate_cover: true,
             print_colophon: req.print_colophon,
+            resources: resources.clone(),
         };
         let epub = write_epub(&book, &opts).map_err(|source| match (&source, &req.cover) {
             (EpubError::Cover(_), Some(cover)) => Error::Cover {
@@ -457,6 +491,11 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             &TypstOptions {
                 template,
                 bleed_mm: 0.0,
+                fonts: resources
+                    .iter()
+                    .filter(|r| r.media_type().is_font())
+                    .cloned()
+                    .collect(),
             },
         );
         let dir = if req.formats.typst {

@@ -92,6 +92,23 @@ impl ReadArgs {
     }
 }
 
+/// The cover, stylesheets and template of a build, shared by `build` and `watch`.
+#[derive(clap::Args, Debug, Clone)]
+struct DesignArgs {
+    /// Cover image (JPEG, PNG or WebP); without one a typographic cover is made.
+    #[arg(long)]
+    cover: Option<PathBuf>,
+    /// A stylesheet added after the built-in EPUB CSS (repeatable, applied in order).
+    #[arg(long, value_name = "FILE")]
+    css: Vec<PathBuf>,
+    /// A stylesheet replacing the built-in EPUB CSS (`--css` files still follow it).
+    #[arg(long, value_name = "FILE")]
+    css_replace: Option<PathBuf>,
+    /// A Typst template replacing the built-in styles/book.typ.
+    #[arg(long)]
+    typst_template: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Show what the reader recovers: metadata, outline and diagnostics.
@@ -128,18 +145,8 @@ enum Command {
         /// --format asks for more, written beside it under the same name).
         #[arg(short, long, default_value = "out")]
         out_dir: PathBuf,
-        /// Cover image (JPEG, PNG or WebP); without one a typographic cover is made.
-        #[arg(long)]
-        cover: Option<PathBuf>,
-        /// A stylesheet added after the built-in EPUB CSS (repeatable, applied in order).
-        #[arg(long, value_name = "FILE")]
-        css: Vec<PathBuf>,
-        /// A stylesheet replacing the built-in EPUB CSS (`--css` files still follow it).
-        #[arg(long, value_name = "FILE")]
-        css_replace: Option<PathBuf>,
-        /// A Typst template replacing the built-in styles/book.typ.
-        #[arg(long)]
-        typst_template: Option<PathBuf>,
+        #[command(flatten)]
+        design: DesignArgs,
         /// Outputs, comma-separated: epub, typst, pdf [default: epub,typst].
         #[arg(long, value_parser = Formats::parse)]
         format: Option<Formats>,
@@ -171,18 +178,8 @@ enum Command {
         /// Output folder the builds are written to, as `paiban build -o`.
         #[arg(short, long, default_value = "out")]
         out_dir: PathBuf,
-        /// Cover image (JPEG, PNG or WebP).
-        #[arg(long)]
-        cover: Option<PathBuf>,
-        /// A stylesheet added after the built-in EPUB CSS (repeatable).
-        #[arg(long, value_name = "FILE")]
-        css: Vec<PathBuf>,
-        /// A stylesheet replacing the built-in EPUB CSS.
-        #[arg(long, value_name = "FILE")]
-        css_replace: Option<PathBuf>,
-        /// A Typst template replacing the built-in styles/book.typ.
-        #[arg(long)]
-        typst_template: Option<PathBuf>,
+        #[command(flatten)]
+        design: DesignArgs,
         /// The address to listen on (loopback unless --allow-remote).
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
@@ -417,10 +414,13 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
         Command::Watch {
             read,
             out_dir,
-            cover,
-            css,
-            css_replace,
-            typst_template,
+            design:
+                DesignArgs {
+                    cover,
+                    css,
+                    css_replace,
+                    typst_template,
+                },
             bind,
             port,
             allow_remote,
@@ -475,10 +475,13 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
             check,
             read,
             out_dir,
-            cover,
-            css,
-            css_replace,
-            typst_template,
+            design:
+                DesignArgs {
+                    cover,
+                    css,
+                    css_replace,
+                    typst_template,
+                },
             format,
             deny_warnings,
             print_colophon,

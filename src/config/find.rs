@@ -46,6 +46,12 @@ pub fn parse_overrides(overrides: &[String]) -> Result<BookConfig> {
             && key.split('.').all(|k| {
                 !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
             });
+        if key.split('.').next() == Some(super::resources::KEY) {
+            return Err(bad(
+                o,
+                "list resources in book.toml as [[resources]] path = \"…\"",
+            ));
+        }
         if !key_ok {
             return Err(bad(
                 o,

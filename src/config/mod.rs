@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -14,10 +15,12 @@ use crate::{Error, Result};
 mod find;
 mod init;
 mod options;
+mod resources;
 
 pub use find::{Lookup, find_book_toml, parse_overrides};
 pub use init::init_toml;
 pub use options::{BookOptions, OPTION_KEYS};
+pub use resources::{MAX_RESOURCES, ResourceEntry, load as load_resources};
 
 /// A validated `book.toml`: the metadata fields it sets and its build options.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,6 +29,8 @@ pub struct BookConfig {
     pub patch: MetadataPatch,
     /// Build options (`keep_licence`).
     pub options: BookOptions,
+    /// The `[[resources]]` entries (fonts, images), not yet read (see [`load_resources`]).
+    pub resources: Vec<ResourceEntry>,
 }
 
 impl BookConfig {
@@ -39,6 +44,12 @@ impl BookConfig {
         BookConfig {
             patch: self.patch.then(&later.patch),
             options: self.options.then(&later.options),
+            // `-M` cannot list resources: only a book.toml does.
+            resources: if later.resources.is_empty() {
+                self.resources
+            } else {
+                later.resources.clone()
+            },
         }
     }
 }
@@ -78,7 +89,18 @@ pub fn check(text: &str) -> std::result::Result<BookConfig, Diagnostic> {
     let (options, spans) = options::take(table.get_ref())
         .map_err(|(span, message)| at(Code::ConfigValue, Some(span), &message))?;
     let rest = options::blank(text, &spans);
-    let meta: Metadata = toml::from_str(&rest).map_err(|e| {
+    // The resource list is taken out of the parsed table, the rest read as metadata from it
+    // (spans still point into the file as written).
+    let mut table =
+        DeTable::parse(&rest).map_err(|e| at(Code::ConfigSyntax, e.span(), e.message()))?;
+    let resources = resources::take(table.get_mut(), text)?;
+    let keys: Vec<String> = table
+        .get_ref()
+        .keys()
+        .map(|k| k.get_ref().to_string())
+        .filter(|k| !OPTION_KEYS.contains(&k.as_str()))
+        .collect();
+    let meta = Metadata::deserialize(toml::de::Deserializer::from(table)).map_err(|e| {
         let code = if e.message().contains("unknown field") {
             Code::ConfigSyntax
         } else {
@@ -86,15 +108,13 @@ pub fn check(text: &str) -> std::result::Result<BookConfig, Diagnostic> {
         };
         at(code, e.span(), e.message())
     })?;
-    let keys: Vec<String> = table
-        .get_ref()
-        .keys()
-        .map(|k| k.get_ref().to_string())
-        .filter(|k| !OPTION_KEYS.contains(&k.as_str()))
-        .collect();
     let patch = MetadataPatch::new(meta, keys)
         .ok_or_else(|| at(Code::ConfigSyntax, None, "unknown field"))?;
-    Ok(BookConfig { patch, options })
+    Ok(BookConfig {
+        patch,
+        options,
+        resources,
+    })
 }
 
 /// The first string (key or value) holding a control character other than tab and line feed,
@@ -173,7 +193,7 @@ mod tests {
                     ebook_isbn = \"978-7-220-07597-1\"\nsubjects = [\"河流\"]\n\
                     print_isbns = [{ label = \"平裝\", isbn = \"978-7-220-07597-1\" }]\n\
                     contributors = [{ name = \"王五\", role = \"wpr\", file_as = \"Wang, Wu\", affiliation = \"某大学\" }]\n";
-        let patch = check(text).unwrap();
+        let patch = check(text).unwrap().patch;
         let mut m = Metadata::default();
         patch.apply(&mut m);
         assert_eq!(m.publisher_address.as_deref(), Some("某路1号"));
@@ -197,7 +217,12 @@ mod tests {
     #[test]
     fn language_tags_are_checked_on_their_line() {
         let cases = [
-            ("title = \"x\"\nlanguage = \"chinese\"\n", 2, 12, "\"chinese\""),
+            (
+                "title = \"x\"\nlanguage = \"chinese\"\n",
+                2,
+                12,
+                "\"chinese\"",
+            ),
             ("language = \"zh_CN\"\n", 1, 12, "\"zh_CN\""),
             (
                 "title = \"x\"\n\nalt_title = { text = \"t\", language = \"en-\" }\n",

@@ -1,6 +1,8 @@
 //! 样式表检查 (stylesheet check): a `--css` file must not refer to anything the EPUB does not
-//! carry (`@import`, `url(…)` to a remote or local file) nor hold NUL bytes; epubcheck would
-//! reject the EPUB for either (RSC-006, RSC-007, CSS-008).
+//! carry (`@import`, `url(…)` to a remote file or a local one not listed as a resource) nor hold
+//! NUL bytes; epubcheck would reject the EPUB for either (RSC-006, RSC-007, CSS-008). A
+//! `url(…)` naming a book.toml resource is kept, and [`rewrite_urls`] points it at the copy the
+//! EPUB carries.
 
 /// One problem: 1-based line and column (in characters), and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,10 +34,72 @@ fn outside_reference(arg: &str) -> Option<&'static str> {
     })
 }
 
-/// Scans a stylesheet outside comments and strings for NUL bytes, `@import` and `url(…)`.
-pub fn check(css: &str) -> Vec<CssProblem> {
+/// One `url(…)` outside comments and strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlRef {
+    /// Line of `url(`.
+    pub line: usize,
+    /// Column of `url(` (in characters).
+    pub column: usize,
+    /// Byte range of the argument between `url(` and `)`, quotes and spaces included.
+    pub bytes: std::ops::Range<usize>,
+    /// The argument without quotes and surrounding spaces.
+    pub arg: String,
+}
+
+/// Scans a stylesheet outside comments and strings for NUL bytes, `@import` and `url(…)`; a
+/// `url(…)` to a local file is a problem unless `carried(argument)` says the EPUB carries it.
+pub fn check(css: &str, carried: &dyn Fn(&str) -> bool) -> Vec<CssProblem> {
+    let (mut problems, urls) = scan(css);
+    for u in urls {
+        let what = match outside_reference(&u.arg) {
+            Some("a file the EPUB does not carry") if carried(&u.arg) => continue,
+            Some(what) => what,
+            None => continue,
+        };
+        let shown: String = u.arg.chars().take(80).collect();
+        problems.push(CssProblem {
+            line: u.line,
+            column: u.column,
+            message: format!(
+                "url({shown}) refers to {what}: an EPUB must carry every resource it uses \
+                 (list the file under [[resources]] in book.toml, embed it as a data: URL or \
+                 remove the rule)"
+            ),
+        });
+    }
+    problems.sort_by_key(|p| (p.line, p.column));
+    problems
+}
+
+/// The stylesheet with every `url(…)` argument that `map` knows replaced by its answer (quoted).
+pub fn rewrite_urls(css: &str, map: &dyn Fn(&str) -> Option<String>) -> String {
+    let (_, urls) = scan(css);
+    let mut out = String::with_capacity(css.len());
+    let mut at = 0;
+    for u in urls {
+        if let Some(new) = map(&u.arg) {
+            out.push_str(&css[at..u.bytes.start]);
+            out.push('"');
+            out.push_str(&new.replace(['"', '\\', '\n'], ""));
+            out.push('"');
+            at = u.bytes.end;
+        }
+    }
+    out.push_str(&css[at..]);
+    out
+}
+
+/// NUL bytes and `@import`s as problems, and every `url(…)`.
+fn scan(css: &str) -> (Vec<CssProblem>, Vec<UrlRef>) {
     let chars: Vec<char> = css.chars().collect();
+    let offsets: Vec<usize> = css
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([css.len()])
+        .collect();
     let mut problems = Vec::new();
+    let mut urls = Vec::new();
     let (mut line, mut col) = (1, 1);
     let mut i = 0;
     let mut report = |line: usize, column: usize, message: String| {
@@ -110,6 +174,7 @@ pub fn check(css: &str) -> Vec<CssProblem> {
             for _ in 0..4 {
                 step!();
             }
+            let start = i;
             let mut arg = String::new();
             while i < chars.len() && chars[i] != ')' && chars[i] != '\n' {
                 if chars[i] != '"' && chars[i] != '\'' {
@@ -117,22 +182,17 @@ pub fn check(css: &str) -> Vec<CssProblem> {
                 }
                 step!();
             }
-            if let Some(what) = outside_reference(&arg) {
-                let shown: String = arg.trim().chars().take(80).collect();
-                report(
-                    at_line,
-                    at_col,
-                    format!(
-                        "url({shown}) refers to {what}: an EPUB must carry every resource it uses \
-                         (embed it as a data: URL or remove the rule)"
-                    ),
-                );
-            }
+            urls.push(UrlRef {
+                line: at_line,
+                column: at_col,
+                bytes: offsets[start]..offsets[i],
+                arg: arg.trim().to_string(),
+            });
         } else {
             step!();
         }
     }
-    problems
+    (problems, urls)
 }
 
 #[cfg(test)]
@@ -182,12 +242,36 @@ mod tests {
             ("a {}\n\0", &[(2, 1, "a NUL byte")]),
         ];
         for (css, want) in cases {
-            let got = check(css);
+            let got = check(css, &|_| false);
             assert_eq!(got.len(), want.len(), "{css:?}: {got:?}");
             for (p, (line, column, start)) in got.iter().zip(want.iter()) {
                 assert_eq!((p.line, p.column), (*line, *column), "{css:?}: {p:?}");
                 assert!(p.message.starts_with(start), "{css:?}: {p:?}");
             }
         }
+    }
+
+    #[test]
+    fn urls_to_carried_files_are_kept_and_rewritten() {
+        let css = "@font-face { src: url( 'fonts/Body.otf' ) format(\"opentype\") }\n\
+                   h1 { background: url(img/x.png) } p { b: url(data:,x) }";
+        let carried = |arg: &str| arg == "fonts/Body.otf";
+        let problems = check(css, &carried);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!((problems[0].line, problems[0].column), (2, 18));
+        assert!(
+            problems[0].message.contains("[[resources]]"),
+            "{problems:?}"
+        );
+        let out = rewrite_urls(css, &|arg| carried(arg).then(|| format!("../res/{arg}")));
+        assert_eq!(
+            out,
+            "@font-face { src: url(\"../res/fonts/Body.otf\") format(\"opentype\") }\n\
+             h1 { background: url(img/x.png) } p { b: url(data:,x) }"
+        );
+        assert_eq!(
+            rewrite_urls("é { a: url(x) }", &|_| Some("y".into())),
+            "é { a: url(\"y\") }"
+        );
     }
 }

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 
 mod css;
 
-pub use css::{CssProblem, check as check_css};
+pub use css::{CssProblem, UrlRef, check as check_css, rewrite_urls};
 
 const MIB: u64 = 1024 * 1024;
 
@@ -27,6 +27,8 @@ pub enum InputKind {
     Stylesheet,
     /// `--typst-template`: at most 4 MiB.
     Template,
+    /// A `[[resources]]` font or image of book.toml: at most 32 MiB (a full CJK font is 15–25).
+    Resource,
 }
 
 impl InputKind {
@@ -37,6 +39,7 @@ impl InputKind {
             InputKind::BookToml => 16 * MIB,
             InputKind::Cover => 64 * MIB,
             InputKind::Stylesheet | InputKind::Template => 4 * MIB,
+            InputKind::Resource => 32 * MIB,
         }
     }
 
@@ -48,6 +51,7 @@ impl InputKind {
             InputKind::Cover => "cover image",
             InputKind::Stylesheet => "stylesheet",
             InputKind::Template => "Typst template",
+            InputKind::Resource => "resource",
         }
     }
 }
@@ -162,11 +166,12 @@ pub fn read(path: &Path, kind: InputKind) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Reads a `--css` stylesheet: UTF-8 text that refers to nothing outside the EPUB and holds no
-/// NUL byte (the first problems are listed with line and column).
-pub fn read_stylesheet(path: &Path) -> Result<String> {
+/// Reads a `--css` stylesheet: UTF-8 text that refers to nothing outside the EPUB but the files
+/// `carried(url argument)` accepts and holds no NUL byte (the first problems are listed with
+/// line and column).
+pub fn read_stylesheet(path: &Path, carried: &dyn Fn(&str) -> bool) -> Result<String> {
     let text = read_text(path, InputKind::Stylesheet)?;
-    let problems = css::check(&text);
+    let problems = css::check(&text, carried);
     if problems.is_empty() {
         return Ok(text);
     }

@@ -174,6 +174,9 @@ mod tests {
         assert_eq!(ok.as_str(), "zh-CN");
         assert_eq!(serde_json::to_string(&ok).unwrap(), "\"zh-CN\"");
         let bad = serde_json::from_str::<LanguageTag>("\"chinese\"").unwrap_err();
-        assert!(bad.to_string().contains("\"chinese\" is not a BCP 47"), "{bad}");
+        assert!(
+            bad.to_string().contains("\"chinese\" is not a BCP 47"),
+            "{bad}"
+        );
     }
 }

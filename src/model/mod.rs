@@ -15,6 +15,7 @@ mod meta;
 mod numbering;
 mod patch;
 mod relator;
+mod resource;
 
 pub use content::*;
 pub use dump::dump;
@@ -25,6 +26,7 @@ pub use meta::*;
 pub use numbering::{NoteFigures, NoteNumbering, NoteRestart, note_numbering, own_mark};
 pub use patch::MetadataPatch;
 pub use relator::{Relator, RelatorError};
+pub use resource::{MediaType, Resource, ResourceError};
 
 /// A whole book: metadata, 前言 front matter, 正文 body, 后记 back matter, and its notes.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -132,9 +132,10 @@ if cmd == "families":
     sys.exit(0)
 main, out, root, inputs = sys.argv[2], sys.argv[3], sys.argv[4], json.loads(sys.argv[5])
 stamp = int(sys.argv[6]) if sys.argv[6] else None
+fonts = [sys.argv[7]] if len(sys.argv) > 7 and sys.argv[7] else []
 try:
     _, warnings = typst.compile_with_warnings(
-        main, output=out, root=root, sys_inputs=inputs, timestamp=stamp)
+        main, output=out, root=root, sys_inputs=inputs, timestamp=stamp, font_paths=fonts)
     print(json.dumps({"problems": [w.diagnostic or w.message for w in warnings]}))
 except typst.TypstError as e:
     print(json.dumps({"problems": [getattr(e, "diagnostic", None) or str(e)]}))
@@ -230,6 +231,10 @@ impl Compiler {
                     .arg("--root")
                     .arg(root)
                     .args(["--diagnostic-format", "short"]);
+                let fonts = root.join(crate::writer::typst::FONTS_DIR);
+                if fonts.is_dir() {
+                    cmd.arg("--font-path").arg(fonts);
+                }
                 for (k, v) in inputs {
                     cmd.arg("--input").arg(format!("{k}={v}"));
                 }
@@ -264,6 +269,12 @@ impl Compiler {
                     .arg(root)
                     .arg(serde_json::Value::Object(inputs).to_string())
                     .arg(timestamp.map(|t| t.to_string()).unwrap_or_default())
+                    .arg(
+                        Some(root.join(crate::writer::typst::FONTS_DIR))
+                            .filter(|f| f.is_dir())
+                            .map(|f| f.into_os_string())
+                            .unwrap_or_default(),
+                    )
                     .output()
                     .map_err(|e| self.run_error(e.to_string()))?;
                 if !o.status.success() {
@@ -373,7 +384,8 @@ mod tests {
 
     #[test]
     fn unix_seconds_to_utc_calendar() {
-        let table: &[(i64, (i32, u8, u8), (u8, u8, u8))] = &[
+        type Row = (i64, (i32, u8, u8), (u8, u8, u8));
+        let table: &[Row] = &[
             (0, (1970, 1, 1), (0, 0, 0)),
             (-1, (1969, 12, 31), (23, 59, 59)),
             (951_782_400, (2000, 2, 29), (0, 0, 0)),

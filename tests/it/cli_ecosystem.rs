@@ -137,3 +137,31 @@ fn o_may_name_the_epub_file() {
         .assert()
         .code(1);
 }
+
+/// The help text of option `flag` in `paiban CMD --help`: its line and the lines under it up
+/// to the next option.
+fn option_help(cmd: &str, flag: &str) -> String {
+    let help = stdout(&[cmd, "--help"]);
+    let mut lines = help
+        .lines()
+        .skip_while(|l| !l.trim_start().split([' ', ',']).any(|w| w == flag));
+    let first = lines
+        .next()
+        .unwrap_or_else(|| panic!("{cmd} --help has no {flag}:\n{help}"));
+    let rest: Vec<&str> = lines
+        .take_while(|l| !l.trim_start().starts_with('-') && !l.trim().is_empty())
+        .collect();
+    format!("{first}\n{}", rest.join("\n"))
+}
+
+#[test]
+fn build_and_watch_share_the_design_options_and_their_help() {
+    for flag in ["--cover", "--css", "--css-replace", "--typst-template"] {
+        let (build, watch) = (option_help("build", flag), option_help("watch", flag));
+        assert_eq!(build, watch, "{flag}");
+        assert!(
+            build.len() > flag.len() + 10,
+            "{flag} has a help text: {build}"
+        );
+    }
+}

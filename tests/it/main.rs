@@ -39,6 +39,7 @@ mod reader_conservation;
 mod reader_decode;
 mod reader_imports;
 mod reader_props;
+mod resources;
 mod reader_seed;
 mod robust_hostile;
 mod robust_input;

@@ -69,7 +69,7 @@ proptest! {
     #[test]
     fn typst_main_parses_with_no_markup_from_the_text(text in manuscript()) {
         let r = read(&text);
-        let project = write_typst(&r.book, &TypstOptions { template: None, bleed_mm: 0.0 });
+        let project = write_typst(&r.book, &TypstOptions { template: None, bleed_mm: 0.0, fonts: Vec::new() });
         let main = project.files.iter().find(|(n, _)| n == "main.typ").unwrap();
         let main = std::str::from_utf8(&main.1).unwrap();
         // Skip the writer's header comment; everything after it comes from the book.

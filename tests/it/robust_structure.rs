@@ -60,6 +60,7 @@ fn typst_main(book: &Book) -> String {
         &TypstOptions {
             template: None,
             bleed_mm: 0.0,
+            fonts: Vec::new(),
         },
     );
     let (_, bytes) = project

@@ -22,7 +22,7 @@ pub use notes::NoteStyle;
 pub use package::{CONFORMS_TO, identifier};
 
 use crate::diag::Diagnostic;
-use crate::model::Book;
+use crate::model::{Book, Resource};
 use documents::DocKind;
 use package::{Item, Package};
 use xhtml::{Ctx, Pages};
@@ -46,6 +46,15 @@ pub struct EpubOptions {
     pub generate_cover: bool,
     /// Keep the colophon's print-only fields (定价, 印张, 印次, 成品尺寸 …) on the copyright page.
     pub print_colophon: bool,
+    /// Fonts and images to carry (book.toml's `[[resources]]`), at [`resource_href`] and declared
+    /// in the manifest with their media types.
+    pub resources: Vec<Resource>,
+}
+
+/// Where the EPUB carries a resource, relative to the package document (`res/fonts/Body.otf`);
+/// a stylesheet in `css/` reaches it as `../res/…`.
+pub fn resource_href(r: &Resource) -> String {
+    format!("res/{}", r.path())
 }
 
 /// A written EPUB: the bytes of the zip and anything worth telling the user.
@@ -168,6 +177,13 @@ pub fn render(book: &Book, opts: &EpubOptions) -> Result<Rendered, EpubError> {
             properties: Some("cover-image"),
         });
     }
+    // Manifest ids `res.N`: a division's id never holds a dot (documents::xml_name).
+    items.extend(opts.resources.iter().enumerate().map(|(i, r)| Item {
+        id: format!("res.{}", i + 1),
+        href: resource_href(r),
+        media_type: r.media_type().as_str(),
+        properties: None,
+    }));
     items.extend(docs.iter().map(|d| Item {
         id: d.id.clone(),
         href: d.file.clone(),
@@ -208,6 +224,11 @@ pub fn render(book: &Book, opts: &EpubOptions) -> Result<Rendered, EpubError> {
     if let Some(c) = cover {
         files.push((format!("EPUB/images/{}", c.file), c.bytes));
     }
+    files.extend(
+        opts.resources
+            .iter()
+            .map(|r| (format!("EPUB/{}", resource_href(r)), r.bytes().to_vec())),
+    );
     files.extend(texts.into_iter().map(|(f, b)| (format!("EPUB/{f}"), b)));
     Ok(Rendered { files, diagnostics })
 }

@@ -12,7 +12,7 @@ mod runts;
 
 use std::path::Path;
 
-use crate::model::{Book, TrimSize};
+use crate::model::{Book, Resource, TrimSize};
 
 /// The built-in template: page, fonts, headings, notes, running heads.
 pub const DEFAULT_TEMPLATE: &str = include_str!("../../../styles/book.typ");
@@ -58,7 +58,13 @@ pub struct TypstOptions {
     pub template: Option<String>,
     /// Bleed in millimetres added on every side for the printer (0 for none).
     pub bleed_mm: f32,
+    /// Font files to ship in the project's `fonts/` folder (book.toml's `[[resources]]`), found
+    /// by `typst compile --font-path fonts` and paiban's PDF step.
+    pub fonts: Vec<Resource>,
 }
+
+/// The project folder holding [`TypstOptions::fonts`].
+pub const FONTS_DIR: &str = "fonts";
 
 /// A written project: relative paths and file contents.
 #[derive(Debug, Clone, Default)]
@@ -103,17 +109,25 @@ pub fn write_typst(book: &Book, opts: &TypstOptions) -> TypstProject {
     };
     let main = markup::main_typ(book, page);
     let template = opts.template.as_deref().unwrap_or(DEFAULT_TEMPLATE);
-    TypstProject {
-        files: vec![
-            ("main.typ".into(), main.into_bytes()),
-            ("book.typ".into(), template.as_bytes().to_vec()),
-            ("FONTS.md".into(), fonts_note(book).into_bytes()),
-        ],
-    }
+    let mut files = vec![
+        ("main.typ".into(), main.into_bytes()),
+        ("book.typ".into(), template.as_bytes().to_vec()),
+        (
+            "FONTS.md".into(),
+            fonts_note(book, &opts.fonts).into_bytes(),
+        ),
+    ];
+    files.extend(
+        opts.fonts
+            .iter()
+            .filter(|f| f.media_type().is_font())
+            .map(|f| (format!("{FONTS_DIR}/{}", f.path()), f.bytes().to_vec())),
+    );
+    TypstProject { files }
 }
 
 /// The note naming the fonts the book needs and how to compile it.
-fn fonts_note(book: &Book) -> String {
+fn fonts_note(book: &Book, fonts: &[Resource]) -> String {
     let mut s = String::new();
     s.push_str("# Fonts (字体)\n\n");
     s.push_str(&format!(
@@ -150,5 +164,14 @@ fn fonts_note(book: &Book) -> String {
          Typst only warns about a missing font; treat that warning as an error, or the PDF \
          will show empty boxes.\n"
     ));
+    if !fonts.is_empty() {
+        s.push_str(&format!(
+            "\nThe fonts book.toml lists are in `{FONTS_DIR}/`; compile with\n\n    \
+             typst compile --font-path {FONTS_DIR} main.typ\n\nso that Typst finds them:\n\n"
+        ));
+        for f in fonts {
+            s.push_str(&format!("- `{FONTS_DIR}/{}`\n", f.path()));
+        }
+    }
     s
 }
