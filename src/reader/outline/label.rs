@@ -21,6 +21,9 @@ pub enum Family {
     Roman,
     /// `One` alone: a chapter number spelt out.
     Word,
+    /// `LETTER I.`, `Letter 12`: the numbered letters of a letter collection or an epistolary
+    /// novel (chapters of their own, or sections inside chapters).
+    Epistle,
     /// `A  Title`: a capital letter.
     Letter,
     /// `第 1 节`, `第二節`: a 节 (section) ordinal.
@@ -157,7 +160,7 @@ fn english_number(s: &str) -> Option<u32> {
 fn title_ok(title: &str, family: Family) -> bool {
     let t = title.trim();
     // after a word label (`Book the Second--the Golden Thread`) a title may start in lower case
-    let worded = matches!(family, Family::Part | Family::Chapter);
+    let worded = matches!(family, Family::Part | Family::Chapter | Family::Epistle);
     if t.is_empty() {
         return true;
     }
@@ -276,6 +279,8 @@ fn english(t: &str) -> Option<(Family, u32, String, &str)> {
     let lower = word.to_ascii_lowercase();
     let family = if lower == "chapter" {
         Family::Chapter
+    } else if lower == "letter" {
+        Family::Epistle
     } else if PART_WORDS.contains(&lower.as_str()) {
         Family::Part
     } else {
@@ -424,6 +429,18 @@ mod tests {
                 "Book the Second--the Delta",
                 n(Part, &[2], "Book the Second", "the Delta"),
             ),
+            ("LETTER I.", n(Epistle, &[1], "LETTER I", "")),
+            ("Letter 12", n(Epistle, &[12], "Letter 12", "")),
+            (
+                "LETTER THE SECOND.",
+                n(Epistle, &[2], "LETTER THE SECOND", ""),
+            ),
+            (
+                "Letter IV.--To the Ferryman",
+                n(Epistle, &[4], "Letter IV", "To the Ferryman"),
+            ),
+            ("Letter by letter he spelt it out.", None),
+            ("letter 3", None),
             ("I. The Ferry", n(Roman, &[1], "I.", "The Ferry")),
             ("IV.  THE WEIR", n(Roman, &[4], "IV.", "THE WEIR")),
             ("I went down to the river.", None),

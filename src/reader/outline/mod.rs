@@ -121,7 +121,7 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
             };
             let stands_alone = matches!(
                 numbered.family,
-                Family::Chapter | Family::Part | Family::Word
+                Family::Chapter | Family::Part | Family::Word | Family::Epistle
             );
             if numbered.title.is_empty() && title_line.is_none() && !stands_alone {
                 prev_content = Some(i);
