@@ -64,13 +64,19 @@ pub fn init_toml(meta: &Metadata) -> String {
     let Value::Object(fields) = value else {
         return out;
     };
+    // A field at its default (an empty value, or `language = "und"`) says nothing.
+    let defaults = serde_json::to_value(Metadata::default()).expect("metadata serializes");
     for (key, v) in &fields {
-        if is_empty(v) {
+        if is_empty(v) || defaults.get(key) == Some(v) {
             let example = match v {
                 Value::Array(_) => "[]",
                 Value::Object(_) => "{}",
                 Value::Bool(_) => "false",
                 _ => "\"\"",
+            };
+            let example = match v {
+                Value::String(s) if !s.is_empty() => format!("{v}"),
+                _ => example.to_string(),
             };
             let _ = writeln!(out, "# {key} = {example}");
         } else if let Some(t) = to_toml(v) {

@@ -193,4 +193,31 @@ mod tests {
         let d = check("title = \n").unwrap_err();
         assert_eq!(d.code, Code::ConfigSyntax);
     }
+
+    #[test]
+    fn language_tags_are_checked_on_their_line() {
+        let cases = [
+            ("title = \"x\"\nlanguage = \"chinese\"\n", 2, 12, "\"chinese\""),
+            ("language = \"zh_CN\"\n", 1, 12, "\"zh_CN\""),
+            (
+                "title = \"x\"\n\nalt_title = { text = \"t\", language = \"en-\" }\n",
+                3,
+                38,
+                "\"en-\"",
+            ),
+        ];
+        for (text, line, col, tag) in cases {
+            let d = check(text).expect_err(text);
+            assert_eq!(d.code, Code::ConfigValue, "{text}");
+            assert_eq!(d.origin, Origin::Config);
+            assert_eq!((d.span.line, d.span.col), (line, col), "{text}");
+            assert!(
+                d.message.contains(tag) && d.message.contains("not a BCP 47 tag"),
+                "{text}: {}",
+                d.message
+            );
+        }
+        let patch = check("language = \"zh-Hant-TW\"\n").unwrap();
+        assert_eq!(patch.patch.values().language, "zh-Hant-TW");
+    }
 }

@@ -24,7 +24,7 @@ fn full_meta() -> Metadata {
         subtitle: Some("以三座水乡为例 \"初稿\"".into()),
         alt_title: Some(AltTitle {
             text: "Jiangnan guzhen de shougongye bianqian".into(),
-            language: "zh-Latn-pinyin".into(),
+            language: paiban::model::LanguageTag::known("zh-Latn-pinyin"),
         }),
         authors: vec![person("林晓", "aut", None), person("钱多多", "edt", None)],
         authors_et_al: true,
@@ -49,7 +49,7 @@ fn full_meta() -> Metadata {
             digits: "9787532144716".into(),
             printed: "978-7-5321-4471-6".into(),
         }),
-        language: "zh-CN".into(),
+        language: paiban::model::LanguageTag::known("zh-CN"),
         trim: Some(TrimSize {
             width_mm: 170.0,
             height_mm: 240.5,
