@@ -200,9 +200,12 @@ impl Block {
     /// Appends the note references in this block (quotations included), in reading order.
     pub fn note_refs(&self, out: &mut Vec<NoteId>) {
         match self {
-            Block::Para(p) | Block::Signature(p) | Block::Dateline(p) | Block::Notice(p) => {
-                note_refs(&p.content, out)
-            }
+            Block::Para(p)
+            | Block::Signature(p)
+            | Block::Dateline(p)
+            | Block::Salutation(p)
+            | Block::EndMark(p)
+            | Block::Notice(p) => note_refs(&p.content, out),
             Block::Display(l) => note_refs(&l.content, out),
             Block::LineBlock(p) | Block::Figure(p) => note_refs(&p.content, out),
             Block::Quote(bs) => bs.iter().for_each(|b| b.note_refs(out)),
@@ -234,8 +237,13 @@ pub enum Block {
     Para(Para),
     /// 署名: the signature closing a preface (`… 教授 蔡长水`), aligned right.
     Signature(Para),
-    /// 日期: the date line under a signature (`2007年12月`), aligned right.
+    /// 日期: the date line under a signature (`2007年12月`), aligned right; also the place and
+    /// date heading a letter (`Saltby, March 3rd.`).
     Dateline(Para),
+    /// 称呼 (salutation): the line opening a letter (`MY DEAR TOBIAS,`), flush left, unindented.
+    Salutation(Para),
+    /// 终 (end mark): the line closing the text as printed (`THE END`, `（全书完）`), centred.
+    EndMark(Para),
     /// 引文: a block quotation.
     Quote(Vec<Block>),
     /// A line of a display page (title page, half-title), centred, with its role.

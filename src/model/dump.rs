@@ -109,6 +109,12 @@ fn dump_block(b: &Block, depth: usize, out: &mut String) {
         Block::Notice(p) => {
             let _ = writeln!(out, "{pad}notice@{}: {}", p.line, inlines(&p.content));
         }
+        Block::Salutation(p) => {
+            let _ = writeln!(out, "{pad}salutation@{}: {}", p.line, inlines(&p.content));
+        }
+        Block::EndMark(p) => {
+            let _ = writeln!(out, "{pad}end-mark@{}: {}", p.line, inlines(&p.content));
+        }
         Block::Quote(bs) => {
             let _ = writeln!(out, "{pad}quote:");
             for b in bs {

@@ -247,6 +247,8 @@ fn block(c: Chunk) -> Block {
         Role::Para | Role::Item => Block::Para(p),
         Role::Signature => Block::Signature(p),
         Role::Dateline => Block::Dateline(p),
+        Role::Salutation => Block::Salutation(p),
+        Role::EndMark => Block::EndMark(p),
         Role::Quote => Block::Quote(vec![Block::Para(p)]),
         Role::Verse => Block::Quote(vec![Block::LineBlock(p)]),
         Role::Break => Block::SceneBreak(p.line),

@@ -119,6 +119,8 @@ fn blocks(bs: &mut [Block], first: &mut Option<usize>) -> usize {
             Block::Para(p)
             | Block::Signature(p)
             | Block::Dateline(p)
+            | Block::Salutation(p)
+            | Block::EndMark(p)
             | Block::Notice(p)
             | Block::LineBlock(p)
             | Block::Figure(p) => (&mut p.content, p.line),

@@ -183,3 +183,57 @@ fn licence_paragraphs() {
         ]
     );
 }
+
+/// An original manuscript in the shape of a 1990s Project Gutenberg etext: the small print in
+/// the header up to `*END*THE SMALL PRINT!…`, no start line, an `Etext` closing line.
+const OLD_FILE: &str = "\
+Project Gutenberg's Etext of The Weir-Keeper, by Nell Harrow
+
+Please take a look at the important information in this header.
+
+**Welcome To The World of Free Plain Vanilla Electronic Texts**
+
+The Weir-Keeper, by Nell Harrow
+
+[Etext #777]
+
+***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN ETEXTS**START***
+Why is this \"Small Print!\" statement here?  You know: lawyers.
+
+*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*
+
+
+
+
+
+THE WEIR-KEEPER
+
+The water rose at dusk.
+
+THE END
+
+End of Project Gutenberg's Etext of The Weir-Keeper, by Nell Harrow
+";
+
+#[test]
+fn the_old_small_print_header_and_etext_closing() {
+    let lines = split(OLD_FILE);
+    let b = find(&lines);
+    let runs: Vec<(usize, usize, Removal)> = b
+        .removed
+        .iter()
+        .map(|(r, why)| (lines[r.start].no, lines[r.end - 1].no, *why))
+        .collect();
+    assert_eq!(runs, [(1, 14, Removal::Header), (26, 27, Removal::Licence)]);
+    assert_eq!(b.fields.ebook.as_deref(), Some("777"));
+    assert_eq!(
+        b.fields.closing,
+        Some((
+            "The Weir-Keeper".to_string(),
+            Some("Nell Harrow".to_string())
+        ))
+    );
+    // the end mark above the closing line stays in the body
+    assert_eq!(lines[23].text, "THE END");
+    assert!(!b.removed.iter().any(|(r, _)| r.contains(&23)));
+}

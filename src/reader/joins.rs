@@ -35,7 +35,8 @@ pub fn continues(prev: &Chunk, next: &Chunk) -> bool {
         (Role::Quote, Role::Quote)
         | (Role::Verse, Role::Verse)
         | (Role::Figure, Role::Figure)
-        | (Role::Pre, Role::Pre) => next.hint == Some(true),
+        | (Role::Pre, Role::Pre)
+        | (Role::Signature, Role::Signature) => next.hint == Some(true),
         (Role::Para | Role::Item, Role::Para) => next.hint.unwrap_or_else(|| match prev.role {
             Role::Para => !ends_sentence(&prev.text) && !title_like(&prev.text),
             _ => !ends_sentence(&prev.text),
@@ -106,13 +107,13 @@ fn side_is_cjk(mut side: impl Iterator<Item = char>) -> bool {
 /// line-end hyphen is dropped unless the word is a compound, a line-end em dash gets no space.
 fn append(into: &mut Vec<Inline>, next: &Chunk, compounds: &Compounds, stats: &mut JoinStats) {
     let more = &next.content;
-    // Verse and preformatted lines keep their line ends.
+    // Verse, preformatted lines and a signature under its valediction keep their line ends.
     match next.role {
-        Role::Verse => into.push(Inline::LineBreak),
+        Role::Verse | Role::Signature => into.push(Inline::LineBreak),
         Role::Pre => push_text(into, "\n"),
         _ => {}
     }
-    if matches!(next.role, Role::Verse | Role::Pre) {
+    if matches!(next.role, Role::Verse | Role::Pre | Role::Signature) {
         for i in more {
             match i {
                 Inline::Text(t) => push_text(into, t),

@@ -93,6 +93,10 @@ pub enum Kind {
     Illustration,
     /// A line of a table drawn with spaces, kept as printed (set by typist).
     Preformatted,
+    /// `MY DEAR TOBIAS,`: the salutation opening a letter (set by letters).
+    Salutation,
+    /// `THE END`, `（全书完）`: the line closing the text (set by closing).
+    EndMark,
 }
 
 impl Kind {

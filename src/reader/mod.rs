@@ -9,11 +9,13 @@
 //! [`classify::RECOGNISERS`] or a new rule in [`context`], with its own table tests.
 
 pub mod classify;
+pub mod closing;
 pub mod code;
 pub mod columns;
 pub mod context;
 pub mod conventions;
 pub mod decode;
+pub mod diary;
 pub mod divisions;
 pub mod emphasis;
 pub mod front_matter;
@@ -27,6 +29,7 @@ pub mod labels;
 pub mod language;
 pub mod layout;
 pub mod ledger;
+pub mod letters;
 pub mod lines;
 pub mod markdown;
 pub mod notes;
@@ -123,6 +126,10 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         );
         conv.add("titles underlined with `-` or `=`", found.underlined);
         conv.add("dated titles: a year line, the title below it", found.dated);
+        conv.add(
+            "diary entries: a date alone heads each entry",
+            diary::mark(lines, &mut kinds),
+        );
     }
     let (contents, d) = context::apply(lines, &mut kinds);
     diags.extend(d);
@@ -147,6 +154,17 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         conv.add("tables drawn with spaces, kept preformatted", shapes.tables);
         conv.add("indented verse and quotations, lines kept", shapes.verse);
     }
+    conv.add(
+        "end marks (`THE END`) kept as closing lines",
+        closing::mark(lines, &mut kinds),
+    );
+    let letter = letters::mark(lines, &mut kinds, &mut layout.hints);
+    conv.add("letters: salutations (`My dear …,`)", letter.salutations);
+    conv.add(
+        "letters: place and date above the salutation",
+        letter.datelines,
+    );
+    conv.add("letters: valedictions and signatures", letter.signatures);
     ledger.settle(&kinds, ledger::furniture_reason);
     ledger.close(&kinds);
     let pages = pages::assign(&kinds, &paged.form_feed);

@@ -20,6 +20,10 @@ pub enum Role {
     Signature,
     /// A date line (日期).
     Dateline,
+    /// A letter's salutation (称呼).
+    Salutation,
+    /// An end mark (终): `THE END`.
+    EndMark,
     /// A line of a block quotation (引文).
     Quote,
     /// A line of verse or of an indented passage whose line breaks are kept (行块).
@@ -184,6 +188,8 @@ pub fn build(
             Kind::ListItem => Some(chunk(Role::Item)),
             Kind::Signature => Some(chunk(Role::Signature)),
             Kind::Dateline => Some(chunk(Role::Dateline)),
+            Kind::Salutation => Some(chunk(Role::Salutation)),
+            Kind::EndMark => Some(chunk(Role::EndMark)),
             Kind::Quote => Some(chunk(Role::Quote)),
             Kind::Verse => Some(chunk(Role::Verse)),
             Kind::SceneBreak => Some(chunk(Role::Break)),

@@ -76,6 +76,7 @@ golden_cases! {
         page_feeds => "page-feeds",
         pg_dated_epochs => "pg-dated-epochs",
         pg_lamp_maker => "pg-lamp-maker",
+        pg_letters => "pg-letters",
         pg_underlined_heads => "pg-underlined-heads",
         river_town => "river-town",
         tw_shancheng => "tw-shancheng",

@@ -46,6 +46,8 @@ fn norm_block(b: &mut Block) {
         Block::Para(p)
         | Block::Signature(p)
         | Block::Dateline(p)
+        | Block::Salutation(p)
+        | Block::EndMark(p)
         | Block::Notice(p)
         | Block::LineBlock(p)
         | Block::Figure(p) => {

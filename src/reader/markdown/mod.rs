@@ -358,6 +358,12 @@ impl Builder {
         if attrs.has("dateline") {
             return each(self, inner, &Block::Dateline);
         }
+        if attrs.has("salutation") {
+            return each(self, inner, &Block::Salutation);
+        }
+        if attrs.has("end-mark") {
+            return each(self, inner, &Block::EndMark);
+        }
         if attrs.has("notice") {
             return each(self, inner, &Block::Notice);
         }
@@ -496,9 +502,12 @@ impl Builder {
 /// The manuscript line of a block, where it has one.
 fn block_line(b: &Block) -> Option<usize> {
     match b {
-        Block::Para(p) | Block::Signature(p) | Block::Dateline(p) | Block::Notice(p) => {
-            Some(p.line)
-        }
+        Block::Para(p)
+        | Block::Signature(p)
+        | Block::Dateline(p)
+        | Block::Salutation(p)
+        | Block::EndMark(p)
+        | Block::Notice(p) => Some(p.line),
         Block::Display(l) => Some(l.line),
         Block::LineBlock(p) | Block::Figure(p) => Some(p.line),
         Block::SceneBreak(line) => Some(*line),

@@ -13,7 +13,7 @@ pub fn rank(f: Family) -> u8 {
     match f {
         Family::Part => 0,
         Family::Chapter | Family::Roman | Family::Word => 1,
-        Family::Letter => 2,
+        Family::Letter | Family::Epistle => 2,
         Family::Jie => 3,
         Family::Decimal(d) => 3 + d,
     }
@@ -222,6 +222,20 @@ pub fn levels(cands: &[Candidate], ok: &[bool], chapter_kinds: bool) -> HashMap<
                 && first(Family::Decimal(1)).is_some_and(|d| first(f).is_some_and(|l| l > d))
             {
                 r = rank(Family::Decimal(1));
+            }
+            // numbered letters are sections of the chapters they stand in, and chapters of
+            // their own before the first chapter (an epistolary novel's opening letters)
+            if f == Family::Epistle {
+                let chapter = (0..cands.len())
+                    .find(|&k| ok[k] && rank(cands[k].numbered.family) == 1)
+                    .map(|k| cands[k].index);
+                let last = (0..cands.len())
+                    .rev()
+                    .find(|&k| ok[k] && cands[k].numbered.family == f)
+                    .map(|k| cands[k].index);
+                if chapter.is_none_or(|c| last.is_some_and(|l| l < c)) {
+                    r = 1;
+                }
             }
             slots.push((r, f));
         }

@@ -21,6 +21,9 @@ pub enum Family {
     Roman,
     /// `One` alone: a chapter number spelt out.
     Word,
+    /// `LETTER I.`, `Letter 12`: the numbered letters of a letter collection or an epistolary
+    /// novel (chapters of their own, or sections inside chapters).
+    Epistle,
     /// `A  Title`: a capital letter.
     Letter,
     /// `第 1 节`, `第二節`: a 节 (section) ordinal.
@@ -157,7 +160,7 @@ fn english_number(s: &str) -> Option<u32> {
 fn title_ok(title: &str, family: Family) -> bool {
     let t = title.trim();
     // after a word label (`Book the Second--the Golden Thread`) a title may start in lower case
-    let worded = matches!(family, Family::Part | Family::Chapter);
+    let worded = matches!(family, Family::Part | Family::Chapter | Family::Epistle);
     if t.is_empty() {
         return true;
     }
@@ -267,6 +270,39 @@ fn ordinal(t: &str) -> Option<(Family, u32, String, &str)> {
     Some((family, n, label, after[unit.len_utf8()..].trim_start()))
 }
 
+/// Longest title before a `第N` suffix (`五帝本紀第一`), in characters.
+const MAX_SUFFIXED_TITLE: usize = 12;
+
+/// `卷一`, `卷之三`, `卷十二 志怪`: a volume (卷) of a classical Chinese book, a part.
+fn juan(t: &str) -> Option<(u32, String, &str)> {
+    let rest = t.strip_prefix('卷')?;
+    let rest = rest.strip_prefix('之').unwrap_or(rest);
+    let end = rest
+        .find(|c: char| !"〇零一二三四五六七八九十百两".contains(c))
+        .unwrap_or(rest.len());
+    let n = cn_value(&rest[..end])?;
+    let after = &rest[end..];
+    // `卷一` alone or with its title after a space; `卷一百回` (prose) is neither
+    if !after.is_empty() && !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some((
+        n,
+        t[..t.len() - after.len()].to_string(),
+        after.trim_start(),
+    ))
+}
+
+/// `學而第一`, `始計第一`, `五帝本紀第一`: a classical chapter title followed by its ordinal,
+/// the whole line (kept as printed as the title; the ordinal is the sequence number).
+fn suffixed(t: &str) -> Option<u32> {
+    let (title, number) = t.rsplit_once('第')?;
+    let n = cn_value(number).filter(|_| !number.chars().any(|c| c.is_ascii_digit()))?;
+    let count = title.chars().count();
+    ((1..=MAX_SUFFIXED_TITLE).contains(&count) && title.chars().all(crate::reader::script::is_han))
+        .then_some(n)
+}
+
 /// Words that open an English part or chapter label.
 const PART_WORDS: &[&str] = &["book", "part", "volume", "epoch"];
 
@@ -276,6 +312,8 @@ fn english(t: &str) -> Option<(Family, u32, String, &str)> {
     let lower = word.to_ascii_lowercase();
     let family = if lower == "chapter" {
         Family::Chapter
+    } else if lower == "letter" {
+        Family::Epistle
     } else if PART_WORDS.contains(&lower.as_str()) {
         Family::Part
     } else {
@@ -325,6 +363,11 @@ pub fn parse(text: &str) -> Option<Numbered> {
         (!(glued && rest.contains('，'))).then(|| (family, vec![n], label, rest))
     } else if let Some((family, n, label, rest)) = english(t) {
         Some((family, vec![n], label, rest))
+    } else if let Some((n, label, rest)) = juan(t) {
+        Some((Family::Part, vec![n], label, rest))
+    } else if let Some(n) = suffixed(t) {
+        // no label of its own: the line is the title as printed
+        Some((Family::Chapter, vec![n], String::new(), t))
     } else {
         let (word, rest) = first_word(t);
         if let Some(r) = word.strip_suffix('.').and_then(roman_value) {
@@ -403,6 +446,19 @@ mod tests {
                 n(Chapter, &[12], "第十二回", "渡口遇雨 河边论道"),
             ),
             ("第二编 城镇", n(Part, &[2], "第二编", "城镇")),
+            ("卷一", n(Part, &[1], "卷一", "")),
+            ("卷之三", n(Part, &[3], "卷之三", "")),
+            ("卷十二　渡口志", n(Part, &[12], "卷十二", "渡口志")),
+            ("卷一百回都讲渡口", None),
+            ("渡口第一", n(Chapter, &[1], "", "渡口第一")),
+            (
+                "河伯水府本紀第十二",
+                n(Chapter, &[12], "", "河伯水府本紀第十二"),
+            ),
+            ("天下第一", n(Chapter, &[1], "", "天下第一")),
+            ("他是第一", n(Chapter, &[1], "", "他是第一")),
+            ("他说渡口第一，", None),
+            ("渡口第1", None),
             ("第一回是去年春天，我们到了河口，你", None),
             ("第二回 忘了哪一年。总之是在河口", None),
             (
@@ -424,6 +480,18 @@ mod tests {
                 "Book the Second--the Delta",
                 n(Part, &[2], "Book the Second", "the Delta"),
             ),
+            ("LETTER I.", n(Epistle, &[1], "LETTER I", "")),
+            ("Letter 12", n(Epistle, &[12], "Letter 12", "")),
+            (
+                "LETTER THE SECOND.",
+                n(Epistle, &[2], "LETTER THE SECOND", ""),
+            ),
+            (
+                "Letter IV.--To the Ferryman",
+                n(Epistle, &[4], "Letter IV", "To the Ferryman"),
+            ),
+            ("Letter by letter he spelt it out.", None),
+            ("letter 3", None),
             ("I. The Ferry", n(Roman, &[1], "I.", "The Ferry")),
             ("IV.  THE WEIR", n(Roman, &[4], "IV.", "THE WEIR")),
             ("I went down to the river.", None),

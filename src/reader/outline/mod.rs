@@ -115,13 +115,19 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                     || t.trim_end().ends_with([':', '：'])
             });
             let title_line = if numbered.title.is_empty() {
-                title_below(lines, kinds, i, numbered.family == Family::Word)
+                title_below(
+                    lines,
+                    kinds,
+                    i,
+                    numbered.family == Family::Word,
+                    numbered.label.ends_with('回'),
+                )
             } else {
                 None
             };
             let stands_alone = matches!(
                 numbered.family,
-                Family::Chapter | Family::Part | Family::Word
+                Family::Chapter | Family::Part | Family::Word | Family::Epistle
             );
             if numbered.title.is_empty() && title_line.is_none() && !stands_alone {
                 prev_content = Some(i);
@@ -165,14 +171,43 @@ fn mark_echoes(cands: &mut [Candidate]) {
     }
 }
 
+/// Whether a line is one half of a 回目 couplet: a short run of Han characters, no punctuation.
+fn couplet_half(text: &str) -> bool {
+    let han = text
+        .chars()
+        .filter(|&c| crate::reader::script::is_han(c))
+        .count();
+    (4..=12).contains(&han)
+        && text
+            .trim()
+            .chars()
+            .all(|c| crate::reader::script::is_han(c) || c.is_whitespace())
+}
+
+/// Whether line `j` (a title below a `第N回` label) is the first line of a two-line couplet
+/// title: the next line is the other half, and a blank line (or the end) follows it.
+pub fn couplet_below(lines: &[Line<'_>], kinds: &[Kind], j: usize) -> bool {
+    kinds.get(j + 1) == Some(&Kind::Text)
+        && kinds.get(j + 2).is_none_or(margin)
+        && couplet_half(lines[j].text)
+        && couplet_half(lines[j + 1].text)
+}
+
 /// The title printed on its own line below a number-only label (`1.1.1` / blank / `标题`).
 /// `spelt`: the label is a number word alone (`Three`), a chapter opening whose text may follow
-/// its title line directly.
-fn title_below(lines: &[Line<'_>], kinds: &[Kind], i: usize, spelt: bool) -> Option<usize> {
+/// its title line directly. `hui`: a `第N回` label, whose title may be a couplet on two lines.
+fn title_below(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    i: usize,
+    spelt: bool,
+    hui: bool,
+) -> Option<usize> {
     let j = (i + 1..kinds.len().min(i + 4)).find(|&j| !margin(&kinds[j]))?;
     let t = lines[j].text.trim();
     // a title line stands alone: a blank line (or the end) follows it
-    let alone = spelt || kinds.get(j + 1).is_none_or(margin);
+    let alone =
+        spelt || kinds.get(j + 1).is_none_or(margin) || hui && couplet_below(lines, kinds, j);
     let ok = kinds[j] == Kind::Text
         && alone
         && t.chars().count() <= MAX_TITLE_LINE
@@ -219,6 +254,15 @@ pub fn weigh(c: &Candidate) -> Result<(), &'static str> {
         return Err("runs on from the line before (no blank line, page start or sentence end)");
     }
     Ok(())
+}
+
+/// The label a decision names, or the title for a label-less ordinal title (`學而第一`).
+fn shown(n: &Numbered) -> &str {
+    if n.label.is_empty() {
+        &n.title
+    } else {
+        &n.label
+    }
 }
 
 /// Runs the pass: accepted candidates become [`Kind::Heading`] (their title lines
@@ -272,12 +316,15 @@ pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Vec<
             decisions.push(Decision {
                 line,
                 level: Some(level),
-                reason: format!("`{}` continues its numbering sequence", c.numbered.label),
+                reason: format!("`{}` continues its numbering sequence", shown(&c.numbered)),
             });
             continue;
         }
         let title = match c.title_line {
             Some(j) => {
+                if c.numbered.label.ends_with('回') && couplet_below(lines, kinds, j) {
+                    kinds[j + 1] = Kind::HeadingTitle;
+                }
                 kinds[j] = Kind::HeadingTitle;
                 String::new()
             }
@@ -293,7 +340,7 @@ pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Vec<
             level: Some(level),
             reason: format!(
                 "`{}` continues its numbering sequence{}",
-                c.numbered.label,
+                shown(&c.numbered),
                 if c.page_start {
                     ", at a page start"
                 } else {

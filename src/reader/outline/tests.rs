@@ -162,3 +162,37 @@ fn a_spelt_chapter_number_takes_the_title_line_below_it() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn classical_chinese_volumes_ordinal_titles_and_couplets() {
+    let text = "卷一\n\n渡口第一\n\n　　河水東流。\n\n橋梁第二\n\n　　有橋。\n\n卷二\n\n第三回\n\n　　王舟子夜渡救人\n　　李書生雨中題壁\n\n　　話說那一夜。\n\n第四回\n\n　　風雨大作\n\n　　是歲大風雨，水漲三日。\n";
+    let paged = split_pages(text);
+    let mut kinds: Vec<Kind> = paged.lines.iter().map(|l| classify(l.text)).collect();
+    apply(&paged.lines, &mut kinds, &paged.form_feed);
+    let got: Vec<(usize, String)> = kinds
+        .iter()
+        .zip(&paged.lines)
+        .filter_map(|(k, l)| match k {
+            Kind::Heading {
+                level,
+                label,
+                title,
+            } => Some((l.no, format!("{level} {label}|{title}"))),
+            Kind::HeadingTitle => Some((l.no, "title".into())),
+            _ => None,
+        })
+        .collect();
+    let want = [
+        (1, "0 卷一|"),
+        (3, "1 |渡口第一"),
+        (7, "1 |橋梁第二"),
+        (11, "0 卷二|"),
+        (13, "1 第三回|"),
+        (15, "title"),
+        (16, "title"),
+        (20, "1 第四回|"),
+        (22, "title"),
+    ];
+    let want: Vec<(usize, String)> = want.iter().map(|(l, s)| (*l, s.to_string())).collect();
+    assert_eq!(got, want);
+}

@@ -101,7 +101,11 @@ pub fn split_label(text: &str) -> (EntryKind, Option<String>, String) {
             }
         }
     }
-    for (word, kind) in [("chapter", EntryKind::Chapter), ("part", EntryKind::Part)] {
+    for (word, kind) in [
+        ("chapter", EntryKind::Chapter),
+        ("letter", EntryKind::Chapter),
+        ("part", EntryKind::Part),
+    ] {
         if t.len() > word.len()
             && t.is_char_boundary(word.len())
             && t[..word.len()].eq_ignore_ascii_case(word)

@@ -60,16 +60,26 @@ struct Raw {
 pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic>) {
     let nonblank: Vec<&Line<'_>> = lines.iter().filter(|l| !l.text.trim().is_empty()).collect();
     let tabs = nonblank.iter().filter(|l| l.text.contains('\t')).count() * 2 > nonblank.len();
+    // A contents without page numbers (a typist's file): each line is an entry, and a line
+    // indented deeper than the one above continues its title.
+    let paged = nonblank
+        .iter()
+        .any(|l| split_page(l.text, tabs).1.is_some());
+    let indent = |l: &Line<'_>| l.text.len() - l.text.trim_start().len();
     let mut raws: Vec<Raw> = Vec::new();
+    let mut prev_indent = 0;
     for line in nonblank {
         if is_page(line.text.trim().trim_matches(LEADERS)) {
             continue; // a printed page's own number (`· 2 ·`), not an entry
         }
         let (text, page) = split_page(line.text, tabs);
         let (kind, label, title) = split_label(&text);
+        let deeper = indent(line) > prev_indent;
+        prev_indent = indent(line);
         if let Some(prev) = raws.last_mut()
             && prev.page.is_none()
             && kind == EntryKind::Plain
+            && (paged || deeper)
         {
             prev.title = join_wrapped(&prev.title, &title);
             prev.page = page;
@@ -193,5 +203,25 @@ mod tests {
         let (_, diags) = parse_contents(&lines);
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].span.line, 2);
+    }
+
+    #[test]
+    fn a_contents_without_page_numbers_has_one_entry_per_line() {
+        let text = "  LETTER I.    To the Ferryman\n  LETTER II.   On the Dyke\n  The Flood in the\n      Lower Fields\n  Envoi\n";
+        let lines = crate::reader::lines::split(text);
+        let (entries, _) = parse_contents(&lines);
+        let got: Vec<(Option<&str>, &str)> = entries
+            .iter()
+            .map(|e| (e.label.as_deref(), e.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("LETTER I"), "To the Ferryman"),
+                (Some("LETTER II"), "On the Dyke"),
+                (None, "The Flood in the Lower Fields"),
+                (None, "Envoi"),
+            ]
+        );
     }
 }

@@ -197,6 +197,8 @@ fn block(x: &mut Xml, ctx: &mut Ctx<'_, '_>, b: &Block, title_done: &mut bool) {
         Block::Para(p) => para(x, ctx, None, p),
         Block::Signature(p) => para(x, ctx, Some("signature"), p),
         Block::Dateline(p) => para(x, ctx, Some("dateline"), p),
+        Block::Salutation(p) => para(x, ctx, Some("salutation"), p),
+        Block::EndMark(p) => para(x, ctx, Some("end-mark"), p),
         Block::Notice(p) => para(x, ctx, Some("notice"), p),
         Block::Quote(bs) => {
             x.open("blockquote", &[]);

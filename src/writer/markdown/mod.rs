@@ -186,6 +186,8 @@ fn block(b: &Block, out: &mut String) {
         }
         Block::Signature(p) => div_one("signature", &inlines(&p.content, Place::Block, ""), out),
         Block::Dateline(p) => div_one("dateline", &inlines(&p.content, Place::Block, ""), out),
+        Block::Salutation(p) => div_one("salutation", &inlines(&p.content, Place::Block, ""), out),
+        Block::EndMark(p) => div_one("end-mark", &inlines(&p.content, Place::Block, ""), out),
         Block::Notice(p) => div_one("notice", &inlines(&p.content, Place::Block, ""), out),
         Block::Display(l) => div_one(
             &format!(".display .{}", display_role_name(l.role)),

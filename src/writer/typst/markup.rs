@@ -325,6 +325,12 @@ impl<'a> Markup<'a> {
             Block::Dateline(p) => {
                 let _ = writeln!(self.out, "#dateline[{}]\n", self.inlines(&p.content));
             }
+            Block::Salutation(p) => {
+                let _ = writeln!(self.out, "#salutation[{}]\n", self.inlines(&p.content));
+            }
+            Block::EndMark(p) => {
+                let _ = writeln!(self.out, "#end-mark[{}]\n", self.inlines(&p.content));
+            }
             Block::Notice(p) => {
                 let _ = writeln!(self.out, "#notice[{}]\n", self.inlines(&p.content));
             }
