@@ -135,7 +135,7 @@ fn fonts_note(book: &Book, fonts: &[Resource]) -> String {
         book.meta.title.replace(['\n', '\r'], " ")
     ));
     // A Traditional Chinese book is set in a 明體 with centred punctuation (`cjk-serif-hant`).
-    let (fonts, kind, input, other) = if markup::centred_punctuation(&book.meta.language) {
+    let (cjk_fonts, kind, input, other) = if markup::centred_punctuation(&book.meta.language) {
         (
             CJK_SERIF_FONTS_HANT,
             "明體, with centred punctuation",
@@ -148,12 +148,12 @@ fn fonts_note(book: &Book, fonts: &[Resource]) -> String {
     s.push_str(&format!(
         "It needs a CJK serif ({kind}) for the Chinese text — the first installed of:\n\n"
     ));
-    for f in fonts {
+    for f in cjk_fonts {
         s.push_str(&format!("- {f}\n"));
     }
     s.push_str(&format!(
         "\n`book.typ` uses {} unless told otherwise; choose another with\n\n    typst compile --input {input}=\"{other}\" main.typ\n\n",
-        fonts[0]
+        cjk_fonts[0]
     ));
     s.push_str(&format!(
         "Latin letters and digits use {LATIN_SERIF}, which every Typst compiler embeds \
