@@ -69,6 +69,9 @@ codes! {
     ControlCharacters = "P0101", Warning, None;
     /// A page is set in two columns that the extraction put side by side on each line.
     TwoColumnPage = "P0110", Warning, None;
+    /// A line the reader could not place (a heading's title line without its heading) is
+    /// kept in the body as a paragraph.
+    UnplacedLine = "P0111", Warning, None;
     // P02xx: metadata on the title and copyright pages.
     /// A printed ISBN is malformed or has a wrong check digit.
     IsbnInvalid = "P0201", Error, Some("isbn");

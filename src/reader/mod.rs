@@ -185,7 +185,19 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
 
     let marks = furniture::marks(&paged.form_feed, &pages, &furniture);
     let compounds = hyphen::Compounds::from_text(&text);
-    let mut built = units::build(lines, &kinds, &links.refs, &marks, &layout.hints);
+    let units::Built {
+        units: mut built,
+        unplaced,
+    } = units::build(lines, &kinds, &links.refs, &marks, &layout.hints);
+    // Every line ends somewhere: one no heading took stays in the body, reported.
+    diags.extend(unplaced.into_iter().map(|no| {
+        Diagnostic::new(
+            Code::UnplacedLine,
+            no,
+            "this line belongs to no heading (a title line or a line over a heading that was \
+             not kept as one); it is kept as a paragraph",
+        )
+    }));
     // Text from print (paged): a space between two CJK characters is the extractor's padding.
     if paged.feeds > 0 {
         conv.add(

@@ -79,6 +79,16 @@ pub enum Unit {
     Chunk(Chunk),
 }
 
+/// What [`build`] made of the lines.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Built {
+    /// Headings and chunks in manuscript order.
+    pub units: Vec<Unit>,
+    /// 1-based lines no heading took (a title line with no heading before it, a kicker over no
+    /// division heading): kept as paragraphs, to be reported.
+    pub unplaced: Vec<usize>,
+}
+
 /// Builds units from classified lines; notes, blanks, contents and front-matter lines are left out.
 /// A page mark (`marks[i]`) goes to the start of the next text chunk; `hints[i]` (from the
 /// layout) says whether line `i` continues the text line before it.
@@ -88,9 +98,11 @@ pub fn build(
     refs: &BTreeMap<MarkerAt, NoteId>,
     marks: &[Option<PageMark>],
     hints: &[Option<bool>],
-) -> Vec<Unit> {
+) -> Built {
     let mut units = Vec::new();
-    let mut kicker: Option<Vec<Inline>> = None;
+    let mut unplaced = Vec::new();
+    // A kicker waiting for its heading: (content, 1-based line).
+    let mut kicker: Option<(Vec<Inline>, usize)> = None;
     let mut page: Option<PageMark> = None;
     for (i, (line, kind)) in lines.iter().zip(kinds).enumerate() {
         if let Some(Some(m)) = marks.get(i) {
@@ -167,21 +179,26 @@ pub fn build(
             ))),
             Kind::Matter { kind, title } => {
                 let mut h = heading(*kind, None, vec![Inline::Text(title.clone())]);
-                h.kicker = kicker.take();
+                h.kicker = kicker.take().map(|(k, _)| k);
                 Some(Unit::Heading(h))
             }
-            Kind::HeadingTitle => {
-                if let Some(Unit::Heading(h)) = units.last_mut() {
+            Kind::HeadingTitle => match units.last_mut() {
+                Some(Unit::Heading(h)) => {
                     // a title over two lines (`1741.` / `THE HOUSE ON THE QUAY.`) reads as one
                     if !h.title.is_empty() {
                         h.title.push(Inline::Text(" ".into()));
                     }
                     h.title.extend(inlines(text, i, refs));
+                    None
                 }
-                None
-            }
+                // no heading above it (a pass took the heading back): the line stays text
+                _ => {
+                    unplaced.push(line.no);
+                    Some(chunk(Role::Para))
+                }
+            },
             Kind::Kicker => {
-                kicker = Some(inlines(text, i, refs));
+                kicker = Some((inlines(text, i, refs), line.no));
                 None
             }
             Kind::Text => Some(chunk(Role::Para)),
@@ -210,9 +227,33 @@ pub fn build(
             | Kind::ContentsLine
             | Kind::FrontMatterLine => None,
         };
+        // A kicker is printed above a division heading; above anything else it is a paragraph.
+        if let (Some(u), Some((content, no))) = (&unit, &kicker)
+            && !matches!(u, Unit::Heading(h) if h.kicker.is_some())
+        {
+            unplaced.push(*no);
+            units.push(Unit::Chunk(Chunk {
+                role: Role::Para,
+                text: plain_text(content),
+                content: content.clone(),
+                line: *no,
+                hint: Some(false),
+            }));
+            kicker = None;
+        }
         units.extend(unit);
     }
-    units
+    if let Some((content, no)) = kicker {
+        unplaced.push(no);
+        units.push(Unit::Chunk(Chunk {
+            role: Role::Para,
+            text: plain_text(&content),
+            content,
+            line: no,
+            hint: Some(false),
+        }));
+    }
+    Built { units, unplaced }
 }
 
 #[cfg(test)]
@@ -235,6 +276,7 @@ mod tests {
             printed: false,
         });
         let got: Vec<String> = build(&lines, &kinds, &refs, &marks, &[])
+            .units
             .iter()
             .map(|u| match u {
                 Unit::Heading(h) => format!(
@@ -262,5 +304,30 @@ mod tests {
             "Item@9:{p2}——甲，",
         ];
         assert_eq!(got, want);
+    }
+
+    /// A title line with no heading above it and a kicker over a paragraph stay in the body
+    /// as paragraphs, reported.
+    #[test]
+    fn lines_no_heading_takes_stay_text() {
+        let lines = super::super::lines::split("正文一。\n河流\n乙编\n正文二。\n丙编");
+        let kinds = [
+            Kind::Text,
+            Kind::HeadingTitle,
+            Kind::Kicker,
+            Kind::Text,
+            Kind::Kicker,
+        ];
+        let built = build(&lines, &kinds, &BTreeMap::new(), &[], &[]);
+        let texts: Vec<&str> = built
+            .units
+            .iter()
+            .map(|u| match u {
+                Unit::Chunk(c) => c.text.as_str(),
+                Unit::Heading(_) => "heading",
+            })
+            .collect();
+        assert_eq!(texts, ["正文一。", "河流", "乙编", "正文二。", "丙编"]);
+        assert_eq!(built.unplaced, [2, 3, 5]);
     }
 }
