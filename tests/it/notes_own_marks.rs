@@ -37,6 +37,7 @@ fn a_letter_note_keeps_its_letter_in_both_writers() {
         &TypstOptions {
             template: None,
             bleed_mm: 0.0,
+            fonts: Vec::new(),
         },
     );
     let main = project
