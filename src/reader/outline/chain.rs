@@ -136,25 +136,23 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
             let n = &cands[k].numbered.numbers;
             n[..n.len() - 1].to_vec()
         };
+        // siblings `N.1`, `N.2` … share their prefix, whether or not their parent `N` was found
         match groups.last_mut() {
-            Some((gp, g))
-                if *gp == p
-                    && (!parents.is_empty()
-                        || !decimal_child
-                        || key_prefix(g[0]) == key_prefix(k)) =>
-            {
+            Some((gp, g)) if *gp == p && (!decimal_child || key_prefix(g[0]) == key_prefix(k)) => {
                 g.push(k)
             }
             _ => groups.push((p, vec![k])),
         }
     }
     let min_len = |g: &[usize]| -> bool {
-        // a chain of one stands when it opens its sequence under an accepted parent, or the
-        // classifier read it as a heading too
-        g.len() >= 2
-            || g.len() == 1
-                && (cands[g[0]].classified
-                    || !parents.is_empty() && cands[g[0]].numbered.numbers.last() == Some(&1))
+        // a chain of one stands when the classifier read it as a heading too, or it opens its
+        // sequence under an accepted parent (`3.1` under `3`, `I.` under `Book the Second`);
+        // a lone `1 …` or `A …` inside a chapter is a table cell, a list item, a figure's text
+        let opens = |k: usize| {
+            let bare = matches!(fam, Family::Letter | Family::Decimal(1));
+            !bare && !parents.is_empty() && cands[k].numbered.numbers.last() == Some(&1)
+        };
+        g.len() >= 2 || g.len() == 1 && (cands[g[0]].classified || opens(g[0]))
     };
     let mut grouped = Vec::new();
     for (_, g) in &groups {
