@@ -7,7 +7,6 @@ use crate::config;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
 use crate::input::{self, InputKind};
-use crate::model::MetadataPatch;
 use crate::output::{Protected, Staging};
 use crate::pdf::{self, PdfOptions};
 use crate::reader::{self, ReadOptions, Reading};
@@ -82,30 +81,34 @@ pub struct ReadRequest {
     pub allow: Vec<Code>,
 }
 
-/// Reads `book.toml` and the `-M` overrides into one patch. A bad `book.toml` is a diagnostic on
-/// its own source (returned beside the source); a bad `-M` is an error.
-fn load_patch(
+/// Reads `book.toml` and the `-M` overrides into one configuration. A bad `book.toml` is a
+/// diagnostic on its own source (returned beside the source); a bad `-M` is an error.
+fn load_config(
     req: &ReadRequest,
-) -> Result<(Option<MetadataPatch>, Option<Source>, Option<Diagnostic>)> {
-    let mut patch = None;
+) -> Result<(
+    Option<config::BookConfig>,
+    Option<Source>,
+    Option<Diagnostic>,
+)> {
+    let mut cfg = None;
     let mut source = None;
     let mut problem = None;
     if let Some(path) = &req.meta {
         let text = input::read_text(path, InputKind::BookToml)?;
         match config::check(&text) {
-            Ok(p) => patch = Some(p),
+            Ok(c) => cfg = Some(c),
             Err(d) => problem = Some(d),
         }
         source = Some(Source::new(path.display().to_string(), text));
     }
     if !req.overrides.is_empty() {
         let overrides = config::parse_overrides(&req.overrides)?;
-        patch = Some(match patch {
-            Some(p) => p.then(&overrides),
+        cfg = Some(match cfg {
+            Some(c) => c.then(&overrides),
             None => overrides,
         });
     }
-    Ok((patch, source, problem))
+    Ok((cfg, source, problem))
 }
 
 /// Reads the file, decodes it and structures it with `book.toml` and `-M` applied inside the
@@ -118,7 +121,14 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
         source,
     })?;
     let source = Source::new(path.display().to_string(), decoded.text);
-    let (patch, config_source, problem) = load_patch(req)?;
+    let (cfg, config_source, problem) = load_config(req)?;
+    // `--keep-licence` or `keep_licence = true` in book.toml (or `-M keep_licence=true`)
+    let keep_licence = req.keep_licence
+        || cfg
+            .as_ref()
+            .and_then(|c| c.options.keep_licence)
+            .unwrap_or(false);
+    let patch = cfg.map(|c| c.patch);
     let mut reading = if reader::markdown::is_markdown_path(path) {
         let mut r = reader::markdown::read_markdown(&source);
         if let Some(p) = &patch {
@@ -128,7 +138,7 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
     } else {
         let opts = ReadOptions {
             patch,
-            keep_licence: req.keep_licence,
+            keep_licence,
             ..ReadOptions::default()
         };
         reader::read(&source, &opts)

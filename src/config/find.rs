@@ -137,7 +137,7 @@ mod tests {
         let cfg = parse_overrides(&args).map_err(|e| e.to_string())?;
         let mut m = Metadata {
             title: "读出的书名".into(),
-            language: "zh-CN".into(),
+            language: crate::model::LanguageTag::known("zh-CN"),
             ..Metadata::default()
         };
         cfg.apply(&mut m);

@@ -64,18 +64,29 @@ pub fn init_toml(meta: &Metadata) -> String {
     let Value::Object(fields) = value else {
         return out;
     };
+    // A field at its default (an empty value, or `language = "und"`) says nothing.
+    let defaults = serde_json::to_value(Metadata::default()).expect("metadata serializes");
     for (key, v) in &fields {
-        if is_empty(v) {
+        if is_empty(v) || defaults.get(key) == Some(v) {
             let example = match v {
                 Value::Array(_) => "[]",
                 Value::Object(_) => "{}",
                 Value::Bool(_) => "false",
                 _ => "\"\"",
             };
+            let example = match v {
+                Value::String(s) if !s.is_empty() => format!("{v}"),
+                _ => example.to_string(),
+            };
             let _ = writeln!(out, "# {key} = {example}");
         } else if let Some(t) = to_toml(v) {
             let _ = writeln!(out, "{}", assignment(key, &t));
         }
     }
+    out.push_str(OPTIONS);
     out
 }
+
+/// The build options (not metadata), written commented out after the fields.
+const OPTIONS: &str = "\n# Build options (not metadata):\n\
+    # keep_licence = true  # keep a Project Gutenberg licence as back matter (--keep-licence)\n";

@@ -13,12 +13,35 @@ use crate::{Error, Result};
 
 mod find;
 mod init;
+mod options;
 
 pub use find::{Lookup, find_book_toml, parse_overrides};
 pub use init::init_toml;
+pub use options::{BookOptions, OPTION_KEYS};
 
-/// A validated `book.toml`: the metadata fields it sets.
-pub type BookConfig = MetadataPatch;
+/// A validated `book.toml`: the metadata fields it sets and its build options.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BookConfig {
+    /// The metadata fields set, applied over what the reader recovered.
+    pub patch: MetadataPatch,
+    /// Build options (`keep_licence`).
+    pub options: BookOptions,
+}
+
+impl BookConfig {
+    /// Overwrites the metadata fields this configuration sets.
+    pub fn apply(&self, meta: &mut Metadata) {
+        self.patch.apply(meta);
+    }
+
+    /// This configuration, then `later` over it (a key both set takes `later`'s value).
+    pub fn then(self, later: &BookConfig) -> BookConfig {
+        BookConfig {
+            patch: self.patch.then(&later.patch),
+            options: self.options.then(&later.options),
+        }
+    }
+}
 
 /// Reads and validates a `book.toml`.
 pub fn load(path: &Path) -> Result<BookConfig> {
@@ -52,7 +75,10 @@ pub fn check(text: &str) -> std::result::Result<BookConfig, Diagnostic> {
         return Err(at(Code::ConfigValue, Some(span), &message)
             .with_hint("write the text without control characters; XML cannot hold them"));
     }
-    let meta: Metadata = toml::from_str(text).map_err(|e| {
+    let (options, spans) = options::take(table.get_ref())
+        .map_err(|(span, message)| at(Code::ConfigValue, Some(span), &message))?;
+    let rest = options::blank(text, &spans);
+    let meta: Metadata = toml::from_str(&rest).map_err(|e| {
         let code = if e.message().contains("unknown field") {
             Code::ConfigSyntax
         } else {
@@ -64,8 +90,11 @@ pub fn check(text: &str) -> std::result::Result<BookConfig, Diagnostic> {
         .get_ref()
         .keys()
         .map(|k| k.get_ref().to_string())
+        .filter(|k| !OPTION_KEYS.contains(&k.as_str()))
         .collect();
-    MetadataPatch::new(meta, keys).ok_or_else(|| at(Code::ConfigSyntax, None, "unknown field"))
+    let patch = MetadataPatch::new(meta, keys)
+        .ok_or_else(|| at(Code::ConfigSyntax, None, "unknown field"))?;
+    Ok(BookConfig { patch, options })
 }
 
 /// The first string (key or value) holding a control character other than tab and line feed,
@@ -163,5 +192,32 @@ mod tests {
         assert_eq!((d.code, d.span.line), (Code::ConfigSyntax, 1));
         let d = check("title = \n").unwrap_err();
         assert_eq!(d.code, Code::ConfigSyntax);
+    }
+
+    #[test]
+    fn language_tags_are_checked_on_their_line() {
+        let cases = [
+            ("title = \"x\"\nlanguage = \"chinese\"\n", 2, 12, "\"chinese\""),
+            ("language = \"zh_CN\"\n", 1, 12, "\"zh_CN\""),
+            (
+                "title = \"x\"\n\nalt_title = { text = \"t\", language = \"en-\" }\n",
+                3,
+                38,
+                "\"en-\"",
+            ),
+        ];
+        for (text, line, col, tag) in cases {
+            let d = check(text).expect_err(text);
+            assert_eq!(d.code, Code::ConfigValue, "{text}");
+            assert_eq!(d.origin, Origin::Config);
+            assert_eq!((d.span.line, d.span.col), (line, col), "{text}");
+            assert!(
+                d.message.contains(tag) && d.message.contains("not a BCP 47 tag"),
+                "{text}: {}",
+                d.message
+            );
+        }
+        let patch = check("language = \"zh-Hant-TW\"\n").unwrap();
+        assert_eq!(patch.patch.values().language, "zh-Hant-TW");
     }
 }

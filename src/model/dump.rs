@@ -218,7 +218,7 @@ mod tests {
         Book {
             meta: Metadata {
                 title: "书名".into(),
-                language: "zh-CN".into(),
+                language: crate::model::LanguageTag::known("zh-CN"),
                 publisher_address: Some("某市某路1号".into()),
                 subjects: vec!["河流—历史".into()],
                 lccn: Some("2020012345".into()),

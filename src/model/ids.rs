@@ -229,7 +229,7 @@ mod tests {
             body: vec![Division::new(DivisionKind::Chapter, "chapter-1", 1)],
             ..Book::default()
         };
-        book.meta.language = "en".into();
+        book.meta.language = crate::model::LanguageTag::known("en");
         let json = serde_json::to_string(&book).unwrap();
         assert_eq!(serde_json::from_str::<Book>(&json).unwrap(), book);
         book.body

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Isbn, Relator};
+use super::{Isbn, LanguageTag, Relator};
 
 /// Declares [`Metadata`] and its by-name field copy from one field list.
 macro_rules! metadata {
@@ -66,9 +66,8 @@ metadata! {
     print_isbns: Vec<LabelledIsbn>,
     /// Library of Congress Control Number (LCCN), from the LoC CIP block.
     lccn: Option<String>,
-    /// BCP 47 language tag (`zh-CN`), checked well-formed when read from book.toml.
-    #[serde(deserialize_with = "language_tag")]
-    language: String,
+    /// BCP 47 language tag (`zh-CN`), checked valid ([`LanguageTag`]); `und` when unknown.
+    language: LanguageTag,
     /// 图书在版编目(CIP)数据.
     cip: Option<CipRecord>,
     /// 成品尺寸 (trim size).
@@ -117,21 +116,7 @@ pub struct AltTitle {
     /// The text as printed, spaces normalised.
     pub text: String,
     /// BCP 47 tag of the alternative form (`zh-Latn-pinyin`).
-    #[serde(deserialize_with = "language_tag")]
-    pub language: String,
-}
-
-/// Checks a BCP 47 tag's form (RFC 5646: `zh-CN`, `zh-Latn-pinyin`, `en-GB`).
-pub fn check_language_tag(tag: &str) -> Result<(), String> {
-    let bad = || format!("language {tag:?} is not a BCP 47 tag such as \"zh-CN\"");
-    let parsed = language_tags::LanguageTag::parse(tag).map_err(|_| bad())?;
-    parsed.validate().map_err(|_| bad())
-}
-
-fn language_tag<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let tag = String::deserialize(d)?;
-    check_language_tag(&tag).map_err(serde::de::Error::custom)?;
-    Ok(tag)
+    pub language: LanguageTag,
 }
 
 /// A person or organisation with a role. In `book.toml` a bare name is an author.

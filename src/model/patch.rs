@@ -70,7 +70,7 @@ mod tests {
         let mut read = Metadata {
             title: "读出的书名".into(),
             publisher: Some("读出的出版社".into()),
-            language: "zh-CN".into(),
+            language: crate::model::LanguageTag::known("zh-CN"),
             ..Metadata::default()
         };
         patch.apply(&mut read);

@@ -61,7 +61,7 @@ pub fn compile(
     if !problems.is_empty() {
         return Ok(problems);
     }
-    let (date, time) = civil(world.timestamp);
+    let (date, time) = super::utc_civil(world.timestamp);
     let options = typst_pdf::PdfOptions {
         timestamp: Datetime::from_ymd_hms(date.0, date.1, date.2, time.0, time.1, time.2)
             .map(typst_pdf::Timestamp::new_utc),
@@ -229,48 +229,7 @@ impl World for ProjectWorld {
             Some(_) => return None,
             None => 0,
         };
-        let ((y, m, d), _) = civil(self.timestamp.checked_add(shift)?);
+        let ((y, m, d), _) = super::utc_civil(self.timestamp.checked_add(shift)?);
         Datetime::from_ymd(y, m, d)
-    }
-}
-
-/// Unix seconds as a UTC calendar date (year, month, day) and time (hour, minute, second).
-fn civil(secs: i64) -> ((i32, u8, u8), (u8, u8, u8)) {
-    let days = secs.div_euclid(86_400);
-    let rest = secs.rem_euclid(86_400);
-    // Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = (mp + if mp < 10 { 3 } else { -9 }) as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    let time = (
-        (rest / 3_600) as u8,
-        (rest % 3_600 / 60) as u8,
-        (rest % 60) as u8,
-    );
-    ((year, month, day), time)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil;
-
-    #[test]
-    fn unix_seconds_to_utc_calendar() {
-        let table: &[(i64, (i32, u8, u8), (u8, u8, u8))] = &[
-            (0, (1970, 1, 1), (0, 0, 0)),
-            (-1, (1969, 12, 31), (23, 59, 59)),
-            (951_782_400, (2000, 2, 29), (0, 0, 0)),
-            (1_236_000_000, (2009, 3, 2), (13, 20, 0)),
-            (4_107_542_399, (2100, 2, 28), (23, 59, 59)),
-        ];
-        for &(secs, date, time) in table {
-            assert_eq!(civil(secs), (date, time), "{secs}");
-        }
     }
 }

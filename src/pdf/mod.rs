@@ -21,6 +21,23 @@ use crate::writer::typst::{CJK_SERIF_FONTS, LATIN_SERIF, LATIN_SERIF_FALLBACK};
 #[cfg(feature = "pdf")]
 pub mod inprocess;
 
+/// Unix seconds as a UTC calendar date (year, month, day) and time (hour, minute, second),
+/// through jiff as the rest of the crate; times beyond jiff's range (years ±9999) are clamped
+/// to it. The in-process backend dates the PDF and Typst's `datetime.today()` with it.
+pub fn utc_civil(secs: i64) -> ((i32, u8, u8), (u8, u8, u8)) {
+    let t = jiff::Timestamp::from_second(secs).unwrap_or(if secs < 0 {
+        jiff::Timestamp::MIN
+    } else {
+        jiff::Timestamp::MAX
+    });
+    let dt = jiff::tz::Offset::UTC.to_datetime(t);
+    let small = |v: i8| u8::try_from(v).unwrap_or(0);
+    (
+        (i32::from(dt.year()), small(dt.month()), small(dt.day())),
+        (small(dt.hour()), small(dt.minute()), small(dt.second())),
+    )
+}
+
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
@@ -335,4 +352,24 @@ pub fn compile_with(
         cjk_font,
         latin_font,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utc_civil;
+
+    #[test]
+    fn unix_seconds_to_utc_calendar() {
+        let table: &[(i64, (i32, u8, u8), (u8, u8, u8))] = &[
+            (0, (1970, 1, 1), (0, 0, 0)),
+            (-1, (1969, 12, 31), (23, 59, 59)),
+            (951_782_400, (2000, 2, 29), (0, 0, 0)),
+            (1_236_000_000, (2009, 3, 2), (13, 20, 0)),
+            (4_107_542_399, (2100, 2, 28), (23, 59, 59)),
+            (i64::MAX, (9999, 12, 30), (22, 0, 0)), // jiff's last instant
+        ];
+        for &(secs, date, time) in table {
+            assert_eq!(utc_civil(secs), (date, time), "{secs}");
+        }
+    }
 }

@@ -39,7 +39,9 @@ pub mod typist;
 pub mod units;
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Block, Book, Contributor, Division, DivisionKind, MetadataPatch};
+use crate::model::{
+    Block, Book, Contributor, Division, DivisionKind, LanguageTag, MetadataPatch,
+};
 use crate::source::Source;
 
 pub use conventions::Convention;
@@ -53,7 +55,7 @@ use kind::Kind;
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// BCP 47 language to assume instead of detecting it.
-    pub language: Option<String>,
+    pub language: Option<LanguageTag>,
     /// Keep a Project Gutenberg licence as a back-matter page instead of removing it.
     pub keep_licence: bool,
     /// Metadata the user set (`book.toml`, `-M`): applied over what was recovered before the
@@ -227,7 +229,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     book.meta.language = match &opts.language {
         Some(l) => l.clone(),
         None => {
-            let detected = language::detect(&text).to_string();
+            let detected = language::detect(&text);
             match boilerplate.fields.language.as_deref() {
                 // The header names the language; the script still tells zh-CN from zh-TW.
                 Some(tag) if !detected.starts_with(tag) => {
@@ -235,14 +237,14 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
                         format!("language {tag} (from the Project Gutenberg header)"),
                         (1, 1),
                     );
-                    tag.to_string()
+                    LanguageTag::new(tag).expect("the Gutenberg language table holds BCP 47 tags")
                 }
                 _ => {
                     conv.add(
                         format!("language {detected} (detected from the script)"),
                         (1, 1),
                     );
-                    detected
+                    LanguageTag::known(detected)
                 }
             }
         }
@@ -274,7 +276,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
             .filter(|_| opts.keep_licence)
             .map(|r| gutenberg::licence_paras(lines, r));
         let language = book.meta.language.clone();
-        gutenberg::apply(&boilerplate, &mut book, &language, licence);
+        gutenberg::apply(&boilerplate, &mut book, language.as_str(), licence);
     }
     if book.meta.description.is_none() {
         book.meta.description = divisions::abstract_text(&book.front);

@@ -24,7 +24,7 @@ fn full_meta() -> Metadata {
         subtitle: Some("以三座水乡为例 \"初稿\"".into()),
         alt_title: Some(AltTitle {
             text: "Jiangnan guzhen de shougongye bianqian".into(),
-            language: "zh-Latn-pinyin".into(),
+            language: paiban::model::LanguageTag::known("zh-Latn-pinyin"),
         }),
         authors: vec![person("林晓", "aut", None), person("钱多多", "edt", None)],
         authors_et_al: true,
@@ -49,7 +49,7 @@ fn full_meta() -> Metadata {
             digits: "9787532144716".into(),
             printed: "978-7-5321-4471-6".into(),
         }),
-        language: "zh-CN".into(),
+        language: paiban::model::LanguageTag::known("zh-CN"),
         trim: Some(TrimSize {
             width_mm: 170.0,
             height_mm: 240.5,
@@ -95,6 +95,12 @@ fn init_toml_of_an_empty_book_overrides_nothing() {
     cfg.apply(&mut m);
     assert_eq!(m, full_meta());
     assert!(text.contains("# title = \"\""));
+    // the build option is offered commented out and reads back once uncommented
+    let on = text.replace("# keep_licence = true", "keep_licence = true");
+    assert_ne!(on, text, "{text}");
+    let cfg = parse(&on, Path::new("book.toml")).unwrap_or_else(|e| panic!("{e}\n{on}"));
+    assert_eq!(cfg.options.keep_licence, Some(true));
+    assert!(cfg.patch.keys().is_empty());
 }
 
 #[test]

@@ -159,3 +159,55 @@ fn a_batch_takes_each_books_own_toml() {
     );
     assert!(!a.contains("不该用的书名") && !b.contains("不该用的书名"));
 }
+
+/// An invented Project Gutenberg file: header, one chapter, licence.
+const PG_BOOK: &str = "Title: The Quiet Weir\n\nAuthor: Ada Quill\n\n\
+*** START OF THE PROJECT GUTENBERG EBOOK THE QUIET WEIR ***\n\nChapter 1\n\n\
+The water fell over the weir all night.\n\n\
+*** END OF THE PROJECT GUTENBERG EBOOK THE QUIET WEIR ***\n\n\
+Section 1. General Terms of Use of this invented licence.\n";
+
+/// The ids of the divisions `inspect --json` lists as licence pages.
+fn licence_pages(v: &serde_json::Value) -> usize {
+    v["outline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["id"] == "licence")
+        .count()
+}
+
+#[test]
+fn keep_licence_in_book_toml_does_what_the_flag_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("weir.txt");
+    write(&book, PG_BOOK);
+    let (v, _) = inspect(&[book.as_os_str()]);
+    assert_eq!(licence_pages(&v), 0, "removed by default");
+    let (v, _) = inspect(&["--keep-licence".as_ref(), book.as_os_str()]);
+    assert_eq!(licence_pages(&v), 1, "the flag keeps it");
+
+    write(
+        &dir.path().join("weir.toml"),
+        "title = \"The Quiet Weir\"\nkeep_licence = true\n",
+    );
+    let (v, err) = inspect(&[book.as_os_str()]);
+    assert_eq!(licence_pages(&v), 1, "book.toml keeps it: {err}");
+    assert_eq!(v["metadata"]["title"], "The Quiet Weir");
+    let (v, _) = inspect(&[
+        "-M".as_ref(),
+        "keep_licence=false".as_ref(),
+        book.as_os_str(),
+    ]);
+    assert_eq!(licence_pages(&v), 0, "-M wins over the file");
+
+    // A wrong type is an error on book.toml's line, and nothing is built.
+    write(&dir.path().join("weir.toml"), "keep_licence = \"yes\"\n");
+    let out = paiban().arg("inspect").arg(&book).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+        + &String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        err.contains("expected true or false") && err.contains("weir.toml:1:"),
+        "{err}"
+    );
+}

@@ -131,7 +131,7 @@ fn decimal_style_on_request_and_for_a_book_printing_arabic_marks() {
     .unwrap();
     assert!(text_of(&r, "EPUB/chapter-2.xhtml").contains("role=\"doc-noteref\">3</a>"));
     // an English book printing arabic marks: numbered as it prints them
-    book.meta.language = "en".into();
+    book.meta.language = paiban::model::LanguageTag::known("en");
     for (i, n) in book.notes.iter_mut().enumerate() {
         n.mark = (i + 1).to_string();
     }

@@ -137,7 +137,7 @@ proptest! {
         ch.blocks.push(b.para(vec![t(&before), n, t(&after)]));
         ch.blocks.push(Block::Signature(Para { content: vec![t(&after)], line: 1 }));
         let book = Book {
-            meta: Metadata { title: title.clone(), language: "zh-CN".into(), ..Metadata::default() },
+            meta: Metadata { title: title.clone(), language: paiban::model::LanguageTag::known("zh-CN"), ..Metadata::default() },
             body: vec![ch],
             notes: b.notes,
             ..Book::default()

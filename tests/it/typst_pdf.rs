@@ -298,7 +298,7 @@ fn edge_books_compile_without_warnings() {
     let mut part = division(DivisionKind::Part, "p", Some("第一编"), vec![t("编名")]);
     part.children.push(untitled.clone());
     let english = Metadata {
-        language: "en".into(),
+        language: paiban::model::LanguageTag::known("en"),
         title: "An English Book".into(),
         ..Metadata::default()
     };

@@ -14,7 +14,8 @@ pub mod western;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
-    AltTitle, Block, ColophonEntry, DisplayRole, Division, DivisionKind, Inline, Metadata, Para,
+    AltTitle, Block, ColophonEntry, DisplayRole, Division, DivisionKind, Inline, LanguageTag,
+    Metadata, Para,
 };
 
 use super::{Line, Relators};
@@ -206,18 +207,18 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
         // a book without a Han title: its Latin title is the title proper
         fm.meta.title = alt.text;
         if alt.language == "en" {
-            fm.meta.language = "en".into();
+            fm.meta.language = alt.language.clone();
         }
     }
     fm.meta.series = tp.series.clone();
     fm.meta.publisher = tp.publisher.clone();
     fm.meta.publisher_group = tp.group.clone();
-    if has_han(&fm.meta.title) && fm.meta.language.is_empty() {
-        fm.meta.language = "zh-CN".into();
-    } else if fm.meta.language.is_empty()
+    if has_han(&fm.meta.title) && fm.meta.language.is_undetermined() {
+        fm.meta.language = LanguageTag::known("zh-CN");
+    } else if fm.meta.language.is_undetermined()
         && pinyin::latin_language(&fm.meta.title).as_deref() == Some("en")
     {
-        fm.meta.language = "en".into();
+        fm.meta.language = LanguageTag::known("en");
     }
 
     let data = colophon_data(&page.entries, relators);

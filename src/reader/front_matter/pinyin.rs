@@ -1,5 +1,7 @@
 //! Latin-script titles: Hanyu Pinyin (拼音) or English, told apart by pinyin syllables.
 
+use crate::model::LanguageTag;
+
 /// Pinyin initials (声母), two-letter ones first.
 const INITIALS: &[&str] = &[
     "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
@@ -41,7 +43,7 @@ fn is_pinyin_word(word: &str) -> bool {
 
 /// The BCP 47 tag of a Latin-script title line: `zh-Latn-pinyin` when most words are pinyin,
 /// `en` otherwise; `None` for lines that are not a title in Latin letters (URLs, numbers, codes).
-pub fn latin_language(text: &str) -> Option<String> {
+pub fn latin_language(text: &str) -> Option<LanguageTag> {
     if text.contains("://") || text.contains('@') || text.contains("www.") {
         return None;
     }
@@ -60,9 +62,9 @@ pub fn latin_language(text: &str) -> Option<String> {
     }
     let pinyin = words.iter().filter(|w| is_pinyin_word(w)).count();
     if pinyin * 5 >= words.len() * 4 {
-        Some("zh-Latn-pinyin".into())
+        Some(LanguageTag::known("zh-Latn-pinyin"))
     } else {
-        Some("en".into())
+        Some(LanguageTag::known("en"))
     }
 }
 

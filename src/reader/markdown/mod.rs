@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
     Block, Book, CipTracing, ColophonEntry, ContentsEntry, DisplayLine, DisplayRole, Division,
-    DivisionKind, Inline, List, Matter, Note, NoteId, NotePlacement, Para,
+    DivisionKind, Inline, LanguageTag, List, Matter, Note, NoteId, NotePlacement, Para,
 };
 use crate::reader::Reading;
 use crate::source::Source;
@@ -461,8 +461,9 @@ impl Builder {
             d.blocks = std::mem::take(&mut self.lead);
             self.book.body.insert(0, d);
         }
-        if self.book.meta.language.is_empty() {
-            self.book.meta.language = crate::reader::language::detect(&source.text).to_string();
+        if self.book.meta.language.is_undetermined() {
+            self.book.meta.language =
+                LanguageTag::known(crate::reader::language::detect(&source.text));
         }
         if self.book.meta.title.is_empty() {
             self.diags.push(

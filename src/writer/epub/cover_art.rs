@@ -335,7 +335,7 @@ mod tests {
         let meta = Metadata {
             title: "县域书院的兴替与地方文教网络研究".into(),
             publisher: Some("澄湖文史出版社".into()),
-            language: "zh-CN".into(),
+            language: crate::model::LanguageTag::known("zh-CN"),
             ..Metadata::default()
         };
         let a = generate(&meta, "zh-CN").expect("cover");

@@ -101,10 +101,7 @@ pub fn write_epub(book: &Book, opts: &EpubOptions) -> Result<Epub, EpubError> {
 /// without zipping them.
 pub fn render(book: &Book, opts: &EpubOptions) -> Result<Rendered, EpubError> {
     let mut diagnostics = Vec::new();
-    let lang = match book.meta.language.trim() {
-        "" => "und",
-        l => l,
-    };
+    let lang = book.meta.language.as_str();
     let cover = match &opts.cover {
         Some(bytes) => Some(cover::prepare(bytes, &mut diagnostics)?),
         None if opts.generate_cover => cover_art::generate(&book.meta, lang),

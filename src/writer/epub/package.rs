@@ -126,11 +126,7 @@ pub fn package_document(p: &Package<'_>) -> Vec<u8> {
     dc(&mut x, "dc:title", Some("meta-title"), p.title);
     meta(&mut x, "title-type", Some("meta-title"), None, "main");
     if let Some(alt) = &m.alt_title {
-        let lang = if alt.language.is_empty() {
-            "und"
-        } else {
-            &alt.language
-        };
+        let lang = alt.language.as_str();
         x.leaf(
             "meta",
             &[

@@ -222,8 +222,8 @@ fn block(x: &mut Xml, ctx: &mut Ctx<'_, '_>, b: &Block, title_done: &mut bool) {
                 *title_done = true;
             }
             let alt_lang = match (l.role, &ctx.book.meta.alt_title) {
-                (DisplayRole::AltTitle, Some(a)) if !a.language.is_empty() => {
-                    Some(a.language.clone())
+                (DisplayRole::AltTitle, Some(a)) if !a.language.is_undetermined() => {
+                    Some(a.language.to_string())
                 }
                 _ => None,
             };

@@ -157,7 +157,7 @@ mod tests {
         let book = Book {
             meta: Metadata {
                 title: bad.into(),
-                language: "zh-CN".into(),
+                language: crate::model::LanguageTag::known("zh-CN"),
                 description: Some(bad.into()),
                 subjects: vec![bad.into()],
                 authors: vec![Contributor {

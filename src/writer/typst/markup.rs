@@ -83,7 +83,11 @@ struct Title {
 impl<'a> Markup<'a> {
     fn preamble(&mut self, page: Page) {
         let m = &self.book.meta;
-        let (lang, region) = lang_region(&m.language);
+        // An undetermined language is set as Chinese, the design's default.
+        let (lang, region) = match m.language.is_undetermined() {
+            true => lang_region(""),
+            false => lang_region(&m.language),
+        };
         let authors: Vec<String> = m.authors.iter().map(|a| escape::string(&a.name)).collect();
         let authors = match authors.len() {
             0 => "()".to_string(),
@@ -495,7 +499,7 @@ impl<'a> Markup<'a> {
 
     fn is_chinese(&self) -> bool {
         let lang = &self.book.meta.language;
-        lang.is_empty() || lang.starts_with("zh")
+        lang.is_undetermined() || lang.primary() == "zh"
     }
 }
 

@@ -66,7 +66,7 @@ mod tests {
         let book = Book {
             meta: Metadata {
                 title: "书".into(),
-                language: "zh-CN".into(),
+                language: crate::model::LanguageTag::known("zh-CN"),
                 ..Metadata::default()
             },
             body: vec![a],

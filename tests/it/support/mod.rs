@@ -125,7 +125,7 @@ pub fn fixture_book() -> Book {
         subtitle: None,
         alt_title: Some(AltTitle {
             text: "Xiangcun Tushuguan de Xingqi yu Liubian".into(),
-            language: "zh-Latn-pinyin".into(),
+            language: paiban::model::LanguageTag::known("zh-Latn-pinyin"),
         }),
         authors: vec![person("林晓舟", "aut", None)],
         authors_et_al: true,
@@ -149,7 +149,7 @@ pub fn fixture_book() -> Book {
             digits: "9787541120268".into(),
             printed: "978-7-5411-2026-8".into(),
         }),
-        language: "zh-CN".into(),
+        language: paiban::model::LanguageTag::known("zh-CN"),
         cip: Some(cip.clone()),
         trim: Some(TrimSize {
             width_mm: 148.0,

@@ -102,7 +102,7 @@ pub fn chinese_book() -> Book {
         title: title.into(),
         alt_title: Some(AltTitle {
             text: "Chengxiang Shequ Xieshang Zhili Yanjiu".into(),
-            language: "zh-Latn-pinyin".into(),
+            language: paiban::model::LanguageTag::known("zh-Latn-pinyin"),
         }),
         authors: vec![Contributor {
             name: "林远".into(),
@@ -124,7 +124,7 @@ pub fn chinese_book() -> Book {
             digits: "9787500012344".into(),
             printed: "978-7-5000-1234-4".into(),
         }),
-        language: "zh-CN".into(),
+        language: paiban::model::LanguageTag::known("zh-CN"),
         cip: Some(cip()),
         trim: Some(TrimSize {
             width_mm: 160.0,
@@ -361,7 +361,7 @@ pub fn hostile_book() -> Book {
     let mut b = Builder::new();
     let mut meta = Metadata {
         title: "#题名 $x$ *书*".into(),
-        language: "zh-CN".into(),
+        language: paiban::model::LanguageTag::known("zh-CN"),
         trim: Some(TrimSize {
             width_mm: 160.0,
             height_mm: 230.0,
