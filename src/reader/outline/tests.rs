@@ -211,3 +211,28 @@ fn a_lone_number_inside_a_chapter_is_no_heading() {
     assert_eq!(labels, ["One", "1.1", "1.2", "Two", "2.1", "2.2"], "{got:?}");
     assert!(got.iter().all(|h| h.2.contains('.') == (h.1 == 2)), "{got:?}");
 }
+
+#[test]
+fn appendix_letters_follow_the_chapters_with_their_lettered_sections() {
+    // chapters spelt out, appendices a letter alone with the title below, sections `A.1`
+    let text = "One\n\nRivers\n\n1.1 Springs\n\nWater rises.\n\n1.2 Brooks\n\nBrooks join.\n\nTwo\n\nTowns\n\n2.1 Markets\n\nPeople trade.\n\n2.2 Streets\n\nThey run.\n\nA\n\nTables\n\nA.1 Depths\n\nNumbers.\n\nA.2 Widths\n\nMore numbers.\n\nB\n\nMaps\n\nB.1 Old maps\n\nDrawn by hand.\n";
+    let got = placed(text);
+    let labels: Vec<(&str, u8)> = got.iter().map(|h| (h.2.as_str(), h.1)).collect();
+    assert_eq!(
+        labels,
+        [
+            ("One", 1),
+            ("1.1", 2),
+            ("1.2", 2),
+            ("Two", 1),
+            ("2.1", 2),
+            ("2.2", 2),
+            ("A", 1),
+            ("A.1", 2),
+            ("A.2", 2),
+            ("B", 1),
+            ("B.1", 2)
+        ],
+        "{got:?}"
+    );
+}
