@@ -67,6 +67,8 @@ codes! {
     // P01xx: the manuscript's text.
     /// Control characters XML does not allow were removed from a line.
     ControlCharacters = "P0101", Warning, None;
+    /// A page is set in two columns that the extraction put side by side on each line.
+    TwoColumnPage = "P0110", Warning, None;
     // P02xx: metadata on the title and copyright pages.
     /// A printed ISBN is malformed or has a wrong check digit.
     IsbnInvalid = "P0201", Error, Some("isbn");

@@ -9,6 +9,8 @@
 //! [`classify::RECOGNISERS`] or a new rule in [`context`], with its own table tests.
 
 pub mod classify;
+pub mod code;
+pub mod columns;
 pub mod context;
 pub mod conventions;
 pub mod decode;
@@ -29,6 +31,7 @@ pub mod lines;
 pub mod markdown;
 pub mod notes;
 pub mod outline;
+pub mod padding;
 pub mod pages;
 pub mod relators;
 pub mod script;
@@ -124,6 +127,14 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let (contents, d) = context::apply(lines, &mut kinds);
     diags.extend(d);
     let mut layout = layout::analyse(lines, &paged.form_feed, &mut kinds);
+    // Text from print: indented listings are preformatted; two-column pages are reported.
+    if paged.feeds > 0 {
+        conv.add(
+            "indented code listings kept preformatted",
+            code::mark(lines, &mut kinds, &mut layout.hints),
+        );
+        diags.extend(columns::detect(lines, &paged.form_feed));
+    }
     conv.add(
         "double-spaced lines: one blank line wraps, two end a paragraph",
         typist::double_spaced(lines, &kinds, &paged.form_feed, &mut layout.hints),
@@ -156,7 +167,14 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
 
     let marks = furniture::marks(&paged.form_feed, &pages, &furniture);
     let compounds = hyphen::Compounds::from_text(&text);
-    let built = units::build(lines, &kinds, &links.refs, &marks, &layout.hints);
+    let mut built = units::build(lines, &kinds, &links.refs, &marks, &layout.hints);
+    // Text from print (paged): a space between two CJK characters is the extractor's padding.
+    if paged.feeds > 0 {
+        conv.add(
+            "spaces between CJK characters (layout padding) removed",
+            padding::collapse_units(&mut built),
+        );
+    }
     let (units, joined) = joins::join(built, &compounds);
     let grouped = divisions::group(units);
     conventions::page_furniture(&paged, &furniture, &mut conv);

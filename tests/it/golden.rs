@@ -65,6 +65,8 @@ golden_cases! {
         conv_zh_parts => "conv-zh-parts",
         conv_zh_pdftotext => "conv-zh-pdftotext",
         en_gutenberg_notes => "en-gutenberg-notes",
+        en_layout_code => "en-layout-code",
+        en_manual_people => "en-manual-people",
         en_manual_running_heads => "en-manual-running-heads",
         en_salt_road => "en-salt-road",
         example_shuyuan => "example-shuyuan",
@@ -78,7 +80,9 @@ golden_cases! {
         zh_bracket_notes => "zh-bracket-notes",
         zh_endnotes => "zh-endnotes",
         zh_kana_endnotes => "zh-kana-endnotes",
+        zh_layout_padding => "zh-layout-padding",
         zh_pdftotext_feet => "zh-pdftotext-feet",
+        zh_title_people => "zh-title-people",
     }
     epub {
         epub_fixture => "epub-fixture",

@@ -6,6 +6,7 @@ pub mod colophon;
 pub mod copyright;
 pub mod isbn;
 pub mod names;
+pub mod people;
 pub mod pinyin;
 pub mod spacing;
 pub mod taiwan;
@@ -237,6 +238,17 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
         if !dup {
             fm.meta.contributors.push(c.clone());
         }
+    }
+    // No statement of responsibility on the title page: the labelled authors (`作者：`) are.
+    if fm.meta.authors.is_empty() {
+        let (authors, others): (
+            Vec<crate::model::Contributor>,
+            Vec<crate::model::Contributor>,
+        ) = std::mem::take(&mut fm.meta.contributors)
+            .into_iter()
+            .partition(|c| c.role.code() == "aut");
+        fm.meta.authors = authors;
+        fm.meta.contributors = others;
     }
     fm.meta.publisher = fm.meta.publisher.take().or(data.publisher.clone());
     fm.meta.publisher_group = fm.meta.publisher_group.take().or(data.group.clone());

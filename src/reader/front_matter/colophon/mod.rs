@@ -188,7 +188,11 @@ pub fn colophon_data(entries: &[ColophonEntry], relators: &Relators) -> Colophon
             _ => {
                 let label = e.label.as_str();
                 if let Some(role) = relators.lookup(label) {
-                    for name in split_names(value) {
+                    // `翻译：某人（someone@example.org）    2009 年 7 月 6 日`: one name, an
+                    // address and a date.
+                    let cleaned = super::people::clean(value);
+                    out.emails.extend(cleaned.emails);
+                    for name in split_names(&cleaned.names) {
                         let c = contributor(&name, role.clone(), Some(label));
                         out.contributors.push(c);
                     }

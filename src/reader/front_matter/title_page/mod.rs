@@ -8,6 +8,7 @@ use crate::reader::{Line, Relators};
 use super::colophon::is_rights_line;
 use super::copyright::english_notice;
 use super::names::{Statement, parse_statement, split_names};
+use super::people::{is_date, name_line, role_statement, strip_mark};
 use super::pinyin::latin_language;
 use super::spacing::{has_han, join_cjk, join_wrapped, squeeze};
 use super::western::by_statement;
@@ -192,6 +193,9 @@ pub fn classify_line(text: &str, relators: &Relators, title_seen: bool) -> Displ
     if !has_han(text) && latin_language(text).is_some() {
         return item(DisplayRole::AltTitle, None, false);
     }
+    if is_date(text) {
+        return item(DisplayRole::Other, None, false);
+    }
     if has_han(text) && !title_seen {
         return item(DisplayRole::Title, None, false);
     }
@@ -258,11 +262,40 @@ fn split_pages(lines: &[Line<'_>], relators: &Relators) -> Vec<Vec<DisplayItem>>
         let title_seen = page.iter().any(|d| d.role == DisplayRole::Title);
         let mut item = classify_line(line.text, relators, title_seen);
         item.line = line.no;
+        // The first block of name lines after the title: its authors (`吴某 (a@b.org)`).
+        let open = !page.iter().any(|d| d.role == DisplayRole::Authors)
+            || page.last().is_some_and(|d| d.role == DisplayRole::Authors);
+        // A short line right under the title goes on with it, unless it carries what only a
+        // name line does (an address, an alias, a footnote mark).
+        let under_title = !prev_blank && page.last().is_some_and(|d| d.role == DisplayRole::Title);
+        let marked = super::people::clean(line.text).names != line.text.trim();
+        // Names are printed near the title: a short line far below it (a story's title in a
+        // long front region) is not a name.
+        let near = page
+            .iter()
+            .rposition(|d| d.role == DisplayRole::Title)
+            .is_some_and(|t| page.len() - t <= NAMES_NEAR_TITLE);
+        if title_seen
+            && open
+            && (near || open_block(&page))
+            && (marked || !under_title)
+            && matches!(item.role, DisplayRole::Other | DisplayRole::AltTitle)
+        {
+            if let Some((names, _)) = name_line(line.text) {
+                item.role = DisplayRole::Authors;
+                item.statement = Some(author_statement(names, line.text));
+            }
+        }
         if let Some(prev) = page.last().filter(|_| !prev_blank) {
             let continues_title = prev.role == DisplayRole::Title
                 && matches!(item.role, DisplayRole::Other)
-                && has_han(&item.text);
-            if continues_title
+                && has_han(&item.text)
+                && !is_date(&item.text);
+            // A footnote mark ends the title (`…手册1`): the line under it is its subtitle.
+            let marked_title = strip_mark(&prev.text) != prev.text.trim_end();
+            if continues_title && marked_title {
+                item.role = DisplayRole::Subtitle;
+            } else if continues_title
                 || prev.role == DisplayRole::Series
                     && item.role == DisplayRole::Other
                     && series_editor(&item.text).is_none()
@@ -291,13 +324,79 @@ fn split_pages(lines: &[Line<'_>], relators: &Relators) -> Vec<Vec<DisplayItem>>
     pages
 }
 
+/// How many display lines after the title an unlabelled block of names may begin.
+const NAMES_NEAR_TITLE: usize = 6;
+
+/// Whether the last display line is an unlabelled block of names still open.
+fn open_block(page: &[DisplayItem]) -> bool {
+    page.last().is_some_and(|d| d.role == DisplayRole::Authors)
+}
+
+/// The statement of an unlabelled name line: its names as authors.
+fn author_statement(names: Vec<String>, printed: &str) -> Statement {
+    Statement {
+        names,
+        role: crate::model::Relator::author(),
+        et_al: false,
+        printed: printed.trim().to_string(),
+    }
+}
+
 /// An English title page: the first Latin line is the title, a Latin line right after it the
-/// subtitle, `By …` the authors; copyright lines are other text.
+/// subtitle, `By …` the authors, `Edited by …`/`Translated by …` their roles, and the first
+/// block of name lines after the title (`Ada Merrow, Northgate Institute`) the authors;
+/// copyright lines are other text.
 fn english_roles(page: &mut [DisplayItem]) {
     let mut title_seen = false;
     let mut subtitle_open = false;
-    for d in page.iter_mut() {
-        if let Some(names) = by_statement(&d.text) {
+    // Index of the item holding the open block of unlabelled names; `Some(None)` once closed.
+    let mut names_at: Option<Option<usize>> = None;
+    let mut title_at = 0;
+    let stated = page
+        .iter()
+        .any(|d| by_statement(&d.text).is_some() || role_statement(&d.text).is_some());
+    for i in 0..page.len() {
+        let d = &page[i];
+        // the line right under the title is its subtitle, not a name (set apart by a blank
+        // line on a page with no `By …` line, a name is a name); names are printed near the
+        // title
+        let under_title = subtitle_open && (d.line == page[title_at].line + 1 || stated);
+        let unlabelled = title_seen
+            && (names_at.is_some() || i - title_at <= NAMES_NEAR_TITLE)
+            && !(under_title && d.role == DisplayRole::AltTitle)
+            && !matches!(names_at, Some(None))
+            && by_statement(&d.text).is_none()
+            && role_statement(&d.text).is_none();
+        if let (true, Some((names, _))) = (unlabelled, name_line(&d.text)) {
+            let continues = matches!(names_at, Some(Some(_)));
+            let d = &mut page[i];
+            d.role = DisplayRole::Authors;
+            subtitle_open = false;
+            if let Some(Some(at)) = names_at.filter(|_| continues) {
+                d.statement = None;
+                if let Some(st) = page[at].statement.as_mut() {
+                    st.names.extend(names);
+                }
+            } else {
+                d.statement = Some(author_statement(names, &d.text));
+                names_at = Some(Some(i));
+            }
+            continue;
+        }
+        if matches!(names_at, Some(Some(_))) {
+            names_at = Some(None);
+        }
+        let d = &mut page[i];
+        if let Some((code, names)) = role_statement(&d.text) {
+            d.role = DisplayRole::Authors;
+            d.statement = Some(Statement {
+                names,
+                role: crate::model::Relator::marc(code),
+                et_al: false,
+                printed: d.text.clone(),
+            });
+            subtitle_open = false;
+        } else if let Some(names) = by_statement(&d.text) {
             d.role = DisplayRole::Authors;
             d.statement = Some(Statement {
                 names,
@@ -311,9 +410,13 @@ fn english_roles(page: &mut [DisplayItem]) {
         } else if d.role == DisplayRole::AltTitle && !title_seen {
             d.role = DisplayRole::Title;
             title_seen = true;
+            title_at = i;
             subtitle_open = true;
         } else if d.role == DisplayRole::AltTitle && subtitle_open {
             d.role = DisplayRole::Subtitle;
+            subtitle_open = false;
+        } else {
+            // a subtitle follows its title directly
             subtitle_open = false;
         }
     }
@@ -329,9 +432,9 @@ fn take_metadata(page: &[DisplayItem], out: &mut TitlePages) {
         match d.role {
             DisplayRole::Title => {
                 title = Some(match (title.take(), adjacent) {
-                    (Some(t), true) => join_wrapped(&t, &d.text),
+                    (Some(t), true) => join_wrapped(&t, strip_mark(&d.text)),
                     (Some(t), false) => t,
-                    (None, _) => d.text.clone(),
+                    (None, _) => strip_mark(&d.text).to_string(),
                 });
             }
             DisplayRole::Series => match series.last_mut() {

@@ -127,3 +127,22 @@ fn a_title_wrapped_in_print_keeps_its_break() {
         assert_eq!(&wrapped_title(input), want, "{input:?}");
     }
 }
+
+#[test]
+fn a_short_line_far_below_the_title_is_no_name() {
+    // A long region before the first heading (stories without headings): the title, a
+    // preface's prose, then a story's title of four characters, far from the title.
+    let mut text = String::from("《河谷集》\n\n");
+    for i in 0..8 {
+        text.push_str(&format!("    第{i}段：我在河谷里住了许多年，后来搬到了城里。\n\n"));
+    }
+    text.push_str("一只小船\n\n    船停在渡口，没有人撑。\n");
+    let tp = read_title_pages(&lines(&text), &Relators::builtin());
+    assert!(tp.statement.is_none(), "{:?}", tp.statement);
+    // Near the title the same shape is the author's name.
+    let tp = read_title_pages(&lines("《河谷集》\n\n林远舟\n"), &Relators::builtin());
+    assert_eq!(
+        tp.statement.map(|s| s.names),
+        Some(vec!["林远舟".to_string()])
+    );
+}
