@@ -248,9 +248,15 @@ pub fn levels(cands: &[Candidate], ok: &[bool], chapter_kinds: bool) -> HashMap<
     for k in 0..cands.len() {
         if ok[k] && !slots.iter().any(|(_, f)| *f == cands[k].numbered.family) {
             let f = cands[k].numbered.family;
+            // `A.1` without an accepted letter `A` (an `Appendix A` heading the classifier
+            // keeps) ranks with `1.1` too
             let r = match (f, appendices) {
                 (Family::Letter, Some(c)) => rank(c),
-                (Family::Lettered(d), Some(_)) => rank(Family::Decimal(d)),
+                (Family::Lettered(d), _)
+                    if appendices.is_some() || first(Family::Letter).is_none() =>
+                {
+                    rank(Family::Decimal(d))
+                }
                 _ => rank(f),
             };
             slots.push((r, f));

@@ -453,7 +453,10 @@ mod tests {
             ("C", n(Letter, &[3], "C", "")),
             ("A.1   Packages", n(Lettered(2), &[1, 1], "A.1", "Packages")),
             ("G.2      字体", n(Lettered(2), &[7, 2], "G.2", "字体")),
-            ("B.1.3 Ferries", n(Lettered(3), &[2, 1, 3], "B.1.3", "Ferries")),
+            (
+                "B.1.3 Ferries",
+                n(Lettered(3), &[2, 1, 3], "B.1.3", "Ferries"),
+            ),
             ("A.M. in the morning", None),
             ("U.S. law applies", None),
         ];

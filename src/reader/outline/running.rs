@@ -247,7 +247,8 @@ pub fn find(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<Runni
             *per_shape.entry(s).or_default() += 1;
         }
     }
-    let established = |s: &(Zone, Family, String)| per_shape.get(s).copied().unwrap_or(0) >= MIN_FAMILY;
+    let established =
+        |s: &(Zone, Family, String)| per_shape.get(s).copied().unwrap_or(0) >= MIN_FAMILY;
     shaped
         .iter()
         .filter(|(i, s, echoed, below)| {

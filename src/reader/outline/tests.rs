@@ -208,8 +208,15 @@ fn a_lone_number_inside_a_chapter_is_no_heading() {
     let text = "One\n\nRivers\n\n1.1 Springs\n\nWater rises.\n\n1 Spring water\n\nA    Cold  Warm\n\n1.2 Brooks\n\nBrooks join.\n\nTwo\n\nTowns\n\n2.1 Markets\n\nPeople trade.\n\n2.2 Streets\n\nThey run.\n";
     let got = placed(text);
     let labels: Vec<&str> = got.iter().map(|h| h.2.as_str()).collect();
-    assert_eq!(labels, ["One", "1.1", "1.2", "Two", "2.1", "2.2"], "{got:?}");
-    assert!(got.iter().all(|h| h.2.contains('.') == (h.1 == 2)), "{got:?}");
+    assert_eq!(
+        labels,
+        ["One", "1.1", "1.2", "Two", "2.1", "2.2"],
+        "{got:?}"
+    );
+    assert!(
+        got.iter().all(|h| h.2.contains('.') == (h.1 == 2)),
+        "{got:?}"
+    );
 }
 
 #[test]
