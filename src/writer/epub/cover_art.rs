@@ -9,7 +9,7 @@
 
 use std::io::Cursor;
 
-use ab_glyph::{Font, FontVec, PxScale, ScaleFont};
+use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use image::{ImageFormat, Rgb, RgbImage};
 
 use super::cover::CoverImage;
@@ -60,29 +60,34 @@ const PALETTE: &[([u8; 3], [u8; 3])] = &[
 
 /// Draws the cover for `meta`, or `None` when no font for the book's script is installed.
 pub fn generate(meta: &Metadata, lang: &str) -> Option<CoverImage> {
-    let fonts = FontSet::load(lang)?;
+    FontSet::with(lang, |fonts| draw(meta, lang, fonts)).flatten()
+}
+
+/// Draws the cover for `meta` with `fonts`.
+fn draw(meta: &Metadata, lang: &str, fonts: &FontSet<'_>) -> Option<CoverImage> {
     let title = if meta.title.trim().is_empty() {
         kinds::default_name(crate::model::DivisionKind::Cover, lang).to_string()
     } else {
         meta.title.trim().to_string()
     };
     let (bg, ink) = PALETTE[fnv(&title) as usize % PALETTE.len()];
-    let mut img = RgbImage::from_pixel(WIDTH, HEIGHT, Rgb(bg));
+    // The background, filled by copying (as from_pixel gives it, without a loop per pixel).
+    let mut img = RgbImage::from_raw(WIDTH, HEIGHT, bg.repeat((WIDTH * HEIGHT) as usize))?;
     let mut c = Canvas { img: &mut img, ink };
     let measure = WIDTH as f32 * 0.78;
     // Title: as large as fits in at most four lines, from 170 px down.
     let mut y = HEIGHT as f32 * 0.22;
-    let title_lines = fit(&fonts, &title, measure, 170.0, 4);
+    let title_lines = fit(fonts, &title, measure, 170.0, 4);
     for line in &title_lines.lines {
         y += title_lines.size * 1.35;
-        c.centred(&fonts, line, title_lines.size, y);
+        c.centred(fonts, line, title_lines.size, y);
     }
     if let Some(sub) = meta.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
-        let sub_lines = fit(&fonts, sub.trim(), measure, 80.0, 3);
+        let sub_lines = fit(fonts, sub.trim(), measure, 80.0, 3);
         y += sub_lines.size * 0.8;
         for line in &sub_lines.lines {
             y += sub_lines.size * 1.4;
-            c.centred(&fonts, line, sub_lines.size, y);
+            c.centred(fonts, line, sub_lines.size, y);
         }
     }
     // A rule, then the authors below the middle; the publisher at the foot.
@@ -90,19 +95,19 @@ pub fn generate(meta: &Metadata, lang: &str) -> Option<CoverImage> {
     c.rule(WIDTH / 2 - 120, WIDTH / 2 + 120, rule_y, 5);
     let authors = super::cover::author_line(meta);
     if !authors.trim().is_empty() {
-        let a = fit(&fonts, authors.trim(), measure, 84.0, 3);
+        let a = fit(fonts, authors.trim(), measure, 84.0, 3);
         let mut ay = rule_y as f32 + 80.0;
         for line in &a.lines {
             ay += a.size * 1.4;
-            c.centred(&fonts, line, a.size, ay);
+            c.centred(fonts, line, a.size, ay);
         }
     }
     if let Some(p) = meta.publisher.as_deref().filter(|s| !s.trim().is_empty()) {
-        let p = fit(&fonts, p.trim(), measure, 64.0, 2);
+        let p = fit(fonts, p.trim(), measure, 64.0, 2);
         let mut py = HEIGHT as f32 * 0.90 - p.size * 1.4 * p.lines.len() as f32;
         for line in &p.lines {
             py += p.size * 1.4;
-            c.centred(&fonts, line, p.size, py);
+            c.centred(fonts, line, p.size, py);
         }
     }
     let mut bytes = Vec::new();
@@ -125,14 +130,17 @@ fn fnv(s: &str) -> u64 {
 }
 
 /// The fonts a cover is drawn with: the main face and, for Latin text in a CJK cover (or CJK
-/// text in a Latin one), a fallback.
-struct FontSet {
-    main: FontVec,
-    fallback: Option<FontVec>,
+/// text in a Latin one), a fallback. They borrow the font files as fontdb maps them
+/// ([`fontdb::Database::with_face_data`]): a CJK collection is about 26 MB, and copying it into
+/// memory was most of the time and the memory of a small book's build.
+struct FontSet<'a> {
+    main: FontRef<'a>,
+    fallback: Option<FontRef<'a>>,
 }
 
-impl FontSet {
-    fn load(lang: &str) -> Option<FontSet> {
+impl FontSet<'_> {
+    /// Runs `f` with the fonts for `lang`, or returns `None` when no main face is installed.
+    fn with<T>(lang: &str, f: impl FnOnce(&FontSet<'_>) -> T) -> Option<T> {
         let mut db = fontdb::Database::new();
         db.load_system_fonts();
         let lower = lang.to_ascii_lowercase();
@@ -144,14 +152,25 @@ impl FontSet {
             (LATIN, CJK_SC)
         };
         let main = first_font(&db, main)?;
-        Some(FontSet {
-            main,
-            fallback: first_font(&db, other),
-        })
+        let run = |fallback: Option<FontRef<'_>>| {
+            db.with_face_data(main, |data, index| {
+                let main = FontRef::try_from_slice_and_index(data, index).ok()?;
+                Some(f(&FontSet { main, fallback }))
+            })
+            .flatten()
+        };
+        match first_font(&db, other) {
+            Some(other) => db
+                .with_face_data(other, |data, index| {
+                    run(FontRef::try_from_slice_and_index(data, index).ok())
+                })
+                .flatten(),
+            None => run(None),
+        }
     }
 
     /// The face that has a glyph for `c`.
-    fn face(&self, c: char) -> &FontVec {
+    fn face(&self, c: char) -> &FontRef<'_> {
         if self.main.glyph_id(c).0 != 0 {
             return &self.main;
         }
@@ -172,8 +191,8 @@ impl FontSet {
     }
 }
 
-/// The first of `families` installed, regular weight.
-fn first_font(db: &fontdb::Database, families: &[&str]) -> Option<FontVec> {
+/// The first of `families` installed (regular weight) whose face parses.
+fn first_font(db: &fontdb::Database, families: &[&str]) -> Option<fontdb::ID> {
     families.iter().find_map(|name| {
         let query = fontdb::Query {
             families: &[fontdb::Family::Name(name)],
@@ -183,9 +202,10 @@ fn first_font(db: &fontdb::Database, families: &[&str]) -> Option<FontVec> {
         };
         let id = db.query(&query)?;
         db.with_face_data(id, |data, index| {
-            FontVec::try_from_vec_and_index(data.to_vec(), index).ok()
+            FontRef::try_from_slice_and_index(data, index).is_ok()
         })
-        .flatten()
+        .filter(|&ok| ok)
+        .map(|_| id)
     })
 }
 
@@ -288,29 +308,30 @@ impl Canvas<'_> {
 mod tests {
     use super::*;
 
-    /// The fonts for `lang`, or `None` with a message (a failure under CI=true, which installs
-    /// fonts-noto-cjk).
-    fn fonts(lang: &str) -> Option<FontSet> {
-        let f = FontSet::load(lang);
-        if f.is_none() {
+    /// Runs `f` with the fonts for `lang`, or says that there are none (a failure under
+    /// CI=true, which installs fonts-noto-cjk).
+    fn with_fonts(lang: &str, f: impl FnOnce(&FontSet<'_>)) {
+        if FontSet::with(lang, f).is_none() {
             assert!(
                 std::env::var("CI").as_deref() != Ok("true"),
                 "CI=true: no font for {lang}"
             );
             eprintln!("skipped: no system font for {lang}");
         }
-        f
     }
 
     #[test]
     fn title_lines_break_only_between_phrases() {
-        let Some(f) = fonts("zh-CN") else { return };
+        with_fonts("zh-CN", |f| title_lines_break_between_phrases(f));
+    }
+
+    fn title_lines_break_between_phrases(f: &FontSet<'_>) {
         for title in [
             "县域书院的兴替与地方文教网络研究",
             "新阶段密切党群关系的运行机制研究",
             "乡村书院——以某某县为中心的考察",
         ] {
-            let fitted = fit(&f, title, WIDTH as f32 * 0.78, 170.0, 4);
+            let fitted = fit(f, title, WIDTH as f32 * 0.78, 170.0, 4);
             assert!(fitted.lines.len() >= 2, "{title}: {:?}", fitted.lines);
             assert_eq!(fitted.lines.concat(), title);
             let pieces = phrases(title);
@@ -331,7 +352,9 @@ mod tests {
 
     #[test]
     fn a_cover_is_a_1600_by_2560_png_with_ink_where_the_title_is() {
-        let Some(_) = fonts("zh-CN") else { return };
+        if FontSet::with("zh-CN", |_| ()).is_none() {
+            return with_fonts("zh-CN", |_| ());
+        }
         let meta = Metadata {
             title: "县域书院的兴替与地方文教网络研究".into(),
             publisher: Some("澄湖文史出版社".into()),
@@ -358,10 +381,11 @@ mod tests {
 
     #[test]
     fn an_english_cover_uses_a_latin_font_and_breaks_at_spaces() {
-        let Some(f) = fonts("en") else { return };
-        let title = "The Reading Room of a Small Harbour Town and Its Borrowers";
-        let fitted = fit(&f, title, WIDTH as f32 * 0.78, 170.0, 4);
-        assert!(fitted.lines.len() >= 2);
-        assert_eq!(fitted.lines.join(" "), title);
+        with_fonts("en", |f| {
+            let title = "The Reading Room of a Small Harbour Town and Its Borrowers";
+            let fitted = fit(f, title, WIDTH as f32 * 0.78, 170.0, 4);
+            assert!(fitted.lines.len() >= 2);
+            assert_eq!(fitted.lines.join(" "), title);
+        });
     }
 }

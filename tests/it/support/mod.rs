@@ -2,6 +2,7 @@
 //! and helpers for reading EPUB files back.
 #![allow(dead_code)]
 
+pub mod batch;
 pub mod outdir;
 pub mod snapshot;
 pub mod tools;
