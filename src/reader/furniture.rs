@@ -26,6 +26,8 @@ pub enum NumberStyle {
     Chinese,
     /// `Ⅲ` or `iii` (front matter).
     Roman,
+    /// `14 / 57`: the page and the number of pages.
+    OfTotal,
 }
 
 impl NumberStyle {
@@ -37,6 +39,7 @@ impl NumberStyle {
             NumberStyle::Dashes => "`- N -`",
             NumberStyle::Chinese => "`第 N 页`",
             NumberStyle::Roman => "Roman `iii`/`Ⅲ`",
+            NumberStyle::OfTotal => "`N / M`",
         }
     }
 }
@@ -54,6 +57,16 @@ pub fn page_number(text: &str) -> Option<(String, NumberStyle)> {
     let t = text.trim();
     if digits(t) {
         return Some((t.to_string(), NumberStyle::Plain));
+    }
+    // `14 / 57`, `14/57`: the page of so many (a page no higher than the count)
+    if let Some((page, total)) = t.split_once('/') {
+        let (page, total) = (page.trim_end(), total.trim_start());
+        let value = |s: &str| s.parse::<u32>().ok().filter(|_| digits(s));
+        if let (Some(p), Some(n)) = (value(page), value(total)) {
+            if p >= 1 && p <= n {
+                return Some((page.to_string(), NumberStyle::OfTotal));
+            }
+        }
     }
     let roman_glyphs = !t.is_empty() && t.chars().all(|c| ('\u{2160}'..='\u{217F}').contains(&c));
     if roman_glyphs || (is_roman(t) && t.chars().all(|c| c.is_ascii_lowercase())) {

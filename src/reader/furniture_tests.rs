@@ -19,6 +19,10 @@ fn page_numbers() {
         ("Ⅲ", n("Ⅲ", Roman)),
         ("iii", n("iii", Roman)),
         ("- iv -", n("iv", Roman)),
+        ("14 / 57", n("14", OfTotal)),
+        ("3/120", n("3", OfTotal)),
+        ("58 / 57", None),
+        ("1 / 2 / 3", None),
         ("12345", None),
         ("第一章", None),
         ("I", None),
@@ -40,6 +44,10 @@ fn combined_heads() {
         ("The River Town    · 4 ·", Some(("4".to_string(), Dots))),
         ("在 2003  年", None),
         ("He said so.    12", None),
+        (
+            "Debian 新维护者手册              14 / 57",
+            Some(("14".to_string(), OfTotal)),
+        ),
     ];
     for (input, want) in cases {
         assert_eq!(split_combined(input), want, "{input:?}");

@@ -16,6 +16,19 @@ pub fn rank(f: Family) -> u8 {
         Family::Letter | Family::Epistle => 2,
         Family::Jie => 3,
         Family::Decimal(d) => 3 + d,
+        // `A.1` under its letter `A`, above the questions or decimals a letter holds
+        Family::Lettered(d) => 1 + d,
+    }
+}
+
+/// The family whose accepted members may enclose `fam`'s: `N.M`'s is `N`, `A.1`'s is `A`,
+/// `A.1.1`'s is `A.1`; `None`: any family ranked above it.
+fn parent_family(fam: Family) -> Option<Family> {
+    match fam {
+        Family::Decimal(d) if d > 1 => Some(Family::Decimal(d - 1)),
+        Family::Lettered(2) => Some(Family::Letter),
+        Family::Lettered(d) => Some(Family::Lettered(d - 1)),
+        _ => None,
     }
 }
 
@@ -72,9 +85,13 @@ pub fn accept(cands: &[Candidate]) -> Vec<bool> {
         // the accepted candidates of the nearest rank above, which scope this family
         let parents: Vec<usize> = (0..cands.len())
             .filter(|&k| ok[k] && rank(cands[k].numbered.family) < rank(fam))
-            .filter(|&k| match fam {
-                Family::Decimal(d) if d > 1 => cands[k].numbered.family == Family::Decimal(d - 1),
-                _ => true,
+            .filter(|&k| {
+                let f = cands[k].numbered.family;
+                match parent_family(fam) {
+                    Some(p) => f == p,
+                    // lettered sections enclose only their own subsections
+                    None => !matches!(f, Family::Lettered(_)),
+                }
             })
             .collect();
         let parents = if parents.is_empty() {
@@ -113,7 +130,7 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
             .find(|&&p| cands[p].index < at)
             .copied()
     };
-    let decimal_child = matches!(fam, Family::Decimal(d) if d > 1);
+    let decimal_child = parent_family(fam).is_some();
     let prefix_fits = |k: usize, p: Option<usize>| -> bool {
         let n = &cands[k].numbered.numbers;
         match (decimal_child, p) {
@@ -136,25 +153,23 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
             let n = &cands[k].numbered.numbers;
             n[..n.len() - 1].to_vec()
         };
+        // siblings `N.1`, `N.2` … share their prefix, whether or not their parent `N` was found
         match groups.last_mut() {
-            Some((gp, g))
-                if *gp == p
-                    && (!parents.is_empty()
-                        || !decimal_child
-                        || key_prefix(g[0]) == key_prefix(k)) =>
-            {
+            Some((gp, g)) if *gp == p && (!decimal_child || key_prefix(g[0]) == key_prefix(k)) => {
                 g.push(k)
             }
             _ => groups.push((p, vec![k])),
         }
     }
     let min_len = |g: &[usize]| -> bool {
-        // a chain of one stands when it opens its sequence under an accepted parent, or the
-        // classifier read it as a heading too
-        g.len() >= 2
-            || g.len() == 1
-                && (cands[g[0]].classified
-                    || !parents.is_empty() && cands[g[0]].numbered.numbers.last() == Some(&1))
+        // a chain of one stands when the classifier read it as a heading too, or it opens its
+        // sequence under an accepted parent (`3.1` under `3`, `I.` under `Book the Second`);
+        // a lone `1 …` or `A …` inside a chapter is a table cell, a list item, a figure's text
+        let opens = |k: usize| {
+            let bare = matches!(fam, Family::Letter | Family::Decimal(1));
+            !bare && !parents.is_empty() && cands[k].numbered.numbers.last() == Some(&1)
+        };
+        g.len() >= 2 || g.len() == 1 && (cands[g[0]].classified || opens(g[0]))
     };
     let mut grouped = Vec::new();
     for (_, g) in &groups {
@@ -205,7 +220,8 @@ fn runs(
 }
 
 /// The heading level of each accepted family: 0 for parts, then 1, 2, 3 … in rank order; a
-/// lettered family that starts after the decimal chapters is their sibling (appendices).
+/// lettered family that starts after the first chapter (`1`, `Chapter I`, `One`) is the chapters' sibling
+/// (appendices), its `A.1` sections rank with `1.1`.
 /// `chapter_kinds`: the classifier found chapter headings, which hold level 1.
 pub fn levels(cands: &[Candidate], ok: &[bool], chapter_kinds: bool) -> HashMap<Family, u8> {
     let first = |f: Family| {
@@ -213,16 +229,36 @@ pub fn levels(cands: &[Candidate], ok: &[bool], chapter_kinds: bool) -> HashMap<
             .find(|&k| ok[k] && cands[k].numbered.family == f)
             .map(|k| cands[k].index)
     };
+    // the chapters' family, when the letters start after its first chapter: the letters are
+    // appendices, the chapters' siblings, and `A.1` ranks with `1.1`
+    let chapters = [
+        Family::Decimal(1),
+        Family::Chapter,
+        Family::Roman,
+        Family::Word,
+    ]
+    .into_iter()
+    .filter_map(|f| first(f).map(|at| (at, f)))
+    .min();
+    let appendices = match (chapters, first(Family::Letter)) {
+        (Some((at, f)), Some(l)) if l > at => Some(f),
+        _ => None,
+    };
     let mut slots: Vec<(u8, Family)> = Vec::new();
     for k in 0..cands.len() {
         if ok[k] && !slots.iter().any(|(_, f)| *f == cands[k].numbered.family) {
             let f = cands[k].numbered.family;
-            let mut r = rank(f);
-            if f == Family::Letter
-                && first(Family::Decimal(1)).is_some_and(|d| first(f).is_some_and(|l| l > d))
-            {
-                r = rank(Family::Decimal(1));
-            }
+            // `A.1` without an accepted letter `A` (an `Appendix A` heading the classifier
+            // keeps) ranks with `1.1` too
+            let mut r = match (f, appendices) {
+                (Family::Letter, Some(c)) => rank(c),
+                (Family::Lettered(d), _)
+                    if appendices.is_some() || first(Family::Letter).is_none() =>
+                {
+                    rank(Family::Decimal(d))
+                }
+                _ => rank(f),
+            };
             // numbered letters are sections of the chapters they stand in, and chapters of
             // their own before the first chapter (an epistolary novel's opening letters)
             if f == Family::Epistle {

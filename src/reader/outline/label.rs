@@ -30,6 +30,8 @@ pub enum Family {
     Jie,
     /// `1`, `1.2`, `2.3.1`, `§1.2`: a decimal label with this many parts.
     Decimal(u8),
+    /// `A.1`, `B.2.3`: an appendix letter and decimals, this many parts in all (2 or more).
+    Lettered(u8),
 }
 
 /// A line that has the shape of a numbered heading.
@@ -213,6 +215,21 @@ fn first_word(t: &str) -> (&str, &str) {
     }
 }
 
+/// A lettered label `A.1`, `B.2.3`: (numbers, the letter's number first, label, rest).
+fn lettered(t: &str) -> Option<(Vec<u32>, String, &str)> {
+    let mut chars = t.chars();
+    let letter = chars.next().filter(char::is_ascii_uppercase)?;
+    if chars.next() != Some('.') || !chars.next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (mut numbers, label, rest) = decimal(&t[2..])?;
+    if numbers.len() > 4 {
+        return None;
+    }
+    numbers.insert(0, u32::from(letter as u8 - b'A' + 1));
+    Some((numbers, format!("{letter}.{label}"), rest))
+}
+
 /// A decimal label `1`, `1.2`, `2.3.1.`, `§1.2`, `§ 3`: (numbers, label, rest).
 fn decimal(t: &str) -> Option<(Vec<u32>, String, &str)> {
     let (sect, body) = match t.strip_prefix('§') {
@@ -357,6 +374,8 @@ pub fn parse(text: &str) -> Option<Numbered> {
     }
     let found = if let Some((numbers, label, rest)) = decimal(t) {
         Some((Family::Decimal(numbers.len() as u8), numbers, label, rest))
+    } else if let Some((numbers, label, rest)) = lettered(t) {
+        Some((Family::Lettered(numbers.len() as u8), numbers, label, rest))
     } else if let Some((family, n, label, rest)) = ordinal(t) {
         // prose that opens with `第一回` (`第一回是……，`): clauses glued to the label
         let glued = !rest.is_empty() && t.ends_with(rest) && t.len() - rest.len() == label.len();
@@ -373,13 +392,13 @@ pub fn parse(text: &str) -> Option<Numbered> {
         if let Some(r) = word.strip_suffix('.').and_then(roman_value) {
             let upper = word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
             upper.then(|| (Family::Roman, vec![r], word.to_string(), rest))
-        } else if word.len() == 1
-            && word.bytes().all(|b| b.is_ascii_uppercase())
-            && !rest.is_empty()
-        {
+        } else if word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase()) {
             let n = u32::from(word.as_bytes()[0] - b'A' + 1);
-            // `A` and `I` are English words: a letter label needs a gap or a CJK title
-            let gap = t[1..].starts_with("  ") || rest.chars().any(crate::reader::script::is_han);
+            // `A` and `I` are English words: a letter label needs a gap or a CJK title, or
+            // stands alone (an appendix letter, its title on the line below)
+            let gap = rest.is_empty()
+                || t[1..].starts_with("  ")
+                || rest.chars().any(crate::reader::script::is_han);
             gap.then(|| (Family::Letter, vec![n], word.to_string(), rest))
         } else if rest.is_empty() {
             NUMBER_WORDS
@@ -499,6 +518,15 @@ mod tests {
             ("A    关于渡口", n(Letter, &[1], "A", "关于渡口")),
             ("B  Mills", n(Letter, &[2], "B", "Mills")),
             ("A man walked along the bank", None),
+            ("C", n(Letter, &[3], "C", "")),
+            ("A.1   Packages", n(Lettered(2), &[1, 1], "A.1", "Packages")),
+            ("G.2      字体", n(Lettered(2), &[7, 2], "G.2", "字体")),
+            (
+                "B.1.3 Ferries",
+                n(Lettered(3), &[2, 1, 3], "B.1.3", "Ferries"),
+            ),
+            ("A.M. in the morning", None),
+            ("U.S. law applies", None),
         ];
         for (input, want) in cases {
             assert_eq!(parse(input), want, "{input:?}");

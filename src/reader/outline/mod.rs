@@ -211,6 +211,7 @@ fn title_below(
     let ok = kinds[j] == Kind::Text
         && alone
         && t.chars().count() <= MAX_TITLE_LINE
+        && t.chars().any(char::is_alphanumeric)
         && (!ends_sentence(t) || t.ends_with(['?', '？']) || stopped_title(t))
         && label::parse(t).is_none();
     ok.then_some(j)

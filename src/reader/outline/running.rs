@@ -1,15 +1,20 @@
 //! Running heads with a heading's shape (书眉): `Chapter 3: Basic Shell Features` above the
-//! folio of every page of chapter 3, `3.5. Sloppybottom` beside the folio of an odd page. The
-//! furniture pass removes lines that repeat often; this finds the ones that repeat too rarely
-//! for it (a short section, a chapter's first running head) by the page model's evidence:
-//! - **position**: the line sits at a page edge next to the page's folio (only blank lines
-//!   between them);
+//! folio of every page of chapter 3, `3.5. Sloppybottom` at the head of an odd page whose folio
+//! is printed at its foot. The furniture pass removes lines that repeat often; this finds the
+//! ones that repeat too rarely for it (a short section, a chapter's first running head) by the
+//! page model's evidence:
+//! - **position**: the line is a page's head or foot — its first or last content line, page
+//!   numbers aside (the folio may stand beside it, at the other edge, or nowhere);
 //! - **echo**: its title was printed at most [`ECHO_PAGES`] pages before (the heading itself,
-//!   or the previous running head), under any label;
-//! - **repetition modulo numbers**: at least [`MIN_FAMILY`] echoing lines beside folios share
-//!   its numbering family — the book prints running heads of this shape.
+//!   or the previous running head), under any label — or the same numbers were, under a title
+//!   the head shortens (`2.4. The typ`); a line of a listing (the printed contents) is no echo;
+//! - **repetition modulo numbers**: at least [`MIN_FAMILY`] echoing lines of the same zone
+//!   share its label as printed, numbers aside (`#.#.`, `Chapter #:`) — the book prints
+//!   running heads of this shape.
 //!
-//! A line with all three is page furniture; it never becomes a heading.
+//! A line with all three is page furniture; it never becomes a heading. A heading printed once
+//! in the body stays a heading even when its title recurs as a running head later: only the
+//! page-edge copies after it echo.
 
 use std::collections::HashMap;
 
@@ -17,14 +22,18 @@ use crate::reader::Line;
 use crate::reader::furniture::page_number;
 use crate::reader::kind::Kind;
 
-use super::label::{self, Family};
+use super::label::{self, Family, Numbered};
 
-/// Lines of one family beside folios before the book counts as printing such running heads.
+/// Echoing lines of one shape in one zone before the book counts as printing such running
+/// heads.
 pub const MIN_FAMILY: usize = 3;
 
-/// How many pages before its first running head a heading may stand (the contents, further
-/// back, is no echo).
+/// How many pages before a running head its heading (or the previous running head) may stand
+/// (the contents, further back, is no echo).
 pub const ECHO_PAGES: usize = 3;
+
+/// Shortest title prefix (letters and digits) a shortened running head keeps.
+const MIN_PREFIX: usize = 3;
 
 /// A running head found: the line's index and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +42,15 @@ pub struct RunningHead {
     pub index: usize,
     /// Why, in words.
     pub reason: &'static str,
+}
+
+/// Where on its page a line sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Zone {
+    /// The page's first content line (书眉, running head).
+    Head,
+    /// The page's last content line (running foot).
+    Foot,
 }
 
 /// Letters and digits of a title, lower-cased (small capitals set apart by pdftotext, `S PACES`,
@@ -50,8 +68,10 @@ fn folio(lines: &[Line<'_>], kinds: &[Kind], i: usize) -> bool {
     kinds[i] == Kind::Furniture && page_number(lines[i].text).is_some()
 }
 
-/// Indices of the lines beside a folio at the top or foot of a page cut by form feeds.
-fn beside_folios(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<usize> {
+/// The head and foot of each page cut by form feeds: its first and last content lines, folios
+/// skipped. An edge the furniture pass already took holds no other candidate (it is listed:
+/// its shape is evidence too).
+pub fn page_edges(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<(usize, Zone)> {
     let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
     for (i, kind) in kinds.iter().enumerate() {
         if form_feed.get(i).copied().unwrap_or(false) && i > 0 {
@@ -66,34 +86,126 @@ fn beside_folios(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<
     }
     let mut out = Vec::new();
     for idx in &pages {
-        let n = idx.len();
-        let pairs = [
-            (idx.first(), idx.get(1)),
-            (
-                n.checked_sub(1).and_then(|k| idx.get(k)),
-                n.checked_sub(2).and_then(|k| idx.get(k)),
-            ),
-        ];
-        for (a, b) in pairs {
-            let (Some(&a), Some(&b)) = (a, b) else {
-                continue;
-            };
-            if folio(lines, kinds, a) && !folio(lines, kinds, b) {
-                out.push(b);
-            } else if folio(lines, kinds, b) && !folio(lines, kinds, a) {
-                out.push(a);
+        let mut body = idx.iter().copied().filter(|&i| !folio(lines, kinds, i));
+        let head = body.next();
+        let foot = body.next_back();
+        for (at, zone) in [(head, Zone::Head), (foot, Zone::Foot)] {
+            if let Some(i) = at {
+                out.push((i, zone));
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
+    out
+}
+
+/// The label as printed, numbers aside: `3.5.` → `#.#.`, `Chapter 12:` → `Chapter #:`,
+/// `CHAPTER IV.` → `CHAPTER #.`. Two labels of one shape come from one template.
+pub fn label_shape(text: &str, n: &Numbered) -> String {
+    let words = n.label.split_whitespace().count().max(1);
+    let printed: Vec<&str> = text.split_whitespace().take(words).collect();
+    let mut out = String::new();
+    for (k, w) in printed.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let core = w.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        let tail = &w[core.len()..];
+        // the number itself: a Roman numeral, a letter, a number word after a label word
+        let numeral = label::roman_value(core).is_some()
+            || n.family == Family::Letter && core.len() == 1
+            || k > 0 && core.len() > 1 && core.chars().all(char::is_alphabetic)
+            || n.family == Family::Word;
+        if numeral {
+            out.push('#');
+            out.push_str(tail);
+            continue;
+        }
+        let mut digits = false;
+        for c in w.chars() {
+            if c.is_ascii_digit() || "〇零一二三四五六七八九十百两".contains(c) {
+                if !digits {
+                    out.push('#');
+                }
+                digits = true;
+            } else {
+                digits = false;
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Whether two titles are one, or one is the other shortened (`thetyp`, `thetypeblock`).
+fn shortens(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || short.chars().count() >= MIN_PREFIX && long.starts_with(short)
+}
+
+/// One numbered line with a title: where it is, its label's shape, its family.
+struct Titled {
+    index: usize,
+    numbered: Numbered,
+    key: String,
+    /// It stands in a listing (the printed contents): no echo.
+    listed: bool,
+}
+
+/// Consecutive numbered content lines that make a listing (the printed contents).
+const LISTING: usize = 3;
+
+/// Every numbered line with a title, with whether it stands in a listing: a run of at least
+/// [`LISTING`] numbered content lines. Page edges (`edge`) stand outside runs: a running head
+/// above its heading makes no listing.
+fn titled(lines: &[Line<'_>], kinds: &[Kind], edge: &dyn Fn(usize) -> bool) -> Vec<Titled> {
+    let mut out: Vec<Titled> = Vec::new();
+    // where the current run of numbered lines starts in `out`, and its length in lines
+    let mut run: (usize, usize) = (0, 0);
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.trim();
+        if t.is_empty() || kinds[i] == Kind::Blank {
+            continue;
+        }
+        let parsed = if t.chars().count() > 120 {
+            None
+        } else {
+            label::parse(t)
+        };
+        let in_run = !edge(i);
+        match &parsed {
+            Some(_) if in_run => {
+                if run.1 == 0 {
+                    run.0 = out.len();
+                }
+                run.1 += 1;
+            }
+            Some(_) => {}
+            None => run = (out.len(), 0),
+        }
+        if let Some(n) = parsed.filter(|n| !n.title.is_empty()) {
+            let key = title_key(&n.title);
+            if !key.is_empty() {
+                out.push(Titled {
+                    index: i,
+                    numbered: n,
+                    key,
+                    listed: false,
+                });
+            }
+        }
+        if run.1 >= LISTING {
+            for t in &mut out[run.0..] {
+                t.listed = t.listed || !edge(t.index);
+            }
+        }
+    }
     out
 }
 
 /// Finds the running heads with a heading's shape.
 pub fn find(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<RunningHead> {
-    let beside = beside_folios(lines, kinds, form_feed);
-    if beside.len() < MIN_FAMILY {
+    let edges: HashMap<usize, Zone> = page_edges(lines, kinds, form_feed).into_iter().collect();
+    if edges.len() < MIN_FAMILY {
         return Vec::new();
     }
     // page of each line, to measure how far back an echo stands
@@ -103,45 +215,85 @@ pub fn find(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<Runni
         p += usize::from(form_feed.get(i).copied().unwrap_or(false) && i > 0);
         *slot = p;
     }
-    // the latest line before each line beside a folio that carries the same numbered title
-    let beside_set: std::collections::HashSet<usize> = beside.iter().copied().collect();
-    let mut last_seen: HashMap<String, usize> = HashMap::new();
-    // (index, family, echoed) of each numbered line beside a folio
-    let mut shaped: Vec<(usize, Family, bool)> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let t = line.text.trim();
-        if t.is_empty() || t.chars().count() > 120 || kinds[i] == Kind::Blank {
-            continue;
+    // the latest line carrying each title, and each label's numbers (with its title)
+    let mut by_title: HashMap<String, usize> = HashMap::new();
+    let mut by_numbers: HashMap<Vec<u32>, (usize, String)> = HashMap::new();
+    let all = titled(lines, kinds, &|i| edges.contains_key(&i));
+    // (index, (zone, family, label shape), echoed, heading below it on its page)
+    let mut shaped: Vec<(usize, (Zone, Family, String), bool, bool)> = Vec::new();
+    for (k, t) in all.iter().enumerate() {
+        let near = |h: usize| page[t.index] - page[h] <= ECHO_PAGES;
+        if let Some(&zone) = edges.get(&t.index) {
+            let echoed = by_title.get(&t.key).is_some_and(|&h| near(h))
+                || by_numbers
+                    .get(&t.numbered.numbers)
+                    .is_some_and(|(h, key)| near(*h) && shortens(key, &t.key));
+            // the page's own heading printed below its running head
+            let below = all[k + 1..]
+                .iter()
+                .take_while(|o| page[o.index] == page[t.index])
+                .any(|o| o.numbered.numbers == t.numbered.numbers && shortens(&o.key, &t.key));
+            let shape = label_shape(lines[t.index].text, &t.numbered);
+            shaped.push((t.index, (zone, t.numbered.family, shape), echoed, below));
         }
-        let Some(n) = label::parse(t).filter(|n| !n.title.is_empty()) else {
-            continue;
-        };
-        let key = title_key(&n.title);
-        if key.is_empty() {
-            continue;
+        if !t.listed {
+            by_title.insert(t.key.clone(), t.index);
+            by_numbers.insert(t.numbered.numbers.clone(), (t.index, t.key.clone()));
         }
-        if beside_set.contains(&i) {
-            let echoed = last_seen
-                .get(&key)
-                .is_some_and(|&h| page[i] - page[h] <= ECHO_PAGES);
-            shaped.push((i, n.family, echoed));
-        }
-        last_seen.insert(key, i);
     }
-    let mut per_family: HashMap<Family, usize> = HashMap::new();
-    for (_, f, echoed) in &shaped {
+    let mut per_shape: HashMap<&(Zone, Family, String), usize> = HashMap::new();
+    for (_, s, echoed, _) in &shaped {
         if *echoed {
-            *per_family.entry(*f).or_default() += 1;
+            *per_shape.entry(s).or_default() += 1;
         }
     }
+    let established =
+        |s: &(Zone, Family, String)| per_shape.get(s).copied().unwrap_or(0) >= MIN_FAMILY;
     shaped
         .iter()
-        .filter(|(i, f, echoed)| {
-            *echoed && per_family[f] >= MIN_FAMILY && kinds[*i] != Kind::Furniture
+        .filter(|(i, s, echoed, below)| {
+            (*echoed || *below) && established(s) && kinds[*i] != Kind::Furniture
         })
-        .map(|(i, _, _)| RunningHead {
+        .map(|(i, _, echoed, _)| RunningHead {
             index: *i,
-            reason: "a running head: beside the folio, repeating a heading printed just before",
+            reason: if *echoed {
+                "a running head: at a page edge, repeating a heading printed just before"
+            } else {
+                "a running head: at a page head, naming the heading printed below it"
+            },
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_shapes_set_numbers_aside() {
+        let cases = [
+            ("3.5. Sloppybottom", "#.#."),
+            ("   2.10. Example", "#.#."),
+            ("3.5 Sloppybottom", "#.#"),
+            ("Chapter 12: Bash Features", "Chapter #:"),
+            ("CHAPTER IV. THE WEIR", "CHAPTER #."),
+            ("§1.4   正文字体设置", "§#.#"),
+            ("第三回 渡口", "第#回"),
+            ("E    中文支持", "#"),
+            ("IV.  THE WEIR", "#."),
+        ];
+        for (text, want) in cases {
+            let n = label::parse(text).unwrap_or_else(|| panic!("{text:?} parses"));
+            assert_eq!(label_shape(text, &n), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn shortened_titles() {
+        assert!(shortens("thetyp", "thetypeblock"));
+        assert!(shortens("thetypeblock", "thetyp"));
+        assert!(!shortens("th", "thetypeblock"));
+        assert!(shortens("目录", "目录"));
+        assert!(shortens("fonts", "fontsizes"));
+    }
 }

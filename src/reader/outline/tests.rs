@@ -196,3 +196,84 @@ fn classical_chinese_volumes_ordinal_titles_and_couplets() {
     let want: Vec<(usize, String)> = want.iter().map(|(l, s)| (*l, s.to_string())).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn running_heads_at_the_page_head_with_the_folio_at_the_foot_are_furniture() {
+    // LaTeX book shape in `-layout` text: odd pages carry `N.M. Title` at their head, the folio
+    // at their foot; the section heading `N.M Title` is printed once, in the body. The page
+    // where section 1.3 opens carries its own title as running head above the heading.
+    let text = "\u{c}1 Rivers\n\n1.1 Springs\n\nWater rises from the ground.\n\n- 1 -\n\u{c}                    1.1. Springs\n\nSprings feed the brooks.\n\n- 2 -\n\u{c}                    1.1. Springs\n\nThe water is cold.\n\n1.2 Brooks\n\nBrooks join.\n\n- 3 -\n\u{c}                    1.2. Brooks\n\nThey run downhill.\n\n- 4 -\n\u{c}                    1.3. Ponds\n\n1.3 Ponds\n\nPonds are still.\n\n- 5 -\n\u{c}                    1.3. Ponds\n\nFrogs live there.\n\n- 6 -\n\u{c}2 Towns\n\n2.1 Markets\n\nPeople trade.\n\n- 7 -\n";
+    let (kinds, decisions) = kinds_after(text);
+    let running: Vec<usize> = decisions
+        .iter()
+        .filter(|d| d.reason.starts_with("a running head"))
+        .map(|d| d.line)
+        .collect();
+    // line 27 names the heading printed below it
+    assert_eq!(running, [8, 13, 22, 27, 34], "{decisions:?}");
+    assert!(
+        decisions
+            .iter()
+            .any(|d| d.line == 27 && d.reason.contains("printed below it")),
+        "{decisions:?}"
+    );
+    for line in [8, 13, 22, 27, 34] {
+        assert_eq!(kinds[line - 1], Kind::Furniture, "line {line}: {kinds:?}");
+    }
+    let heads: Vec<(usize, u8)> = kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| match k {
+            Kind::Heading { level, .. } => Some((i + 1, *level)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        heads,
+        [(1, 1), (3, 2), (17, 2), (29, 2), (39, 1), (41, 2)],
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn a_lone_number_inside_a_chapter_is_no_heading() {
+    // a table cell `1 …` or `A …` once in a chapter does not open a sequence of its own, and
+    // `N.M` sections keep their place when such a line stands before them
+    let text = "One\n\nRivers\n\n1.1 Springs\n\nWater rises.\n\n1 Spring water\n\nA    Cold  Warm\n\n1.2 Brooks\n\nBrooks join.\n\nTwo\n\nTowns\n\n2.1 Markets\n\nPeople trade.\n\n2.2 Streets\n\nThey run.\n";
+    let got = placed(text);
+    let labels: Vec<&str> = got.iter().map(|h| h.2.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["One", "1.1", "1.2", "Two", "2.1", "2.2"],
+        "{got:?}"
+    );
+    assert!(
+        got.iter().all(|h| h.2.contains('.') == (h.1 == 2)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn appendix_letters_follow_the_chapters_with_their_lettered_sections() {
+    // chapters spelt out, appendices a letter alone with the title below, sections `A.1`
+    let text = "One\n\nRivers\n\n1.1 Springs\n\nWater rises.\n\n1.2 Brooks\n\nBrooks join.\n\nTwo\n\nTowns\n\n2.1 Markets\n\nPeople trade.\n\n2.2 Streets\n\nThey run.\n\nA\n\nTables\n\nA.1 Depths\n\nNumbers.\n\nA.2 Widths\n\nMore numbers.\n\nB\n\nMaps\n\nB.1 Old maps\n\nDrawn by hand.\n";
+    let got = placed(text);
+    let labels: Vec<(&str, u8)> = got.iter().map(|h| (h.2.as_str(), h.1)).collect();
+    assert_eq!(
+        labels,
+        [
+            ("One", 1),
+            ("1.1", 2),
+            ("1.2", 2),
+            ("Two", 1),
+            ("2.1", 2),
+            ("2.2", 2),
+            ("A", 1),
+            ("A.1", 2),
+            ("A.2", 2),
+            ("B", 1),
+            ("B.1", 2)
+        ],
+        "{got:?}"
+    );
+}
