@@ -53,6 +53,7 @@ fn epub_options() -> EpubOptions {
         note_style: None,
         generate_cover: false,
         print_colophon: false,
+        resources: Vec::new(),
     }
 }
 
@@ -60,6 +61,7 @@ fn typst_options() -> TypstOptions {
     TypstOptions {
         template: None,
         bleed_mm: 0.0,
+        fonts: Vec::new(),
     }
 }
 

@@ -45,9 +45,7 @@ pub mod typist;
 pub mod units;
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{
-    Block, Book, Contributor, Division, DivisionKind, LanguageTag, MetadataPatch,
-};
+use crate::model::{Block, Book, Contributor, Division, DivisionKind, LanguageTag, MetadataPatch};
 use crate::source::Source;
 
 pub use conventions::Convention;

@@ -106,7 +106,10 @@ impl Batch {
     /// a field holding a TAB or a line break cannot be sent and is an error.
     pub fn ask(&self, fields: &[&str]) -> Result<String, String> {
         if fields.iter().any(|f| f.contains(['\t', '\n', '\r'])) {
-            return Err(format!("{}: a TAB or line break in {fields:?}", self.program));
+            return Err(format!(
+                "{}: a TAB or line break in {fields:?}",
+                self.program
+            ));
         }
         let program = self
             .installed()

@@ -62,7 +62,13 @@ fn batch_epubcheck(epub: &Path) -> Result<EpubcheckReport, CheckError> {
     let dir = tempfile::tempdir().map_err(|e| bad(e.to_string()))?;
     let json = dir.path().join("report.json");
     let answer = EPUBCHECK
-        .ask(&[&epub.to_string_lossy(), "--json", &json.to_string_lossy(), "-q", "-u"])
+        .ask(&[
+            &epub.to_string_lossy(),
+            "--json",
+            &json.to_string_lossy(),
+            "-q",
+            "-u",
+        ])
         .map_err(bad)?;
     let text = std::fs::read_to_string(&json)
         .map_err(|e| bad(format!("{}: {e} (exit {answer})", json.display())))?;
@@ -234,8 +240,8 @@ mod tests {
                 bytes = format!("{}{tag}{}", &text[..html], &text[end..]).into_bytes();
                 stripped += 1;
             }
-            let options = zip::write::SimpleFileOptions::default()
-                .compression_method(entry.compression());
+            let options =
+                zip::write::SimpleFileOptions::default().compression_method(entry.compression());
             out.start_file(name, options).unwrap();
             out.write_all(&bytes).unwrap();
         }

@@ -134,7 +134,9 @@ fn a_short_line_far_below_the_title_is_no_name() {
     // preface's prose, then a story's title of four characters, far from the title.
     let mut text = String::from("《河谷集》\n\n");
     for i in 0..8 {
-        text.push_str(&format!("    第{i}段：我在河谷里住了许多年，后来搬到了城里。\n\n"));
+        text.push_str(&format!(
+            "    第{i}段：我在河谷里住了许多年，后来搬到了城里。\n\n"
+        ));
     }
     text.push_str("一只小船\n\n    船停在渡口，没有人撑。\n");
     let tp = read_title_pages(&lines(&text), &Relators::builtin());
