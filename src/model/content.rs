@@ -249,7 +249,7 @@ pub enum Block {
     /// A line of a display page (title page, half-title), centred, with its role.
     Display(DisplayLine),
     /// 图书在版编目(CIP)数据: the CIP record as printed.
-    Cip(CipRecord),
+    Cip(Box<CipRecord>),
     /// 版本记录: the colophon's labelled entries, in print order.
     Colophon(Vec<ColophonEntry>),
     /// A notice printed on the copyright page (`版权所有·侵权必究`).

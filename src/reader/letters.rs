@@ -259,7 +259,7 @@ pub fn is_dateline(text: &str) -> bool {
         .zip(t.split_whitespace())
         .filter(|(_, w)| w.starts_with(char::is_lowercase))
         .count();
-    (month && dated || dated && t.contains(',')) && lower_words <= 2
+    dated && (month || t.contains(',')) && lower_words <= 2
 }
 
 /// Whether a line's kind is text a letter is written in.

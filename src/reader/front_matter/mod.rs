@@ -290,7 +290,7 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
             first.map_or(0, |l| l.no),
         );
         if let Some(c) = cip {
-            div.blocks.push(Block::Cip(c.record));
+            div.blocks.push(Block::Cip(Box::new(c.record)));
         }
         div.blocks.extend(
             page.display

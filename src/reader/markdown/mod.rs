@@ -422,7 +422,7 @@ impl Builder {
         if let Some(rows) = table {
             let rows = self.table_text(&rows);
             if attrs.has("cip") {
-                return vec![Block::Cip(cip_from_rows(&rows))];
+                return vec![Block::Cip(Box::new(cip_from_rows(&rows)))];
             }
             if attrs.has("colophon") {
                 return vec![Block::Colophon(colophon_from_rows(&rows, line))];
@@ -480,7 +480,7 @@ impl Builder {
         if self.book.meta.cip.is_none() {
             let cip = self.book.divisions().find_map(|d| {
                 d.blocks.iter().find_map(|b| match b {
-                    Block::Cip(c) => Some(c.clone()),
+                    Block::Cip(c) => Some((**c).clone()),
                     _ => None,
                 })
             });

@@ -24,6 +24,9 @@ use crate::reader::kind::Kind;
 
 use super::label::{self, Family, Numbered};
 
+/// A running-head candidate's family key: its page zone, numbering family and label shape.
+type Shape = (Zone, Family, String);
+
 /// Echoing lines of one shape in one zone before the book counts as printing such running
 /// heads.
 pub const MIN_FAMILY: usize = 3;
@@ -220,7 +223,7 @@ pub fn find(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<Runni
     let mut by_numbers: HashMap<Vec<u32>, (usize, String)> = HashMap::new();
     let all = titled(lines, kinds, &|i| edges.contains_key(&i));
     // (index, (zone, family, label shape), echoed, heading below it on its page)
-    let mut shaped: Vec<(usize, (Zone, Family, String), bool, bool)> = Vec::new();
+    let mut shaped: Vec<(usize, Shape, bool, bool)> = Vec::new();
     for (k, t) in all.iter().enumerate() {
         let near = |h: usize| page[t.index] - page[h] <= ECHO_PAGES;
         if let Some(&zone) = edges.get(&t.index) {

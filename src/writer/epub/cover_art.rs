@@ -322,7 +322,7 @@ mod tests {
 
     #[test]
     fn title_lines_break_only_between_phrases() {
-        with_fonts("zh-CN", |f| title_lines_break_between_phrases(f));
+        with_fonts("zh-CN", title_lines_break_between_phrases);
     }
 
     fn title_lines_break_between_phrases(f: &FontSet<'_>) {

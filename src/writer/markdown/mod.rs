@@ -123,7 +123,7 @@ fn prune(v: Value) -> Option<Value> {
 fn first_cip(book: &Book) -> Option<&CipRecord> {
     book.divisions().find_map(|d| {
         d.blocks.iter().find_map(|b| match b {
-            Block::Cip(c) => Some(c),
+            Block::Cip(c) => Some(&**c),
             _ => None,
         })
     })

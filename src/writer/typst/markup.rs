@@ -419,10 +419,10 @@ impl<'a> Markup<'a> {
         // GB/T 12451, calls the template as before.
         let mut extra = String::new();
         if let Some(e) = &cip.edition {
-            let _ = write!(extra, "  edition: {},\n", content(e));
+            let _ = writeln!(extra, "  edition: {},", content(e));
         }
         if let Some(e) = &cip.extent {
-            let _ = write!(extra, "  extent: {},\n", content(e));
+            let _ = writeln!(extra, "  extent: {},", content(e));
         }
         if taiwan {
             extra.push_str("  style: \"taiwan\",\n");

@@ -189,7 +189,7 @@ pub fn fixture_book() -> Book {
 
     let mut copyright = Division::new(DivisionKind::CopyrightPage, "copyright", 7);
     copyright.blocks = vec![
-        Block::Cip(cip),
+        Block::Cip(Box::new(cip)),
         Block::Colophon(vec![
             colophon("责任编辑", "周明远", 16),
             colophon("封面设计", "沈一禾", 17),

@@ -149,7 +149,7 @@ pub fn chinese_book() -> Book {
 
     let mut copyright = division(DivisionKind::CopyrightPage, "copyright", None, vec![]);
     copyright.blocks = vec![
-        Block::Cip(cip()),
+        Block::Cip(Box::new(cip())),
         Block::Colophon(vec![
             entry("责任编辑", "陈默"),
             entry("封面设计", "赵一"),
