@@ -13,7 +13,9 @@ use crate::pdf::{self, PdfOptions};
 use crate::reader::{self, ReadOptions, Reading};
 use crate::settings::Settings;
 use crate::source::Source;
+use crate::writer::Output;
 use crate::writer::epub::{EpubError, EpubOptions, write_epub};
+use crate::writer::markdown::{self, MarkdownOptions, write_markdown};
 use crate::writer::typst::{TypstOptions, write_typst};
 
 /// Output formats of a build.
@@ -156,25 +158,38 @@ pub fn read(req: &ReadRequest) -> Result<(Source, Reading)> {
 /// `paiban convert`: reads `req` and writes it as Markdown to `target` (pandoc-compatible, read
 /// back by `paiban build BOOK.md`); returns the reading for its diagnostics.
 pub fn convert(req: &ReadRequest, target: &Path) -> Result<(Source, Reading)> {
-    let (source, reading) = read(req)?;
-    if reading
-        .diagnostics
-        .iter()
-        .any(|d| d.severity >= Severity::Error)
-    {
+    let (source, mut reading) = read(req)?;
+    if failed(&reading.diagnostics) {
         return Ok((source, reading));
     }
-    let doc = crate::writer::markdown::write_markdown(
-        &reading.book,
-        &crate::writer::markdown::MarkdownOptions::default(),
-    );
+    let doc = write_markdown(&reading.book, &MarkdownOptions::default());
+    let files = collect(doc, &mut reading.diagnostics);
+    if failed(&reading.diagnostics) {
+        return Ok((source, reading));
+    }
     let guard = Protected::new(
         [Some(req.input.as_path()), req.meta.as_deref()]
             .into_iter()
             .flatten(),
     );
-    crate::output::write_file(target, doc.text.as_bytes(), &[&guard])?;
+    let (_, text) = files
+        .iter()
+        .find(|(path, _)| path == markdown::FILE)
+        .expect("the Markdown writer writes its one file");
+    crate::output::write_file(target, text, &[&guard])?;
     Ok((source, reading))
+}
+
+/// Whether an error is among the diagnostics: the build then writes nothing.
+fn failed(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// Takes a writer's diagnostics into the build's (writers never print) and gives back its
+/// files.
+fn collect(output: Output, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, Vec<u8>)> {
+    diagnostics.extend(output.diagnostics);
+    output.files
 }
 
 /// Everything `paiban build` needs.
@@ -367,40 +382,6 @@ fn stem(input: &Path) -> String {
         .unwrap_or_else(|| "book".into())
 }
 
-/// Most divisions (chapters, sections, front and back matter, at every level) a book may have:
-/// a long serial novel has a few thousand chapters. Past it the manuscript is almost surely
-/// misread (every line a heading), and each division costs an XHTML file, a manifest, spine and
-/// navigation entry, so the build stops instead of writing an EPUB hundreds of times the
-/// manuscript's size.
-pub const MAX_DIVISIONS: usize = 20_000;
-
-/// Refuses a book over [`MAX_DIVISIONS`], saying how many of them are empty.
-fn check_divisions(book: &crate::model::Book, input: &Path) -> Result<()> {
-    fn walk(d: &crate::model::Division, all: &mut usize, empty: &mut usize) {
-        *all += 1;
-        if d.blocks.is_empty() && d.children.is_empty() {
-            *empty += 1;
-        }
-        for c in &d.children {
-            walk(c, all, empty);
-        }
-    }
-    let (mut all, mut empty) = (0, 0);
-    for d in book.divisions() {
-        walk(d, &mut all, &mut empty);
-    }
-    if all <= MAX_DIVISIONS {
-        return Ok(());
-    }
-    Err(Error::Limit {
-        path: input.into(),
-        message: format!(
-            "the reader found {all} divisions ({empty} of them empty); a book may have at most \
-             {MAX_DIVISIONS}: are all those lines really headings? Nothing was written"
-        ),
-    })
-}
-
 /// Runs a whole build: read, then stage each requested format in the output folder and commit
 /// them together (see [`Staging`]).
 pub fn build(req: &BuildRequest) -> Result<BuildReport> {
@@ -411,18 +392,18 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
         config,
         ..
     } = reading;
-    check_divisions(&book, &req.read.input)?;
     let (resources, problems) = load_resources(&req.read, config.as_ref());
     diagnostics.extend(problems);
+    let withheld = |source, config, diagnostics| BuildReport {
+        source,
+        config,
+        diagnostics,
+        outputs: Vec::new(),
+        withheld: true,
+    };
     let worst = diagnostics.iter().map(|d| d.severity).max();
     if worst == Some(Severity::Error) || (req.deny_warnings && worst >= Some(Severity::Warning)) {
-        return Ok(BuildReport {
-            source,
-            config,
-            diagnostics,
-            outputs: Vec::new(),
-            withheld: true,
-        });
+        return Ok(withheld(source, config, diagnostics));
     }
     // Read every optional input before writing anything, so a bad one leaves no output.
     let cover = read_optional(&req.cover, InputKind::Cover)?;
@@ -452,8 +433,8 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     } else {
         None
     };
-    if req.formats.epub {
-        let path = req.out_dir.join(&epub_name);
+    // Every writer runs before anything is staged: a writer's error diagnostic withholds all.
+    let epub = if req.formats.epub {
         let opts = EpubOptions {
             css,
             cover,
@@ -469,39 +450,38 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
                 source,
             },
             _ => Error::Epub {
-                path: path.clone(),
+                path: req.out_dir.join(&epub_name),
                 source,
             },
         })?;
         diagnostics.extend(epub.diagnostics);
-        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-            return Ok(BuildReport {
-                source,
-                config,
-                diagnostics,
-                outputs: Vec::new(),
-                withheld: true,
-            });
-        }
-        staging.file(&epub_name, &epub.bytes)?;
+        Some(epub.bytes)
+    } else {
+        None
+    };
+    let project = (req.formats.typst || req.formats.pdf).then(|| {
+        let opts = TypstOptions {
+            template,
+            bleed_mm: 0.0,
+            fonts: resources
+                .iter()
+                .filter(|r| r.media_type().is_font())
+                .cloned()
+                .collect(),
+        };
+        collect(write_typst(&book, &opts), &mut diagnostics)
+    });
+    if failed(&diagnostics) {
+        return Ok(withheld(source, config, diagnostics));
     }
-    if req.formats.typst || req.formats.pdf {
-        let project = write_typst(
-            &book,
-            &TypstOptions {
-                template,
-                bleed_mm: 0.0,
-                fonts: resources
-                    .iter()
-                    .filter(|r| r.media_type().is_font())
-                    .cloned()
-                    .collect(),
-            },
-        );
+    if let Some(bytes) = &epub {
+        staging.file(&epub_name, bytes)?;
+    }
+    if let Some(files) = &project {
         let dir = if req.formats.typst {
-            staging.project(&project_name, &project.files)?
+            staging.project(&project_name, files)?
         } else {
-            staging.scratch_project(&project_name, &project.files)?
+            staging.scratch_project(&project_name, files)?
         };
         staging.check_targets(&guards)?;
         if let Some(staged_pdf) = &pdf_path {

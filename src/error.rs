@@ -24,14 +24,6 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
-    /// The book is over a size limit (see [`crate::build::MAX_DIVISIONS`]).
-    #[error("{path}: {message}")]
-    Limit {
-        /// The manuscript.
-        path: PathBuf,
-        /// Which limit, and by how much.
-        message: String,
-    },
     /// The manuscript could not be decoded.
     #[error("{path}: {source}")]
     Decode {

@@ -109,6 +109,19 @@ struct DesignArgs {
     typst_template: Option<PathBuf>,
 }
 
+impl DesignArgs {
+    /// `req` with this cover, these stylesheets and this template.
+    fn apply(self, req: BuildRequest) -> BuildRequest {
+        BuildRequest {
+            cover: self.cover,
+            css: self.css,
+            css_replace: self.css_replace,
+            typst_template: self.typst_template,
+            ..req
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Show what the reader recovers: metadata, outline and diagnostics.
@@ -414,13 +427,7 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
         Command::Watch {
             read,
             out_dir,
-            design:
-                DesignArgs {
-                    cover,
-                    css,
-                    css_replace,
-                    typst_template,
-                },
+            design,
             bind,
             port,
             allow_remote,
@@ -433,17 +440,13 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(USAGE));
             }
             let opts = paiban::watch::WatchOptions {
-                build: BuildRequest {
+                build: design.apply(BuildRequest {
                     read: read.request_as_given(),
                     out_dir,
-                    cover,
-                    css,
-                    css_replace,
-                    typst_template,
                     formats: Formats::default(),
                     settings: settings.clone(),
                     ..BuildRequest::default()
-                },
+                }),
                 find_config: read.meta.is_none(),
                 addr,
                 allow_remote,
@@ -475,13 +478,7 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
             check,
             read,
             out_dir,
-            design:
-                DesignArgs {
-                    cover,
-                    css,
-                    css_replace,
-                    typst_template,
-                },
+            design,
             format,
             deny_warnings,
             print_colophon,
@@ -515,7 +512,7 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
             } else {
                 (out_dir, None, format.unwrap_or_default())
             };
-            let req = BuildRequest {
+            let req = design.apply(BuildRequest {
                 // A batch finds each book's own configuration (batch_cli).
                 read: if batch {
                     read.request_as_given()
@@ -523,17 +520,13 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
                     read.request()
                 },
                 out_dir,
-                cover,
-                css,
-                css_replace,
-                typst_template,
                 formats: format,
                 stem,
                 deny_warnings,
                 print_colophon,
                 settings: settings.clone(),
                 ..BuildRequest::default()
-            };
+            });
             if batch {
                 anyhow::ensure!(!deny_warnings, "--deny-warnings builds one book at a time");
                 let mut paths = vec![req.read.input.clone()];

@@ -94,6 +94,9 @@ codes! {
     NotesWithoutDivision = "P0304", Warning, None;
     /// Two divisions had the same id; the later one was renamed ([`crate::model::Book::settle_ids`]).
     DuplicateId = "P0305", Warning, None;
+    /// More headings or divisions than a book may have ([`crate::reader::limits::MAX_DIVISIONS`]):
+    /// reading stops and nothing is written.
+    TooManyDivisions = "P0306", Error, None;
     // P04xx: the printed contents (目录).
     /// Page numbers in the printed contents go backwards.
     ContentsPageOrder = "P0401", Warning, None;

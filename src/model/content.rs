@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::CipRecord;
 
 /// The kind of a division, named after its EPUB 3 structural semantics.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DivisionKind {
@@ -142,6 +143,7 @@ impl Matter {
 }
 
 /// A division of the book: a front-matter page, a part, chapter or section, a back-matter page.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Division {
     /// What this division is.
@@ -231,6 +233,7 @@ pub fn note_refs(inlines: &[Inline], out: &mut Vec<NoteId>) {
 }
 
 /// A block of content inside a division.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     /// 段落: a paragraph of running text, rejoined across page breaks.
@@ -270,6 +273,7 @@ pub enum Block {
 }
 
 /// 列表 (list): the items of a numbered or bulleted list, in order.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct List {
     /// 编号 (numbering): `Some(n)` numbers the items from `n`; `None` sets bullets.
@@ -281,6 +285,7 @@ pub struct List {
 }
 
 /// Lines kept exactly as printed, e.g. a table aligned with spaces.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preformatted {
     /// The lines, trailing white space removed, common indent removed.
@@ -290,6 +295,7 @@ pub struct Preformatted {
 }
 
 /// A paragraph: inline content plus where it started in the manuscript.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Para {
     /// The text with its note references.
@@ -306,6 +312,7 @@ impl Para {
 }
 
 /// What a centred display line on a title page stands for.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DisplayRole {
     /// The book title.
@@ -325,6 +332,7 @@ pub enum DisplayRole {
 }
 
 /// A centred line of a display page.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DisplayLine {
     /// What the line is.
@@ -336,6 +344,7 @@ pub struct DisplayLine {
 }
 
 /// One labelled entry of the colophon (版本记录), e.g. `责任编辑  徐英`.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ColophonEntry {
     /// The label as printed, with letter-spacing removed (`印张`, `责任编辑`).
@@ -347,6 +356,7 @@ pub struct ColophonEntry {
 }
 
 /// One entry of the printed contents (目录).
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContentsEntry {
     /// Nesting level: 1 for chapters and top-level back matter, 2 for sections, …
@@ -364,6 +374,7 @@ pub struct ContentsEntry {
 }
 
 /// Inline content.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inline {
     /// Text, exactly as it should be read (no markup, no escapes).
@@ -381,6 +392,7 @@ pub enum Inline {
 }
 
 /// A print page boundary: the number of the page that starts here.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageMark {
     /// The printed page number (`17`, `iii`), or the ordinal of the page in the manuscript.
@@ -392,6 +404,7 @@ pub struct PageMark {
 /// Index of a note in [`crate::model::Book::notes`]. Any index is an id; that it names a note
 /// of its book is the book's invariant ([`crate::model::Book::check`], checked when a book is
 /// deserialised).
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct NoteId(usize);
@@ -409,6 +422,7 @@ impl NoteId {
 }
 
 /// Where a note was printed.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NotePlacement {
     /// 脚注: at the foot of the printed page.
@@ -418,6 +432,7 @@ pub enum NotePlacement {
 }
 
 /// A note (脚注/尾注) with the marker that pointed to it.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     /// Its index in the book's note list.

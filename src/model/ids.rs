@@ -134,7 +134,7 @@ impl Book {
         self.divisions().for_each(|d| walk(d, f));
     }
 
-    fn each_division_mut(&mut self, f: &mut dyn FnMut(&mut Division)) {
+    pub(super) fn each_division_mut(&mut self, f: &mut dyn FnMut(&mut Division)) {
         fn walk(d: &mut Division, f: &mut dyn FnMut(&mut Division)) {
             f(d);
             d.children.iter_mut().for_each(|c| walk(c, f));

@@ -144,7 +144,7 @@ fn verify(printed: &str, digits: &str, expected: char) -> Result<(), IsbnError> 
 }
 
 /// The ISBN-13 (EAN) check digit of the first 12 digits.
-fn check13(first12: &str) -> char {
+pub(super) fn check13(first12: &str) -> char {
     let sum: u32 = first12
         .bytes()
         .enumerate()

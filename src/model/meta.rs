@@ -14,6 +14,7 @@ macro_rules! metadata {
         /// the metadata of `inspect --json` and the model dump's `meta:` section: one field
         /// list.
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
         #[serde(default, deny_unknown_fields)]
         pub struct Metadata {
             $($(#[$attr])* pub $name: $ty,)*
@@ -94,6 +95,7 @@ metadata! {
 }
 
 /// 底本 (the source transcription): the e-text project, its ebook number and credits.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Transcription {
@@ -110,6 +112,7 @@ pub struct Transcription {
 }
 
 /// A title in another script and what it is.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AltTitle {
@@ -284,6 +287,7 @@ impl fmt::Display for PartialDate {
 }
 
 /// An ISBN printed with a binding or format label (`ISBN 978-… (paperback)`).
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabelledIsbn {
@@ -327,6 +331,7 @@ impl TryFrom<TrimForm> for TrimSize {
 }
 
 /// 图书在版编目(CIP)数据: the CIP record of a Chinese book, as printed and as parsed.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CipRecord {
@@ -360,6 +365,7 @@ pub struct CipRecord {
 }
 
 /// How a CIP record is set out, by the agency that issued it.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CipStyle {
@@ -380,6 +386,7 @@ impl CipStyle {
 }
 
 /// One tracing of a CIP record: roman numeral and text.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CipTracing {
@@ -390,6 +397,7 @@ pub struct CipTracing {
 }
 
 /// Print particulars from the colophon.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PrintDetails {

@@ -8,6 +8,8 @@
 
 mod content;
 mod dump;
+#[cfg(feature = "arbitrary")]
+mod generate;
 mod ids;
 mod isbn;
 mod language;

@@ -64,7 +64,7 @@ impl fmt::Display for Relator {
 }
 
 /// The MARC Code List for Relators as epubcheck checks it, sorted (binary-searched).
-const MARC_RELATORS: &[&str] = &[
+pub(super) const MARC_RELATORS: &[&str] = &[
     "abr", "acp", "act", "adi", "adp", "aft", "anl", "anm", "ann", "ant", "ape", "apl", "app",
     "aqt", "arc", "ard", "arr", "art", "asg", "asn", "ato", "att", "auc", "aud", "aui", "aus",
     "aut", "bdd", "bjd", "bkd", "bkp", "blw", "bnd", "bpd", "brd", "brl", "bsl", "cas", "ccp",

@@ -7,6 +7,7 @@
 use super::Line;
 use super::kind::Kind;
 use super::letters::is_salutation;
+use super::months;
 
 /// Least dated lines that show a diary.
 const MIN_ENTRIES: usize = 3;
@@ -25,33 +26,6 @@ const WEEKDAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
 ];
 
 /// A day of the month (`3`, `3rd`, `21st`) or a year (`1803`).
@@ -81,7 +55,7 @@ pub fn is_entry_date(text: &str) -> bool {
         if w.is_empty() || lower == "the" || lower == "of" {
             continue;
         }
-        if MONTHS.contains(&lower.as_str()) {
+        if months::is_name_any_case(&lower) || months::is_abbreviation(&lower) {
             month = true;
         } else if WEEKDAYS.contains(&lower.as_str()) {
         } else if let Some(is_day) = day(&lower) {

@@ -8,6 +8,7 @@
 
 use super::Line;
 use super::kind::Kind;
+use super::months;
 
 /// Longest salutation, valediction or dateline, in characters.
 const MAX_LINE: usize = 60;
@@ -202,33 +203,6 @@ pub fn is_name(text: &str) -> bool {
         && !is_salutation(t)
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sept.",
-    "sep.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
-
 /// Whether a word is a day of the month (`3rd`, `15th`, `21st`) or a year (`1811`).
 fn day_or_year(w: &str) -> bool {
     let w = w.trim_end_matches(['.', ',']);
@@ -249,9 +223,11 @@ pub fn is_dateline(text: &str) -> bool {
         return false;
     }
     let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
-    let month = words
-        .iter()
-        .any(|w| MONTHS.contains(&w.trim_end_matches(',')) || MONTHS.contains(&w.as_str()));
+    // `March`, `march,` or an abbreviation with its period (`Sept.`, `Dec.,`)
+    let month = words.iter().any(|w| {
+        let w = w.trim_end_matches(',');
+        months::is_name_any_case(w) || w.strip_suffix('.').is_some_and(months::is_abbreviation)
+    });
     let dated = words.iter().any(|w| day_or_year(w));
     // a date line has few lower-case words (`near`, `the`): not prose
     let lower_words = words

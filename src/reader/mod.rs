@@ -30,8 +30,10 @@ pub mod language;
 pub mod layout;
 pub mod ledger;
 pub mod letters;
+pub mod limits;
 pub mod lines;
 pub mod markdown;
+pub mod months;
 pub mod notes;
 pub mod outline;
 pub mod padding;
@@ -114,6 +116,10 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     let scopes = notes::settle(lines, &mut kinds, &paged.form_feed);
     ledger.settle(&kinds, |_| ledger::Removal::NoteNumber);
     let outline = outline::apply(lines, &mut kinds, &paged.form_feed);
+    // The division cap applies as soon as headings are decided, before anything per heading.
+    if let Some(d) = limits::headings(lines, &kinds) {
+        return refused(source, diags, d, conv, ledger);
+    }
     // Titles a typist sets apart without a number: out-dented or underlined (not in print).
     if paged.feeds == 0 {
         let found = titles::apply(lines, &mut kinds);
@@ -165,6 +171,9 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     conv.add("letters: valedictions and signatures", letter.signatures);
     ledger.settle(&kinds, ledger::furniture_reason);
     ledger.close(&kinds);
+    if let Some(d) = limits::headings(lines, &kinds) {
+        return refused(source, diags, d, conv, ledger);
+    }
     let pages = pages::assign(&kinds, &paged.form_feed);
     let links = notes::link(lines, &kinds, &pages, &scopes);
     let note_conventions = notes::conventions(lines, &kinds, &scopes, &links);
@@ -336,6 +345,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         book.back.push(d);
     }
     settle_ids(&mut book, &mut diags);
+    diags.extend(limits::divisions(&book));
     if let Some(patch) = &opts.patch {
         apply_patch(patch, &mut book, &mut diags);
     }
@@ -346,6 +356,28 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         diagnostics: diags,
         conventions: conv.0,
         outline,
+        ledger,
+        config: None,
+    }
+}
+
+/// The reading of a manuscript refused at the division cap ([`limits`]): no book, the
+/// findings so far and the cap's error.
+fn refused(
+    source: &Source,
+    mut diagnostics: Vec<Diagnostic>,
+    cap: Diagnostic,
+    conventions: conventions::Conventions,
+    ledger: ledger::Ledger,
+) -> Reading {
+    diagnostics.push(cap);
+    diagnostics.sort_by_key(|d| d.span.line);
+    crate::diag::resolve_all(&mut diagnostics, &source.text);
+    Reading {
+        book: Book::default(),
+        diagnostics,
+        conventions: conventions.0,
+        outline: Vec::new(),
         ledger,
         config: None,
     }

@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::support::xmlcheck::{Parsed, parse};
 use paiban::model::{Block, Book, Inline};
-use paiban::writer::epub::{EpubOptions, NoteStyle, Rendered, render};
+use paiban::writer::Output as Rendered;
+use paiban::writer::epub::{EpubOptions, NoteStyle, render};
 
 fn rendered(book: &Book) -> Rendered {
     render(book, &EpubOptions::default()).expect("renders")

@@ -7,7 +7,8 @@ use paiban::model::Book;
 use paiban::reader::markdown::read_markdown;
 use paiban::reader::{ReadOptions, decode, read};
 use paiban::source::Source;
-use paiban::writer::epub::{EpubOptions, Rendered, render};
+use paiban::writer::Output as Rendered;
+use paiban::writer::epub::{EpubOptions, render};
 use paiban::writer::markdown::{MarkdownOptions, write_markdown};
 
 fn example() -> Book {
@@ -55,7 +56,10 @@ fn changed(a: &Rendered, b: &Rendered) -> Vec<(String, String, String)> {
 #[test]
 fn the_markdown_builds_the_manuscripts_epub() {
     let book = example();
-    let md = write_markdown(&book, &MarkdownOptions::default()).text;
+    let md = write_markdown(&book, &MarkdownOptions::default())
+        .text(paiban::writer::markdown::FILE)
+        .unwrap()
+        .to_string();
     let again = from_markdown(&md);
     assert!(changed(&epub(&book), &epub(&again)).is_empty());
 }
@@ -63,7 +67,10 @@ fn the_markdown_builds_the_manuscripts_epub() {
 #[test]
 fn editing_one_heading_changes_exactly_that_heading() {
     let book = example();
-    let md = write_markdown(&book, &MarkdownOptions::default()).text;
+    let md = write_markdown(&book, &MarkdownOptions::default())
+        .text(paiban::writer::markdown::FILE)
+        .unwrap()
+        .to_string();
     let line = md
         .lines()
         .find(|l| l.starts_with("# [第一章]{.label} "))
@@ -94,7 +101,10 @@ fn editing_one_heading_changes_exactly_that_heading() {
 #[test]
 fn editing_one_note_changes_exactly_that_note() {
     let book = example();
-    let md = write_markdown(&book, &MarkdownOptions::default()).text;
+    let md = write_markdown(&book, &MarkdownOptions::default())
+        .text(paiban::writer::markdown::FILE)
+        .unwrap()
+        .to_string();
     let note = &book.notes[0];
     let old = note.text();
     let line = md

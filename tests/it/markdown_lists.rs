@@ -73,7 +73,10 @@ fn markdown_lists_become_model_lists() {
 #[test]
 fn lists_round_trip_through_the_markdown_writer() {
     let book = read(BOOK);
-    let md = paiban::writer::markdown::write_markdown(&book, &Default::default()).text;
+    let md = paiban::writer::markdown::write_markdown(&book, &Default::default())
+        .text(paiban::writer::markdown::FILE)
+        .unwrap()
+        .to_string();
     assert!(md.contains("\n3. cut the *dead* wood first;\n"), "{md}");
     assert!(md.contains("\n   - those that **rub**, and\n"), "{md}");
     crate::markdown_roundtrip::assert_book_round_trips("orchard", book);

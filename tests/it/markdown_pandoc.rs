@@ -181,7 +181,13 @@ fn pandoc_reads_the_same_headings_and_notes() {
         let text = decode(&bytes, None).unwrap().text;
         let book = read(&Source::new("input.txt", text), &ReadOptions::default()).book;
         let md = dir.path().join("book.md");
-        fs::write(&md, write_markdown(&book, &MarkdownOptions::default()).text).unwrap();
+        fs::write(
+            &md,
+            write_markdown(&book, &MarkdownOptions::default())
+                .text(paiban::writer::markdown::FILE)
+                .unwrap(),
+        )
+        .unwrap();
         let out = Command::new(&pandoc)
             .args(["-f", "markdown-smart", "-t", "json"])
             .arg(&md)

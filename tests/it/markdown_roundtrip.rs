@@ -95,7 +95,10 @@ fn normalised(mut b: Book) -> Book {
 
 /// Asserts that `book` → Markdown → model gives `book` back (lines aside), with no warning.
 pub fn assert_book_round_trips(name: &str, book: Book) {
-    let md = write_markdown(&book, &MarkdownOptions::default()).text;
+    let md = write_markdown(&book, &MarkdownOptions::default())
+        .text(paiban::writer::markdown::FILE)
+        .unwrap()
+        .to_string();
     let reading = read_markdown(&Source::new("book.md", md));
     // A book without a title is reported by either reader; nothing else may be.
     let untitled = book.meta.title.is_empty();

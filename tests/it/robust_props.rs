@@ -1,9 +1,13 @@
 //! Property tests (性质测试): arbitrary manuscripts — controls, markup-significant characters,
 //! CJK, headings, note markers and page breaks — pushed through the reader give Typst that parses
-//! with no markup the text did not ask for, and EPUB documents that are well-formed XML.
+//! with no markup the text did not ask for, and EPUB documents that are well-formed XML; and any
+//! `Book` at all (the model's `arbitrary` generator, the fuzz target `book`'s) gives the same
+//! through every writer, with no reader in between.
 
 use crate::support;
 
+use arbitrary::{Arbitrary, Unstructured};
+use paiban::model::Book;
 use paiban::reader::{self, ReadOptions};
 use paiban::source::Source;
 use paiban::writer::epub::{EpubOptions, write_epub};
@@ -107,5 +111,82 @@ proptest! {
             let parsed = parsed.unwrap();
             prop_assert!(!parsed.elements.iter().any(|e| e == "script" || e == "label"), "{}", name);
         }
+    }
+}
+
+/// Any book: proptest's bytes through the model's `Arbitrary` (which keeps its invariants).
+fn any_book() -> impl Strategy<Value = Book> {
+    prop::collection::vec(any::<u8>(), 0..6000)
+        .prop_map(|bytes| Book::arbitrary_take_rest(Unstructured::new(&bytes)).expect("a book"))
+}
+
+/// What must hold of every XML file of an EPUB: it parses (quick-xml, end names checked), holds
+/// no XML-illegal character, and no element came from the text.
+fn check_xml(name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
+    let parsed = support::xmlcheck::parse(bytes);
+    prop_assert!(
+        parsed.is_ok(),
+        "{}: {:?}\n{}",
+        name,
+        parsed.err(),
+        String::from_utf8_lossy(bytes)
+    );
+    let raw = String::from_utf8_lossy(bytes);
+    prop_assert!(
+        !raw.chars()
+            .any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                || matches!(c, '\u{fffe}' | '\u{ffff}')),
+        "{}: XML-illegal character",
+        name
+    );
+    let parsed = parsed.unwrap();
+    prop_assert!(
+        !parsed
+            .elements
+            .iter()
+            .any(|e| e == "script" || e == "label"),
+        "{}",
+        name
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn every_writer_gives_well_formed_output_for_any_book(book in any_book()) {
+        prop_assert_eq!(book.check(), Ok(()));
+        // Typst: main.typ parses with no error and no markup from the text; no control character.
+        let project = write_typst(&book, &TypstOptions::default());
+        let main = project.text("main.typ").expect("main.typ, UTF-8");
+        let body: Vec<&str> = main.lines().skip_while(|l| l.starts_with("//")).collect();
+        let root = typst_syntax::parse(&body.join("\n"));
+        prop_assert!(!root.diagnosis().either(), "{:?}\n{main}", root.errors_and_warnings());
+        prop_assert_eq!(forbidden_node(&root), None, "{}", main);
+        for (name, bytes) in &project.files {
+            let Ok(text) = std::str::from_utf8(bytes) else { continue };
+            prop_assert!(
+                !text.chars().any(|c| c < ' ' && !matches!(c, '\t' | '\n')),
+                "control character in {}", name
+            );
+        }
+        // EPUB: every XML file of the zip, container.xml included.
+        let opts = EpubOptions { modified_unix: 1_600_000_000, ..EpubOptions::default() };
+        let epub = write_epub(&book, &opts).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for (name, bytes) in support::xmlcheck::unzip(&epub.bytes) {
+            if [".xhtml", ".opf", ".ncx", ".xml"].iter().any(|x| name.ends_with(x)) {
+                check_xml(&name, &bytes)?;
+            }
+        }
+        // Markdown: its YAML metadata block reads back (no P0801) as what the model holds.
+        let md = paiban::writer::markdown::write_markdown(&book, &Default::default());
+        let text = md.text(paiban::writer::markdown::FILE).expect("book.md, UTF-8");
+        let back = reader::markdown::read_markdown(&Source::new("b.md", text.to_string()));
+        let bad: Vec<_> = back.diagnostics.iter()
+            .filter(|d| d.code == paiban::diag::Code::MarkdownMetadata)
+            .map(|d| d.message.clone())
+            .collect();
+        prop_assert!(bad.is_empty(), "{:?}\n{}", bad, text);
     }
 }

@@ -320,8 +320,9 @@ fn devices_and_fifos_are_refused_as_any_input() {
     assert!(!out.exists() || entries(&out).is_empty());
 }
 
-/// Item 7: a manuscript of nothing but headings stops at the division cap instead of writing an
-/// EPUB hundreds of times its size.
+/// Item 7: a manuscript of nothing but headings stops at the division cap while reading —
+/// one error diagnostic on the first heading past it, with the count — instead of writing an
+/// EPUB hundreds of times its size; `inspect` says the same and exits 1.
 #[test]
 fn a_manuscript_of_only_headings_is_refused_with_the_count() {
     let dir = tempfile::tempdir().unwrap();
@@ -335,12 +336,20 @@ fn a_manuscript_of_only_headings_is_refused_with_the_count() {
         .assert()
         .code(1);
     let err = stderr(&a);
-    assert!(
-        err.contains("divisions (") && err.contains("a book may have at most 20000"),
-        "{err}"
+    let want = "error[P0306]: the manuscript has 30000 heading lines and a book may have at most \
+                20000 divisions (chapters, sections, front and back matter); reading stopped here";
+    assert!(err.contains(want), "{err}");
+    assert!(err.contains(&format!("{}:20001", input.display())), "{err}");
+    assert_eq!(
+        err.matches("error[").count(),
+        1,
+        "one finding, not one per heading: {err}"
     );
-    assert!(err.ends_with("Nothing was written\n"), "{err}");
+    assert!(err.ends_with("nothing was written\n"), "{err}");
     assert!(!out.exists() || entries(&out).is_empty());
+    let a = paiban().arg("inspect").arg(&input).assert().code(1);
+    let shown = String::from_utf8_lossy(&a.get_output().stdout).into_owned();
+    assert!(shown.contains(want), "{shown}");
 }
 
 /// Item 9: `--css` that refers outside the EPUB or holds a NUL byte is refused with line:column.
@@ -498,6 +507,34 @@ fn cover_decompression_bombs_are_refused_before_decoding() {
             !out.exists() || entries(&out).is_empty(),
             "{w}×{h}: {:?}",
             entries(&out)
+        );
+    }
+}
+
+/// Item 4, in the writer: each bomb, and 8000×6000 (48 Mpx with each side within the limit), is
+/// refused by `write_epub` from the header alone, naming the size it claims.
+#[test]
+fn the_epub_writer_refuses_cover_bombs_from_their_header() {
+    let book = crate::support::fixture_book();
+    for (w, h, depth, color) in [
+        (65_535, 65_535, 16, 6),
+        (60_000, 60_000, 1, 0),
+        (20_000, 20_000, 8, 2),
+        (8_000, 6_000, 8, 2),
+    ] {
+        let opts = paiban::writer::epub::EpubOptions {
+            cover: Some(png_bomb(w, h, depth, color)),
+            ..Default::default()
+        };
+        let err = paiban::writer::epub::write_epub(&book, &opts)
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            matches!(err, paiban::writer::epub::EpubError::Cover(_))
+                && err.to_string().contains(&format!(
+                    "the image is {w}×{h} px; paiban decodes covers of at most"
+                )),
+            "{w}×{h}: {err}"
         );
     }
 }

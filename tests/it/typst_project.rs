@@ -4,7 +4,7 @@ use crate::support::typst_fixture::*;
 use paiban::model::TrimSize;
 use paiban::writer::typst::{CJK_SERIF_FONTS, DEFAULT_TEMPLATE, TypstOptions, write_typst};
 
-fn text(project: &paiban::writer::typst::TypstProject, name: &str) -> String {
+fn text(project: &paiban::writer::Output, name: &str) -> String {
     String::from_utf8(
         project
             .file(name)

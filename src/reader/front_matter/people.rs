@@ -7,6 +7,7 @@
 use super::names::looks_like_name;
 use super::spacing::has_han;
 use crate::reader::classify::dateline;
+use crate::reader::months;
 
 /// A name value with what was printed beside the names taken off.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,21 +19,6 @@ pub struct Cleaned {
     /// A date printed on the same line (`2009 年 7 月 6 日`).
     pub date: Option<String>,
 }
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Whether `w` is a year (four digits from 1000), with an optional trailing comma or period.
 fn year(w: &str) -> bool {
@@ -60,7 +46,7 @@ pub fn is_date(text: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    let month = |w: &str| MONTHS.contains(&w.trim_end_matches([',', '.']));
+    let month = |w: &str| months::is_name(w.trim_end_matches([',', '.']));
     let day = |w: &str| {
         let w = w.trim_end_matches(',');
         (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())

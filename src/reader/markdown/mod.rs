@@ -487,6 +487,8 @@ impl Builder {
             self.book.meta.cip = cip;
         }
         crate::reader::settle_ids(&mut self.book, &mut self.diags);
+        self.diags
+            .extend(crate::reader::limits::divisions(&self.book));
         self.diags.sort_by_key(|d| d.span);
         Reading {
             book: self.book,

@@ -23,6 +23,7 @@ pub use package::{CONFORMS_TO, identifier};
 
 use crate::diag::Diagnostic;
 use crate::model::{Book, Resource};
+use crate::writer::Output;
 use documents::DocKind;
 use package::{Item, Package};
 use xhtml::{Ctx, Pages};
@@ -57,32 +58,13 @@ pub fn resource_href(r: &Resource) -> String {
     format!("res/{}", r.path())
 }
 
-/// A written EPUB: the bytes of the zip and anything worth telling the user.
+/// A packaged EPUB: the zip of a rendered [`Output`] and the diagnostics found rendering it.
 #[derive(Debug, Clone)]
 pub struct Epub {
     /// The `.epub` file's bytes.
     pub bytes: Vec<u8>,
     /// Warnings (e.g. a cover under 1000 px tall).
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// The files of an EPUB before zipping, in container order (paths from the container root).
-#[derive(Debug, Clone)]
-pub struct Rendered {
-    /// `(path, bytes)` for every file except `mimetype` and `META-INF/container.xml`.
-    pub files: Vec<(String, Vec<u8>)>,
-    /// Warnings found while rendering.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Rendered {
-    /// The bytes of a file, by its path in the container (`EPUB/content.opf`).
-    pub fn file(&self, path: &str) -> Option<&[u8]> {
-        self.files
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, b)| b.as_slice())
-    }
 }
 
 /// Why an EPUB could not be written.
@@ -96,19 +78,17 @@ pub enum EpubError {
     Zip(String),
 }
 
-/// Renders and packages the book.
+/// Renders and packages the book: [`render`], then the zip ([`package_with`]'s default packing).
 pub fn write_epub(book: &Book, opts: &EpubOptions) -> Result<Epub, EpubError> {
-    let r = render(book, opts)?;
-    let bytes = container::package(&r.files, opts.modified_unix)?;
-    Ok(Epub {
-        bytes,
-        diagnostics: r.diagnostics,
-    })
+    let Output { files, diagnostics } = render(book, opts)?;
+    let bytes = container::package(&files, opts.modified_unix)?;
+    Ok(Epub { bytes, diagnostics })
 }
 
-/// Renders every file of the EPUB (package document, nav, NCX, stylesheet, cover, XHTML)
-/// without zipping them.
-pub fn render(book: &Book, opts: &EpubOptions) -> Result<Rendered, EpubError> {
+/// The EPUB writer: every file of the EPUB (package document, nav, NCX, stylesheet, cover,
+/// resources, XHTML) at its path from the container root, in container order, except
+/// `mimetype` and `META-INF/container.xml` (the packager's), with the diagnostics found.
+pub fn render(book: &Book, opts: &EpubOptions) -> Result<Output, EpubError> {
     let mut diagnostics = Vec::new();
     let lang = book.meta.language.as_str();
     let cover = match &opts.cover {
@@ -230,5 +210,5 @@ pub fn render(book: &Book, opts: &EpubOptions) -> Result<Rendered, EpubError> {
             .map(|r| (format!("EPUB/{}", resource_href(r)), r.bytes().to_vec())),
     );
     files.extend(texts.into_iter().map(|(f, b)| (format!("EPUB/{f}"), b)));
-    Ok(Rendered { files, diagnostics })
+    Ok(Output { files, diagnostics })
 }

@@ -18,6 +18,8 @@ use std::fmt::Write as _;
 
 use serde_yaml_ng::{Mapping, Value};
 
+use crate::writer::Output;
+
 use crate::model::{
     Block, Book, CipRecord, ColophonEntry, ContentsEntry, DisplayRole, Division, List, Matter,
     Metadata, NotePlacement,
@@ -29,12 +31,9 @@ pub use inline::{Place, inlines, note_label, quoted};
 #[derive(Debug, Clone, Default)]
 pub struct MarkdownOptions {}
 
-/// A written Markdown document.
-#[derive(Debug, Clone)]
-pub struct MarkdownDocument {
-    /// The whole file, UTF-8, `\n` line ends.
-    pub text: String,
-}
+/// The one file of the Markdown writer's [`Output`]: `paiban convert` writes it where `-o`
+/// says (`BOOK.md` beside the manuscript by default).
+pub const FILE: &str = "book.md";
 
 /// The class naming a display line's role (`::: {.display .title}`).
 pub fn display_role_name(role: DisplayRole) -> &'static str {
@@ -49,8 +48,9 @@ pub fn display_role_name(role: DisplayRole) -> &'static str {
     }
 }
 
-/// Writes `book` as one Markdown document.
-pub fn write_markdown(book: &Book, _opts: &MarkdownOptions) -> MarkdownDocument {
+/// The Markdown writer: `book` as one document, [`FILE`] (UTF-8, `\n` line ends). It cannot
+/// fail and finds nothing to report: every field and block of the model has its Markdown form.
+pub fn write_markdown(book: &Book, _opts: &MarkdownOptions) -> Output {
     let mut out = String::new();
     let mut meta = book.meta.clone();
     // The copyright page's CIP block carries the record; the metadata repeats it only if it
@@ -83,7 +83,7 @@ pub fn write_markdown(book: &Book, _opts: &MarkdownOptions) -> MarkdownDocument 
         let sep = if text.is_empty() { "" } else { " " };
         let _ = writeln!(out, "[^{}]: []{{{attrs}}}{sep}{text}", note_label(n.id));
     }
-    MarkdownDocument { text: out }
+    Output::new(vec![(FILE.to_string(), out.into_bytes())])
 }
 
 /// The metadata as the YAML block writes it: the model's serde form without empty fields, an

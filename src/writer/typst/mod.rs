@@ -10,9 +10,8 @@ mod markup;
 mod orphans;
 mod runts;
 
-use std::path::Path;
-
 use crate::model::{Book, Resource, TrimSize};
+use crate::writer::Output;
 
 /// The built-in template: page, fonts, headings, notes, running heads.
 pub const DEFAULT_TEMPLATE: &str = include_str!("../../../styles/book.typ");
@@ -66,32 +65,6 @@ pub struct TypstOptions {
 /// The project folder holding [`TypstOptions::fonts`].
 pub const FONTS_DIR: &str = "fonts";
 
-/// A written project: relative paths and file contents.
-#[derive(Debug, Clone, Default)]
-pub struct TypstProject {
-    /// Files of the project, e.g. `main.typ`, `book.typ`, `FONTS.md`.
-    pub files: Vec<(String, Vec<u8>)>,
-}
-
-impl TypstProject {
-    /// The contents of the file at `path`, if the project has it.
-    pub fn file(&self, path: &str) -> Option<&[u8]> {
-        self.files
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, b)| b.as_slice())
-    }
-
-    /// Writes every file under `dir` (created if missing).
-    pub fn write_to(&self, dir: &Path) -> std::io::Result<()> {
-        std::fs::create_dir_all(dir)?;
-        for (name, bytes) in &self.files {
-            std::fs::write(dir.join(name), bytes)?;
-        }
-        Ok(())
-    }
-}
-
 /// The trim size the project will use: the book's (成品尺寸, from the colophon or book.toml),
 /// else A5.
 pub fn page_size(book: &Book) -> TrimSize {
@@ -101,8 +74,9 @@ pub fn page_size(book: &Book) -> TrimSize {
     book.meta.trim.filter(valid).unwrap_or(A5)
 }
 
-/// Renders the book as a Typst project: `main.typ`, `book.typ`, `FONTS.md`.
-pub fn write_typst(book: &Book, opts: &TypstOptions) -> TypstProject {
+/// The Typst writer: the book as a project — `main.typ`, `book.typ`, `FONTS.md` and the fonts
+/// under [`FONTS_DIR`] — with the diagnostics found writing it. It cannot fail.
+pub fn write_typst(book: &Book, opts: &TypstOptions) -> Output {
     let page = markup::Page {
         trim: page_size(book),
         bleed_mm: opts.bleed_mm,
@@ -123,7 +97,18 @@ pub fn write_typst(book: &Book, opts: &TypstOptions) -> TypstProject {
             .filter(|f| f.media_type().is_font())
             .map(|f| (format!("{FONTS_DIR}/{}", f.path()), f.bytes().to_vec())),
     );
-    TypstProject { files }
+    Output::new(files)
+}
+
+/// `text` on one line of a text file: line breaks and tabs as spaces, other controls dropped.
+fn plain_line(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// The note naming the fonts the book needs and how to compile it.
@@ -132,7 +117,7 @@ fn fonts_note(book: &Book, fonts: &[Resource]) -> String {
     s.push_str("# Fonts (字体)\n\n");
     s.push_str(&format!(
         "This project typesets *{}*. Compile it in this folder with:\n\n    typst compile main.typ\n\n",
-        book.meta.title.replace(['\n', '\r'], " ")
+        plain_line(&book.meta.title)
     ));
     // A Traditional Chinese book is set in a 明體 with centred punctuation (`cjk-serif-hant`).
     let (cjk_fonts, kind, input, other) = if markup::centred_punctuation(&book.meta.language) {
@@ -174,4 +159,31 @@ fn fonts_note(book: &Book, fonts: &[Resource]) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fonts_note_names_the_title_on_one_clean_line() {
+        let cases = [
+            ("书名", "书名"),
+            ("A\nB\r\nC", "A B  C"),
+            ("A\u{b}B\u{1}", "AB"),
+            ("A\u{2028}B\tC", "A B C"),
+        ];
+        for (title, want) in cases {
+            assert_eq!(plain_line(title), want, "{title:?}");
+        }
+        let book = Book {
+            meta: crate::model::Metadata {
+                title: "卷\u{b}一".into(),
+                ..Default::default()
+            },
+            ..Book::default()
+        };
+        let note = fonts_note(&book, &[]);
+        assert!(note.contains("typesets *卷一*"), "{note}");
+    }
 }
