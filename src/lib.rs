@@ -7,8 +7,9 @@
 //!    sections, footnotes linked to their markers, paragraphs rejoined across page breaks — and
 //!    reports what it cannot decide as [`diag::Diagnostic`]s;
 //! 3. [`config`] applies `book.toml` over what was recovered;
-//! 4. the writers render the book: [`writer::epub::write_epub`] and
-//!    [`writer::typst::write_typst`].
+//! 4. the writers render the book, each returning a [`writer::Output`] of files and
+//!    diagnostics: [`writer::epub::render`] (zipped by [`writer::epub::write_epub`]),
+//!    [`writer::typst::write_typst`] and [`writer::markdown::write_markdown`].
 //!
 //! `model` imports nothing else from the crate; `reader` and each writer import only `model`,
 //! `diag` and `source`.

@@ -78,6 +78,22 @@ def big(n: int) -> str:
     return "\n".join(parts)
 
 
+def big_latin(n: int) -> str:
+    """About n characters (one byte each) of English chapters and paragraphs: a 100M-character
+    book stays under the 256 MiB manuscript cap, which a CJK one (3 bytes a character) does not."""
+    para = ("The river leaves the hills and the village shares its water along the ditch, "
+            "which the old people say three generations dug. ") * 3
+    chapter_every = 200
+    parts, total, k = [], 0, 0
+    while total < n:
+        if k % chapter_every == 0:
+            parts.append(f"CHAPTER {k // chapter_every + 1}\n\nThe Ditch {k // chapter_every + 1}\n")
+        parts.append(para.strip() + "\n")
+        total += len(para)
+        k += 1
+    return "\n".join(parts)
+
+
 def same_heading(n: int) -> str:
     """n lines that each read 第一章 (item 7: amplification)."""
     return "第一章\n" * n
@@ -89,6 +105,7 @@ SHAPES = {
     "note-per-page": note_per_page,
     "authors": None,
     "big": big,
+    "big-latin": big_latin,
     "same-heading": same_heading,
 }
 

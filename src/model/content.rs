@@ -221,6 +221,36 @@ impl Block {
     }
 }
 
+impl Block {
+    /// Calls `f` on every inline run of this block, those inside quotations and list items
+    /// included, in reading order (a CIP record, colophon, contents, scene break or
+    /// preformatted text has none).
+    pub fn for_each_run_mut(&mut self, f: &mut dyn FnMut(&mut Vec<Inline>)) {
+        match self {
+            Block::Para(p)
+            | Block::Signature(p)
+            | Block::Dateline(p)
+            | Block::Salutation(p)
+            | Block::EndMark(p)
+            | Block::Notice(p)
+            | Block::LineBlock(p)
+            | Block::Figure(p) => f(&mut p.content),
+            Block::Display(l) => f(&mut l.content),
+            Block::Quote(bs) => bs.iter_mut().for_each(|b| b.for_each_run_mut(f)),
+            Block::List(l) => l
+                .items
+                .iter_mut()
+                .flatten()
+                .for_each(|b| b.for_each_run_mut(f)),
+            Block::Cip(_)
+            | Block::Colophon(_)
+            | Block::Contents(_)
+            | Block::SceneBreak(_)
+            | Block::Preformatted(_) => {}
+        }
+    }
+}
+
 /// Appends the note references of an inline run, in order.
 pub fn note_refs(inlines: &[Inline], out: &mut Vec<NoteId>) {
     for i in inlines {
@@ -329,6 +359,32 @@ pub enum DisplayRole {
     Series,
     /// Anything else printed on the page.
     Other,
+}
+
+impl DisplayRole {
+    /// Every role, in declaration order.
+    pub const ALL: [DisplayRole; 7] = [
+        DisplayRole::Title,
+        DisplayRole::Subtitle,
+        DisplayRole::AltTitle,
+        DisplayRole::Authors,
+        DisplayRole::Publisher,
+        DisplayRole::Series,
+        DisplayRole::Other,
+    ];
+
+    /// The role's name in the writers' markup and the Markdown's classes (`alt-title`).
+    pub fn name(self) -> &'static str {
+        match self {
+            DisplayRole::Title => "title",
+            DisplayRole::Subtitle => "subtitle",
+            DisplayRole::AltTitle => "alt-title",
+            DisplayRole::Authors => "authors",
+            DisplayRole::Publisher => "publisher",
+            DisplayRole::Series => "series",
+            DisplayRole::Other => "other",
+        }
+    }
 }
 
 /// A centred line of a display page.

@@ -150,7 +150,15 @@ fn settle(book: &mut Book) {
             resolve(k, notes);
         }
         for b in &mut d.blocks {
-            resolve_block(b, notes, &ids);
+            b.for_each_run_mut(&mut |run| resolve(run, notes));
+            // Contents targets that name no division are dropped.
+            if let Block::Contents(entries) = b {
+                for e in entries.iter_mut() {
+                    if e.target.as_ref().is_some_and(|t| !ids.contains(t)) {
+                        e.target = None;
+                    }
+                }
+            }
         }
     });
     for n in &mut book.notes {
@@ -168,35 +176,6 @@ fn resolve(inlines: &mut Vec<Inline>, notes: usize) {
             Inline::Emphasis(inner) | Inline::Strong(inner) => resolve(inner, notes),
             Inline::Text(_) | Inline::PageBreak(_) | Inline::LineBreak => {}
         }
-    }
-}
-
-/// [`resolve`] for every run of a block; contents targets kept only if they name a division.
-fn resolve_block(b: &mut Block, notes: usize, ids: &std::collections::HashSet<String>) {
-    match b {
-        Block::Para(p)
-        | Block::Signature(p)
-        | Block::Dateline(p)
-        | Block::Salutation(p)
-        | Block::EndMark(p)
-        | Block::Notice(p)
-        | Block::LineBlock(p)
-        | Block::Figure(p) => resolve(&mut p.content, notes),
-        Block::Display(l) => resolve(&mut l.content, notes),
-        Block::Quote(bs) => bs.iter_mut().for_each(|b| resolve_block(b, notes, ids)),
-        Block::List(l) => l
-            .items
-            .iter_mut()
-            .flatten()
-            .for_each(|b| resolve_block(b, notes, ids)),
-        Block::Contents(entries) => {
-            for e in entries {
-                if e.target.as_ref().is_some_and(|t| !ids.contains(t)) {
-                    e.target = None;
-                }
-            }
-        }
-        Block::Cip(_) | Block::Colophon(_) | Block::SceneBreak(_) | Block::Preformatted(_) => {}
     }
 }
 

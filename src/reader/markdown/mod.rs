@@ -390,10 +390,10 @@ impl Builder {
             }
         }
         if attrs.has("display") {
-            let role = DISPLAY_ROLES
-                .iter()
-                .find(|(name, _)| attrs.has(name))
-                .map_or(DisplayRole::Other, |(_, r)| *r);
+            let role = DisplayRole::ALL
+                .into_iter()
+                .find(|r| attrs.has(r.name()))
+                .unwrap_or(DisplayRole::Other);
             return each(self, inner, &|p: Para| {
                 Block::Display(DisplayLine {
                     role,
@@ -521,17 +521,6 @@ fn block_line(b: &Block) -> Option<usize> {
         Block::Cip(_) => None,
     }
 }
-
-/// The display roles by the class the writer gives them.
-const DISPLAY_ROLES: &[(&str, DisplayRole)] = &[
-    ("title", DisplayRole::Title),
-    ("subtitle", DisplayRole::Subtitle),
-    ("alt-title", DisplayRole::AltTitle),
-    ("authors", DisplayRole::Authors),
-    ("publisher", DisplayRole::Publisher),
-    ("series", DisplayRole::Series),
-    ("other", DisplayRole::Other),
-];
 
 /// A note's content as one run of tokens: its paragraphs joined by line breaks.
 fn note_tokens(blocks: &[MdBlock]) -> Vec<Tok> {

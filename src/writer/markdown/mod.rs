@@ -21,8 +21,8 @@ use serde_yaml_ng::{Mapping, Value};
 use crate::writer::Output;
 
 use crate::model::{
-    Block, Book, CipRecord, ColophonEntry, ContentsEntry, DisplayRole, Division, List, Matter,
-    Metadata, NotePlacement,
+    Block, Book, CipRecord, ColophonEntry, ContentsEntry, Division, List, Matter, Metadata,
+    NotePlacement,
 };
 
 pub use inline::{Place, inlines, note_label, quoted};
@@ -34,19 +34,6 @@ pub struct MarkdownOptions {}
 /// The one file of the Markdown writer's [`Output`]: `paiban convert` writes it where `-o`
 /// says (`BOOK.md` beside the manuscript by default).
 pub const FILE: &str = "book.md";
-
-/// The class naming a display line's role (`::: {.display .title}`).
-pub fn display_role_name(role: DisplayRole) -> &'static str {
-    match role {
-        DisplayRole::Title => "title",
-        DisplayRole::Subtitle => "subtitle",
-        DisplayRole::AltTitle => "alt-title",
-        DisplayRole::Authors => "authors",
-        DisplayRole::Publisher => "publisher",
-        DisplayRole::Series => "series",
-        DisplayRole::Other => "other",
-    }
-}
 
 /// The Markdown writer: `book` as one document, [`FILE`] (UTF-8, `\n` line ends). It cannot
 /// fail and finds nothing to report: every field and block of the model has its Markdown form.
@@ -190,7 +177,7 @@ fn block(b: &Block, out: &mut String) {
         Block::EndMark(p) => div_one("end-mark", &inlines(&p.content, Place::Block, ""), out),
         Block::Notice(p) => div_one("notice", &inlines(&p.content, Place::Block, ""), out),
         Block::Display(l) => div_one(
-            &format!(".display .{}", display_role_name(l.role)),
+            &format!(".display .{}", l.role.name()),
             &inlines(&l.content, Place::Block, ""),
             out,
         ),

@@ -193,7 +193,7 @@ impl<'a> Markup<'a> {
         let _ = writeln!(
             self.out,
             "#display-line(role: \"{}\")[{}]",
-            role_name(role),
+            role.name(),
             display_markup(text)
         );
     }
@@ -391,7 +391,7 @@ impl<'a> Markup<'a> {
         let _ = writeln!(
             self.out,
             "#display-line(role: \"{}\")[{}]",
-            role_name(line.role),
+            line.role.name(),
             body
         );
     }
@@ -637,18 +637,6 @@ fn call_args(args: &[String]) -> String {
         String::new()
     } else {
         format!("({})", args.join(", "))
-    }
-}
-
-fn role_name(role: DisplayRole) -> &'static str {
-    match role {
-        DisplayRole::Title => "title",
-        DisplayRole::Subtitle => "subtitle",
-        DisplayRole::AltTitle => "alt-title",
-        DisplayRole::Authors => "authors",
-        DisplayRole::Publisher => "publisher",
-        DisplayRole::Series => "series",
-        DisplayRole::Other => "other",
     }
 }
 
