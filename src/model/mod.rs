@@ -18,6 +18,7 @@ mod numbering;
 mod patch;
 mod relator;
 mod resource;
+mod walk;
 
 pub use content::*;
 pub use dump::dump;
@@ -29,6 +30,7 @@ pub use numbering::{NoteFigures, NoteNumbering, NoteRestart, note_numbering, own
 pub use patch::MetadataPatch;
 pub use relator::{Relator, RelatorError};
 pub use resource::{MediaType, Resource, ResourceError};
+pub use walk::note_refs;
 
 /// A whole book: metadata, 前言 front matter, 正文 body, 后记 back matter, and its notes.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
