@@ -190,7 +190,7 @@ fn an_epub_with_an_embedded_font_validates() {
     let (dir, book) = book_folder(LISTED);
     build(dir.path(), &book, "epub").success();
     let epub = dir.path().join("out/river.epub");
-    let outcome = paiban::check::check_epub(&crate::support::tools::settings(), &epub, true);
+    let outcome = crate::support::validators::outcome(&epub);
     eprintln!("{}", outcome.render());
     let check = match &outcome.epubcheck {
         Ok(r) => r,

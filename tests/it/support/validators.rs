@@ -117,6 +117,13 @@ fn check(path: &Path) -> CheckOutcome {
     })
 }
 
+/// Both tools' reports on the EPUB at `path`, for a test that judges them itself (one that
+/// allows a finding [`validate`] would fail on): through the batch servers when installed, as
+/// [`validate`] does, else through [`check_epub`]. Not cached.
+pub fn outcome(path: &Path) -> CheckOutcome {
+    check(path)
+}
+
 /// Runs both tools on `path` and judges their reports.
 fn judge(name: &str, path: &Path) -> Verdict {
     let outcome = check(path);
