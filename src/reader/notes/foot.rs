@@ -14,7 +14,9 @@ use super::super::kind::Kind;
 use super::super::text::ends_sentence;
 use super::MarkerAt;
 use super::inner::settle_inner;
-use super::markers::{Segment, Style, answers, body, key_alone, normal_key, segments};
+use super::markers::{
+    Segment, Style, answers, body, key_alone, normal_key, segments, wrapped_after,
+};
 use super::settle::is_list_heading;
 
 /// Most lines one note body may take (its key line included), so that a false entry can never
@@ -154,6 +156,12 @@ fn foot_run(entries: &[Entry]) -> Vec<usize> {
     run
 }
 
+/// Whether a foot entry of `body` style answers a marker of `marker` style: as in [`answers`],
+/// and a bare number (`5 注文`, `5` alone) answers digits the wrap set at a line's start.
+fn foot_answers(body: Style, marker: Style) -> bool {
+    answers(body, marker) || (body == Style::Digits && marker == Style::Wrapped)
+}
+
 /// Matches the run's entries, last to first, each to the latest unused marker of its key before
 /// the marker matched to the entry after it: entry index → candidate index.
 fn align(run: &[&Entry], candidates: &[Candidate]) -> Vec<Option<usize>> {
@@ -162,7 +170,7 @@ fn align(run: &[&Entry], candidates: &[Candidate]) -> Vec<Option<usize>> {
     for (r, e) in run.iter().enumerate().rev() {
         let found = candidates[..limit]
             .iter()
-            .rposition(|c| c.key == e.key && answers(e.style, c.style));
+            .rposition(|c| c.key == e.key && foot_answers(e.style, c.style));
         if let Some(k) = found {
             out[r] = Some(k);
             limit = k;
@@ -236,6 +244,7 @@ fn stray_texts(
             && kinds[start - 1] == Kind::Text
             && !ends_sentence(lines[start - 1].text)
             && i - start < MAX_NOTE_LINES
+            && !narrower_than_note(lines, start - 1, i)
         {
             start -= 1;
         }
@@ -247,10 +256,34 @@ fn stray_texts(
     }
     let top = *starts.last()?;
     let boundary = top.checked_sub(1)?;
-    (ends_sentence(lines[boundary].text) || kinds[boundary] != Kind::Text).then(|| {
+    (ends_sentence(lines[boundary].text)
+        || kinds[boundary] != Kind::Text
+        || narrower_than_note(lines, boundary, zone))
+    .then(|| {
         starts.reverse();
         starts
     })
+}
+
+/// Display width of a line in columns (汉字 two, Latin one).
+fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width_cjk(text.trim())
+}
+
+/// Least share of the widest line below it that a note's wrapped line fills.
+const FULL_NOTE_LINE: f64 = 0.9;
+
+/// Whether line `above`, were it the first line of the note on the lines below it down to
+/// `end`, would be narrower than a wrapped note line: a note line that wraps fills the foot's
+/// measure, as wide as the note's widest line. A narrower line is the page's text broken off
+/// above the foot (`…自定义中文字体。然` going on over the page), set in the body's larger
+/// size, not the note's first line.
+fn narrower_than_note(lines: &[Line<'_>], above: usize, end: usize) -> bool {
+    let widest = (above + 1..end)
+        .map(|j| width(lines[j].text))
+        .max()
+        .unwrap_or(0);
+    (width(lines[above].text) as f64) < FULL_NOTE_LINE * widest as f64
 }
 
 /// Settles the foot notes of every page of a paged manuscript; returns the note lines it set
@@ -389,6 +422,7 @@ fn page_candidates(
     cut: &[usize],
 ) -> Vec<Candidate> {
     let mut candidates = before.to_vec();
+    let start = zone.start;
     for i in zone {
         if !holds_markers(&kinds[i]) || cut.binary_search(&i).is_ok() {
             continue;
@@ -398,6 +432,9 @@ fn page_candidates(
             Segment::Text(_) => None,
         });
         for (k, m) in marks.enumerate() {
+            if m.style == Style::Wrapped && !wrapped_marker(lines, kinds, start, i) {
+                continue;
+            }
             candidates.push(Candidate {
                 at: (i, k),
                 key: normal_key(m.key).into_owned(),
@@ -406,6 +443,27 @@ fn page_candidates(
         }
     }
     candidates
+}
+
+/// Whether the digits opening line `i` (`5 如果…`) may be the marker of the line above's last
+/// word: the line right above, on the same page from `page_start`, is running text ending in
+/// Chinese, not a numbered line; and the next numbered line is not the next number (numbered
+/// lines counting on are a list, not a wrap).
+fn wrapped_marker(lines: &[Line<'_>], kinds: &[Kind], page_start: usize, i: usize) -> bool {
+    let Some(above) = i.checked_sub(1).filter(|&a| a >= page_start) else {
+        return false;
+    };
+    let key = |j: usize| body(lines[j].text).map(|b| b.0);
+    let next = key(i).and_then(successor);
+    let counts_on = (i + 1..lines.len().min(i + MAX_NOTE_LINES))
+        .filter(|&j| kinds[j] != Kind::Blank)
+        .find_map(key)
+        .is_some_and(|k| next.as_deref() == Some(k));
+    kinds[above] == Kind::Text
+        && key(above).is_none()
+        && key_alone(lines[above].text).is_none()
+        && !counts_on
+        && wrapped_after(lines[above].text)
 }
 
 /// Sets the notes of an accepted foot run (stray keys' texts first) and their continuations.

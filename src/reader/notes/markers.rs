@@ -38,6 +38,10 @@ pub enum Style {
     /// A lone kana glyph glued to Chinese text (`學堂去了ヾ，`): circled numbers left by a broken
     /// conversion, answered only under an endnotes heading.
     Glyph,
+    /// Digits opening a line before Chinese text (`5 如果…`): the marker of the line above's
+    /// last word, set apart by the wrap. Only the page-foot pass pairs it, and only when the
+    /// line above is running text ending in Chinese (see [`wrapped_after`]).
+    Wrapped,
 }
 
 impl Style {
@@ -56,6 +60,9 @@ impl Style {
             Style::Letter => "note markers `[A]`",
             Style::Glyph => "note markers: kana glyphs left for circled numbers (`ヾ`)",
             Style::Minipage => "note markers: minipage letters (`支持 a 。`)",
+            Style::Wrapped => {
+                "note markers: digits the line wrap set at a line's start (`5 如果…`)"
+            }
         }
     }
 }
@@ -170,7 +177,8 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
         return None;
     }
     if let Some((key, style, len)) = bracketed(rest) {
-        return Some((m(key, &rest[..len], style), len));
+        let index = before == Some(']') || indexes(rest[len..].chars().next());
+        return (!index).then(|| (m(key, &rest[..len], style), len));
     }
     if matches!(c, '[' | '［' | '〔') {
         return None;
@@ -243,6 +251,9 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
     if c.is_ascii_lowercase() {
         return minipage_letter(text, at).then(|| (m(&rest[..1], &rest[..1], Style::Minipage), 1));
     }
+    if c.is_ascii_digit() && text[..at].trim().is_empty() {
+        return wrapped_digits(rest).map(|n| (m(&rest[..n], &rest[..n], Style::Wrapped), n));
+    }
     if c.is_ascii_digit() {
         let n = digits_at(rest);
         let mut after = rest[n..].chars();
@@ -257,6 +268,42 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
         return Some((m(&rest[..n], &rest[..n], Style::Digits), n));
     }
     None
+}
+
+/// Measure words and units a number at a line's start counts (`12 月`, `3 个`): the number is
+/// the text's, not a marker.
+const COUNTERS: &str =
+    "年月日号時时分秒点點个個种種次节節章页頁条條位岁歲行列项項倍元册冊卷版期周週天";
+
+/// Digits opening a line as a marker the wrap moved there: one to three digits, one space,
+/// then a Chinese character (`5 如果本地…`); the byte length of the digits. The same line is
+/// also the shape of a page-foot note body (`5 注文`): the foot pass decides which it is.
+fn wrapped_digits(rest: &str) -> Option<usize> {
+    let n = digits_at(rest);
+    let mut after = rest[n..].chars();
+    let ok = (1..=MAX_DIGITS).contains(&n)
+        && after.next() == Some(' ')
+        && after
+            .next()
+            .is_some_and(|c| is_ideograph(c) && !COUNTERS.contains(c));
+    ok.then_some(n)
+}
+
+/// Whether a line of running text may end in the word whose marker the wrap set at the start
+/// of the next line: it ends in a Chinese character or Chinese punctuation (`依赖的宏集。`).
+pub fn wrapped_after(above: &str) -> bool {
+    // a colon introduces what follows (a list), it ends no word a marker belongs to
+    above.trim_end().chars().next_back().is_some_and(|c| {
+        (is_ideograph(c) || CJK_PUNCT.contains(&c) || CJK_CLOSING.contains(&c) || c == '》')
+            && c != '：'
+    })
+}
+
+/// Whether the character after a bracketed number shows it indexes code or output, not a
+/// note: a prompt, an assignment, another index or a call follows (`Browse[1]>`, `x[1]=`,
+/// `a[1][2]`, `v[2](`), or a letter or digit glued to it.
+fn indexes(after: Option<char>) -> bool {
+    after.is_some_and(|a| a.is_alphanumeric() || "<>=[(_".contains(a))
 }
 
 /// A bracketed key at the start of `rest`: `[1]`, `［1］`, `〔1〕`, `[A]`: (key, style, length).
@@ -583,6 +630,14 @@ mod tests {
                 &[T("see "), mk("A", "[A]", Letter), T(" here")],
             ),
             ("[1] 开头", &[T("[1] 开头")]),
+            ("Browse[1]> n", &[T("Browse[1]> n")]),
+            ("x[2]=y[3][4]", &[T("x[2]=y[3][4]")]),
+            ("5 如果本地", &[mk("5", "5", Wrapped), T(" 如果本地")]),
+            ("  12 如果", &[T("  "), mk("12", "12", Wrapped), T(" 如果")]),
+            ("12 月份", &[T("12 月份")]),
+            ("3 个文件", &[T("3 个文件")]),
+            ("5 apples", &[T("5 apples")]),
+            ("1  两个空格", &[T("1  两个空格")]),
             (
                 "去了ヾ，仿佛",
                 &[T("去了"), mk("ヾ", "ヾ", Glyph), T("，仿佛")],

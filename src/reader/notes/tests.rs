@@ -201,6 +201,25 @@ fn bodies_are_settled_in_context() {
             ],
         ),
         (
+            "a marker the wrap set at the start of the next line (`5 如果…`)",
+            "第一章 河\n\u{c}河水从山中流出，一路向东流入大海，沿途灌溉了大片农田。\n5 如果遇到干旱的年份，水量就会减少很多。\n下游的人们修建了水库。\n5 干旱年份的记录见附录。\n\u{c}下页。",
+            &["Chapter", "Text", "Text", "Text", "Note 5", "Text"],
+        ),
+        (
+            "numbered lines after a colon or in a row are a list, not markers the wrap moved",
+            "第一章 河\n\u{c}步骤如下：\n1 打开文件。\n说明在此。\n操作完毕。\n2 保存文件。\n3 关闭文件。\n1 不是注。\n\u{c}下页。",
+            &[
+                "Chapter", "Text", "Text", "Text", "Text", "Text", "Text", "Text", "Text",
+            ],
+        ),
+        (
+            "a line of program output `[1] …` under a prompt `Browse[1]>` is no note",
+            "第一章 河\n\u{c}Run it:\n  Browse[1]> n\n  [1] \"fit\"\n  > done\n\nMore text here.\nText.\n\u{c}下页。",
+            &[
+                "Chapter", "Text", "Text", "Text", "Text", "Blank", "Text", "Text", "Text",
+            ],
+        ),
+        (
             "numbered code lines at a page foot are not notes",
             "第一章 河\n\u{c}见代码：\n1 int a;\n2 int b;\n3 int c;",
             &["Chapter", "Text", "Text", "Text", "Text"],
@@ -312,6 +331,10 @@ fn notes_link_to_their_markers() {
             &[((1, 0), "A", E), ((1, 1), "B", E)],
         ),
         (
+            "第一章 河\n\u{c}河水从山中流出，一路向东流入大海，沿途灌溉了大片农田。\n5 如果遇到干旱的年份，水量就会减少很多。\n5 干旱年份的记录见附录。\n\u{c}下页。",
+            &[((2, 0), "5", F)],
+        ),
+        (
             "第一章 河\nIt was late.[1] Then\n\n[Footnote 1: A note that runs\nover two lines.]\n\nMore text.",
             &[((1, 0), "1", F)],
         ),
@@ -361,6 +384,15 @@ fn note_texts_are_whole() {
         (
             "第一章 河\nText.\n\n[Transcriber's Note: spelling kept.]",
             &["spelling kept."],
+        ),
+        (
+            // the numbers of the page's notes set after them; the page's text, in the body's
+            // larger size (narrower lines), broken off above the first note mid-sentence
+            "第一章 河\n\u{c}旧的写法用传统字库12 。\n新的写法载入新宏包13 ，\n由新宏包提供映射。\n正文还在继续写下去，说明配置文件应当放在哪个目录之下，然\n编译时如果需要使用自定义的映射文件（比如需要使用另一种驱动程序编译），或者希望使用旧字库，\n请禁用本选项。\n13\n新宏包基于旧宏包，提供类似的用户接口。\n12\n\u{c}后通过选项来调用它。",
+            &[
+                "编译时如果需要使用自定义的映射文件（比如需要使用另一种驱动程序编译），或者希望使用旧字库，请禁用本选项。",
+                "新宏包基于旧宏包，提供类似的用户接口。",
+            ],
         ),
     ];
     for (input, want) in cases {
@@ -473,6 +505,18 @@ fn notes_link_within_their_page() {
             Inline::NoteRef(NoteId::new(0)),
             Inline::Text(" ran".into())
         ]
+    );
+    // a marker the wrap set at the line's start takes the space after it
+    assert_eq!(
+        inlines("5 如果本地", 0, &refs),
+        vec![
+            Inline::NoteRef(NoteId::new(0)),
+            Inline::Text("如果本地".into())
+        ]
+    );
+    assert_eq!(
+        inlines("5 如果本地", 3, &refs),
+        vec![Inline::Text("5 如果本地".into())]
     );
     let unlinked = inlines("研究[1]与free.2", 9, &links.refs);
     assert_eq!(unlinked, vec![Inline::Text("研究[1]与free.2".into())]);
