@@ -373,7 +373,7 @@ fn settle_page(
             .last()
             .is_none_or(|&line| matched.iter().flatten().any(|&k| candidates[k].at.0 > line));
         let mut used = vec![false; candidates.len()];
-        if answered > 0 && set_apart && below_cut {
+        if answered > 0 && (set_apart || lost_markers(&matched)) && below_cut {
             let all: Vec<Entry> = all.into_iter().cloned().collect();
             settle_run(
                 lines,
@@ -410,6 +410,18 @@ fn settle_page(
             .map(|(c, _)| c)
             .collect();
     }
+}
+
+/// Whether a foot run whose notes are not all answered is still the page's foot, some markers
+/// lost in extraction (inside a formula, a figure): its first and last notes answer markers,
+/// and at least two thirds of its notes do, so each unanswered note fills a gap in a numbering
+/// the markers bear out. A run opening with unanswered numbered lines is a list above the foot
+/// and is cut instead; the unanswered notes are kept and reported.
+fn lost_markers(matched: &[Option<usize>]) -> bool {
+    let answered = matched.iter().flatten().count();
+    let ends =
+        matched.first().is_some_and(Option::is_some) && matched.last().is_some_and(Option::is_some);
+    ends && answered >= 2 && 3 * answered >= 2 * matched.len()
 }
 
 /// The marker candidates a page's foot may answer: those left over from the page before, then

@@ -404,6 +404,44 @@ fn note_texts_are_whole() {
 }
 
 #[test]
+fn uncalled_notes_in_a_foot_run_are_kept_and_reported() {
+    // (manuscript, each line's kind, lines of NoteUnmarked diagnostics)
+    type Case = (&'static str, &'static [&'static str], &'static [usize]);
+    let cases: &[Case] = &[
+        (
+            "第一章 河\n\u{c}正文项目1 ，又一处2 ，公式里的标记丢了。\n再一处4 ，又5 。\n1 注一。\n2 注二。\n3 注三，标记丢失。\n4 注四。\n5 注五。\n\u{c}下页。",
+            &[
+                "Chapter", "Text", "Text", "Note 1", "Note 2", "Note 3", "Note 4", "Note 5", "Text",
+            ],
+            &[6],
+        ),
+        (
+            // a run opening with lines no marker calls is a list above the foot
+            "第一章 河\n\u{c}做法如下。\n1 第一步。\n2 第二步。\n后文说到项目3 ，又4 。\n3 注三。\n4 注四。\n\u{c}下页。",
+            &[
+                "Chapter", "Text", "Text", "Text", "Text", "Note 3", "Note 4", "Text",
+            ],
+            &[],
+        ),
+    ];
+    for (input, want, diags) in cases {
+        let (links, got) = run(input);
+        assert_eq!(&got, want, "{input:?}");
+        let got: Vec<usize> = links
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == crate::diag::Code::NoteUnmarked)
+            .map(|d| d.span.line)
+            .collect();
+        assert_eq!(&got, diags, "{input:?}");
+        assert_eq!(
+            links.notes.len(),
+            want.iter().filter(|k| k.starts_with("Note")).count()
+        );
+    }
+}
+
+#[test]
 fn continuation_lines_extend_the_last_note() {
     // (lines with kinds) → the note's text
     let cases: &[(&[(&str, Kind)], &str)] = &[
