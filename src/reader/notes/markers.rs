@@ -187,7 +187,15 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
         let inner = &rest[c.len_utf8()..];
         let n = digits_at(inner);
         let close = inner[n..].chars().next();
-        let glued = before.is_some_and(|b| b != '(' && b != '（');
+        // glued to the text, or set apart by spaces from Chinese text (pdftotext's `信息站 (1)
+        // 上`); after a space in other text it is an enumeration (`14.  (2)  By…`)
+        let head = text[..at].trim_end_matches(' ');
+        let spaced = head.len() < at;
+        let glued = before.is_some_and(|b| b != '(' && b != '（')
+            && (!spaced
+                || head.chars().next_back().is_some_and(|p| {
+                    is_ideograph(p) || CJK_PUNCT.contains(&p) || CJK_CLOSING.contains(&p)
+                }));
         if glued && (1..=MAX_DIGITS).contains(&n) && matches!(close, Some(')' | '）')) {
             let end = c.len_utf8() + n + close.map_or(0, char::len_utf8);
             return Some((m(&inner[..n], &rest[..end], Style::Paren), end));
@@ -625,6 +633,12 @@ mod tests {
             ),
             ("装饰(4) 。", &[T("装饰"), mk("4", "(4)", Paren), T(" 。")]),
             ("(1) 列表", &[T("(1) 列表")]),
+            (
+                "信息站 (1) 上",
+                &[T("信息站 "), mk("1", "(1)", Paren), T(" 上")],
+            ),
+            ("14.  (2)  By attempting", &[T("14.  (2)  By attempting")]),
+            ("victory:  (1) He", &[T("victory:  (1) He")]),
             (
                 "see [A] here",
                 &[T("see "), mk("A", "[A]", Letter), T(" here")],

@@ -537,12 +537,17 @@ fn notes_link_within_their_page() {
         ]
     );
     assert_eq!(
-        inlines("the river (1) ran", 0, &refs),
+        inlines("the river(1) ran", 0, &refs),
         vec![
-            Inline::Text("the river ".into()),
+            Inline::Text("the river".into()),
             Inline::NoteRef(NoteId::new(0)),
             Inline::Text(" ran".into())
         ]
+    );
+    // in English text a number in brackets after a space is an enumeration, never a marker
+    assert_eq!(
+        inlines("the river (1) ran", 0, &refs),
+        vec![Inline::Text("the river (1) ran".into())]
     );
     // a marker the wrap set at the line's start takes the space after it
     assert_eq!(
