@@ -249,10 +249,11 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
                 || CLOSING.contains(&b) && b != '\'' && b != ')'
                 || CJK_CLOSING.contains(&b)
         }) && !in_code_token(&text[..at]);
-        let after_ok = rest[n..]
-            .chars()
-            .next()
-            .is_none_or(|a| !a.is_ascii_alphanumeric() && !"()/=;{}".contains(a));
+        let mut after = rest[n..].chars();
+        let next = after.next();
+        // not a glob (`name*.changes`, `*)`) nor code (`*/`, `*=`)
+        let after_ok = next.is_none_or(|a| !a.is_ascii_alphanumeric() && !"()/=;{}".contains(a))
+            && !(next == Some('.') && after.next().is_some_and(|b| b.is_ascii_alphanumeric()));
         return (glued && after_ok && n <= 3)
             .then(|| (m(&rest[..n], &rest[..n], Style::Asterisk), n));
     }
@@ -386,6 +387,17 @@ fn in_code_token(head: &str) -> bool {
         || token.contains("://")
         || token.contains("${")
         || head[..start].ends_with("${")
+        || command_argument(&head[..start])
+}
+
+/// Whether `head` ends by opening a command's argument (`\label{`, `\ref{`): a number in it
+/// is part of a key (`\label{fn1}`), not a marker.
+fn command_argument(head: &str) -> bool {
+    let Some(name) = head.strip_suffix('{') else {
+        return false;
+    };
+    let word = name.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '@' || c == '*');
+    word.len() < name.len() && word.ends_with('\\')
 }
 
 /// Whether the lower-case letter at byte `at` is a minipage note's marker: alone between
@@ -623,6 +635,12 @@ mod tests {
             ("use ‘*) echo", &[T("use ‘*) echo")]),
             ("/* SEXP s */", &[T("/* SEXP s */")]),
             ("~*) cur", &[T("~*) cur")]),
+            ("debi name*.changes", &[T("debi name*.changes")]),
+            ("used.\\label{fn1} and", &[T("used.\\label{fn1} and")]),
+            (
+                "see {word1} here",
+                &[T("see {word"), mk("1", "1", Digits), T("} here")],
+            ),
             (
                 "the book.2 And",
                 &[T("the book."), mk("2", "2", Digits), T(" And")],
