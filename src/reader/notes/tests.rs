@@ -271,6 +271,27 @@ fn bodies_are_settled_in_context() {
             ],
         ),
         (
+            "an entry whose key was lost (a full-width space in its place) keeps the block open",
+            "第一章 河\n    去了ヾ，又ゝ。\n\n    □注釋\n\n    ヾ第一条。\n\n    　无键的一条。\n\n    ゝ第二条。\n\n\n下一篇\n\n    正文。",
+            &[
+                "Chapter",
+                "Text",
+                "Blank",
+                "Blank",
+                "Blank",
+                "Note ヾ",
+                "Blank",
+                "NoteContinuation",
+                "Blank",
+                "Note ゝ",
+                "Blank",
+                "Blank",
+                "Text",
+                "Blank",
+                "Text",
+            ],
+        ),
+        (
             "an underlined Footnotes heading; the block ends at a rule",
             "第一章 河\nSun Tzu:  [1] and Ho Lu, [2] King.\n\nFootnotes\n---------\n\n1.  First.\n\n2.  Second\nline.\n\n-----\n\n3 was the count.",
             &[
