@@ -10,6 +10,7 @@ pub mod index;
 mod inner;
 pub mod markers;
 pub mod settle;
+mod strays;
 
 use std::collections::BTreeMap;
 
