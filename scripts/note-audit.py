@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """note-audit.py — count the note references paiban links in real books, and flag the false ones.
 
-usage: note-audit.py BIN BOOK.txt [BOOK.txt ...] [--list] [--truth-suffix .truth.json]
+usage: note-audit.py BIN BOOK.txt [BOOK.txt ...] [--list] [--all] [--truth-suffix .truth.json]
 
 For each manuscript: `BIN convert BOOK.txt -o TMP.md` (the Markdown writer prints every linked
 marker as `[^n]` and every note as `[^n]: []{.note … mark="…"} text`), then each linked marker
@@ -14,14 +14,19 @@ is checked against the shapes a false marker takes in print extraction:
   version    digits after `v`, `version`, `release`, or a dotted number (`2.1`)
   page       digits after `p.`, `pp.`, `page`, `第`, `见`
   list       the marker opens its paragraph (a list or line number taken for a marker)
-  code       the marker ends a path, identifier or expression (`/dev/sda1`, `${s:7`, `/*`)
+  code       the marker ends a path, identifier or expression (`/dev/sda1`, `${s:7`, `/*`,
+             `\label{fn`); a bare command name (`\newleadpage`) may carry a real marker, and
+             Chinese text or quotes before the marker are no code
   table      the marker's paragraph is mostly numbers and spaces (a table row)
   empty      the note has no text
 
 With a truth file beside the book (BOOK.truth.json, key `footnotes`), the note count is compared
 too: notes beyond the truth count (and its tolerance, max(2, 10 %)) are reported as `excess`.
 Output: one row per book (markers linked, flagged, notes, truth count), a total line with the
-flagged share of all linked markers, and with --list every flagged marker with its context.
+flagged share of all linked markers, with --list every flagged marker with its context, and
+with --all every linked marker (flagged or not) with its context and the start of its note, for
+reading through by hand: the flags are a screen, the verdict on each flagged marker is a
+reader's.
 Exit 0 always (it measures; score-corpus.sh judges).
 """
 import json
@@ -63,9 +68,12 @@ def flags(before, mark, note, para_start):
             out.append("page")
     if para_start:
         out.append("list")
-    # the marker ends a path, an identifier or an expression (`/dev/sda1`, `${s:7`, `/*`)
-    token = re.search(r"\S*$", before).group(0)
-    if re.search(r"[/\\_=${}<>~@#|(‘']", token):
+    # the marker ends a path, an identifier or an expression (`/dev/sda1`, `${s:7`, `/*`): the
+    # last token back to a space or a Chinese character, quotes and brackets around it dropped
+    token = re.search(r"[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*$", before).group(0)
+    token = token.strip("‘’“”'\"()[].,;:")
+    command = re.fullmatch(r"\\[A-Za-z@]+\*?", token)
+    if not command and re.search(r"[/\\_=${}<>~@#|]", token):
         out.append("code")
     para = before[-60:]
     if para and sum(c.isdigit() or c.isspace() or c in ".,-" for c in para) > 0.7 * len(para):
@@ -97,7 +105,7 @@ def audit(binary, book):
             notes[m.group(1)] = m.group(2)
             continue
         body_lines.append(line)
-    linked, flagged = 0, []
+    linked, flagged, every = 0, [], []
     for para in "\n".join(body_lines).split("\n\n"):
         for m in REF_RE.finditer(para):
             n = m.group(1)
@@ -108,14 +116,17 @@ def audit(binary, book):
             mark = marks.get(n, "")
             note = notes.get(n, "")
             reasons = flags(before.rstrip(" \n"), mark, note, not before.strip())
+            row = (reasons, before.replace("\n", " ")[-40:], mark, note[:60])
+            every.append(row)
             if reasons:
-                flagged.append((reasons, before.replace("\n", " ")[-40:], mark, note[:60]))
-    return linked, flagged, len(notes)
+                flagged.append(row)
+    return linked, flagged, len(notes), every
 
 
 def main(argv):
     args = [a for a in argv if not a.startswith("--")]
     listing = "--list" in argv
+    everything = "--all" in argv
     suffix = ".truth.json"
     if "--truth-suffix" in argv:
         suffix = argv[argv.index("--truth-suffix") + 1]
@@ -133,7 +144,7 @@ def main(argv):
         if got is None:
             print(f"{name:36} build failed")
             continue
-        linked, flagged, n_notes = got
+        linked, flagged, n_notes, every = got
         truth_path = book.removesuffix(".txt") + suffix
         want = None
         if os.path.exists(truth_path):
@@ -145,13 +156,13 @@ def main(argv):
         total_flagged += len(flagged)
         total_excess += excess
         print(f"{name:36} {linked:7} {len(flagged):8} {n_notes:6} {want if want is not None else '-':>6} {excess:7}")
-        rows.append((name, flagged))
+        rows.append((name, every if everything else flagged))
     share = 100.0 * total_flagged / total_linked if total_linked else 0.0
     print(f"{'TOTAL':36} {total_linked:7} {total_flagged:8} {'':6} {'':6} {total_excess:7}   flagged {share:.1f}% of linked markers")
-    if listing:
-        for name, flagged in rows:
-            for reasons, ctx, mark, note in flagged:
-                print(f"{name}: {','.join(reasons)}: …{ctx}[{mark}] → {note}")
+    if listing or everything:
+        for name, listed in rows:
+            for reasons, ctx, mark, note in listed:
+                print(f"{name}: {','.join(reasons) or 'ok'}: …{ctx}[{mark}] → {note}")
     return 0
 
 

@@ -37,12 +37,24 @@ pub fn continues(prev: &Chunk, next: &Chunk) -> bool {
         | (Role::Figure, Role::Figure)
         | (Role::Pre, Role::Pre)
         | (Role::Signature, Role::Signature) => next.hint == Some(true),
+        // a paragraph never opens with a note reference: the wrap set the marker of the last
+        // word above at this line's start (`宏集。` / `5 如果…`)
+        (Role::Para | Role::Item, Role::Para) if opens_with_note_ref(next) => true,
         (Role::Para | Role::Item, Role::Para) => next.hint.unwrap_or_else(|| match prev.role {
             Role::Para => !ends_sentence(&prev.text) && !title_like(&prev.text),
             _ => !ends_sentence(&prev.text),
         }),
         _ => false,
     }
+}
+
+/// Whether a chunk's first content (after a page mark) is a note reference.
+fn opens_with_note_ref(chunk: &Chunk) -> bool {
+    chunk
+        .content
+        .iter()
+        .find(|c| !matches!(c, Inline::PageBreak(_)))
+        .is_some_and(|c| matches!(c, Inline::NoteRef(_)))
 }
 
 /// How lines were joined: (count, first 1-based line) per kind of join.

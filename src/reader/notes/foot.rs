@@ -11,11 +11,13 @@ use std::collections::BTreeMap;
 
 use super::super::Line;
 use super::super::kind::Kind;
-use super::super::text::ends_sentence;
 use super::MarkerAt;
 use super::inner::settle_inner;
-use super::markers::{Segment, Style, answers, body, key_alone, normal_key, segments};
+use super::markers::{
+    Segment, Style, answers, body, key_alone, normal_key, segments, wrapped_after,
+};
 use super::settle::is_list_heading;
+use super::strays::{stray_texts, strays};
 
 /// Most lines one note body may take (its key line included), so that a false entry can never
 /// swallow a page.
@@ -154,6 +156,12 @@ fn foot_run(entries: &[Entry]) -> Vec<usize> {
     run
 }
 
+/// Whether a foot entry of `body` style answers a marker of `marker` style: as in [`answers`],
+/// and a bare number (`5 注文`, `5` alone) answers digits the wrap set at a line's start.
+fn foot_answers(body: Style, marker: Style) -> bool {
+    answers(body, marker) || (body == Style::Digits && marker == Style::Wrapped)
+}
+
 /// Matches the run's entries, last to first, each to the latest unused marker of its key before
 /// the marker matched to the entry after it: entry index → candidate index.
 fn align(run: &[&Entry], candidates: &[Candidate]) -> Vec<Option<usize>> {
@@ -162,95 +170,13 @@ fn align(run: &[&Entry], candidates: &[Candidate]) -> Vec<Option<usize>> {
     for (r, e) in run.iter().enumerate().rev() {
         let found = candidates[..limit]
             .iter()
-            .rposition(|c| c.key == e.key && answers(e.style, c.style));
+            .rposition(|c| c.key == e.key && foot_answers(e.style, c.style));
         if let Some(k) = found {
             out[r] = Some(k);
             limit = k;
         }
     }
     out
-}
-
-/// Keys alone at the very end of a page, no text below them, running in sequence into the run's
-/// first key (`1`, `2` before a run opening at `3`): pdftotext set the numbers of the page's
-/// first notes after the notes.
-fn strays(
-    lines: &[Line<'_>],
-    kinds: &[Kind],
-    page: &std::ops::Range<usize>,
-    run: &[Entry],
-) -> Vec<Entry> {
-    let Some(first) = run.first() else {
-        return Vec::new();
-    };
-    let last_line = run.last().map_or(first.line, |e| e.line);
-    let mut out: Vec<Entry> = Vec::new();
-    for i in (last_line + 1..page.end).rev() {
-        match &kinds[i] {
-            Kind::Blank => continue,
-            Kind::Text | Kind::Furniture | Kind::NoteContinuation => {}
-            _ => break,
-        }
-        let Some((key, style)) = key_alone(lines[i].text) else {
-            break;
-        };
-        out.push(Entry {
-            line: i,
-            key: normal_key(key).into_owned(),
-            style,
-            text: String::new(),
-        });
-    }
-    out.reverse();
-    // keep the keys that run in sequence into the run's first key
-    let mut keep = out.len();
-    let mut next = first.key.clone();
-    while keep > 0 {
-        let e = &out[keep - 1];
-        if successor(&e.key).as_deref() != Some(next.as_str()) || !same_family(e.style, first.style)
-        {
-            break;
-        }
-        next = e.key.clone();
-        keep -= 1;
-    }
-    let ok = keep == 0 || out[..keep].iter().all(|e| kinds[e.line] == Kind::Furniture);
-    if ok { out.split_off(keep) } else { Vec::new() }
-}
-
-/// The first lines of `n` notes set without their numbers right above a run starting at `zone`
-/// and below the text of the page (which ends at line `body_end`): each note starts after a
-/// line that ends a sentence. `None` when the lines do not divide so.
-fn stray_texts(
-    lines: &[Line<'_>],
-    kinds: &[Kind],
-    zone: usize,
-    body_end: usize,
-    n: usize,
-) -> Option<Vec<usize>> {
-    let mut starts = Vec::with_capacity(n);
-    let mut i = zone;
-    for _ in 0..n {
-        let mut start = i.checked_sub(1)?;
-        while start > body_end + 1
-            && kinds[start - 1] == Kind::Text
-            && !ends_sentence(lines[start - 1].text)
-            && i - start < MAX_NOTE_LINES
-        {
-            start -= 1;
-        }
-        if start <= body_end || kinds[start] != Kind::Text {
-            return None;
-        }
-        starts.push(start);
-        i = start;
-    }
-    let top = *starts.last()?;
-    let boundary = top.checked_sub(1)?;
-    (ends_sentence(lines[boundary].text) || kinds[boundary] != Kind::Text).then(|| {
-        starts.reverse();
-        starts
-    })
 }
 
 /// Settles the foot notes of every page of a paged manuscript; returns the note lines it set
@@ -340,7 +266,7 @@ fn settle_page(
             .last()
             .is_none_or(|&line| matched.iter().flatten().any(|&k| candidates[k].at.0 > line));
         let mut used = vec![false; candidates.len()];
-        if answered > 0 && set_apart && below_cut {
+        if answered > 0 && (set_apart || lost_markers(&matched)) && below_cut {
             let all: Vec<Entry> = all.into_iter().cloned().collect();
             settle_run(
                 lines,
@@ -379,6 +305,18 @@ fn settle_page(
     }
 }
 
+/// Whether a foot run whose notes are not all answered is still the page's foot, some markers
+/// lost in extraction (inside a formula, a figure): its first and last notes answer markers,
+/// and at least two thirds of its notes do, so each unanswered note fills a gap in a numbering
+/// the markers bear out. A run opening with unanswered numbered lines is a list above the foot
+/// and is cut instead; the unanswered notes are kept and reported.
+fn lost_markers(matched: &[Option<usize>]) -> bool {
+    let answered = matched.iter().flatten().count();
+    let ends =
+        matched.first().is_some_and(Option::is_some) && matched.last().is_some_and(Option::is_some);
+    ends && answered >= 2 && 3 * answered >= 2 * matched.len()
+}
+
 /// The marker candidates a page's foot may answer: those left over from the page before, then
 /// the page's own above the foot `zone`, but for the lines of entries `cut` off the run.
 fn page_candidates(
@@ -389,6 +327,7 @@ fn page_candidates(
     cut: &[usize],
 ) -> Vec<Candidate> {
     let mut candidates = before.to_vec();
+    let start = zone.start;
     for i in zone {
         if !holds_markers(&kinds[i]) || cut.binary_search(&i).is_ok() {
             continue;
@@ -398,6 +337,9 @@ fn page_candidates(
             Segment::Text(_) => None,
         });
         for (k, m) in marks.enumerate() {
+            if m.style == Style::Wrapped && !wrapped_marker(lines, kinds, start, i) {
+                continue;
+            }
             candidates.push(Candidate {
                 at: (i, k),
                 key: normal_key(m.key).into_owned(),
@@ -406,6 +348,27 @@ fn page_candidates(
         }
     }
     candidates
+}
+
+/// Whether the digits opening line `i` (`5 如果…`) may be the marker of the line above's last
+/// word: the line right above, on the same page from `page_start`, is running text ending in
+/// Chinese, not a numbered line; and the next numbered line is not the next number (numbered
+/// lines counting on are a list, not a wrap).
+fn wrapped_marker(lines: &[Line<'_>], kinds: &[Kind], page_start: usize, i: usize) -> bool {
+    let Some(above) = i.checked_sub(1).filter(|&a| a >= page_start) else {
+        return false;
+    };
+    let key = |j: usize| body(lines[j].text).map(|b| b.0);
+    let next = key(i).and_then(successor);
+    let counts_on = (i + 1..lines.len().min(i + MAX_NOTE_LINES))
+        .filter(|&j| kinds[j] != Kind::Blank)
+        .find_map(key)
+        .is_some_and(|k| next.as_deref() == Some(k));
+    kinds[above] == Kind::Text
+        && key(above).is_none()
+        && key_alone(lines[above].text).is_none()
+        && !counts_on
+        && wrapped_after(lines[above].text)
 }
 
 /// Sets the notes of an accepted foot run (stray keys' texts first) and their continuations.

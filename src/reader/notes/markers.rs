@@ -38,6 +38,10 @@ pub enum Style {
     /// A lone kana glyph glued to Chinese text (`學堂去了ヾ，`): circled numbers left by a broken
     /// conversion, answered only under an endnotes heading.
     Glyph,
+    /// Digits opening a line before Chinese text (`5 如果…`): the marker of the line above's
+    /// last word, set apart by the wrap. Only the page-foot pass pairs it, and only when the
+    /// line above is running text ending in Chinese (see [`wrapped_after`]).
+    Wrapped,
 }
 
 impl Style {
@@ -56,6 +60,9 @@ impl Style {
             Style::Letter => "note markers `[A]`",
             Style::Glyph => "note markers: kana glyphs left for circled numbers (`ヾ`)",
             Style::Minipage => "note markers: minipage letters (`支持 a 。`)",
+            Style::Wrapped => {
+                "note markers: digits the line wrap set at a line's start (`5 如果…`)"
+            }
         }
     }
 }
@@ -170,7 +177,8 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
         return None;
     }
     if let Some((key, style, len)) = bracketed(rest) {
-        return Some((m(key, &rest[..len], style), len));
+        let index = before == Some(']') || indexes(rest[len..].chars().next());
+        return (!index).then(|| (m(key, &rest[..len], style), len));
     }
     if matches!(c, '[' | '［' | '〔') {
         return None;
@@ -179,7 +187,15 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
         let inner = &rest[c.len_utf8()..];
         let n = digits_at(inner);
         let close = inner[n..].chars().next();
-        let glued = before.is_some_and(|b| b != '(' && b != '（');
+        // glued to the text, or set apart by spaces from Chinese text (pdftotext's `信息站 (1)
+        // 上`); after a space in other text it is an enumeration (`14.  (2)  By…`)
+        let head = text[..at].trim_end_matches(' ');
+        let spaced = head.len() < at;
+        let glued = before.is_some_and(|b| b != '(' && b != '（')
+            && (!spaced
+                || head.chars().next_back().is_some_and(|p| {
+                    is_ideograph(p) || CJK_PUNCT.contains(&p) || CJK_CLOSING.contains(&p)
+                }));
         if glued && (1..=MAX_DIGITS).contains(&n) && matches!(close, Some(')' | '）')) {
             let end = c.len_utf8() + n + close.map_or(0, char::len_utf8);
             return Some((m(&inner[..n], &rest[..end], Style::Paren), end));
@@ -233,15 +249,19 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
                 || CLOSING.contains(&b) && b != '\'' && b != ')'
                 || CJK_CLOSING.contains(&b)
         }) && !in_code_token(&text[..at]);
-        let after_ok = rest[n..]
-            .chars()
-            .next()
-            .is_none_or(|a| !a.is_ascii_alphanumeric() && !"()/=;{}".contains(a));
+        let mut after = rest[n..].chars();
+        let next = after.next();
+        // not a glob (`name*.changes`, `*)`) nor code (`*/`, `*=`)
+        let after_ok = next.is_none_or(|a| !a.is_ascii_alphanumeric() && !"()/=;{}".contains(a))
+            && !(next == Some('.') && after.next().is_some_and(|b| b.is_ascii_alphanumeric()));
         return (glued && after_ok && n <= 3)
             .then(|| (m(&rest[..n], &rest[..n], Style::Asterisk), n));
     }
     if c.is_ascii_lowercase() {
         return minipage_letter(text, at).then(|| (m(&rest[..1], &rest[..1], Style::Minipage), 1));
+    }
+    if c.is_ascii_digit() && text[..at].trim().is_empty() {
+        return wrapped_digits(rest).map(|n| (m(&rest[..n], &rest[..n], Style::Wrapped), n));
     }
     if c.is_ascii_digit() {
         let n = digits_at(rest);
@@ -257,6 +277,42 @@ fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
         return Some((m(&rest[..n], &rest[..n], Style::Digits), n));
     }
     None
+}
+
+/// Measure words and units a number at a line's start counts (`12 月`, `3 个`): the number is
+/// the text's, not a marker.
+const COUNTERS: &str =
+    "年月日号時时分秒点點个個种種次节節章页頁条條位岁歲行列项項倍元册冊卷版期周週天";
+
+/// Digits opening a line as a marker the wrap moved there: one to three digits, one space,
+/// then a Chinese character (`5 如果本地…`); the byte length of the digits. The same line is
+/// also the shape of a page-foot note body (`5 注文`): the foot pass decides which it is.
+fn wrapped_digits(rest: &str) -> Option<usize> {
+    let n = digits_at(rest);
+    let mut after = rest[n..].chars();
+    let ok = (1..=MAX_DIGITS).contains(&n)
+        && after.next() == Some(' ')
+        && after
+            .next()
+            .is_some_and(|c| is_ideograph(c) && !COUNTERS.contains(c));
+    ok.then_some(n)
+}
+
+/// Whether a line of running text may end in the word whose marker the wrap set at the start
+/// of the next line: it ends in a Chinese character or Chinese punctuation (`依赖的宏集。`).
+pub fn wrapped_after(above: &str) -> bool {
+    // a colon introduces what follows (a list), it ends no word a marker belongs to
+    above.trim_end().chars().next_back().is_some_and(|c| {
+        (is_ideograph(c) || CJK_PUNCT.contains(&c) || CJK_CLOSING.contains(&c) || c == '》')
+            && c != '：'
+    })
+}
+
+/// Whether the character after a bracketed number shows it indexes code or output, not a
+/// note: a prompt, an assignment, another index or a call follows (`Browse[1]>`, `x[1]=`,
+/// `a[1][2]`, `v[2](`), or a letter or digit glued to it.
+fn indexes(after: Option<char>) -> bool {
+    after.is_some_and(|a| a.is_alphanumeric() || "<>=[(_".contains(a))
 }
 
 /// A bracketed key at the start of `rest`: `[1]`, `［1］`, `〔1〕`, `[A]`: (key, style, length).
@@ -331,6 +387,17 @@ fn in_code_token(head: &str) -> bool {
         || token.contains("://")
         || token.contains("${")
         || head[..start].ends_with("${")
+        || command_argument(&head[..start])
+}
+
+/// Whether `head` ends by opening a command's argument (`\label{`, `\ref{`): a number in it
+/// is part of a key (`\label{fn1}`), not a marker.
+fn command_argument(head: &str) -> bool {
+    let Some(name) = head.strip_suffix('{') else {
+        return false;
+    };
+    let word = name.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '@' || c == '*');
+    word.len() < name.len() && word.ends_with('\\')
 }
 
 /// Whether the lower-case letter at byte `at` is a minipage note's marker: alone between
@@ -568,6 +635,12 @@ mod tests {
             ("use ‘*) echo", &[T("use ‘*) echo")]),
             ("/* SEXP s */", &[T("/* SEXP s */")]),
             ("~*) cur", &[T("~*) cur")]),
+            ("debi name*.changes", &[T("debi name*.changes")]),
+            ("used.\\label{fn1} and", &[T("used.\\label{fn1} and")]),
+            (
+                "see {word1} here",
+                &[T("see {word"), mk("1", "1", Digits), T("} here")],
+            ),
             (
                 "the book.2 And",
                 &[T("the book."), mk("2", "2", Digits), T(" And")],
@@ -579,10 +652,24 @@ mod tests {
             ("装饰(4) 。", &[T("装饰"), mk("4", "(4)", Paren), T(" 。")]),
             ("(1) 列表", &[T("(1) 列表")]),
             (
+                "信息站 (1) 上",
+                &[T("信息站 "), mk("1", "(1)", Paren), T(" 上")],
+            ),
+            ("14.  (2)  By attempting", &[T("14.  (2)  By attempting")]),
+            ("victory:  (1) He", &[T("victory:  (1) He")]),
+            (
                 "see [A] here",
                 &[T("see "), mk("A", "[A]", Letter), T(" here")],
             ),
             ("[1] 开头", &[T("[1] 开头")]),
+            ("Browse[1]> n", &[T("Browse[1]> n")]),
+            ("x[2]=y[3][4]", &[T("x[2]=y[3][4]")]),
+            ("5 如果本地", &[mk("5", "5", Wrapped), T(" 如果本地")]),
+            ("  12 如果", &[T("  "), mk("12", "12", Wrapped), T(" 如果")]),
+            ("12 月份", &[T("12 月份")]),
+            ("3 个文件", &[T("3 个文件")]),
+            ("5 apples", &[T("5 apples")]),
+            ("1  两个空格", &[T("1  两个空格")]),
             (
                 "去了ヾ，仿佛",
                 &[T("去了"), mk("ヾ", "ヾ", Glyph), T("，仿佛")],

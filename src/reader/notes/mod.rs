@@ -10,6 +10,7 @@ pub mod index;
 mod inner;
 pub mod markers;
 pub mod settle;
+mod strays;
 
 use std::collections::BTreeMap;
 
@@ -211,7 +212,9 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                 Segment::Text(_) => None,
             });
             for (k, marker) in markers.enumerate() {
-                if prepaired.contains(&(i, k)) {
+                // digits the wrap set at a line's start are a marker only where the foot pass
+                // paired them
+                if prepaired.contains(&(i, k)) || marker.style == Style::Wrapped {
                     continue;
                 }
                 let id = all.len();
@@ -343,19 +346,26 @@ pub fn conventions(
 pub fn inlines(text: &str, line_index: usize, refs: &BTreeMap<MarkerAt, NoteId>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     let mut k = 0;
+    // whether the last segment was a linked marker the wrap set at the line's start
+    let mut wrapped = false;
     for seg in segments(text) {
         match seg {
             Segment::Text(t) => {
                 // pdftotext sets a space between a raised number and the Chinese punctuation
-                // after it (`项目1 ，`): the space goes with the number
+                // after it (`项目1 ，`): the space goes with the number; so does the space after
+                // a marker the wrap moved to the line's start (`5 如果`), which ends the word
+                // above
                 let after_ref = matches!(out.last(), Some(Inline::NoteRef(_)));
                 let trimmed = t.trim_start();
                 let cjk_punct = trimmed.starts_with([
                     '，', '。', '；', '：', '、', '！', '？', '）', '」', '』', '”',
                 ]);
-                push_text(&mut out, if after_ref && cjk_punct { trimmed } else { t });
+                let drop_space = after_ref && (cjk_punct || wrapped);
+                push_text(&mut out, if drop_space { trimmed } else { t });
+                wrapped = false;
             }
             Segment::Marker(m) => {
+                wrapped = m.style == Style::Wrapped && refs.contains_key(&(line_index, k));
                 match refs.get(&(line_index, k)) {
                     Some(id) => {
                         // the space pdftotext sets between Chinese text and a raised mark

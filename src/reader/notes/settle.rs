@@ -134,6 +134,14 @@ fn indent(text: &str) -> usize {
         .sum()
 }
 
+/// Whether an endnotes line is an entry whose key was lost in conversion, a full-width space
+/// standing where the key stood (`    　“行狀”︰…` under entries set at four columns): it stays
+/// in the block, kept with the note above, so that the block goes on to the entries after it.
+fn key_lost(text: &str, entry_indent: Option<usize>) -> bool {
+    let lead = &text[..text.len() - text.trim_start().len()];
+    entry_indent.is_some_and(|e| indent(text) == e + 2 && lead.ends_with('　'))
+}
+
 /// Whether an endnote with `key` may follow one with `prev`: the next in the sequence, a
 /// numbering restarting (`1`, `①`, `A`, `*`), or glyph keys, which have no order.
 fn in_sequence(prev: Option<&str>, key: &str, style: Style) -> bool {
@@ -346,7 +354,8 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                 // after a blank line, a note goes on only mid-sentence or indented as its entries
                 let goes_on = !blank_before
                     || !ended
-                    || entry_indent.is_some_and(|e| e >= 2 && indent(text) == e);
+                    || entry_indent.is_some_and(|e| e >= 2 && indent(text) == e)
+                    || key_lost(text, entry_indent);
                 if let Some((key, _, rest)) = entry {
                     kinds[i] = note(key, rest);
                     scopes.endnote[i] = true;

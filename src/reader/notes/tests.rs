@@ -201,6 +201,25 @@ fn bodies_are_settled_in_context() {
             ],
         ),
         (
+            "a marker the wrap set at the start of the next line (`5 如果…`)",
+            "第一章 河\n\u{c}河水从山中流出，一路向东流入大海，沿途灌溉了大片农田。\n5 如果遇到干旱的年份，水量就会减少很多。\n下游的人们修建了水库。\n5 干旱年份的记录见附录。\n\u{c}下页。",
+            &["Chapter", "Text", "Text", "Text", "Note 5", "Text"],
+        ),
+        (
+            "numbered lines after a colon or in a row are a list, not markers the wrap moved",
+            "第一章 河\n\u{c}步骤如下：\n1 打开文件。\n说明在此。\n操作完毕。\n2 保存文件。\n3 关闭文件。\n1 不是注。\n\u{c}下页。",
+            &[
+                "Chapter", "Text", "Text", "Text", "Text", "Text", "Text", "Text", "Text",
+            ],
+        ),
+        (
+            "a line of program output `[1] …` under a prompt `Browse[1]>` is no note",
+            "第一章 河\n\u{c}Run it:\n  Browse[1]> n\n  [1] \"fit\"\n  > done\n\nMore text here.\nText.\n\u{c}下页。",
+            &[
+                "Chapter", "Text", "Text", "Text", "Text", "Blank", "Text", "Text", "Text",
+            ],
+        ),
+        (
             "numbered code lines at a page foot are not notes",
             "第一章 河\n\u{c}见代码：\n1 int a;\n2 int b;\n3 int c;",
             &["Chapter", "Text", "Text", "Text", "Text"],
@@ -233,6 +252,27 @@ fn bodies_are_settled_in_context() {
         (
             "kana keys under a boxed 注釋 heading; the block ends at a line set further left",
             "第一章 河\n    去了ヾ，又ゝ。\n\n    □注釋\n\n    ヾ第一条，\n\n    接续。\n\n    ゝ第二条。\n\n\n下一篇\n\n    正文。",
+            &[
+                "Chapter",
+                "Text",
+                "Blank",
+                "Blank",
+                "Blank",
+                "Note ヾ",
+                "Blank",
+                "NoteContinuation",
+                "Blank",
+                "Note ゝ",
+                "Blank",
+                "Blank",
+                "Text",
+                "Blank",
+                "Text",
+            ],
+        ),
+        (
+            "an entry whose key was lost (a full-width space in its place) keeps the block open",
+            "第一章 河\n    去了ヾ，又ゝ。\n\n    □注釋\n\n    ヾ第一条。\n\n    　无键的一条。\n\n    ゝ第二条。\n\n\n下一篇\n\n    正文。",
             &[
                 "Chapter",
                 "Text",
@@ -312,6 +352,10 @@ fn notes_link_to_their_markers() {
             &[((1, 0), "A", E), ((1, 1), "B", E)],
         ),
         (
+            "第一章 河\n\u{c}河水从山中流出，一路向东流入大海，沿途灌溉了大片农田。\n5 如果遇到干旱的年份，水量就会减少很多。\n5 干旱年份的记录见附录。\n\u{c}下页。",
+            &[((2, 0), "5", F)],
+        ),
+        (
             "第一章 河\nIt was late.[1] Then\n\n[Footnote 1: A note that runs\nover two lines.]\n\nMore text.",
             &[((1, 0), "1", F)],
         ),
@@ -362,12 +406,59 @@ fn note_texts_are_whole() {
             "第一章 河\nText.\n\n[Transcriber's Note: spelling kept.]",
             &["spelling kept."],
         ),
+        (
+            // the numbers of the page's notes set after them; the page's text, in the body's
+            // larger size (narrower lines), broken off above the first note mid-sentence
+            "第一章 河\n\u{c}旧的写法用传统字库12 。\n新的写法载入新宏包13 ，\n由新宏包提供映射。\n正文还在继续写下去，说明配置文件应当放在哪个目录之下，然\n编译时如果需要使用自定义的映射文件（比如需要使用另一种驱动程序编译），或者希望使用旧字库，\n请禁用本选项。\n13\n新宏包基于旧宏包，提供类似的用户接口。\n12\n\u{c}后通过选项来调用它。",
+            &[
+                "编译时如果需要使用自定义的映射文件（比如需要使用另一种驱动程序编译），或者希望使用旧字库，请禁用本选项。",
+                "新宏包基于旧宏包，提供类似的用户接口。",
+            ],
+        ),
     ];
     for (input, want) in cases {
         let (links, _) = run(input);
         let got: Vec<String> = links.notes.iter().map(Note::text).collect();
         assert_eq!(got, *want, "{input:?}");
         assert!(links.diagnostics.is_empty(), "{:?}", links.diagnostics);
+    }
+}
+
+#[test]
+fn uncalled_notes_in_a_foot_run_are_kept_and_reported() {
+    // (manuscript, each line's kind, lines of NoteUnmarked diagnostics)
+    type Case = (&'static str, &'static [&'static str], &'static [usize]);
+    let cases: &[Case] = &[
+        (
+            "第一章 河\n\u{c}正文项目1 ，又一处2 ，公式里的标记丢了。\n再一处4 ，又5 。\n1 注一。\n2 注二。\n3 注三，标记丢失。\n4 注四。\n5 注五。\n\u{c}下页。",
+            &[
+                "Chapter", "Text", "Text", "Note 1", "Note 2", "Note 3", "Note 4", "Note 5", "Text",
+            ],
+            &[6],
+        ),
+        (
+            // a run opening with lines no marker calls is a list above the foot
+            "第一章 河\n\u{c}做法如下。\n1 第一步。\n2 第二步。\n后文说到项目3 ，又4 。\n3 注三。\n4 注四。\n\u{c}下页。",
+            &[
+                "Chapter", "Text", "Text", "Text", "Text", "Note 3", "Note 4", "Text",
+            ],
+            &[],
+        ),
+    ];
+    for (input, want, diags) in cases {
+        let (links, got) = run(input);
+        assert_eq!(&got, want, "{input:?}");
+        let got: Vec<usize> = links
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == crate::diag::Code::NoteUnmarked)
+            .map(|d| d.span.line)
+            .collect();
+        assert_eq!(&got, diags, "{input:?}");
+        assert_eq!(
+            links.notes.len(),
+            want.iter().filter(|k| k.starts_with("Note")).count()
+        );
     }
 }
 
@@ -467,12 +558,29 @@ fn notes_link_within_their_page() {
         ]
     );
     assert_eq!(
-        inlines("the river (1) ran", 0, &refs),
+        inlines("the river(1) ran", 0, &refs),
         vec![
-            Inline::Text("the river ".into()),
+            Inline::Text("the river".into()),
             Inline::NoteRef(NoteId::new(0)),
             Inline::Text(" ran".into())
         ]
+    );
+    // in English text a number in brackets after a space is an enumeration, never a marker
+    assert_eq!(
+        inlines("the river (1) ran", 0, &refs),
+        vec![Inline::Text("the river (1) ran".into())]
+    );
+    // a marker the wrap set at the line's start takes the space after it
+    assert_eq!(
+        inlines("5 如果本地", 0, &refs),
+        vec![
+            Inline::NoteRef(NoteId::new(0)),
+            Inline::Text("如果本地".into())
+        ]
+    );
+    assert_eq!(
+        inlines("5 如果本地", 3, &refs),
+        vec![Inline::Text("5 如果本地".into())]
     );
     let unlinked = inlines("研究[1]与free.2", 9, &links.refs);
     assert_eq!(unlinked, vec![Inline::Text("研究[1]与free.2".into())]);
