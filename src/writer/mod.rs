@@ -3,4 +3,5 @@
 pub mod epub;
 pub mod markdown;
 pub mod phrases;
+pub mod runts;
 pub mod typst;

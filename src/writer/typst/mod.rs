@@ -8,7 +8,6 @@
 pub mod escape;
 mod markup;
 mod orphans;
-mod runts;
 
 use std::path::Path;
 

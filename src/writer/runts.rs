@@ -1,8 +1,8 @@
 //! 孤字 (runts): a paragraph of Chinese text should not end with a line holding one character.
 //! Typst's `runt` cost does not reach a CJK paragraph's last line (each character is a break
-//! opportunity), so the writer binds the paragraph's last two characters with a word joiner
-//! (U+2060): the line breaker then carries the character before the last one down with it, or
-//! fits both above.
+//! opportunity), and CSS `text-wrap: pretty` is honoured by few reading systems, so both writers
+//! bind the paragraph's last two characters with a word joiner (U+2060): the line breaker then
+//! carries the character before the last one down with it, or fits both above.
 
 use std::borrow::Cow;
 
