@@ -188,13 +188,21 @@ fn para(x: &mut Xml, ctx: &mut Ctx<'_, '_>, class: Option<&str>, p: &Para) {
         None => x.open("p", &[]),
     }
     // 孤字: a Chinese text paragraph's last two characters stay on one line, in every reading
-    // system (the stylesheet's `text-wrap: pretty` reaches only some).
-    let content = if class.is_none() && kinds::is_chinese(ctx.lang) {
-        crate::writer::runts::bind_last_two(&p.content)
-    } else {
-        std::borrow::Cow::Borrowed(p.content.as_slice())
+    // system (the stylesheet's `text-wrap: pretty` reaches only some): they are set in a
+    // `<span class="nowrap">`, the text itself unchanged.
+    let tail = match class {
+        None if kinds::is_chinese(ctx.lang) => crate::writer::runts::last_two(&p.content),
+        _ => None,
     };
-    inlines(x, ctx, &content, false);
+    match (tail, tail.and_then(|(i, _)| p.content.get(i))) {
+        (Some((i, at)), Some(Inline::Text(text))) => {
+            inlines(x, ctx, &p.content[..i], false);
+            script::text(x, &text[..at], kinds::is_cjk(ctx.lang));
+            x.leaf("span", &[("class", "nowrap")], &text[at..]);
+            inlines(x, ctx, &p.content[i + 1..], false);
+        }
+        _ => inlines(x, ctx, &p.content, false),
+    }
     x.close("p");
     x.nl();
 }
