@@ -14,6 +14,7 @@ use crate::diag::Diagnostic;
 pub mod epub;
 pub mod markdown;
 pub mod phrases;
+pub mod runts;
 pub mod typst;
 
 /// 输出 (a writer's output): the files it made and what it found worth telling.

@@ -1,6 +1,6 @@
 //! Runs EPUBCheck (with `-u`) and Ace on the fixture EPUB with a supplied image cover and with a
 //! generated raster cover (the seed and example EPUBs, validated in epub_seed.rs, have the
-//! typographic cover page).
+//! typographic cover page), and a Chinese book whose Latin runs are marked for the Latin font.
 
 use crate::support;
 
@@ -64,6 +64,69 @@ fn generated_cover_is_the_cover_image_and_validates() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("epub-validate");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("fixture-generated-cover.epub");
+    std::fs::write(&path, &epub.bytes).unwrap();
+    support::validators::validate(&path);
+}
+
+/// A Chinese book's Latin runs (`Max Weber`, the ISBN) are marked `<span class="latin">` for the
+/// stylesheet's Latin serif, without `@font-face`; an English book has no such spans; a Chinese
+/// paragraph's last two characters are kept on one line by a nowrap span (孤字), the text itself
+/// unchanged; and EPUBCheck (`-u`) and Ace report nothing.
+#[test]
+#[ignore = "needs epubcheck and ace"]
+fn latin_runs_in_a_chinese_book_are_marked_and_validate() {
+    use paiban::model::{Block, Inline, Para};
+    let mut book = support::fixture_book();
+    let para = |text: &str| {
+        Block::Para(Para {
+            content: vec![Inline::Text(text.into())],
+            line: 1,
+        })
+    };
+    book.body[0].blocks.push(para(
+        "马克斯·韦伯（Max Weber）在 1905 年写道，见 Mechanics’ Institute 的藏书目录。",
+    ));
+    book.body[0].blocks.push(para("书院的账簿至今保存完好"));
+    let opts = EpubOptions {
+        modified_unix: 1_315_000_000,
+        ..EpubOptions::default()
+    };
+    let r = paiban::writer::epub::render(&book, &opts).unwrap();
+    let text = |p: &str| String::from_utf8(r.file(p).unwrap().to_vec()).unwrap();
+    let ch1 = text("EPUB/chapter-1.xhtml");
+    assert!(
+        ch1.contains(
+            "马克斯·韦伯（<span class=\"latin\">Max Weber</span>）在 1905 年写道，见 \
+             <span class=\"latin\">Mechanics’ Institute</span> 的藏书<span class=\"nowrap\">目录。</span>"
+        ),
+        "{ch1}"
+    );
+    assert!(
+        ch1.contains("<p>书院的账簿至今保存<span class=\"nowrap\">完好</span></p>"),
+        "{ch1}"
+    );
+    let copyright = text("EPUB/copyright.xhtml");
+    assert!(
+        copyright.contains("<span class=\"latin\">ISBN "),
+        "{copyright}"
+    );
+    let css = text("EPUB/css/epub.css");
+    assert!(
+        css.contains("span.latin {") && !css.contains("@font-face"),
+        "{css}"
+    );
+    // An English book: no spans.
+    let mut english = book.clone();
+    english.meta.language = paiban::model::LanguageTag::known("en");
+    let en = paiban::writer::epub::render(&english, &opts).unwrap();
+    let en1 = String::from_utf8(en.file("EPUB/chapter-1.xhtml").unwrap().to_vec()).unwrap();
+    assert!(!en1.contains("class=\"latin\""), "{en1}");
+    assert!(en1.contains("<p>书院的账簿至今保存完好</p>"), "{en1}");
+
+    let epub = write_epub(&book, &opts).unwrap();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("epub-validate");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("fixture-latin-runs.epub");
     std::fs::write(&path, &epub.bytes).unwrap();
     support::validators::validate(&path);
 }

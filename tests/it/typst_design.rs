@@ -162,6 +162,88 @@ fn chinese_text_block_is_a_whole_number_of_characters() {
     assert!(full > 20, "only {full} full lines");
 }
 
+/// `(width, size, text)` of every one-word line on `page` set at a text size between 8 and 11 pt
+/// (body and notes): its extent from the first glyph's origin to the last glyph's full advance,
+/// the size its bounding box reports, and its text without word joiners.
+fn sized_lines(pdf: &str, page: usize) -> Vec<(f64, f64, String)> {
+    let p = page.to_string();
+    let xml = run("pdftotext", &["-f", &p, "-l", &p, "-bbox-layout", pdf, "-"]);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let mut out = Vec::new();
+    for chunk in xml.split("<line ").skip(1) {
+        let body = &chunk[..chunk.find("</line>").unwrap_or(chunk.len())];
+        let words: Vec<&str> = body.split("<word ").skip(1).collect();
+        let [word] = words.as_slice() else { continue };
+        let text: String = word[word.find('>').unwrap() + 1..word.find("</word>").unwrap()]
+            .chars()
+            .filter(|c| *c != '\u{2060}')
+            .collect();
+        let size = attr(word, "yMax") - attr(word, "yMin");
+        if (8.0..11.0).contains(&size) {
+            out.push((attr(word, "xMax") - attr(word, "xMin"), size, text));
+        }
+    }
+    out
+}
+
+/// 标点不挤压: in a Chinese book every punctuation mark keeps its full em in mid-line; only two
+/// adjacent marks share one and a half (`：“`, `。”`). Read from glyph positions in the PDF: a
+/// line of CJK characters and full-width marks (body text, and notes set at a size that divides
+/// the block) spans at least one em per character, less half an em per adjacent pair, from its
+/// first glyph to the end of its last. Typst's default justification shrinks `，` and `。` to half
+/// width to fit one more character on a tight line, which this catches on many lines of the
+/// example book.
+#[test]
+#[ignore = "needs typst and poppler"]
+fn chinese_punctuation_stays_full_width_mid_line() {
+    compiler();
+    poppler();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/shuyuan.txt");
+    let bytes = std::fs::read(path).expect("example book");
+    let text = decode(&bytes, None).expect("example decodes").text;
+    let book = read(&Source::new("shuyuan.txt", text), &ReadOptions::default()).book;
+    let (_dir, pdf) = build_pdf(&book);
+    let pdf = pdf.to_str().unwrap();
+    let marks = "，。、：；！？”’」』）》〉】〕〗］｝“‘「『（《〈【〔〖［｛";
+    let full_width = |c: char| {
+        matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+            || "“”‘’".contains(c)
+    };
+    let (mut checked, mut mid_line, mut pairs_seen, mut notes) = (0, 0, 0, 0);
+    for page in 1..=page_count_of(pdf) {
+        for (width, em, text) in sized_lines(pdf, page) {
+            let cs: Vec<char> = text.chars().collect();
+            if cs.len() < 8 || !cs.iter().all(|&c| full_width(c)) {
+                continue;
+            }
+            let pairs = cs
+                .windows(2)
+                .filter(|w| marks.contains(w[0]) && marks.contains(w[1]))
+                .count();
+            let cells = cs.len() as f64 - 0.5 * pairs as f64;
+            assert!(
+                width >= cells * em - 0.3,
+                "page {page}: {:.2} ems for {cells} characters ({em:.2} pt): {text}",
+                width / em
+            );
+            checked += 1;
+            pairs_seen += usize::from(pairs > 0 && width < cells * em + 0.3);
+            mid_line += usize::from(cs[..cs.len() - 1].iter().any(|&c| marks.contains(c)));
+            notes += usize::from(em < 10.0);
+        }
+    }
+    // Enough lines to mean something: with marks inside the line, adjacent pairs compressed
+    // (not set a full em each) and lines of notes.
+    assert!(
+        checked > 400 && mid_line > 300 && pairs_seen > 10 && notes > 20,
+        "{checked} lines, {mid_line} with marks mid-line, {pairs_seen} with compressed pairs, \
+         {notes} of notes"
+    );
+}
+
 /// 孤字: no paragraph of a Chinese book ends with a line of one character. The paragraphs are
 /// 30 to 180 characters long (the A5 block holds 29), so without the writer's joining of the
 /// last two characters several of them end in `X。`.

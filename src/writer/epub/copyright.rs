@@ -1,6 +1,7 @@
 //! 版权页 (copyright page): the CIP record laid out as printed, and the colophon (版本记录) as a
 //! table without the fields that only describe the printed copy.
 
+use super::script;
 use super::xml::Xml;
 use crate::model::{CipRecord, CipStyle, ColophonEntry};
 
@@ -19,20 +20,20 @@ pub fn cip(x: &mut Xml, c: &CipRecord, chinese: bool) {
     }
     x.nl();
     if !c.heading.is_empty() {
-        x.leaf("p", &[("class", "cip-heading")], &c.heading);
+        leaf(x, "p", &[("class", "cip-heading")], &c.heading, chinese);
         x.nl();
     }
     let entry = entry(c, chinese);
     if !entry.is_empty() {
-        x.leaf("p", &[("class", "cip-description")], &entry);
+        leaf(x, "p", &[("class", "cip-description")], &entry, chinese);
         x.nl();
     }
     if let Some(extent) = &c.extent {
-        x.leaf("p", &[("class", "cip-extent")], extent);
+        leaf(x, "p", &[("class", "cip-extent")], extent, chinese);
         x.nl();
     }
     if let Some(isbn) = &c.isbn {
-        x.leaf("p", &[("class", "cip-isbn")], isbn);
+        leaf(x, "p", &[("class", "cip-isbn")], isbn, chinese);
         x.nl();
     }
     if !c.tracings.is_empty() {
@@ -46,13 +47,13 @@ pub fn cip(x: &mut Xml, c: &CipRecord, chinese: bool) {
                 (n, true) => format!("{n}.{}", t.text),
                 (n, false) => format!("{n}. {}", t.text),
             };
-            x.leaf("span", &[("class", "cip-tracing")], &text);
+            leaf(x, "span", &[("class", "cip-tracing")], &text, chinese);
         }
         x.close("p");
         x.nl();
     }
     if let Some(n) = &c.cip_number_line {
-        x.leaf("p", &[("class", "cip-number")], n);
+        leaf(x, "p", &[("class", "cip-number")], n, chinese);
         x.nl();
     }
     x.close("div");
@@ -105,10 +106,18 @@ pub fn is_print_only(e: &ColophonEntry) -> bool {
     PRINT_ONLY.contains(&label.as_str())
 }
 
+/// `<name attrs>text</name>`, the text's Latin runs marked in a CJK book ([`script::text`]).
+fn leaf(x: &mut Xml, name: &str, attrs: &[(&str, &str)], text: &str, cjk: bool) {
+    x.open(name, attrs);
+    script::text(x, text, cjk);
+    x.close(name);
+}
+
 /// Writes the colophon as a two-column table: label (`责任编辑`) → value (`徐英`); a table
 /// keeps each label beside its value even when a long label (`发行部业务电话`) wraps. Print-only
-/// fields are left out unless `keep_print` is set.
-pub fn colophon(x: &mut Xml, entries: &[ColophonEntry], keep_print: bool) {
+/// fields are left out unless `keep_print` is set; in a CJK book (`cjk`) Latin runs in the
+/// values (an address, a web site) are marked for the Latin font.
+pub fn colophon(x: &mut Xml, entries: &[ColophonEntry], keep_print: bool, cjk: bool) {
     let entries: Vec<&ColophonEntry> = entries
         .iter()
         .filter(|e| keep_print || !is_print_only(e))
@@ -123,7 +132,7 @@ pub fn colophon(x: &mut Xml, entries: &[ColophonEntry], keep_print: bool) {
     for e in entries {
         x.open("tr", &[]);
         x.leaf("th", &[("scope", "row")], &e.label);
-        x.leaf("td", &[], &e.value);
+        leaf(x, "td", &[], &e.value, cjk);
         x.close("tr");
         x.nl();
     }
@@ -177,7 +186,9 @@ mod tests {
             "<div class=\"cip cip-taiwan\">",
             ">溪聲集／林一著. -- 初版. -- 臺中市：溪聲出版社，2020.08</p>",
             "<p class=\"cip-extent\">　面；　公分</p>",
-            ">1.CST: 散文</span> <span class=\"cip-tracing\">2.CST: 河流</span>",
+            // Latin runs are marked for the Latin font.
+            "><span class=\"latin\">1.CST:</span> 散文</span> <span class=\"cip-tracing\"><span class=\"latin\">2.CST:</span> 河流</span>",
+            "<span class=\"latin\">ISBN 978-986-000-000-1</span>（平裝）</p>",
             "<p class=\"cip-number\">855　　　109001234</p>",
         ] {
             assert!(html.contains(line), "{line}\n{html}");
@@ -199,7 +210,10 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains(">I. 河…</span> <span class=\"cip-tracing\">II. 王…<"),
+            html.contains(
+                "><span class=\"latin\">I.</span> 河…</span> <span class=\"cip-tracing\">\
+                 <span class=\"latin\">II.</span> 王…<"
+            ),
             "{html}"
         );
         assert!(
@@ -232,7 +246,7 @@ mod tests {
         ];
         let render = |keep| {
             let mut x = Xml::new();
-            colophon(&mut x, &entries, keep);
+            colophon(&mut x, &entries, keep, true);
             String::from_utf8(x.finish()).unwrap()
         };
         let ebook = render(false);

@@ -75,6 +75,15 @@ pub fn is_chinese(lang: &str) -> bool {
     primary.eq_ignore_ascii_case("zh")
 }
 
+/// Whether a language tag is written in a CJK script (`zh`, `ja`, `ko` and their variants): a
+/// Latin phrase in such a book is set apart in a Latin font.
+pub fn is_cjk(lang: &str) -> bool {
+    let primary = lang.split(['-', '_']).next().unwrap_or("");
+    ["zh", "ja", "ko"]
+        .iter()
+        .any(|p| primary.eq_ignore_ascii_case(p))
+}
+
 /// Whether a language tag is Traditional Chinese (繁體: `zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`;
 /// an explicit `Hans` script wins over the region).
 pub fn is_traditional(lang: &str) -> bool {

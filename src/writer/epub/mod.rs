@@ -13,6 +13,7 @@ mod kinds;
 mod nav;
 mod notes;
 mod package;
+mod script;
 mod xhtml;
 mod xml;
 

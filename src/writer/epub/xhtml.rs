@@ -7,7 +7,7 @@ use super::documents::{Doc, inline_children, xml_name};
 use super::kinds::{self, UiName};
 use super::notes::{NotePlan, RefIds};
 use super::xml::Xml;
-use super::{copyright, documents};
+use super::{copyright, documents, script};
 use crate::model::{Block, Book, DisplayRole, Division, Inline, Para};
 
 /// U+2060 WORD JOINER, written before every note reference so that no line starts with one.
@@ -187,7 +187,22 @@ fn para(x: &mut Xml, ctx: &mut Ctx<'_, '_>, class: Option<&str>, p: &Para) {
         Some(c) => x.open("p", &[("class", c)]),
         None => x.open("p", &[]),
     }
-    inlines(x, ctx, &p.content, false);
+    // 孤字: a Chinese text paragraph's last two characters stay on one line, in every reading
+    // system (the stylesheet's `text-wrap: pretty` reaches only some): they are set in a
+    // `<span class="nowrap">`, the text itself unchanged.
+    let tail = match class {
+        None if kinds::is_chinese(ctx.lang) => crate::writer::runts::last_two(&p.content),
+        _ => None,
+    };
+    match (tail, tail.and_then(|(i, _)| p.content.get(i))) {
+        (Some((i, at)), Some(Inline::Text(text))) => {
+            inlines(x, ctx, &p.content[..i], false);
+            script::text(x, &text[..at], kinds::is_cjk(ctx.lang));
+            x.leaf("span", &[("class", "nowrap")], &text[at..]);
+            inlines(x, ctx, &p.content[i + 1..], false);
+        }
+        _ => inlines(x, ctx, &p.content, false),
+    }
     x.close("p");
     x.nl();
 }
@@ -281,7 +296,9 @@ fn block(x: &mut Xml, ctx: &mut Ctx<'_, '_>, b: &Block, title_done: &mut bool) {
             x.nl();
         }
         Block::Cip(c) => copyright::cip(x, c, kinds::is_chinese(ctx.lang)),
-        Block::Colophon(entries) => copyright::colophon(x, entries, ctx.keep_print),
+        Block::Colophon(entries) => {
+            copyright::colophon(x, entries, ctx.keep_print, kinds::is_cjk(ctx.lang))
+        }
         // The printed contents are replaced by the generated, linked contents page.
         Block::Contents(_) => {}
     }
@@ -291,7 +308,7 @@ fn block(x: &mut Xml, ctx: &mut Ctx<'_, '_>, b: &Block, title_done: &mut bool) {
 pub fn inlines(x: &mut Xml, ctx: &mut Ctx<'_, '_>, content: &[Inline], in_note: bool) {
     for i in content {
         match i {
-            Inline::Text(t) => x.text(t),
+            Inline::Text(t) => script::text(x, t, kinds::is_cjk(ctx.lang)),
             Inline::NoteRef(id) => {
                 let Some(t) = ctx.notes.target(*id) else {
                     continue;

@@ -312,7 +312,7 @@ impl<'a> Markup<'a> {
             Block::Para(p) => {
                 // 孤字: a Chinese paragraph's last two characters stay on one line.
                 let content = if self.is_chinese() {
-                    super::runts::bind_last_two(&p.content)
+                    crate::writer::runts::bind_last_two(&p.content)
                 } else {
                     std::borrow::Cow::Borrowed(p.content.as_slice())
                 };

@@ -8,7 +8,6 @@
 pub mod escape;
 mod markup;
 mod orphans;
-mod runts;
 
 use crate::model::{Book, Resource, TrimSize};
 use crate::writer::Output;

@@ -1,8 +1,10 @@
 //! 孤字 (runts): a paragraph of Chinese text should not end with a line holding one character.
 //! Typst's `runt` cost does not reach a CJK paragraph's last line (each character is a break
-//! opportunity), so the writer binds the paragraph's last two characters with a word joiner
-//! (U+2060): the line breaker then carries the character before the last one down with it, or
-//! fits both above.
+//! opportunity), and CSS `text-wrap: pretty` is honoured by few reading systems, so both writers
+//! bind the paragraph's last two characters: Typst with a word joiner (U+2060), the EPUB in a
+//! `white-space: nowrap` span (a joiner in the text would break searches and text matching in
+//! reading systems). The line breaker then carries the character before the last one down with
+//! it, or fits both above.
 
 use std::borrow::Cow;
 
@@ -52,14 +54,24 @@ fn is_closing(c: char) -> bool {
         )
 }
 
+/// Where a paragraph's last two ideographs begin: the index of the last text run (followed only
+/// by note references or page breaks) and the byte offset in it of the ideograph before the last
+/// one, when the paragraph ends in two ideographs followed only by closing punctuation.
+pub fn last_two(content: &[Inline]) -> Option<(usize, usize)> {
+    let at = content
+        .iter()
+        .rposition(|i| !matches!(i, Inline::NoteRef(_) | Inline::PageBreak(_)))?;
+    let Inline::Text(text) = &content[at] else {
+        return None;
+    };
+    let (before_at, _) = split_at(text)?;
+    Some((at, before_at))
+}
+
 /// The paragraph's inlines with a word joiner between its last two ideographs, when it ends in
 /// two ideographs followed only by closing punctuation (and note references); otherwise as is.
 pub fn bind_last_two(content: &[Inline]) -> Cow<'_, [Inline]> {
-    // The last text run, with nothing but note references or page breaks after it.
-    let Some(at) = content
-        .iter()
-        .rposition(|i| !matches!(i, Inline::NoteRef(_) | Inline::PageBreak(_)))
-    else {
+    let Some((at, _)) = last_two(content) else {
         return Cow::Borrowed(content);
     };
     let Inline::Text(text) = &content[at] else {
@@ -73,16 +85,19 @@ pub fn bind_last_two(content: &[Inline]) -> Cow<'_, [Inline]> {
     Cow::Owned(out)
 }
 
-/// `…渡茶。` → `…渡\u{2060}茶。`; `None` when the text does not end in two ideographs (before its
-/// closing punctuation) or they are already joined.
-fn bind_text(text: &str) -> Option<String> {
+/// Byte offsets of the last two ideographs of `text` before its closing punctuation.
+fn split_at(text: &str) -> Option<(usize, usize)> {
     let body = text.trim_end_matches(is_closing);
     let mut rev = body.char_indices().rev();
     let (last_at, last) = rev.next()?;
-    let (_, before) = rev.next()?;
-    if !is_ideograph(last) || !is_ideograph(before) {
-        return None;
-    }
+    let (before_at, before) = rev.next()?;
+    (is_ideograph(last) && is_ideograph(before)).then_some((before_at, last_at))
+}
+
+/// `…渡茶。` → `…渡\u{2060}茶。`; `None` when the text does not end in two ideographs (before its
+/// closing punctuation).
+fn bind_text(text: &str) -> Option<String> {
+    let (_, last_at) = split_at(text)?;
     let mut out = String::with_capacity(text.len() + WORD_JOINER.len_utf8());
     out.push_str(&text[..last_at]);
     out.push(WORD_JOINER);
@@ -122,6 +137,7 @@ mod tests {
             Inline::Text("已不可考。".into()),
             Inline::NoteRef(NoteId::new(1)),
         ];
+        assert_eq!(last_two(&content), Some((2, "已不".len())));
         let bound = bind_last_two(&content);
         assert_eq!(bound[2], Inline::Text("已不可\u{2060}考。".into()));
         assert_eq!(bound[0], content[0]);
