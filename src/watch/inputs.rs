@@ -141,10 +141,16 @@ mod tests {
             ..BuildRequest::default()
         };
         let files = of(&req);
-        assert!(files.contains(&dir.path().join("fonts/Body.otf")), "{files:?}");
+        assert!(
+            files.contains(&dir.path().join("fonts/Body.otf")),
+            "{files:?}"
+        );
         assert!(files.contains(&dir.path().join("img/map.png")), "{files:?}");
         // a path the build refuses names no file, inside the folder or out of it
-        assert!(!files.iter().any(|f| f.ends_with("escape.otf")), "{files:?}");
+        assert!(
+            !files.iter().any(|f| f.ends_with("escape.otf")),
+            "{files:?}"
+        );
         // a book.toml that does not parse still leaves the book.toml itself watched
         std::fs::write(&meta, "title = [\n").unwrap();
         let files = of(&req);
