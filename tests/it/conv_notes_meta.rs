@@ -405,3 +405,81 @@ fn taiwan_colophon_alone_and_card_style_loc() {
     let cip = m.cip.as_ref().expect("LoC record");
     assert_eq!(cip.subjects, ["Ferries—History", "Rivers—History"]);
 }
+
+/// A Library of Congress record keeps every field it prints — notes (`Includes bibliographical
+/// references.`), both LCCNs, the LCC and DDC class numbers — in the model, and the EPUB's
+/// copyright page and the Typst project print it as issued, one field per line.
+#[test]
+fn a_library_of_congress_record_is_printed_as_issued() {
+    let book = book("tests/golden/en-salt-road/input.txt");
+    let cip = book.meta.cip.clone().expect("a LoC record");
+    assert_eq!(cip.notes, ["Includes bibliographical references."]);
+    assert_eq!(
+        cip.control_numbers,
+        ["LCCN 2020045123 (print)", "LCCN 2020045124 (ebook)"]
+    );
+    assert_eq!(
+        cip.class_numbers,
+        ["LCC HE5781 .H37 2021 (print)", "DDC 386/.6—dc23"]
+    );
+    let rendered =
+        paiban::writer::epub::render(&book, &paiban::writer::epub::EpubOptions::default()).unwrap();
+    let page = String::from_utf8(
+        rendered
+            .file("EPUB/copyright.xhtml")
+            .expect("a copyright page")
+            .to_vec(),
+    )
+    .unwrap();
+    let typst = paiban::writer::typst::write_typst(&book, &Default::default());
+    let main = typst
+        .files
+        .iter()
+        .find(|(p, _)| p == "main.typ")
+        .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+        .expect("main.typ");
+    for field in [
+        "Names: Harlow, Margaret, author.",
+        "Description: First edition. | Riverton : Millbank Press, 2021. | Includes bibliographical references.",
+        "Identifiers: LCCN 2020045123 (print) | LCCN 2020045124 (ebook) |",
+        "Classification: LCC HE5781 .H37 2021 (print) | DDC 386/.6—dc23",
+        "LC record available at https://lccn.loc.gov/2020045123",
+    ] {
+        assert!(
+            page.contains(&format!("<p class=\"cip-field\">{field}")),
+            "{field}\n{page}"
+        );
+        // Typst markup escapes `/` and a `2021.` that would start a list
+        let unescaped = main.replace('\\', "");
+        assert!(unescaped.contains(&format!("[{field}")), "{field}\n{main}");
+    }
+    assert!(main.contains("style: \"loc\""), "{main}");
+}
+
+/// A card-style record: its second LCCN and its class numbers are kept, and a line no field
+/// was read from is reported on its line — and still printed.
+#[test]
+fn a_card_records_unread_line_is_reported_not_dropped() {
+    let card = "THE SALT ROAD\n\nLibrary of Congress Cataloging-in-Publication Data\nHarlow, Margaret.\nThe salt road / Margaret Harlow. — 1st ed.\np. cm.\nIncludes index.\nISBN 978-0-9991234-0-9 (hardcover : alk. paper)\n1. Ferries—History. I. Title.\nFerry crossings of the Salt River\nHE5781 .H37 2021\n386/.6—dc22          2020045123\n2020045124\n\n10 9 8 7 6 5 4 3 2\n";
+    let fm = read_front_matter(&split(card), &Relators::builtin());
+    let cip = fm.meta.cip.as_ref().expect("LoC record");
+    assert_eq!(cip.notes, ["Includes index."]);
+    assert_eq!(cip.extent.as_deref(), Some("p. cm."));
+    assert_eq!(cip.class_numbers, ["HE5781 .H37 2021", "386/.6—dc22"]);
+    assert_eq!(cip.control_numbers, ["2020045123", "2020045124"]);
+    assert_eq!(fm.meta.lccn.as_deref(), Some("2020045123"));
+    assert!(
+        cip.issued
+            .iter()
+            .any(|f| f == "Ferry crossings of the Salt River"),
+        "{:?}",
+        cip.issued
+    );
+    let unread: Vec<(String, usize)> = fm
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == paiban::diag::Code::CipLineUnread)
+        .map(|d| (d.code.as_str().to_string(), d.span.line))
+        .collect();
+    assert_eq!(unread, [("P0206".to_string(), 10)]);
+}

@@ -399,6 +399,20 @@ impl<'a> Markup<'a> {
     fn cip(&mut self, cip: &CipRecord) {
         let content = |s: &str| format!("[{}]", escape::markup(s));
         let opt = |s: &Option<String>| s.as_deref().map_or("none".to_string(), content);
+        if cip.style == CipStyle::LibraryOfCongress && !cip.issued.is_empty() {
+            // as issued: one field per line (the template hangs the turnover lines)
+            let fields: String = cip
+                .issued
+                .iter()
+                .map(|f| format!("    {},\n", content(f)))
+                .collect();
+            let _ = writeln!(
+                self.out,
+                "#cip(\n  heading: {},\n  fields: (\n{fields}  ),\n  style: \"loc\",\n)\n",
+                content(&cip.heading),
+            );
+            return;
+        }
         let taiwan = cip.style == CipStyle::Taiwan;
         let tracings: Vec<String> = cip
             .tracings
