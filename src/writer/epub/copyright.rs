@@ -94,6 +94,7 @@ fn entry(c: &CipRecord, chinese: bool) -> String {
         c.imprint.trim(),
     ]
     .into_iter()
+    .chain(c.notes.iter().map(|n| n.trim()))
     .filter(|a| !a.is_empty())
     .collect::<Vec<_>>()
     .join(sep)
@@ -225,6 +226,17 @@ mod tests {
         );
         assert!(
             !html.contains("cip-extent") && !html.contains("cip-taiwan"),
+            "{html}"
+        );
+        let series = CipRecord {
+            description: "渡口的故事/赵小溪著".into(),
+            imprint: "南京：江岸出版社，2021.6".into(),
+            notes: vec!["（河流文化丛书）".into()],
+            ..CipRecord::default()
+        };
+        let html = render_cip(&series, true);
+        assert!(
+            html.contains(">渡口的故事/赵小溪著. —南京：江岸出版社，2021.6. —（河流文化丛书）</p>"),
             "{html}"
         );
         let latin = CipRecord {

@@ -438,6 +438,10 @@ impl<'a> Markup<'a> {
         if let Some(e) = &cip.extent {
             let _ = writeln!(extra, "  extent: {},", content(e));
         }
+        if !cip.notes.is_empty() {
+            let notes: Vec<String> = cip.notes.iter().map(|n| content(n)).collect();
+            let _ = writeln!(extra, "  notes: ({},),", notes.join(", "));
+        }
         if taiwan {
             extra.push_str("  style: \"taiwan\",\n");
         }
