@@ -483,3 +483,72 @@ fn a_card_records_unread_line_is_reported_not_dropped() {
         .collect();
     assert_eq!(unread, [("P0206".to_string(), 10)]);
 }
+
+/// `[Transcriber's Note: …]` is kept as a block of its own under its label: in the EPUB an
+/// aside every reading system shows (no footnote link calls it), without a warning; in the
+/// Typst project a paragraph on the page where it stands — never dropped, never numbered.
+#[test]
+fn a_transcribers_note_is_its_own_labelled_block() {
+    for (case, text) in [
+        (
+            "tests/golden/pg-letters/input.txt",
+            "Obvious misprints have been silently corrected.",
+        ),
+        (
+            "tests/golden/en-gutenberg-notes/input.txt",
+            "has been kept throughout.",
+        ),
+    ] {
+        let book = book(case);
+        let tn = book
+            .notes
+            .iter()
+            .find(|n| n.is_transcribers())
+            .expect("a transcriber's note");
+        assert!(plain_text(&tn.content).contains(text), "{case}");
+        let rendered =
+            paiban::writer::epub::render(&book, &paiban::writer::epub::EpubOptions::default())
+                .unwrap();
+        assert!(
+            !rendered
+                .diagnostics
+                .iter()
+                .any(|d| d.code == paiban::diag::Code::NoteUnreferenced),
+            "{case}: {:?}",
+            rendered.diagnostics
+        );
+        let pages: Vec<String> = rendered
+            .files
+            .iter()
+            .filter(|(p, _)| p.ends_with(".xhtml"))
+            .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+            .filter(|x| x.contains(text))
+            .collect();
+        assert_eq!(pages.len(), 1, "{case}: the note is printed once");
+        let aside = pages[0]
+            .split("<aside ")
+            .find(|a| a.contains(text))
+            .unwrap();
+        assert!(
+            aside.contains("class=\"transcriber-note\" role=\"note\">")
+                && !aside.contains("epub:type")
+                && aside.contains("<span class=\"note-label\">Transcriber’s note:</span> "),
+            "{case}: {aside}"
+        );
+        let typst = paiban::writer::typst::write_typst(&book, &Default::default());
+        let main = typst
+            .files
+            .iter()
+            .find(|(p, _)| p == "main.typ")
+            .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+            .unwrap();
+        let line = main
+            .lines()
+            .find(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("{case}: the note is in main.typ\n{main}"));
+        assert!(
+            line.starts_with("#emph[Transcriber’s note: ]") && !line.contains("#footnote"),
+            "{case}: {line}"
+        );
+    }
+}
