@@ -86,7 +86,12 @@ impl TypstProject {
     pub fn write_to(&self, dir: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
         for (name, bytes) in &self.files {
-            std::fs::write(dir.join(name), bytes)?;
+            let path = dir.join(name);
+            // `fonts/fonts/Body.otf`: a resource keeps its folders
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, bytes)?;
         }
         Ok(())
     }
