@@ -20,7 +20,9 @@ mod resources;
 pub use find::{Lookup, find_book_toml, parse_overrides};
 pub use init::init_toml;
 pub use options::{BookOptions, OPTION_KEYS};
-pub use resources::{MAX_RESOURCES, ResourceEntry, load as load_resources};
+pub use resources::{
+    MAX_RESOURCES, ResourceEntry, files as resource_files, load as load_resources,
+};
 
 /// A validated `book.toml`: the metadata fields it sets and its build options.
 #[derive(Debug, Clone, Default, PartialEq)]

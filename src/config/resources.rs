@@ -8,7 +8,7 @@
 //! ```
 
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -100,6 +100,18 @@ pub fn load(
         }
     }
     (resources, problems)
+}
+
+/// The files the entries name, relative to `base` (book.toml's folder), as [`load`] reads
+/// them: what `paiban watch` watches besides the manuscript. An entry whose path [`load`]
+/// refuses (`../x`, an unknown type) names no file.
+pub fn files(entries: &[ResourceEntry], base: &Path) -> Vec<PathBuf> {
+    entries
+        .iter()
+        .map(|e| e.path.get_ref())
+        .filter(|p| Resource::check_path(p).is_ok())
+        .map(|p| base.join(p))
+        .collect()
 }
 
 fn at(text: &str, span: Range<usize>, message: &str) -> Diagnostic {

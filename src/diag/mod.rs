@@ -83,6 +83,9 @@ codes! {
     DateConflict = "P0204", Warning, Some("date");
     /// Several title pages: the reader chose one as the title page.
     TitlePageChosen = "P0205", Note, None;
+    /// A line of a CIP record is kept as printed, but no field of the metadata was read
+    /// from it.
+    CipLineUnread = "P0206", Note, None;
     // P03xx: headings and divisions.
     /// A chapter label has no title line after it.
     ChapterUntitled = "P0301", Warning, None;

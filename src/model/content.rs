@@ -440,6 +440,15 @@ pub struct Note {
 }
 
 impl Note {
+    /// The mark of a transcriber's note (`[Transcriber's Note: …]`, 录入者注): a note no marker
+    /// calls by nature, printed where it stands under its own label rather than as a footnote.
+    pub const TRANSCRIBERS_MARK: &'static str = "TN";
+
+    /// Whether this is a transcriber's note ([`Note::TRANSCRIBERS_MARK`]).
+    pub fn is_transcribers(&self) -> bool {
+        self.mark == Self::TRANSCRIBERS_MARK
+    }
+
     /// The note's plain text.
     pub fn text(&self) -> String {
         plain_text(&self.content)

@@ -359,6 +359,22 @@ pub struct CipRecord {
     pub cip_number_line: Option<String>,
     /// The CIP number itself (`2008-060270`).
     pub cip_number: Option<String>,
+    /// 附注 (notes area) as printed: `Includes bibliographical references and index.`
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Every control number as printed, the first the book's (`LCCN 2020045123 (print)`,
+    /// `LCCN 2020045124 (ebook)`; a card's bare `2010045678`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub control_numbers: Vec<String>,
+    /// Every class number as printed: Library of Congress (`LCC HE5781 .H37 2021 (print)`,
+    /// a card's `PR6058.A6925 L48 2011`) and Dewey (`DDC 386/.6—dc23`, `823'.914--dc22`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub class_numbers: Vec<String>,
+    /// The record as issued, one printed field per entry, wrapped lines rejoined
+    /// (`Names: Harlow, Margaret, author.`, or a card's lines): how a
+    /// [`CipStyle::LibraryOfCongress`] record is printed, so no line of it is lost.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub issued: Vec<String>,
     /// The standard the record is issued under, which decides how it is printed.
     #[serde(skip_serializing_if = "CipStyle::is_gb")]
     pub style: CipStyle,
@@ -376,6 +392,10 @@ pub enum CipStyle {
     /// 國家圖書館出版品預行編目 (Taiwan): areas joined by `. -- ` on one line, the physical
     /// description on its own line, the subjects numbered `1.CST: …` on one line.
     Taiwan,
+    /// Library of Congress Cataloging-in-Publication Data: labelled fields (`Names:`,
+    /// `Title:`, `Description:` …) or the older catalogue card, printed as issued, one field
+    /// per line ([`CipRecord::issued`]).
+    LibraryOfCongress,
 }
 
 impl CipStyle {

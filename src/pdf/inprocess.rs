@@ -1,8 +1,10 @@
 //! In-process Typst (内置排版引擎): compiles a project with the typst crates (cargo feature `pdf`).
 //!
 //! A minimal [`World`]: the project folder is the root (files outside it are refused, packages
-//! are not available), fonts are the system's only (scanned by typst-kit; Typst's embedded fonts
-//! are left out to keep the feature light, so the Latin serif falls back as [`super`] explains),
+//! are not available), fonts are the project's `fonts/` folder (where the fonts book.toml lists
+//! are shipped; `typst compile --font-path fonts` for the CLI) before the system's (both scanned
+//! by typst-kit; Typst's embedded fonts are left out to keep the feature light, so the Latin
+//! serif falls back as [`super`] explains),
 //! `sys.inputs` holds the given inputs, and `today()` and the PDF's creation date come from the
 //! given timestamp (Unix seconds, UTC; now when none is given).
 
@@ -31,6 +33,20 @@ pub fn font_store() -> FontStore {
     store
 }
 
+/// The fonts the compiler sees for the project in `root`: those in its `fonts/` folder
+/// (searched recursively, as `--font-path` is), then the system's. The project's come first,
+/// as the CLI gives `--font-path` fonts precedence, so a book's own font wins over an
+/// installed one of the same family.
+pub fn project_font_store(root: &Path) -> FontStore {
+    let mut store = FontStore::new();
+    let fonts = root.join(crate::writer::typst::FONTS_DIR);
+    if fonts.is_dir() {
+        store.extend(typst_kit::fonts::scan(&fonts));
+    }
+    store.extend(typst_kit::fonts::system());
+    store
+}
+
 /// The font families in `store`, as Typst names them.
 pub fn families(store: &FontStore) -> Vec<String> {
     store
@@ -48,7 +64,8 @@ pub fn compile(
     inputs: &[(&str, &str)],
     timestamp: Option<i64>,
 ) -> Result<Vec<String>, PdfError> {
-    let world = ProjectWorld::new(main, inputs, timestamp, font_store())?;
+    let root = main.parent().unwrap_or(Path::new("."));
+    let world = ProjectWorld::new(main, inputs, timestamp, project_font_store(root))?;
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
     let mut problems: Vec<String> = warnings.iter().map(|d| world.describe(d)).collect();
     let document = match output {
@@ -85,7 +102,7 @@ struct ProjectWorld {
     main: FileId,
     /// The standard library with `sys.inputs`.
     library: LazyHash<Library>,
-    /// System and embedded fonts.
+    /// The project's fonts, then the system's.
     fonts: FontStore,
     /// Unix seconds for `today()` and the PDF's creation date.
     timestamp: i64,

@@ -8,9 +8,11 @@
 //! Typst only warns about a missing font and then prints empty boxes, so [`compile_project`]
 //! first picks an installed CJK serif from [`CJK_SERIF_FONTS`] (a clear [`PdfError::NoCjkFont`]
 //! when there is none) and fails on any warning. The Latin serif [`LATIN_SERIF`] is embedded in
-//! the `typst` CLI and the Python module; the in-process backend sees only system fonts, so when
-//! it is not installed, Latin letters and digits are set in the CJK serif's own Latin glyphs
-//! (named in [`PdfReport::latin_font`]).
+//! the `typst` CLI and the Python module; the in-process backend sees only the project's
+//! `fonts/` folder and the system's fonts, so when it is not installed, Latin letters and digits
+//! are set in the CJK serif's own Latin glyphs (named in [`PdfReport::latin_font`]). Every
+//! backend is given the project's `fonts/` folder, where the fonts book.toml lists are shipped,
+//! both for the families it can use and for the compile.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -128,7 +130,8 @@ const PY_SCRIPT: &str = r#"
 import json, sys, typst
 cmd = sys.argv[1]
 if cmd == "families":
-    print(json.dumps(typst.Fonts().families()))
+    paths = [sys.argv[2]] if len(sys.argv) > 2 and sys.argv[2] else []
+    print(json.dumps(typst.Fonts(font_paths=paths).families()))
     sys.exit(0)
 main, out, root, inputs = sys.argv[2], sys.argv[3], sys.argv[4], json.loads(sys.argv[5])
 stamp = int(sys.argv[6]) if sys.argv[6] else None
@@ -193,11 +196,40 @@ impl Compiler {
 
     /// The font families the compiler can use (system and embedded).
     pub fn families(&self) -> Result<Vec<String>, PdfError> {
+        self.families_with(None)
+    }
+
+    /// The font families the compiler can use for the project in `dir`: its `fonts/` folder's
+    /// as well as the system's, as [`Compiler::compile`] gives them to Typst.
+    pub fn families_in(&self, dir: &Path) -> Result<Vec<String>, PdfError> {
+        self.families_with(Some(dir))
+    }
+
+    fn families_with(&self, dir: Option<&Path>) -> Result<Vec<String>, PdfError> {
+        let fonts = dir
+            .map(|d| d.join(crate::writer::typst::FONTS_DIR))
+            .filter(|f| f.is_dir());
         let out = match self {
             #[cfg(feature = "pdf")]
-            Compiler::InProcess => return Ok(inprocess::families(&inprocess::font_store())),
-            Compiler::Cli(p) => Command::new(p).arg("fonts").output(),
-            Compiler::Python(p) => Command::new(p).args(["-c", PY_SCRIPT, "families"]).output(),
+            Compiler::InProcess => {
+                let store = match dir {
+                    Some(d) => inprocess::project_font_store(d),
+                    None => inprocess::font_store(),
+                };
+                return Ok(inprocess::families(&store));
+            }
+            Compiler::Cli(p) => {
+                let mut cmd = Command::new(p);
+                cmd.arg("fonts");
+                if let Some(f) = &fonts {
+                    cmd.arg("--font-path").arg(f);
+                }
+                cmd.output()
+            }
+            Compiler::Python(p) => Command::new(p)
+                .args(["-c", PY_SCRIPT, "families"])
+                .args(fonts.iter())
+                .output(),
         }
         .map_err(|e| self.run_error(e.to_string()))?;
         if !out.status.success() {
@@ -315,7 +347,7 @@ pub fn compile_with(
     pdf: &Path,
     opts: &PdfOptions,
 ) -> Result<PdfReport, PdfError> {
-    let families = compiler.families()?;
+    let families = compiler.families_in(dir)?;
     let cjk_font = CJK_SERIF_FONTS
         .iter()
         .find(|f| families.iter().any(|g| g.eq_ignore_ascii_case(f)))

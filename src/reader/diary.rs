@@ -2,12 +2,16 @@
 //! Bistritz.`, `_April 12, 1803._`) heads the entry as a section of the chapter it stands in
 //! (a chapter of its own before any chapter). One dated line is a letter's or a story's date;
 //! the convention needs several, each alone between blank lines with text below — and a date
-//! above a salutation belongs to the letter, not the diary.
+//! above a salutation belongs to the letter, not the diary. A Chinese diary dates its entries
+//! `三月五日` (perhaps with weekday and weather: `三月五日 星期三 晴`), alone on the line or
+//! running into the entry's first line (`三月五日 晴。今天……`), which is then split: the date
+//! heads the entry, the rest is its text.
 
-use super::Line;
 use super::kind::Kind;
 use super::letters::is_salutation;
 use super::months;
+use super::text::ends_sentence;
+use super::{Line, cn_dates, letters_zh};
 
 /// Least dated lines that show a diary.
 const MIN_ENTRIES: usize = 3;
@@ -69,38 +73,81 @@ pub fn is_entry_date(text: &str) -> bool {
     month && day_of_month && place <= MAX_PLACE_WORDS
 }
 
-/// Marks dated lines as diary-entry headings when the book has several: sections inside a
-/// chapter, chapters before any. Returns (count, first 1-based line).
-pub fn mark(lines: &[Line<'_>], kinds: &mut [Kind]) -> (usize, usize) {
+/// How a dated line heads its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dated {
+    /// The date alone on its line (`Monday, June 3rd.`, `三月五日 晴`).
+    Alone,
+    /// The date running into the entry's first line (`三月五日 晴。今天……`): its byte length.
+    RunIn(usize),
+}
+
+/// Whether line `i` is a dated line heading an entry, and how.
+fn dated(lines: &[Line<'_>], kinds: &[Kind], i: usize) -> Option<Dated> {
     let blank = |k: Option<&Kind>| k.is_none_or(|k| *k == Kind::Blank);
-    let next_content =
-        |kinds: &[Kind], from: usize| (from..kinds.len()).find(|&j| kinds[j] != Kind::Blank);
-    let dated: Vec<usize> = (0..kinds.len())
-        .filter(|&i| {
-            kinds[i] == Kind::Text
-                && blank(i.checked_sub(1).and_then(|p| kinds.get(p)))
-                && blank(kinds.get(i + 1))
-                && is_entry_date(lines[i].text)
-                && next_content(kinds, i + 1)
-                    .is_some_and(|j| kinds[j] == Kind::Text && !is_salutation(lines[j].text))
-        })
+    let before = i.checked_sub(1).and_then(|p| kinds.get(p));
+    let text = lines[i].text;
+    // a Chinese entry may start right under the last one's final sentence
+    let set_off = blank(before)
+        || before.is_some_and(Kind::is_heading)
+        || ends_sentence(lines[i - 1].text.trim_end());
+    let next_text = |from: usize| {
+        (from..kinds.len())
+            .find(|&j| kinds[j] != Kind::Blank)
+            .is_some_and(|j| {
+                kinds[j] == Kind::Text
+                    && !is_salutation(lines[j].text)
+                    && !letters_zh::is_salutation(lines[j].text)
+            })
+    };
+    match &kinds[i] {
+        Kind::Text if blank(before) && blank(kinds.get(i + 1)) && is_entry_date(text) => {
+            next_text(i + 1).then_some(Dated::Alone)
+        }
+        // `1930年3月5日` is read as a date line already
+        Kind::Text | Kind::Dateline if set_off && cn_dates::is_date_alone(text) => {
+            next_text(i + 1).then_some(Dated::Alone)
+        }
+        Kind::Text if set_off => cn_dates::run_in(text).map(Dated::RunIn),
+        _ => None,
+    }
+}
+
+/// Marks dated lines as diary-entry headings when the book has several: sections inside a
+/// chapter, chapters before any. A date running into its entry's first line becomes a
+/// [`Kind::RunIn`] heading, the rest of the line the entry's text. Returns (count, first
+/// 1-based line).
+pub fn mark(lines: &[Line<'_>], kinds: &mut [Kind]) -> (usize, usize) {
+    let dated: Vec<(usize, Dated)> = (0..kinds.len())
+        .filter_map(|i| dated(lines, kinds, i).map(|d| (i, d)))
         .collect();
     if dated.len() < MIN_ENTRIES {
         return (0, 0);
     }
-    for &i in &dated {
-        let in_chapter = (0..i).rev().any(|j| match &kinds[j] {
-            Kind::Chapter { .. } | Kind::ChapterLabel { .. } => true,
-            Kind::Heading { level, .. } => *level <= 1,
-            _ => false,
-        });
-        kinds[i] = Kind::Heading {
-            level: if in_chapter { 2 } else { 1 },
-            label: String::new(),
-            title: lines[i].text.trim().trim_matches('_').trim().to_string(),
+    // each entry's level from the headings before the entries were marked: one entry is no
+    // chapter the next one sits in
+    let in_chapter: Vec<bool> = dated
+        .iter()
+        .map(|&(i, _)| {
+            (0..i).rev().any(|j| match &kinds[j] {
+                Kind::Chapter { .. } | Kind::ChapterLabel { .. } => true,
+                Kind::Heading { level, .. } => *level <= 1,
+                _ => false,
+            })
+        })
+        .collect();
+    for (&(i, how), in_chapter) in dated.iter().zip(in_chapter) {
+        let level = if in_chapter { 2 } else { 1 };
+        kinds[i] = match how {
+            Dated::Alone => Kind::Heading {
+                level,
+                label: String::new(),
+                title: lines[i].text.trim().trim_matches('_').trim().to_string(),
+            },
+            Dated::RunIn(at) => Kind::RunIn { level, at },
         };
     }
-    (dated.len(), lines[dated[0]].no)
+    (dated.len(), lines[dated[0].0].no)
 }
 
 #[cfg(test)]

@@ -42,6 +42,15 @@ pub enum Kind {
         /// The title; empty when a [`Kind::HeadingTitle`] line follows.
         title: String,
     },
+    /// `三月五日 晴。今天……`: a heading run into the first line of its text (a diary entry's
+    /// date): the trimmed line's first `at` bytes are the title, the rest opens a paragraph
+    /// (set by diary).
+    RunIn {
+        /// Level in the book's outline (1 chapter, 2 section).
+        level: u8,
+        /// Byte length of the title in the trimmed line.
+        at: usize,
+    },
     /// `（一）标题`: a section heading.
     Section {
         /// The label, normalised to full-width brackets.
@@ -107,6 +116,7 @@ impl Kind {
             Kind::ChapterLabel { .. }
                 | Kind::Chapter { .. }
                 | Kind::Heading { .. }
+                | Kind::RunIn { .. }
                 | Kind::PartLabel { .. }
                 | Kind::Part { .. }
                 | Kind::Section { .. }

@@ -10,6 +10,7 @@
 
 pub mod classify;
 pub mod closing;
+pub mod cn_dates;
 pub mod code;
 pub mod columns;
 pub mod context;
@@ -30,6 +31,7 @@ pub mod language;
 pub mod layout;
 pub mod ledger;
 pub mod letters;
+pub mod letters_zh;
 pub mod limits;
 pub mod lines;
 pub mod markdown;
@@ -131,7 +133,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         conv.add("titles underlined with `-` or `=`", found.underlined);
         conv.add("dated titles: a year line, the title below it", found.dated);
         conv.add(
-            "diary entries: a date alone heads each entry",
+            "diary entries: a date heads each entry (alone, or run into its first line)",
             diary::mark(lines, &mut kinds),
         );
     }
@@ -161,6 +163,15 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     conv.add(
         "end marks (`THE END`) kept as closing lines",
         closing::mark(lines, &mut kinds),
+    );
+    let letter_zh = letters_zh::mark(lines, &mut kinds, &mut layout.hints);
+    conv.add(
+        "letters: Chinese salutations (`某某兄：`)",
+        letter_zh.salutations,
+    );
+    conv.add(
+        "letters: Chinese closings (`此致` / `敬礼！`, signer, date)",
+        letter_zh.closings,
     );
     let letter = letters::mark(lines, &mut kinds, &mut layout.hints);
     conv.add("letters: salutations (`My dear …,`)", letter.salutations);

@@ -172,6 +172,40 @@ pub fn build(
                 h.level = Some(*level);
                 Some(Unit::Heading(h))
             }
+            Kind::RunIn { level, at } => {
+                // the heading, then the rest of the line as the entry's first text
+                let (title, rest) = text.split_at((*at).min(text.len()));
+                let kind = if *level <= 1 {
+                    DivisionKind::Chapter
+                } else {
+                    DivisionKind::Section
+                };
+                let mut h = heading(kind, None, vec![Inline::Text(title.trim().to_string())]);
+                h.level = Some(*level);
+                // a kicker is printed above no run-in heading: it stays a paragraph
+                if let Some((content, no)) = kicker.take() {
+                    unplaced.push(no);
+                    units.push(Unit::Chunk(Chunk {
+                        role: Role::Para,
+                        text: plain_text(&content),
+                        content,
+                        line: no,
+                        hint: Some(false),
+                    }));
+                }
+                units.push(Unit::Heading(h));
+                let mut content = inlines(rest.trim_start(), i, refs);
+                if let Some(m) = page.take() {
+                    content.insert(0, Inline::PageBreak(m));
+                }
+                Some(Unit::Chunk(Chunk {
+                    role: Role::Para,
+                    text: plain_text(&content),
+                    content,
+                    line: line.no,
+                    hint: Some(false),
+                }))
+            }
             Kind::Section { label, title } => Some(Unit::Heading(heading(
                 DivisionKind::Section,
                 Some(label),

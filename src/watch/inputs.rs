@@ -14,8 +14,8 @@ use super::WatchError;
 use crate::build::BuildRequest;
 
 /// The inputs of a build: the manuscript, the book.toml in use and the ones that would be
-/// found if created (`BOOK.toml`, `book.toml` beside the manuscript), cover, stylesheets,
-/// template.
+/// found if created (`BOOK.toml`, `book.toml` beside the manuscript), the fonts and images its
+/// `[[resources]]` list, cover, stylesheets, template.
 pub fn of(req: &BuildRequest) -> Vec<PathBuf> {
     let input = &req.read.input;
     let mut files = vec![input.clone()];
@@ -26,11 +26,26 @@ pub fn of(req: &BuildRequest) -> Vec<PathBuf> {
         files.push(input.with_file_name("book.toml"));
     }
     files.extend(req.read.meta.iter().cloned());
+    files.extend(req.read.meta.iter().flat_map(|m| resources(m)));
     files.extend(req.cover.iter().cloned());
     files.extend(req.css.iter().cloned());
     files.extend(req.css_replace.iter().cloned());
     files.extend(req.typst_template.iter().cloned());
     files
+}
+
+/// The files book.toml's `[[resources]]` name, relative to its folder as the build reads
+/// them; none when it cannot be read or parsed (the build reports why, and the book.toml
+/// itself stays watched).
+fn resources(meta: &Path) -> Vec<PathBuf> {
+    let Ok(text) = crate::input::read_text(meta, crate::input::InputKind::BookToml) else {
+        return Vec::new();
+    };
+    let Ok(config) = crate::config::check(&text) else {
+        return Vec::new();
+    };
+    let base = meta.parent().unwrap_or(Path::new("."));
+    crate::config::resource_files(&config.resources, base)
 }
 
 /// A folder watcher that knows which files in those folders matter.
@@ -100,4 +115,46 @@ fn split(file: &Path) -> Option<(PathBuf, std::ffi::OsString)> {
     };
     let folder = folder.canonicalize().ok()?;
     Some((folder, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::ReadRequest;
+
+    #[test]
+    fn the_resources_book_toml_lists_are_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let meta = dir.path().join("book.toml");
+        std::fs::write(
+            &meta,
+            "title = \"Salt\"\n\n[[resources]]\npath = \"fonts/Body.otf\"\n\n\
+             [[resources]]\npath = \"img/map.png\"\n\n[[resources]]\npath = \"../escape.otf\"\n",
+        )
+        .unwrap();
+        let req = BuildRequest {
+            read: ReadRequest {
+                input: dir.path().join("salt.md"),
+                meta: Some(meta.clone()),
+                ..ReadRequest::default()
+            },
+            ..BuildRequest::default()
+        };
+        let files = of(&req);
+        assert!(
+            files.contains(&dir.path().join("fonts/Body.otf")),
+            "{files:?}"
+        );
+        assert!(files.contains(&dir.path().join("img/map.png")), "{files:?}");
+        // a path the build refuses names no file, inside the folder or out of it
+        assert!(
+            !files.iter().any(|f| f.ends_with("escape.otf")),
+            "{files:?}"
+        );
+        // a book.toml that does not parse still leaves the book.toml itself watched
+        std::fs::write(&meta, "title = [\n").unwrap();
+        let files = of(&req);
+        assert!(files.contains(&meta));
+        assert!(!files.iter().any(|f| f.ends_with("Body.otf")), "{files:?}");
+    }
 }

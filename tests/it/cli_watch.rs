@@ -192,6 +192,81 @@ fn the_preview_follows_edits_and_keeps_the_last_good_build() {
     assert!(status.success(), "{status:?}");
 }
 
+/// Raw `GET path` on `addr`: the body's bytes (fonts are not text).
+fn get_bytes(addr: &str, path: &str) -> (u16, Vec<u8>) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let at = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response head");
+    let head = String::from_utf8_lossy(&raw[..at]).into_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, raw[at + 4..].to_vec())
+}
+
+#[test]
+fn a_resource_book_toml_lists_is_watched() {
+    const FONT: &str = "tests/fixtures/fonts/PaibanFixture-Regular.ttf";
+    const SERVED: &str = "/book/EPUB/res/fonts/PaibanFixture-Regular.ttf";
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("salt.md");
+    std::fs::write(&book, BOOK).unwrap();
+    std::fs::write(
+        dir.path().join("salt.toml"),
+        "[[resources]]\npath = \"fonts/PaibanFixture-Regular.ttf\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("fonts")).unwrap();
+    let font = dir.path().join("fonts/PaibanFixture-Regular.ttf");
+    let original = std::fs::read(FONT).unwrap();
+    std::fs::write(&font, &original).unwrap();
+    let watch = Watch::start(&book, &dir.path().join("out"));
+    let addr = watch.addr.clone();
+    assert_eq!(get_bytes(&addr, SERVED), (200, original.clone()));
+
+    // A new version of the font (a byte more) is carried by the next build.
+    let mut changed = original.clone();
+    changed.extend_from_slice(&[0, 0, 0, 0]);
+    std::fs::write(&font, &changed).unwrap();
+    let g = next_generation(&addr, 1);
+    assert_eq!(g, 2);
+    assert_eq!(get_bytes(&addr, SERVED), (200, changed.clone()));
+
+    // The font gone: the rebuild fails on the entry's line of the book.toml, the last good
+    // build stays served.
+    std::fs::remove_file(&font).unwrap();
+    let g = next_generation(&addr, 2);
+    let (_, page) = get(&addr, "/");
+    assert!(
+        page.contains(&format!("Rebuild {g} failed: showing build 2")),
+        "{page}"
+    );
+    assert!(page.contains("salt.toml"), "{page}");
+    assert_eq!(get_bytes(&addr, SERVED), (200, changed));
+
+    // Back again: a good build.
+    std::fs::write(&font, &original).unwrap();
+    let g2 = next_generation(&addr, g);
+    let (_, page) = get(&addr, "/");
+    assert!(page.contains(&format!("build {g2} ·")), "{page}");
+    assert_eq!(get_bytes(&addr, SERVED), (200, original));
+
+    let status = watch.interrupt();
+    assert!(status.success(), "{status:?}");
+}
+
 #[test]
 fn a_non_loopback_address_is_refused_without_allow_remote() {
     let dir = tempfile::tempdir().unwrap();

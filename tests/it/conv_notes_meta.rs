@@ -405,3 +405,150 @@ fn taiwan_colophon_alone_and_card_style_loc() {
     let cip = m.cip.as_ref().expect("LoC record");
     assert_eq!(cip.subjects, ["Ferries—History", "Rivers—History"]);
 }
+
+/// A Library of Congress record keeps every field it prints — notes (`Includes bibliographical
+/// references.`), both LCCNs, the LCC and DDC class numbers — in the model, and the EPUB's
+/// copyright page and the Typst project print it as issued, one field per line.
+#[test]
+fn a_library_of_congress_record_is_printed_as_issued() {
+    let book = book("tests/golden/en-salt-road/input.txt");
+    let cip = book.meta.cip.clone().expect("a LoC record");
+    assert_eq!(cip.notes, ["Includes bibliographical references."]);
+    assert_eq!(
+        cip.control_numbers,
+        ["LCCN 2020045123 (print)", "LCCN 2020045124 (ebook)"]
+    );
+    assert_eq!(
+        cip.class_numbers,
+        ["LCC HE5781 .H37 2021 (print)", "DDC 386/.6—dc23"]
+    );
+    let rendered =
+        paiban::writer::epub::render(&book, &paiban::writer::epub::EpubOptions::default()).unwrap();
+    let page = String::from_utf8(
+        rendered
+            .file("EPUB/copyright.xhtml")
+            .expect("a copyright page")
+            .to_vec(),
+    )
+    .unwrap();
+    let typst = paiban::writer::typst::write_typst(&book, &Default::default());
+    let main = typst
+        .files
+        .iter()
+        .find(|(p, _)| p == "main.typ")
+        .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+        .expect("main.typ");
+    for field in [
+        "Names: Harlow, Margaret, author.",
+        "Description: First edition. | Riverton : Millbank Press, 2021. | Includes bibliographical references.",
+        "Identifiers: LCCN 2020045123 (print) | LCCN 2020045124 (ebook) |",
+        "Classification: LCC HE5781 .H37 2021 (print) | DDC 386/.6—dc23",
+        "LC record available at https://lccn.loc.gov/2020045123",
+    ] {
+        assert!(
+            page.contains(&format!("<p class=\"cip-field\">{field}")),
+            "{field}\n{page}"
+        );
+        // Typst markup escapes `/` and a `2021.` that would start a list
+        let unescaped = main.replace('\\', "");
+        assert!(unescaped.contains(&format!("[{field}")), "{field}\n{main}");
+    }
+    assert!(main.contains("style: \"loc\""), "{main}");
+}
+
+/// A card-style record: its second LCCN and its class numbers are kept, and a line no field
+/// was read from is reported on its line — and still printed.
+#[test]
+fn a_card_records_unread_line_is_reported_not_dropped() {
+    let card = "THE SALT ROAD\n\nLibrary of Congress Cataloging-in-Publication Data\nHarlow, Margaret.\nThe salt road / Margaret Harlow. — 1st ed.\np. cm.\nIncludes index.\nISBN 978-0-9991234-0-9 (hardcover : alk. paper)\n1. Ferries—History. I. Title.\nFerry crossings of the Salt River\nHE5781 .H37 2021\n386/.6—dc22          2020045123\n2020045124\n\n10 9 8 7 6 5 4 3 2\n";
+    let fm = read_front_matter(&split(card), &Relators::builtin());
+    let cip = fm.meta.cip.as_ref().expect("LoC record");
+    assert_eq!(cip.notes, ["Includes index."]);
+    assert_eq!(cip.extent.as_deref(), Some("p. cm."));
+    assert_eq!(cip.class_numbers, ["HE5781 .H37 2021", "386/.6—dc22"]);
+    assert_eq!(cip.control_numbers, ["2020045123", "2020045124"]);
+    assert_eq!(fm.meta.lccn.as_deref(), Some("2020045123"));
+    assert!(
+        cip.issued
+            .iter()
+            .any(|f| f == "Ferry crossings of the Salt River"),
+        "{:?}",
+        cip.issued
+    );
+    let unread: Vec<(String, usize)> = fm
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == paiban::diag::Code::CipLineUnread)
+        .map(|d| (d.code.as_str().to_string(), d.span.line))
+        .collect();
+    assert_eq!(unread, [("P0206".to_string(), 10)]);
+}
+
+/// `[Transcriber's Note: …]` is kept as a block of its own under its label: in the EPUB an
+/// aside every reading system shows (no footnote link calls it), without a warning; in the
+/// Typst project a paragraph on the page where it stands — never dropped, never numbered.
+#[test]
+fn a_transcribers_note_is_its_own_labelled_block() {
+    for (case, text) in [
+        (
+            "tests/golden/pg-letters/input.txt",
+            "Obvious misprints have been silently corrected.",
+        ),
+        (
+            "tests/golden/en-gutenberg-notes/input.txt",
+            "has been kept throughout.",
+        ),
+    ] {
+        let book = book(case);
+        let tn = book
+            .notes
+            .iter()
+            .find(|n| n.is_transcribers())
+            .expect("a transcriber's note");
+        assert!(plain_text(&tn.content).contains(text), "{case}");
+        let rendered =
+            paiban::writer::epub::render(&book, &paiban::writer::epub::EpubOptions::default())
+                .unwrap();
+        assert!(
+            !rendered
+                .diagnostics
+                .iter()
+                .any(|d| d.code == paiban::diag::Code::NoteUnreferenced),
+            "{case}: {:?}",
+            rendered.diagnostics
+        );
+        let pages: Vec<String> = rendered
+            .files
+            .iter()
+            .filter(|(p, _)| p.ends_with(".xhtml"))
+            .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+            .filter(|x| x.contains(text))
+            .collect();
+        assert_eq!(pages.len(), 1, "{case}: the note is printed once");
+        let aside = pages[0]
+            .split("<aside ")
+            .find(|a| a.contains(text))
+            .unwrap();
+        assert!(
+            aside.contains("class=\"transcriber-note\" role=\"note\">")
+                && !aside.contains("epub:type")
+                && aside.contains("<span class=\"note-label\">Transcriber’s note:</span> "),
+            "{case}: {aside}"
+        );
+        let typst = paiban::writer::typst::write_typst(&book, &Default::default());
+        let main = typst
+            .files
+            .iter()
+            .find(|(p, _)| p == "main.typ")
+            .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+            .unwrap();
+        let line = main
+            .lines()
+            .find(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("{case}: the note is in main.typ\n{main}"));
+        assert!(
+            line.starts_with("#emph[Transcriber’s note: ]") && !line.contains("#footnote"),
+            "{case}: {line}"
+        );
+    }
+}

@@ -85,6 +85,7 @@ golden_cases! {
         zh_endnotes => "zh-endnotes",
         zh_kana_endnotes => "zh-kana-endnotes",
         zh_layout_padding => "zh-layout-padding",
+        zh_letters_diary => "zh-letters-diary",
         zh_pdftotext_feet => "zh-pdftotext-feet",
         zh_title_people => "zh-title-people",
     }

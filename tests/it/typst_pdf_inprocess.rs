@@ -68,13 +68,14 @@ fn fixture_compiles_in_process_at_the_trim_size_with_no_warning() {
         "{}",
         report.cjk_font
     );
-    // No embedded fonts: Libertinus Serif only when installed, else the CJK serif's Latin.
+    // No embedded fonts: Libertinus Serif only when installed, else Linux Libertine when
+    // installed, else the CJK serif's Latin.
     let families = paiban::pdf::inprocess::families(&paiban::pdf::inprocess::font_store());
-    let expected = if families
-        .iter()
-        .any(|f| f == paiban::writer::typst::LATIN_SERIF)
-    {
+    let installed = |f: &str| families.iter().any(|g| g.eq_ignore_ascii_case(f));
+    let expected = if installed(paiban::writer::typst::LATIN_SERIF) {
         paiban::writer::typst::LATIN_SERIF
+    } else if installed(paiban::writer::typst::LATIN_SERIF_FALLBACK) {
+        paiban::writer::typst::LATIN_SERIF_FALLBACK
     } else {
         report.cjk_font.as_str()
     };
@@ -140,4 +141,45 @@ fn warnings_packages_and_outside_files_are_errors() {
             "{main:?}: expected {expected:?} in {found:?}"
         );
     }
+}
+
+#[test]
+#[ignore = "needs poppler"]
+fn the_projects_fonts_folder_is_scanned() {
+    poppler();
+    const FONT: &str = "tests/fixtures/fonts/PaibanFixture-Regular.ttf";
+    let tmp = tempfile::tempdir().unwrap();
+    let proj = tmp.path().join("proj");
+    // The project as the writer ships a font book.toml lists: under `fonts/`.
+    let font = paiban::model::Resource::new(
+        "fonts/PaibanFixture-Regular.ttf",
+        std::fs::read(FONT).unwrap(),
+    )
+    .unwrap();
+    let opts_typst = paiban::writer::typst::TypstOptions {
+        fonts: vec![font],
+        ..Default::default()
+    };
+    paiban::writer::typst::write_typst(&chinese_book(), &opts_typst)
+        .write_to(&proj)
+        .unwrap();
+    assert!(proj.join("fonts/fonts/PaibanFixture-Regular.ttf").is_file());
+    // The fixture family is no system font: only the project's folder holds it.
+    let system = paiban::pdf::inprocess::families(&paiban::pdf::inprocess::font_store());
+    assert!(!system.iter().any(|f| f == "Paiban Fixture"), "{system:?}");
+    let families = Compiler::InProcess.families_in(&proj).unwrap();
+    assert!(
+        families.iter().any(|f| f == "Paiban Fixture"),
+        "{families:?}"
+    );
+    // A page set in it compiles with no warning, and the PDF embeds it.
+    std::fs::write(
+        proj.join("main.typ"),
+        "#set text(font: \"Paiban Fixture\", fallback: false)\nHello World 123\n",
+    )
+    .unwrap();
+    let pdf = tmp.path().join("fixture.pdf");
+    compile_with(Compiler::InProcess, &proj, &pdf, &opts()).unwrap_or_else(|e| panic!("{e}"));
+    let fonts = run("pdffonts", &[pdf.to_str().unwrap()]);
+    assert!(fonts.contains("PaibanFixture-Regular"), "{fonts}");
 }

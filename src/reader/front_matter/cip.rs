@@ -172,6 +172,14 @@ fn split_description(desc: &str, out: &mut CipBlock) {
         return;
     };
     out.record.imprint = imprint.to_string();
+    // areas after the imprint (a series `(河流丛书)`, a note) are kept as printed
+    out.record.notes = segments
+        .get(at + 1..)
+        .unwrap_or_default()
+        .iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| s.to_string())
+        .collect();
     let (place, rest) = match imprint.split_once(['：', ':']) {
         Some((p, r)) => (Some(join_cjk(p)), r),
         None => (None, *imprint),
@@ -265,6 +273,15 @@ mod tests {
         assert_eq!(cip.publisher.as_deref(), Some("北岳书局"));
         assert_eq!(cip.record.subjects, ["手工业者—生平事迹"]);
         assert_eq!(cip.record.classification.as_deref(), Some("K825"));
+    }
+
+    #[test]
+    fn an_area_after_the_imprint_is_kept() {
+        let text = "图书在版编目(CIP)数据\n渡口的故事/赵小溪著. —南京：江岸出版社，2021.6. —（河流文化丛书）\nISBN 978-0-306-40615-7\nⅠ. 渡… Ⅱ. 赵… Ⅲ. 渡口—史料 Ⅳ. K928";
+        let cip = read_cip(&lines(text));
+        assert_eq!(cip.record.imprint, "南京：江岸出版社，2021.6");
+        assert_eq!(cip.record.notes, ["（河流文化丛书）"]);
+        assert_eq!(cip.publisher.as_deref(), Some("江岸出版社"));
     }
 
     #[test]

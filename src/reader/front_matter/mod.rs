@@ -131,6 +131,17 @@ pub fn read_front_matter(lines: &[Line<'_>], relators: &Relators) -> FrontMatter
     fm.diagnostics.extend(tp.diagnostics.iter().cloned());
     let heading = r.cip.first().map_or("", |l| l.text);
     let loc = western::is_loc_heading(heading).then(|| western::read_loc(r.cip));
+    for &no in loc.iter().flat_map(|l| &l.unread) {
+        fm.diagnostics.push(
+            Diagnostic::new(
+                Code::CipLineUnread,
+                no,
+                "this line of the Library of Congress CIP block is kept as printed, but no \
+                 metadata was read from it",
+            )
+            .with_hint("set the field it holds in book.toml if the metadata needs it"),
+        );
+    }
     let cip = (!r.cip.is_empty()).then(|| match &loc {
         Some(l) => l.cip.clone(),
         None if taiwan::is_tw_cip_heading(heading) => taiwan::read_tw_cip(r.cip),

@@ -578,6 +578,13 @@ fn cip_from_rows(rows: &[HashMap<String, String>]) -> crate::model::CipRecord {
             "imprint" => c.imprint = value,
             "extent" => c.extent = Some(value),
             "style" if value.trim() == "taiwan" => c.style = crate::model::CipStyle::Taiwan,
+            "style" if value.trim() == "library-of-congress" => {
+                c.style = crate::model::CipStyle::LibraryOfCongress
+            }
+            "note" => c.notes.push(value),
+            "control_number" => c.control_numbers.push(value),
+            "class_number" => c.class_numbers.push(value),
+            "issued" => c.issued.push(value),
             "isbn" => c.isbn = Some(value),
             "classification" => c.classification = Some(value),
             "cip_number_line" => c.cip_number_line = Some(value),

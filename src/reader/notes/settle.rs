@@ -380,7 +380,10 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
         if kinds[i] == Kind::Text {
             let block = gutenberg_footnote(text)
                 .map(|(key, rest)| (key, rest, false))
-                .or_else(|| transcribers_note(text).map(|rest| ("TN", rest, true)));
+                .or_else(|| {
+                    transcribers_note(text)
+                        .map(|rest| (crate::model::Note::TRANSCRIBERS_MARK, rest, true))
+                });
             if let Some((key, rest, by_nature)) = block {
                 bracket = depth_after(text, 0);
                 if bracket == 0 {

@@ -12,6 +12,9 @@ use crate::model::{CipRecord, CipStyle, ColophonEntry};
 /// Chinese (`chinese` false) the areas are joined by `. — ` with spaces, as ISBD sets them in Latin
 /// script.
 pub fn cip(x: &mut Xml, c: &CipRecord, chinese: bool) {
+    if c.style == CipStyle::LibraryOfCongress && !c.issued.is_empty() {
+        return loc(x, c);
+    }
     let taiwan = c.style == CipStyle::Taiwan;
     if taiwan {
         x.open("div", &[("class", "cip cip-taiwan")]);
@@ -60,13 +63,31 @@ pub fn cip(x: &mut Xml, c: &CipRecord, chinese: bool) {
     x.nl();
 }
 
+/// A Library of Congress record as issued: the heading, then each field on its own line
+/// (`Names: …`, `Description: … | Includes bibliographical references.`, `Classification: LCC
+/// … | DDC …`, or a catalogue card's lines), its turnover lines hung.
+fn loc(x: &mut Xml, c: &CipRecord) {
+    x.open("div", &[("class", "cip cip-loc")]);
+    x.nl();
+    if !c.heading.is_empty() {
+        x.leaf("p", &[("class", "cip-heading")], &c.heading);
+        x.nl();
+    }
+    for field in &c.issued {
+        x.leaf("p", &[("class", "cip-field")], field);
+        x.nl();
+    }
+    x.close("div");
+    x.nl();
+}
+
 /// The description, edition and imprint areas as one entry, joined as the record's standard
 /// issues them (`. —` GB/T 12451, `. -- ` Taiwan, `. — ` in Latin script).
 fn entry(c: &CipRecord, chinese: bool) -> String {
     let sep = match c.style {
         CipStyle::Taiwan => ". -- ",
         CipStyle::Gb if chinese => ". —",
-        CipStyle::Gb => ". — ",
+        CipStyle::Gb | CipStyle::LibraryOfCongress => ". — ",
     };
     [
         c.description.trim().trim_end_matches('.'),
@@ -74,6 +95,7 @@ fn entry(c: &CipRecord, chinese: bool) -> String {
         c.imprint.trim(),
     ]
     .into_iter()
+    .chain(c.notes.iter().map(|n| n.trim()))
     .filter(|a| !a.is_empty())
     .collect::<Vec<_>>()
     .join(sep)
@@ -220,6 +242,17 @@ mod tests {
             !html.contains("cip-extent") && !html.contains("cip-taiwan"),
             "{html}"
         );
+        let series = CipRecord {
+            description: "渡口的故事/赵小溪著".into(),
+            imprint: "南京：江岸出版社，2021.6".into(),
+            notes: vec!["（河流文化丛书）".into()],
+            ..CipRecord::default()
+        };
+        let html = render_cip(&series, true);
+        assert!(
+            html.contains(">渡口的故事/赵小溪著. —南京：江岸出版社，2021.6. —（河流文化丛书）</p>"),
+            "{html}"
+        );
         let latin = CipRecord {
             description: "The salt road / M. Harlow.".into(),
             imprint: "Riverton : Millbank Press, 2021".into(),
@@ -230,6 +263,33 @@ mod tests {
             html.contains(">The salt road / M. Harlow. — Riverton : Millbank Press, 2021</p>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_library_of_congress_record_prints_every_field_as_issued() {
+        let c = CipRecord {
+            heading: "Library of Congress Cataloging-in-Publication Data".into(),
+            description: "The salt road / M. Harlow.".into(),
+            notes: vec!["Includes bibliographical references.".into()],
+            issued: vec![
+                "Names: Harlow, Margaret, author.".into(),
+                "Description: Riverton : Millbank Press, 2021. | Includes bibliographical references.".into(),
+                "Classification: LCC HE5781 .H37 2021 (print) | DDC 386/.6—dc23".into(),
+            ],
+            style: CipStyle::LibraryOfCongress,
+            ..CipRecord::default()
+        };
+        let html = render_cip(&c, false);
+        for line in [
+            "<div class=\"cip cip-loc\">",
+            "<p class=\"cip-heading\">Library of Congress Cataloging-in-Publication Data</p>",
+            "<p class=\"cip-field\">Names: Harlow, Margaret, author.</p>",
+            "<p class=\"cip-field\">Description: Riverton : Millbank Press, 2021. | Includes bibliographical references.</p>",
+            "<p class=\"cip-field\">Classification: LCC HE5781 .H37 2021 (print) | DDC 386/.6—dc23</p>",
+        ] {
+            assert!(html.contains(line), "{line}\n{html}");
+        }
+        assert!(!html.contains("cip-description"), "{html}");
     }
 
     #[test]

@@ -147,6 +147,7 @@ pub fn ui_name(key: UiName, lang: &str) -> &'static str {
         UiName::BodyMatter => ("正文", "正文", "Start of Content"),
         UiName::PageList => ("页码", "頁碼", "Page List"),
         UiName::BackToRef => ("返回正文", "返回正文", "Back to text"),
+        UiName::TranscribersNote => ("录入者注：", "錄入者注：", "Transcriber’s note:"),
     };
     pick(lang, c, t, e)
 }
@@ -162,6 +163,8 @@ pub enum UiName {
     PageList,
     /// The accessible name of a footnote's backlink.
     BackToRef,
+    /// The label of a transcriber's note, its punctuation included.
+    TranscribersNote,
 }
 
 #[cfg(test)]

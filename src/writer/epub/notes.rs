@@ -164,7 +164,8 @@ pub fn plan_notes(
                 })
         });
         let Some(i) = home else { continue };
-        if !book.referenced_from_notes(note.id) {
+        // a transcriber's note is called by no marker by nature: no warning
+        if !book.referenced_from_notes(note.id) && !note.is_transcribers() {
             diags.push(
                 Diagnostic::new(
                     Code::NoteUnreferenced,
@@ -178,7 +179,13 @@ pub fn plan_notes(
         }
         plan.per_doc[i].push(note.id);
         let n = plan.per_doc[i].len();
-        let mark = mark_of(book, note.id, style, &mut own[i], n);
+        let mark = if note.is_transcribers() {
+            // labelled, not numbered: outside the file's count
+            own[i] += 1;
+            note.mark.clone()
+        } else {
+            mark_of(book, note.id, style, &mut own[i], n)
+        };
         plan.targets[note.id.index()] = Some(NoteTarget {
             doc: i,
             mark,

@@ -394,6 +394,31 @@ fn footnotes(x: &mut Xml, ctx: &mut Ctx<'_, '_>) {
             continue;
         };
         let note = ctx.book.note(id);
+        if note.is_transcribers() && t.first_ref.is_none() {
+            // its own block, visible in every reading system (a footnote aside no link
+            // calls is hidden by some), under its label
+            x.open(
+                "aside",
+                &[
+                    ("id", &t.id),
+                    ("class", "transcriber-note"),
+                    ("role", "note"),
+                ],
+            );
+            x.nl();
+            x.open("p", &[]);
+            let label = kinds::ui_name(UiName::TranscribersNote, ctx.lang);
+            x.leaf("span", &[("class", "note-label")], label);
+            if !ctx.lang.starts_with("zh") {
+                x.text(" ");
+            }
+            inlines(x, ctx, &note.content, true);
+            x.close("p");
+            x.nl();
+            x.close("aside");
+            x.nl();
+            continue;
+        }
         x.open(
             "aside",
             &[

@@ -287,8 +287,20 @@ fn cip_rows(c: &CipRecord) -> Vec<Vec<String>> {
     for s in &c.subjects {
         rows.push(vec!["subject".into(), cell(s)]);
     }
-    if c.style == crate::model::CipStyle::Taiwan {
-        rows.push(vec!["style".into(), "taiwan".into()]);
+    for (key, list) in [
+        ("note", &c.notes),
+        ("control_number", &c.control_numbers),
+        ("class_number", &c.class_numbers),
+        ("issued", &c.issued),
+    ] {
+        rows.extend(list.iter().map(|v| vec![key.to_string(), cell(v)]));
+    }
+    match c.style {
+        crate::model::CipStyle::Gb => {}
+        crate::model::CipStyle::Taiwan => rows.push(vec!["style".into(), "taiwan".into()]),
+        crate::model::CipStyle::LibraryOfCongress => {
+            rows.push(vec!["style".into(), "library-of-congress".into()])
+        }
     }
     rows
 }

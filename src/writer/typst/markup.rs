@@ -137,19 +137,24 @@ impl<'a> Markup<'a> {
         for d in front {
             match d.kind {
                 DivisionKind::Cover => {}
+                // the notes homed on a display page (a transcriber's note above the text)
+                // are printed on it, never dropped
                 DivisionKind::TitlePage => {
                     self.out.push_str("#title-page[\n");
                     self.blocks(&d.blocks);
+                    self.orphan_notes(d);
                     self.out.push_str("]\n\n");
                 }
                 DivisionKind::CopyrightPage => {
                     self.out.push_str("#copyright-page[\n");
                     self.blocks(&d.blocks);
+                    self.orphan_notes(d);
                     self.out.push_str("]\n\n");
                 }
                 DivisionKind::Contents => {
                     let title = self.title_or(d, self.contents_name(), "Contents");
                     let _ = writeln!(self.out, "#contents[{}]\n", title.text);
+                    self.orphan_notes(d);
                     contents_done = true;
                 }
                 _ => self.front_division(d),
@@ -225,8 +230,38 @@ impl<'a> Markup<'a> {
         let Some(ids) = self.orphans.get(&d.id) else {
             return;
         };
-        let calls: Vec<String> = ids.iter().map(|id| self.footnote(*id)).collect();
-        let _ = writeln!(self.out, "{}\n", calls.concat());
+        // a transcriber's note is a paragraph under its label where the division ends, not a
+        // footnote no mark calls
+        let (tn, others): (Vec<&crate::model::NoteId>, Vec<&crate::model::NoteId>) =
+            ids.iter().partition(|id| {
+                self.book
+                    .notes
+                    .get(id.index())
+                    .is_some_and(|n| n.is_transcribers())
+            });
+        if !others.is_empty() {
+            let calls: Vec<String> = others.iter().map(|id| self.footnote(**id)).collect();
+            let _ = writeln!(self.out, "{}\n", calls.concat());
+        }
+        for id in tn {
+            let note = &self.book.notes[id.index()];
+            let lang = self.book.meta.language.as_str();
+            let label = if lang.starts_with("zh")
+                && ["Hant", "TW", "HK", "MO"].iter().any(|t| lang.contains(t))
+            {
+                "錄入者注："
+            } else if lang.starts_with("zh") {
+                "录入者注："
+            } else {
+                "Transcriber’s note: "
+            };
+            let _ = writeln!(
+                self.out,
+                "#emph[{}]{}\n",
+                escape::markup(label),
+                self.inlines(&note.content)
+            );
+        }
     }
 
     /// A body or back-matter division at heading `level` (1: chapter, 2: section …).
@@ -399,6 +434,20 @@ impl<'a> Markup<'a> {
     fn cip(&mut self, cip: &CipRecord) {
         let content = |s: &str| format!("[{}]", escape::markup(s));
         let opt = |s: &Option<String>| s.as_deref().map_or("none".to_string(), content);
+        if cip.style == CipStyle::LibraryOfCongress && !cip.issued.is_empty() {
+            // as issued: one field per line (the template hangs the turnover lines)
+            let fields: String = cip
+                .issued
+                .iter()
+                .map(|f| format!("    {},\n", content(f)))
+                .collect();
+            let _ = writeln!(
+                self.out,
+                "#cip(\n  heading: {},\n  fields: (\n{fields}  ),\n  style: \"loc\",\n)\n",
+                content(&cip.heading),
+            );
+            return;
+        }
         let taiwan = cip.style == CipStyle::Taiwan;
         let tracings: Vec<String> = cip
             .tracings
@@ -423,6 +472,10 @@ impl<'a> Markup<'a> {
         }
         if let Some(e) = &cip.extent {
             let _ = writeln!(extra, "  extent: {},", content(e));
+        }
+        if !cip.notes.is_empty() {
+            let notes: Vec<String> = cip.notes.iter().map(|n| content(n)).collect();
+            let _ = writeln!(extra, "  notes: ({},),", notes.join(", "));
         }
         if taiwan {
             extra.push_str("  style: \"taiwan\",\n");

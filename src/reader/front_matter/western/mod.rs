@@ -2,7 +2,7 @@
 //! `Names:`/`Title:`/`Identifiers:` fields or the older card style), `By …` statements,
 //! `Published by …`, `First edition`, and the printer's key (`10 9 8 7 6 5 4 3 2 1`).
 
-use crate::model::{CipRecord, Contributor, Relator};
+use crate::model::{CipRecord, CipStyle, Contributor, Relator};
 use crate::reader::Line;
 
 use super::cip::CipBlock;
@@ -51,6 +51,9 @@ pub struct LocBlock {
     pub lccn: Option<String>,
     /// Every ISBN with its label, in print order.
     pub isbns: Vec<PrintedIsbn>,
+    /// 1-based lines of a card-style block that no field was read from (kept as issued in
+    /// [`CipRecord::issued`], to be reported).
+    pub unread: Vec<usize>,
 }
 
 /// `Harlow, Margaret, 1961- author.` → (`Margaret Harlow`, `Harlow, Margaret`, role).
@@ -249,6 +252,7 @@ pub fn read_loc(lines: &[Line<'_>]) -> LocBlock {
     };
     let mut rec = CipRecord {
         heading: first.text.trim().to_string(),
+        style: CipStyle::LibraryOfCongress,
         ..CipRecord::default()
     };
     let body: Vec<Line<'_>> = lines
@@ -257,7 +261,9 @@ pub fn read_loc(lines: &[Line<'_>]) -> LocBlock {
         .skip(1)
         .copied()
         .collect();
-    for (field, no) in fields(&body) {
+    let fields = fields(&body);
+    rec.issued = fields.iter().map(|(f, _)| f.clone()).collect();
+    for (field, no) in fields {
         let (label, value) = match FIELDS.iter().find(|f| field.starts_with(*f)) {
             Some(f) => (*f, field[f.len()..].trim().to_string()),
             None => ("", field.clone()),
@@ -288,15 +294,23 @@ pub fn read_loc(lines: &[Line<'_>]) -> LocBlock {
             "Description:" => {
                 for item in &items {
                     let item = item.trim_end_matches('.');
-                    if let Some(e) = edition_line(item) {
+                    if item.is_empty() {
+                    } else if let Some(e) = edition_line(item) {
                         out.edition = Some(e);
-                    } else if let Some((place, rest)) = item.split_once(" : ") {
+                    } else if is_extent(item) {
+                        rec.extent = Some(item.to_string());
+                    } else if let Some((place, rest)) =
+                        item.split_once(" : ").filter(|_| rec.imprint.is_empty())
+                    {
                         rec.imprint = item.to_string();
                         out.cip.place = Some(place.trim().to_string());
                         let (publisher, year) = rest.rsplit_once(',').unwrap_or((rest, ""));
                         out.cip.publisher = Some(publisher.trim().to_string());
                         out.cip.date = super::cip::parse_year_month(year);
                         out.cip.imprint_line = no;
+                    } else {
+                        // `Includes bibliographical references and index.`
+                        rec.notes.push(format!("{item}."));
                     }
                 }
             }
@@ -305,6 +319,7 @@ pub fn read_loc(lines: &[Line<'_>]) -> LocBlock {
                     if let Some(l) = item.strip_prefix("LCCN") {
                         let n = l.split_whitespace().next().unwrap_or("");
                         out.lccn.get_or_insert_with(|| n.to_string());
+                        rec.control_numbers.push(item.to_string());
                     }
                 }
                 out.isbns.extend(labelled_isbns(&value));
@@ -322,6 +337,11 @@ pub fn read_loc(lines: &[Line<'_>]) -> LocBlock {
             "Classification:" => {
                 let c = items.first().map(|c| c.split(" (").next().unwrap_or(c));
                 rec.classification = c.map(str::to_string);
+                rec.class_numbers = items
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .map(|c| c.to_string())
+                    .collect();
             }
             "LC record" | "LC ebook record" => {
                 rec.cip_number_line.get_or_insert(field.clone());
@@ -342,23 +362,111 @@ pub fn read_loc(lines: &[Line<'_>]) -> LocBlock {
     out
 }
 
+/// A physical description: `p. cm.`, `xii, 320 pages ; 24 cm`, `1 online resource`.
+fn is_extent(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= 10
+        && (words.last().is_some_and(|w| *w == "cm")
+            || t.contains(" p. ")
+            || t.ends_with(" p")
+            || t.contains("pages")
+            || t.contains("online resource"))
+}
+
+/// A Dewey number: `823'.914--dc22`, `386/.6—dc23`, `DDC 386/.6—dc23`.
+fn is_dewey(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.starts_with(|c: char| c.is_ascii_digit())
+        && ["--dc", "—dc", "-dc"].iter().any(|m| {
+            w.split_once(m)
+                .is_some_and(|(_, ed)| ed.chars().all(|c| c.is_ascii_digit()))
+        })
+}
+
+/// A Library of Congress call number's class: `PR6058.A6925`, `HE5781`, `QA76.73.R87`.
+fn is_lcc(word: &str) -> bool {
+    let letters = word.chars().take_while(char::is_ascii_uppercase).count();
+    (1..=3).contains(&letters)
+        && word[letters..].starts_with(|c: char| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+}
+
+/// A bare LCCN: `2010045678`, `2010-45678`, `75-12345`.
+fn is_lccn(word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    (7..=10).contains(&digits)
+        && word.chars().all(|c| c.is_ascii_digit() || c == '-')
+        && word.matches('-').count() <= 1
+}
+
+/// The class numbers and control number of a card's last lines (`PR6058.A6925 L48 2011`,
+/// `823'.914--dc22          2010045678`); `false` when the line is not one.
+fn card_numbers(text: &str, out: &mut LocBlock, rec: &mut CipRecord) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let (lccn, rest) = match words.split_last() {
+        Some((last, rest)) if words.len() > 1 && is_lccn(last) => (Some(*last), rest),
+        _ => (None, &words[..]),
+    };
+    let class = rest.join(" ");
+    let numbers = if is_dewey(first) && rest.len() == 1 {
+        Some(class)
+    } else if is_lcc(first) && rest.len() <= 4 {
+        rec.classification.get_or_insert_with(|| class.clone());
+        Some(class)
+    } else if words.len() == 1 && is_lccn(first) {
+        out.lccn.get_or_insert_with(|| first.to_string());
+        rec.control_numbers.push(first.to_string());
+        return true;
+    } else {
+        None
+    };
+    let Some(class) = numbers else {
+        return false;
+    };
+    rec.class_numbers.push(class);
+    if let Some(n) = lccn {
+        out.lccn.get_or_insert_with(|| n.to_string());
+        rec.control_numbers.push(n.to_string());
+    }
+    true
+}
+
 /// A line of the older card-style block: `Harlow, Margaret.`, `The salt road / M. Harlow.`,
-/// `ISBN … (pbk.)`, `1. Ferries—History. I. Title.`
-fn card_line(text: &str, _no: usize, out: &mut LocBlock, rec: &mut CipRecord) {
-    if text.to_ascii_uppercase().contains("ISBN") {
+/// `p. cm.`, `Includes bibliographical references.`, `ISBN … (pbk.)`, `1. Ferries—History.
+/// I. Title.`, the class numbers and LCCN; a line none of these is listed in `out.unread`.
+fn card_line(text: &str, no: usize, out: &mut LocBlock, rec: &mut CipRecord) {
+    if text.starts_with("Includes ") || text.starts_with("Bibliography") {
+        rec.notes.push(text.to_string());
+    } else if is_extent(text) && !text.contains(" / ") {
+        rec.extent = Some(text.to_string());
+    } else if card_numbers(text, out, rec) {
+    } else if text.to_ascii_uppercase().contains("ISBN") {
         out.isbns.extend(labelled_isbns(text));
-    } else if out.names.is_empty() && out.title.is_none() {
-        if let Some((name, file_as, role)) = inverted_name(text) {
-            out.names.push(Contributor {
-                name,
-                role,
-                label: None,
-                file_as: Some(file_as),
-                affiliation: None,
-            });
-        }
+    } else if let Some((name, file_as, role)) = (out.names.is_empty() && out.title.is_none())
+        .then(|| inverted_name(text))
+        .flatten()
+    {
+        out.names.push(Contributor {
+            name,
+            role,
+            label: None,
+            file_as: Some(file_as),
+            affiliation: None,
+        });
     } else if out.title.is_none() && text.contains(" / ") {
-        rec.description = text.to_string();
+        // `The salt road / M. Harlow. -- 1st ed.`: title, statement, then the edition area
+        let mut areas = text.split(" -- ").flat_map(|a| a.split(" — "));
+        rec.description = areas.next().unwrap_or(text).trim().to_string();
+        for area in areas {
+            match edition_line(area) {
+                Some(e) => out.edition = Some(e),
+                None => rec.imprint = area.trim().trim_end_matches('.').to_string(),
+            }
+        }
         let main = text.split(" / ").next().unwrap_or(text).trim();
         out.title = Some(main.to_string());
     } else if text.starts_with("1. ") {
@@ -371,6 +479,10 @@ fn card_line(text: &str, _no: usize, out: &mut LocBlock, rec: &mut CipRecord) {
             .filter(|s| !s.is_empty() && !s.starts_with("I."))
             .map(str::to_string)
             .collect();
+    } else if let Some(e) = edition_line(text) {
+        out.edition.get_or_insert(e);
+    } else {
+        out.unread.push(no);
     }
 }
 

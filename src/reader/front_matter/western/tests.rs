@@ -154,6 +154,89 @@ fn a_modern_loc_block() {
         b.cip.record.classification.as_deref(),
         Some("LCC HE5781 .H37 2021")
     );
+    let rec = &b.cip.record;
+    assert_eq!(rec.notes, ["Includes bibliographical references."]);
+    assert_eq!(
+        rec.control_numbers,
+        ["LCCN 2020045123 (print)", "LCCN 2020045124 (ebook)"]
+    );
+    assert_eq!(
+        rec.class_numbers,
+        ["LCC HE5781 .H37 2021 (print)", "DDC 386/.6—dc23"]
+    );
+    // every field as issued, wrapped lines rejoined
+    assert_eq!(rec.issued.len(), 7);
+    assert_eq!(
+        rec.issued[2],
+        "Description: First edition. | Riverton : Millbank Press, 2021. | Includes bibliographical references."
+    );
+    assert_eq!(rec.style, CipStyle::LibraryOfCongress);
+    assert!(b.unread.is_empty());
+}
+
+#[test]
+fn a_card_style_loc_block() {
+    let text = "Library of Congress Cataloging-in-Publication Data\n\
+                Harrow, Nell, 1951-\n\
+                \x20 Letters from the salt marsh / Nell Harrow. -- 1st ed.\n\
+                \x20    p. cm.\n\
+                \x20 Includes bibliographical references and index.\n\
+                \x20 ISBN 0-00-000000-0 (alk. paper)\n\
+                \x20 1. Marshes--Fiction.  2. Brothers and sisters--Fiction.  I. Title.\n\
+                \x20 A line the card reader knows nothing of\n\
+                PR6058.A6925 L48 2011\n\
+                823'.914--dc22                                  2010045678\n\
+                2011012345";
+    let lines = crate::reader::lines::split(text);
+    let b = read_loc(&lines);
+    let rec = &b.cip.record;
+    assert_eq!(b.names[0].name, "Nell Harrow");
+    assert_eq!(b.title.as_deref(), Some("Letters from the salt marsh"));
+    assert_eq!(
+        rec.description,
+        "Letters from the salt marsh / Nell Harrow."
+    );
+    assert_eq!(b.edition.as_deref(), Some("1st ed"));
+    assert_eq!(rec.extent.as_deref(), Some("p. cm."));
+    assert_eq!(
+        rec.notes,
+        ["Includes bibliographical references and index."]
+    );
+    assert_eq!(
+        rec.subjects,
+        ["Marshes--Fiction", "Brothers and sisters--Fiction"]
+    );
+    assert_eq!(
+        rec.class_numbers,
+        ["PR6058.A6925 L48 2011", "823'.914--dc22"]
+    );
+    assert_eq!(rec.classification.as_deref(), Some("PR6058.A6925 L48 2011"));
+    // a second LCCN is kept beside the first, which is the book's
+    assert_eq!(rec.control_numbers, ["2010045678", "2011012345"]);
+    assert_eq!(b.lccn.as_deref(), Some("2010045678"));
+    // every line as issued; the one no field was read from is reported
+    assert_eq!(rec.issued.len(), 10);
+    assert_eq!(rec.issued[6], "A line the card reader knows nothing of");
+    assert_eq!(b.unread, [8]);
+}
+
+#[test]
+fn card_numbers_and_extents() {
+    let table = [
+        ("p. cm.", true),
+        ("xii, 320 pages ; 24 cm", true),
+        ("1 online resource", true),
+        ("The salt road / M. Harlow.", false),
+    ];
+    for (t, want) in table {
+        assert_eq!(is_extent(t), want, "{t:?}");
+    }
+    assert!(is_dewey("823'.914--dc22") && is_dewey("386/.6—dc23"));
+    assert!(!is_dewey("1961-") && !is_dewey("dc22"));
+    assert!(is_lcc("PR6058.A6925") && is_lcc("HE5781") && !is_lcc("ISBN") && !is_lcc("1."));
+    assert!(
+        is_lccn("2010045678") && is_lccn("75-12345") && !is_lccn("2011") && !is_lccn("1-2-3456789")
+    );
 }
 
 #[test]
