@@ -1,5 +1,7 @@
 //! Manuscript lines with their 1-based line numbers, form feeds (换页) and control characters.
 
+use std::borrow::Cow;
+
 use crate::diag::{Code, Diagnostic};
 
 /// One manuscript line: its 1-based number and its text (no line end).
@@ -83,7 +85,11 @@ const LIGATURES: &[(char, &str)] = &[
 
 /// Replaces ligature characters (ﬁ ﬂ ﬀ ﬃ ﬄ) by their letters; returns the text, how many were
 /// replaced and the 1-based line of the first.
-pub fn normalise_ligatures(text: &str) -> (String, usize, usize) {
+pub fn normalise_ligatures(text: &str) -> (Cow<'_, str>, usize, usize) {
+    // every ligature is U+FB0x, three bytes opening EF AC: text without that pair has none
+    if !text.as_bytes().windows(2).any(|w| w == [0xEF, 0xAC]) {
+        return (text.into(), 0, 0);
+    }
     let mut out = String::with_capacity(text.len());
     let (mut count, mut first, mut line) = (0, 0, 1);
     for c in text.chars() {
@@ -101,7 +107,7 @@ pub fn normalise_ligatures(text: &str) -> (String, usize, usize) {
             None => out.push(c),
         }
     }
-    (out, count, first)
+    (out.into(), count, first)
 }
 
 /// Whether XML 1.0 forbids the character (C0 controls except tab, LF; noncharacters).
@@ -110,10 +116,19 @@ fn xml_illegal(c: char) -> bool {
 }
 
 /// Removes XML-illegal control characters, one diagnostic per line that held any.
-pub fn remove_controls(text: &str) -> (String, Vec<Diagnostic>) {
+pub fn remove_controls(text: &str) -> (Cow<'_, str>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    if !text.chars().any(xml_illegal) {
-        return (text.to_string(), diags);
+    // the illegal characters are C0 bytes and U+FFFE/U+FFFF (EF BF BE/BF): a byte scan finds
+    // them without decoding the text
+    let bytes = text.as_bytes();
+    let suspect = bytes
+        .iter()
+        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0C))
+        || bytes
+            .windows(3)
+            .any(|w| w[0] == 0xEF && w[1] == 0xBF && matches!(w[2], 0xBE | 0xBF));
+    if !suspect {
+        return (text.into(), diags);
     }
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
@@ -137,7 +152,7 @@ pub fn remove_controls(text: &str) -> (String, Vec<Diagnostic>) {
         }
         out.extend(line.chars().filter(|&c| !xml_illegal(c)));
     }
-    (out, diags)
+    (out.into(), diags)
 }
 
 #[cfg(test)]
@@ -187,7 +202,7 @@ mod tests {
         ];
         for (input, (text, n, line)) in cases {
             let got = normalise_ligatures(input);
-            assert_eq!(got, (text.to_string(), *n, *line), "{input:?}");
+            assert_eq!(got, ((*text).into(), *n, *line), "{input:?}");
         }
     }
 
@@ -215,6 +230,8 @@ mod tests {
             ("a\u{1}b\nc", "ab\nc", &[1]),
             ("ok\n\u{7}x\u{1b}y", "ok\nxy", &[2]),
             ("tab\there\u{c}ff", "tab\there\u{c}ff", &[]),
+            ("x\u{FFFE}y\u{FFFD}", "xy\u{FFFD}", &[1]),
+            ("\r", "", &[1]),
         ];
         for (input, want, lines) in cases {
             let (text, diags) = remove_controls(input);

@@ -83,12 +83,23 @@ fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Boxes and bullets set before a heading (`□注釋`).
+const BOXES: [char; 7] = ['□', '■', '◎', '●', '○', '◆', '◇'];
+
 /// Whether `text`, letter-spacing, a leading box or bullet and a trailing colon removed, is one
 /// of `headings` (all under 16 characters); a longer line is dismissed without being copied.
 fn is_one_of(text: &str, headings: &[&str]) -> bool {
+    // the first character after white space and boxes must open one of the headings: most
+    // lines are dismissed here, without being compacted
+    let first = text
+        .chars()
+        .find(|c| !c.is_whitespace() && !BOXES.contains(c));
+    if !first.is_some_and(|f| headings.iter().any(|h| h.starts_with(f))) {
+        return false;
+    }
     compact_within(text, 16).is_some_and(|c| {
         let c = c
-            .trim_start_matches(['□', '■', '◎', '●', '○', '◆', '◇'])
+            .trim_start_matches(BOXES)
             .trim_end_matches([':', '：', '︰']);
         headings.contains(&c)
     })
