@@ -86,8 +86,8 @@ const LIGATURES: &[(char, &str)] = &[
 /// Replaces ligature characters (ﬁ ﬂ ﬀ ﬃ ﬄ) by their letters; returns the text, how many were
 /// replaced and the 1-based line of the first.
 pub fn normalise_ligatures(text: &str) -> (Cow<'_, str>, usize, usize) {
-    // every ligature is U+FB0x, three bytes opening EF AC: text without that pair has none
-    if !text.as_bytes().windows(2).any(|w| w == [0xEF, 0xAC]) {
+    // a search for each ligature (memchr on its last byte) finds most texts hold none
+    if !LIGATURES.iter().any(|(l, _)| text.contains(*l)) {
         return (text.into(), 0, 0);
     }
     let mut out = String::with_capacity(text.len());
@@ -115,25 +115,31 @@ fn xml_illegal(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\u{c}')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// Whether `text` holds a character [`xml_illegal`] names, found without decoding it: a C0 byte
+/// (every byte looked at, so the scan vectorises) or the bytes of U+FFFE / U+FFFF.
+fn holds_illegal(text: &str) -> bool {
+    let c0 = |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != 0x0C);
+    text.as_bytes()
+        .chunks(4096)
+        .any(|chunk| chunk.iter().fold(false, |found, &b| found | c0(b)))
+        || text.contains('\u{FFFE}')
+        || text.contains('\u{FFFF}')
+}
+
 /// Removes XML-illegal control characters, one diagnostic per line that held any.
 pub fn remove_controls(text: &str) -> (Cow<'_, str>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    // the illegal characters are C0 bytes and U+FFFE/U+FFFF (EF BF BE/BF): a byte scan finds
-    // them without decoding the text
-    let bytes = text.as_bytes();
-    let suspect = bytes
-        .iter()
-        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0C))
-        || bytes
-            .windows(3)
-            .any(|w| w[0] == 0xEF && w[1] == 0xBF && matches!(w[2], 0xBE | 0xBF));
-    if !suspect {
+    if !holds_illegal(text) {
         return (text.into(), diags);
     }
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
+        }
+        if !holds_illegal(line) {
+            out.push_str(line);
+            continue;
         }
         let bad: Vec<char> = line.chars().filter(|&c| xml_illegal(c)).collect();
         if let Some(first) = bad.first() {
@@ -232,6 +238,7 @@ mod tests {
             ("tab\there\u{c}ff", "tab\there\u{c}ff", &[]),
             ("x\u{FFFE}y\u{FFFD}", "xy\u{FFFD}", &[1]),
             ("\r", "", &[1]),
+            ("fine\nx\u{FFFF}\nfine\u{b}", "fine\nx\nfine", &[2, 3]),
         ];
         for (input, want, lines) in cases {
             let (text, diags) = remove_controls(input);

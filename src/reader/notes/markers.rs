@@ -361,16 +361,25 @@ fn may_open(c: char) -> bool {
 }
 
 /// Whether the ASCII byte at `at` may open a marker: as [`may_open`] says, but a lower-case
-/// letter only when set apart by spaces as [`minipage_letter`] requires, so that the letters
-/// of English text are dismissed without looking back along the line.
+/// letter only when set apart by spaces as [`minipage_letter`] requires, and a digit only
+/// after a character that is neither a digit nor white space (what [`glued_to_word`] needs),
+/// so that the letters and numbers of the text are dismissed without looking back along the
+/// line.
 fn may_open_ascii(bytes: &[u8], at: usize) -> bool {
+    let prev = at.checked_sub(1).map(|p| bytes[p]);
     match bytes[at] {
-        b'a'..=b'z' => {
-            at > 0 && bytes[at - 1] == b' ' && bytes.get(at + 1).is_none_or(|&n| n == b' ')
-        }
-        b'^' | b'[' | b'*' | b'0'..=b'9' | b'(' => true,
+        b'a'..=b'z' => prev == Some(b' ') && bytes.get(at + 1).is_none_or(|&n| n == b' '),
+        b'0'..=b'9' => prev.is_some_and(|p| !p.is_ascii_digit() && !p.is_ascii_whitespace()),
+        b'^' | b'[' | b'*' | b'(' => true,
         _ => false,
     }
+}
+
+/// Whether a character whose UTF-8 form starts with byte `b` (not ASCII) may open a marker:
+/// every character [`may_open`] accepts starts with one of these (`¹` C2, `†` `①` E2, `〔` kana
+/// `㉑` E3, `注` E6, `註` E8, `［` `（` EF), so Chinese text is mostly skipped undecoded.
+fn may_open_lead(b: u8) -> bool {
+    matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xE6 | 0xE8 | 0xEF)
 }
 
 /// The pieces of a line, text and marker candidates in order, from [`segments`].
@@ -402,7 +411,7 @@ impl<'a> Iterator for Segments<'a> {
             let open = if b < 0x80 {
                 may_open_ascii(bytes, at)
             } else {
-                text[at..].chars().next().is_some_and(may_open)
+                may_open_lead(b) && text[at..].chars().next().is_some_and(may_open)
             };
             if open && let Some((mk, len)) = marker_at(text, at) {
                 if self.start < at {
@@ -584,10 +593,37 @@ mod tests {
     }
 
     #[test]
+    fn every_opening_character_has_an_opening_lead_byte() {
+        for c in (0x80..=0x10FFFF_u32).filter_map(char::from_u32) {
+            if may_open(c) {
+                let mut buf = [0; 4];
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(may_open_lead(lead), "{c:?} starts with {lead:#X}");
+            }
+        }
+    }
+
+    #[test]
     fn only_spaced_letters_and_may_open_bytes_start_a_marker() {
         // Every ASCII byte between every pair of neighbours a marker's rules look at.
-        let around = ["", " ", "支持 ", "a", "。", "word.", "x "];
-        let after = ["", " ", " 。", "]", "1]", "b", "，"];
+        let around = [
+            "",
+            " ",
+            "支持 ",
+            "a",
+            "。",
+            "word.",
+            "x ",
+            "word",
+            "项目",
+            "“甲”",
+            "free.”",
+            "a1",
+            "\t",
+            "/dev/sda",
+            "D.",
+        ];
+        let after = ["", " ", " 。", "]", "1]", "b", "，", "2", ".5", ")"];
         for b in 0..0x80_u8 {
             for head in around {
                 for tail in after {
