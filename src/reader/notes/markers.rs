@@ -378,9 +378,23 @@ fn may_open_ascii(bytes: &[u8], at: usize) -> bool {
 /// Whether a character whose UTF-8 form starts with byte `b` (not ASCII) may open a marker:
 /// every character [`may_open`] accepts starts with one of these (`¹` C2, `†` `①` E2, `〔` kana
 /// `㉑` E3, `注` E6, `註` E8, `［` `（` EF), so Chinese text is mostly skipped undecoded.
-fn may_open_lead(b: u8) -> bool {
+const fn may_open_lead(b: u8) -> bool {
     matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xE6 | 0xE8 | 0xEF)
 }
+
+/// The bytes where the scan in [`segments`] stops to look: a space (a minipage letter may
+/// follow), the ASCII characters [`may_open_ascii`] may accept but letters, and the lead bytes
+/// [`may_open_lead`] accepts; every other byte is skipped.
+const STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = matches!(c, b' ' | b'0'..=b'9' | b'^' | b'[' | b'*' | b'(') || may_open_lead(c);
+        b += 1;
+    }
+    t
+};
 
 /// The pieces of a line, text and marker candidates in order, from [`segments`].
 #[derive(Debug, Clone)]
@@ -406,14 +420,31 @@ impl<'a> Iterator for Segments<'a> {
         }
         let bytes = text.as_bytes();
         while self.at < bytes.len() {
-            let at = self.at;
+            let Some(skip) = bytes[self.at..].iter().position(|&b| STOPS[usize::from(b)]) else {
+                self.at = bytes.len();
+                break;
+            };
+            let mut at = self.at + skip;
             let b = bytes[at];
-            let open = if b < 0x80 {
+            if b == b' ' {
+                // a lower-case letter opens a marker only set apart by spaces (a minipage
+                // mark), so letters are looked at only after a space
+                if !(bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase)
+                    && may_open_ascii(bytes, at + 1))
+                {
+                    self.at = at + 1;
+                    continue;
+                }
+                at += 1;
+            } else if !(if b < 0x80 {
                 may_open_ascii(bytes, at)
             } else {
-                may_open_lead(b) && text[at..].chars().next().is_some_and(may_open)
-            };
-            if open && let Some((mk, len)) = marker_at(text, at) {
+                text[at..].chars().next().is_some_and(may_open)
+            }) {
+                self.at = at + utf8_len(b);
+                continue;
+            }
+            if let Some((mk, len)) = marker_at(text, at) {
                 if self.start < at {
                     let piece = &text[self.start..at];
                     self.marker = Some((mk, at + len));
@@ -423,7 +454,7 @@ impl<'a> Iterator for Segments<'a> {
                 self.at = at + len;
                 return Some(Segment::Marker(mk));
             }
-            self.at += utf8_len(b);
+            self.at = at + utf8_len(bytes[at]);
         }
         if self.start < text.len() {
             let piece = &text[self.start..];
@@ -590,6 +621,50 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The scan as first written: [`marker_at`] tried at every character [`may_open`] accepts.
+    fn every_character_tried(text: &str) -> Vec<Segment<'_>> {
+        let mut out = Vec::new();
+        let (mut start, mut at) = (0, 0);
+        while let Some(skip) = text[at..].find(may_open) {
+            at += skip;
+            if let Some((mk, len)) = marker_at(text, at) {
+                if start < at {
+                    out.push(Segment::Text(&text[start..at]));
+                }
+                out.push(Segment::Marker(mk));
+                at += len;
+                start = at;
+            } else {
+                at += text[at..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        if start < text.len() {
+            out.push(Segment::Text(&text[start..]));
+        }
+        out
+    }
+
+    #[test]
+    fn the_fast_scan_finds_what_trying_every_character_finds() {
+        let pieces = [
+            "", " ", "  ", "a", " a ", "word", "free.", "1", "12", "1999", "[1]", "[", "(4)", "^①",
+            "①", "项目", "支持 ", "。", "”", "*", "**", "注2", "ヾ", "¹²", "†", "/dev/sda", "\t",
+            "x", "，", "(", "［3］", "〔2〕", "¹", "D.", "${s:", "'", "~",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    let fast: Vec<_> = segments(&text).collect();
+                    assert_eq!(fast, every_character_tried(&text), "{text:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert_eq!(n, pieces.len().pow(3));
     }
 
     #[test]
