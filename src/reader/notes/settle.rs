@@ -429,7 +429,8 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                     || in_foot;
                 // a bracketed or `注1` body may follow a finished sentence directly (no rule or
                 // blank line); bare digits and `*` need the foot set off
-                let after_sentence = i > 0 && ends_sentence(&without_markers(lines[i - 1].text));
+                // (asked only of a line shaped as a note body)
+                let after_sentence = || i > 0 && ends_sentence(&without_markers(lines[i - 1].text));
                 // in a paged manuscript the foot pass has settled the page feet: a numbered
                 // line it left (`1. 首先…`) is a list item, not a note
                 let by_feet = |style: Style| {
@@ -443,15 +444,14 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                     style != Style::Glyph
                         && !by_feet(style)
                         && (set_off
-                            || (after_sentence
-                                && matches!(
-                                    style,
-                                    Style::Bracket
-                                        | Style::Tortoise
-                                        | Style::Zhu
-                                        | Style::Circled
-                                        | Style::Letter
-                                )))
+                            || (matches!(
+                                style,
+                                Style::Bracket
+                                    | Style::Tortoise
+                                    | Style::Zhu
+                                    | Style::Circled
+                                    | Style::Letter
+                            ) && after_sentence()))
                 };
                 if let Some((key, style, rest)) = body(text).filter(|b| begun && at_foot(b.1))
                     && pending.take(page, &normal_key(key), style)
