@@ -21,12 +21,11 @@ const MIN_LINES: usize = 8;
 fn gutter(text: &str) -> Option<usize> {
     let body = text.trim_end();
     let lead = body.len() - body.trim_start().len();
-    let chars: Vec<char> = body.chars().collect();
     let mut found = None;
     let mut col = 0;
     let mut run = 0;
     let mut run_start = 0;
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in body.chars().enumerate() {
         if c == ' ' && i >= lead {
             if run == 0 {
                 run_start = col;
@@ -48,6 +47,22 @@ fn gutter(text: &str) -> Option<usize> {
     (start >= lead + MIN_SIDE && width >= end + MIN_SIDE).then_some(end)
 }
 
+/// How many of the sorted edges `cols` lie within two columns of the commonest edge: for each
+/// edge, the edges in `c - 2 ..= c + 2`, counted between two pointers moving down the list.
+fn commonest_edge(cols: &[usize]) -> usize {
+    let (mut lo, mut hi, mut best) = (0, 0, 0);
+    for &c in cols {
+        while cols[lo] + 2 < c {
+            lo += 1;
+        }
+        while hi < cols.len() && cols[hi] <= c + 2 {
+            hi += 1;
+        }
+        best = best.max(hi - lo);
+    }
+    best
+}
+
 /// One warning per page whose text lines are mostly split at one gutter column: the page's
 /// first line.
 pub fn detect(lines: &[Line<'_>], form_feed: &[bool]) -> Vec<Diagnostic> {
@@ -61,12 +76,7 @@ pub fn detect(lines: &[Line<'_>], form_feed: &[bool]) -> Vec<Diagnostic> {
         let text: Vec<&Line<'_>> = page.iter().filter(|l| !l.text.trim().is_empty()).collect();
         let mut cols: Vec<usize> = text.iter().filter_map(|l| gutter(l.text)).collect();
         cols.sort_unstable();
-        // the commonest second-column edge, give or take two
-        let best = cols
-            .iter()
-            .map(|&c| cols.iter().filter(|&&d| d.abs_diff(c) <= 2).count())
-            .max()
-            .unwrap_or(0);
+        let best = commonest_edge(&cols);
         if best >= MIN_LINES && best * 5 >= text.len() * 3 {
             let first = text.first().map_or(page[0].no, |l| l.no);
             out.push(Diagnostic::new(
@@ -84,6 +94,27 @@ pub fn detect(lines: &[Line<'_>], form_feed: &[bool]) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn commonest_edge_counts_neighbours_within_two() {
+        let cases: &[(&[usize], usize)] = &[
+            (&[], 0),
+            (&[5], 1),
+            (&[1, 3, 5, 7], 3),
+            (&[10, 10, 11, 13, 20, 21, 22, 23, 24], 5),
+            (&[0, 0, 2, 2, 5], 4),
+        ];
+        for (cols, want) in cases {
+            // the same count as trying every pair
+            let pairs = cols
+                .iter()
+                .map(|&c| cols.iter().filter(|&&d| d.abs_diff(c) <= 2).count())
+                .max()
+                .unwrap_or(0);
+            assert_eq!(commonest_edge(cols), *want, "{cols:?}");
+            assert_eq!(pairs, *want, "{cols:?}");
+        }
+    }
 
     #[test]
     fn gutters() {

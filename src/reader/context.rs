@@ -227,10 +227,7 @@ pub fn kickers(lines: &[Line<'_>], kinds: &mut [Kind]) {
         if kinds[i] != Kind::Text {
             continue;
         }
-        let t = without_markers(lines[i].text);
-        if t.chars().count() > MAX_SHORT || ends_sentence(&t) {
-            continue;
-        }
+        // the rare heading below is looked for first, the line's own shape after it
         let before_heading = next_content(kinds, i).is_some_and(|j| {
             matches!(
                 kinds[j],
@@ -243,6 +240,13 @@ pub fn kickers(lines: &[Line<'_>], kinds: &mut [Kind]) {
                 }
             )
         });
+        if !before_heading {
+            continue;
+        }
+        let t = without_markers(lines[i].text);
+        if t.chars().count() > MAX_SHORT || ends_sentence(&t) {
+            continue;
+        }
         let standalone = prev_content(kinds, i).is_none_or(|j| match &kinds[j] {
             Kind::Text => {
                 ends_sentence(&without_markers(lines[j].text))
@@ -251,7 +255,7 @@ pub fn kickers(lines: &[Line<'_>], kinds: &mut [Kind]) {
             Kind::ListItem => ends_sentence(&without_markers(lines[j].text)),
             _ => true,
         });
-        if before_heading && standalone {
+        if standalone {
             kinds[i] = Kind::Kicker;
         }
     }

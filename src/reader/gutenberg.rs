@@ -111,19 +111,24 @@ pub fn is_start(text: &str) -> bool {
 /// `End of Project Gutenberg's …`, `End of this Project Gutenberg Etext`.
 pub fn is_end(text: &str) -> bool {
     let t = text.trim();
+    // the two shapes, told by their first characters before the line is squeezed
+    let starred = t.starts_with('*');
+    let end_of = t.len() < 200 && t.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("end of"));
+    if !starred && !end_of {
+        return false;
+    }
     let s = squeezed(t);
-    let marker = t.starts_with('*')
+    let marker = starred
         && (s.starts_with("ENDOFTHEPROJECTGUTENBERG")
             || s.starts_with("ENDOFTHISPROJECTGUTENBERG"));
-    let closing = t.len() < 200
+    let closing = end_of
         && [
             "ENDOFTHEPROJECTGUTENBERG",
             "ENDOFPROJECTGUTENBERG",
             "ENDOFTHISPROJECTGUTENBERG",
         ]
         .iter()
-        .any(|p| s.starts_with(p))
-        && t.to_ascii_lowercase().starts_with("end of");
+        .any(|p| s.starts_with(p));
     marker || closing
 }
 

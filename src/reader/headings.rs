@@ -148,10 +148,18 @@ const MATTER_EN: &[(&str, DivisionKind)] = &[
 /// An English matter heading (`Preface`, `ACKNOWLEDGMENTS`, `Appendix A: Tables`).
 fn matter_en(text: &str) -> Option<Kind> {
     let t = text.trim();
-    let lower = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = lower.to_ascii_lowercase();
     let capitalised = t.chars().next().is_some_and(char::is_uppercase);
-    if let (Some((_, kind)), true) = (MATTER_EN.iter().find(|(w, _)| *w == lower), capitalised) {
+    // the words of the line, single-spaced, against each heading's (all lower case)
+    let same_words = |w: &str| {
+        let mut words = t.split_whitespace();
+        w.split(' ')
+            .all(|h| words.next().is_some_and(|x| x.eq_ignore_ascii_case(h)))
+            && words.next().is_none()
+    };
+    let found = capitalised
+        .then(|| MATTER_EN.iter().find(|(w, _)| same_words(w)))
+        .flatten();
+    if let Some((_, kind)) = found {
         return Some(Kind::Matter {
             kind: *kind,
             title: t.to_string(),
@@ -176,22 +184,29 @@ const MAX_MATTER: usize = 80;
 /// `text` without white space (`目 录` → `目录`), or `None` when that is over `max` characters,
 /// so running-text lines are dismissed without being copied.
 pub fn compact_within(text: &str, max: usize) -> Option<String> {
-    let mut out = String::new();
-    let mut n = 0;
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        n += 1;
-        if n > max {
-            return None;
-        }
-        out.push(c);
-    }
-    Some(out)
+    compact_fits(text, max).then(|| text.chars().filter(|c| !c.is_whitespace()).collect())
 }
+
+/// Whether `text` holds at most `max` characters other than white space (counted no further
+/// than `max` + 1).
+pub fn compact_fits(text: &str, max: usize) -> bool {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(max)
+        .is_none()
+}
+
+/// The longest heading of [`MATTER`], in characters (`主要参考文献`).
+const MATTER_LONGEST: usize = 6;
 
 /// A front or back-matter heading (`序`, `目 录`, `主要参考文献`, `附录一 调查问卷`).
 pub fn matter(text: &str) -> Option<Kind> {
-    let compact = compact_within(text, MAX_MATTER)?;
-    if let Some((_, kind)) = MATTER.iter().find(|(w, _)| *w == compact) {
+    if !compact_fits(text, MAX_MATTER) {
+        return None;
+    }
+    if let Some(compact) = compact_within(text, MATTER_LONGEST)
+        && let Some((_, kind)) = MATTER.iter().find(|(w, _)| *w == compact)
+    {
         return Some(Kind::Matter {
             kind: *kind,
             title: compact,
@@ -388,6 +403,18 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(matter(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn matter_headings_fit_the_lookup() {
+        for (w, _) in MATTER {
+            assert!(w.chars().count() <= MATTER_LONGEST, "{w}");
+        }
+        for (w, _) in MATTER_EN {
+            assert_eq!(*w, w.to_ascii_lowercase(), "{w}");
+            assert!(!w.contains("  ") && w.trim() == *w, "{w:?}");
+        }
+        assert!(compact_fits("目 录", 2) && !compact_fits("目 录 页", 2));
     }
 
     #[test]

@@ -36,9 +36,10 @@ impl Compounds {
     /// Collects every `letters-letters` word that does not end a line.
     pub fn from_text(text: &str) -> Self {
         let mut words = BTreeSet::new();
-        for line in text.lines() {
+        // a compound holds a hyphen: lines and words without one are passed over unread
+        for line in text.lines().filter(|l| l.contains('-')) {
             let line = line.trim_end();
-            for token in line.split_whitespace() {
+            for token in line.split_whitespace().filter(|t| t.contains('-')) {
                 let word = token.trim_matches(|c: char| !c.is_alphanumeric());
                 let inner = word.contains('-')
                     && !word.ends_with('-')

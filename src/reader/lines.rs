@@ -1,5 +1,7 @@
 //! Manuscript lines with their 1-based line numbers, form feeds (换页) and control characters.
 
+use std::borrow::Cow;
+
 use crate::diag::{Code, Diagnostic};
 
 /// One manuscript line: its 1-based number and its text (no line end).
@@ -83,7 +85,11 @@ const LIGATURES: &[(char, &str)] = &[
 
 /// Replaces ligature characters (ﬁ ﬂ ﬀ ﬃ ﬄ) by their letters; returns the text, how many were
 /// replaced and the 1-based line of the first.
-pub fn normalise_ligatures(text: &str) -> (String, usize, usize) {
+pub fn normalise_ligatures(text: &str) -> (Cow<'_, str>, usize, usize) {
+    // a search for each ligature (memchr on its last byte) finds most texts hold none
+    if !LIGATURES.iter().any(|(l, _)| text.contains(*l)) {
+        return (text.into(), 0, 0);
+    }
     let mut out = String::with_capacity(text.len());
     let (mut count, mut first, mut line) = (0, 0, 1);
     for c in text.chars() {
@@ -101,7 +107,7 @@ pub fn normalise_ligatures(text: &str) -> (String, usize, usize) {
             None => out.push(c),
         }
     }
-    (out, count, first)
+    (out.into(), count, first)
 }
 
 /// Whether XML 1.0 forbids the character (C0 controls except tab, LF; noncharacters).
@@ -109,16 +115,31 @@ fn xml_illegal(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\u{c}')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// Whether `text` holds a character [`xml_illegal`] names, found without decoding it: a C0 byte
+/// (every byte looked at, so the scan vectorises) or the bytes of U+FFFE / U+FFFF.
+fn holds_illegal(text: &str) -> bool {
+    let c0 = |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != 0x0C);
+    text.as_bytes()
+        .chunks(4096)
+        .any(|chunk| chunk.iter().fold(false, |found, &b| found | c0(b)))
+        || text.contains('\u{FFFE}')
+        || text.contains('\u{FFFF}')
+}
+
 /// Removes XML-illegal control characters, one diagnostic per line that held any.
-pub fn remove_controls(text: &str) -> (String, Vec<Diagnostic>) {
+pub fn remove_controls(text: &str) -> (Cow<'_, str>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    if !text.chars().any(xml_illegal) {
-        return (text.to_string(), diags);
+    if !holds_illegal(text) {
+        return (text.into(), diags);
     }
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
+        }
+        if !holds_illegal(line) {
+            out.push_str(line);
+            continue;
         }
         let bad: Vec<char> = line.chars().filter(|&c| xml_illegal(c)).collect();
         if let Some(first) = bad.first() {
@@ -137,7 +158,7 @@ pub fn remove_controls(text: &str) -> (String, Vec<Diagnostic>) {
         }
         out.extend(line.chars().filter(|&c| !xml_illegal(c)));
     }
-    (out, diags)
+    (out.into(), diags)
 }
 
 #[cfg(test)]
@@ -187,7 +208,7 @@ mod tests {
         ];
         for (input, (text, n, line)) in cases {
             let got = normalise_ligatures(input);
-            assert_eq!(got, (text.to_string(), *n, *line), "{input:?}");
+            assert_eq!(got, ((*text).into(), *n, *line), "{input:?}");
         }
     }
 
@@ -215,6 +236,9 @@ mod tests {
             ("a\u{1}b\nc", "ab\nc", &[1]),
             ("ok\n\u{7}x\u{1b}y", "ok\nxy", &[2]),
             ("tab\there\u{c}ff", "tab\there\u{c}ff", &[]),
+            ("x\u{FFFE}y\u{FFFD}", "xy\u{FFFD}", &[1]),
+            ("\r", "", &[1]),
+            ("fine\nx\u{FFFF}\nfine\u{b}", "fine\nx\nfine", &[2, 3]),
         ];
         for (input, want, lines) in cases {
             let (text, diags) = remove_controls(input);

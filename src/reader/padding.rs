@@ -20,7 +20,8 @@ fn wide(c: char) -> bool {
 
 /// `text` with every single ASCII space between two wide characters removed.
 pub fn collapse(text: &str) -> Cow<'_, str> {
-    if !text.contains(' ') {
+    // padding sits between two wide characters, none of which is ASCII
+    if text.is_ascii() || !text.contains(' ') {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();

@@ -332,7 +332,7 @@ fn page_candidates(
         if !holds_markers(&kinds[i]) || cut.binary_search(&i).is_ok() {
             continue;
         }
-        let marks = segments(lines[i].text).into_iter().filter_map(|s| match s {
+        let marks = segments(lines[i].text).filter_map(|s| match s {
             Segment::Marker(m) => Some(m),
             Segment::Text(_) => None,
         });

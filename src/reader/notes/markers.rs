@@ -156,127 +156,130 @@ fn digits_at(s: &str) -> usize {
         .count()
 }
 
-/// A marker starting at byte `at` of `text`: (marker, byte length).
+/// A marker starting at byte `at` of `text`: (marker, byte length). Each shape opens with its
+/// own characters, so the first character alone picks the one rule that may apply.
 fn marker_at(text: &str, at: usize) -> Option<(Marker<'_>, usize)> {
     let rest = &text[at..];
     let c = rest.chars().next()?;
-    let before = text[..at].chars().next_back();
+    let head = &text[..at];
+    let before = || head.chars().next_back();
     let m = |key, shown, style| Marker { key, shown, style };
-    if c == '^' {
-        let g = rest[1..].chars().next().filter(|&g| is_circled(g))?;
-        let end = 1 + g.len_utf8();
-        return Some((m(&rest[1..end], &rest[1..end], Style::Caret), end));
-    }
-    if is_circled(c) {
-        let end = c.len_utf8();
-        return Some((m(&rest[..end], &rest[..end], Style::Circled), end));
-    }
-    // a bracket at the start of a line opens a list item or a note body, not a marker
-    let line_start = text[..at].trim().is_empty();
-    if line_start && matches!(c, '[' | '［' | '〔') {
-        return None;
-    }
-    if let Some((key, style, len)) = bracketed(rest) {
-        let index = before == Some(']') || indexes(rest[len..].chars().next());
-        return (!index).then(|| (m(key, &rest[..len], style), len));
-    }
-    if matches!(c, '[' | '［' | '〔') {
-        return None;
-    }
-    if c == '(' || c == '（' {
-        let inner = &rest[c.len_utf8()..];
-        let n = digits_at(inner);
-        let close = inner[n..].chars().next();
-        // glued to the text, or set apart by spaces from Chinese text (pdftotext's `信息站 (1)
-        // 上`); after a space in other text it is an enumeration (`14.  (2)  By…`)
-        let head = text[..at].trim_end_matches(' ');
-        let spaced = head.len() < at;
-        let glued = before.is_some_and(|b| b != '(' && b != '（')
-            && (!spaced
-                || head.chars().next_back().is_some_and(|p| {
-                    is_ideograph(p) || CJK_PUNCT.contains(&p) || CJK_CLOSING.contains(&p)
-                }));
-        if glued && (1..=MAX_DIGITS).contains(&n) && matches!(close, Some(')' | '）')) {
-            let end = c.len_utf8() + n + close.map_or(0, char::len_utf8);
-            return Some((m(&inner[..n], &rest[..end], Style::Paren), end));
+    match c {
+        '^' => {
+            let g = rest[1..].chars().next().filter(|&g| is_circled(g))?;
+            let end = 1 + g.len_utf8();
+            Some((m(&rest[1..end], &rest[1..end], Style::Caret), end))
         }
-        return None;
-    }
-    if superscript_digit(c).is_some() {
-        let n: usize = rest
-            .chars()
-            .take_while(|&d| superscript_digit(d).is_some())
-            .map(char::len_utf8)
-            .sum();
-        let glued = before.is_some_and(|b| !b.is_whitespace());
-        let count = rest[..n].chars().count();
-        return (glued && count <= MAX_DIGITS)
-            .then(|| (m(&rest[..n], &rest[..n], Style::Superscript), n));
-    }
-    if is_glyph_key(c) {
-        let end = c.len_utf8();
-        let after = rest[end..].chars().next();
-        let ends = rest[end..].trim().is_empty();
-        // glued to a character or a closing quote; after the full stop ending a line (a dated
-        // story's `一九二○年七月。ぉ`); or opening a line before punctuation, the wrap having
-        // set it apart from its word (`ぉ，終于`)
-        let glued = before.is_some_and(|b| is_ideograph(b) || CJK_CLOSING.contains(&b))
-            || (before == Some('。') && ends)
-            || (text[..at].trim().is_empty() && after.is_some_and(|a| CJK_PUNCT.contains(&a)));
-        let alone = after.is_none_or(|a| !is_glyph_key(a) && !a.is_ascii_alphanumeric());
-        return (glued && alone).then(|| (m(&rest[..end], &rest[..end], Style::Glyph), end));
-    }
-    if c == '注' || c == '註' {
-        let inner = &rest[c.len_utf8()..];
-        let n = digits_at(inner);
-        if (1..=MAX_DIGITS).contains(&n) {
-            let end = c.len_utf8() + n;
-            return Some((m(&inner[..n], &rest[..end], Style::Zhu), end));
+        c if is_circled(c) => {
+            let end = c.len_utf8();
+            Some((m(&rest[..end], &rest[..end], Style::Circled), end))
         }
-        return None;
-    }
-    if c == '†' || c == '‡' {
-        let end = c.len_utf8();
-        let glued = before.is_some_and(|b| !b.is_whitespace());
-        return glued.then(|| (m(&rest[..end], &rest[..end], Style::Asterisk), end));
-    }
-    if c == '*' {
-        let n = rest.bytes().take_while(|&b| b == b'*').count();
-        // after a word or its closing punctuation, not inside code or a glob (`/*`, `'*)`,
-        // `~*`, `(*`)
-        let glued = before.is_some_and(|b| {
-            b.is_alphanumeric()
-                || CLOSING.contains(&b) && b != '\'' && b != ')'
-                || CJK_CLOSING.contains(&b)
-        }) && !in_code_token(&text[..at]);
-        let mut after = rest[n..].chars();
-        let next = after.next();
-        // not a glob (`name*.changes`, `*)`) nor code (`*/`, `*=`)
-        let after_ok = next.is_none_or(|a| !a.is_ascii_alphanumeric() && !"()/=;{}".contains(a))
-            && !(next == Some('.') && after.next().is_some_and(|b| b.is_ascii_alphanumeric()));
-        return (glued && after_ok && n <= 3)
-            .then(|| (m(&rest[..n], &rest[..n], Style::Asterisk), n));
-    }
-    if c.is_ascii_lowercase() {
-        return minipage_letter(text, at).then(|| (m(&rest[..1], &rest[..1], Style::Minipage), 1));
-    }
-    if c.is_ascii_digit() && text[..at].trim().is_empty() {
-        return wrapped_digits(rest).map(|n| (m(&rest[..n], &rest[..n], Style::Wrapped), n));
-    }
-    if c.is_ascii_digit() {
-        let n = digits_at(rest);
-        let mut after = rest[n..].chars();
-        let next = after.next();
-        let after_ok = next.is_none_or(|a| !a.is_alphanumeric())
-            // not a decimal, a time or a thousands group (`1.5`, `10:30`, `1,000`)
-            && !(matches!(next, Some('.' | ',' | ':'))
-                && after.next().is_some_and(|d| d.is_ascii_digit()));
-        if n > MAX_DIGITS || !after_ok || !glued_to_word(&text[..at]) {
-            return None;
+        '[' | '［' | '〔' => {
+            // a bracket at the start of a line opens a list item or a note body, not a marker
+            if head.trim_start().is_empty() {
+                return None;
+            }
+            let (key, style, len) = bracketed(rest)?;
+            // an index in code or output (`Browse[1]>`, `a[1][2]`), not a note
+            let index = before() == Some(']') || indexes(rest[len..].chars().next());
+            (!index).then(|| (m(key, &rest[..len], style), len))
         }
-        return Some((m(&rest[..n], &rest[..n], Style::Digits), n));
+        '(' | '（' => {
+            let inner = &rest[c.len_utf8()..];
+            let n = digits_at(inner);
+            let close = inner[n..].chars().next();
+            // glued to the text, or set apart by spaces from Chinese text (pdftotext's `信息站 (1)
+            // 上`); after a space in other text it is an enumeration (`14.  (2)  By…`)
+            let trimmed = head.trim_end_matches(' ');
+            let spaced = trimmed.len() < at;
+            let glued = before().is_some_and(|b| b != '(' && b != '（')
+                && (!spaced
+                    || trimmed.chars().next_back().is_some_and(|p| {
+                        is_ideograph(p) || CJK_PUNCT.contains(&p) || CJK_CLOSING.contains(&p)
+                    }));
+            if glued && (1..=MAX_DIGITS).contains(&n) && matches!(close, Some(')' | '）')) {
+                let end = c.len_utf8() + n + close.map_or(0, char::len_utf8);
+                return Some((m(&inner[..n], &rest[..end], Style::Paren), end));
+            }
+            None
+        }
+        c if superscript_digit(c).is_some() => {
+            let n: usize = rest
+                .chars()
+                .take_while(|&d| superscript_digit(d).is_some())
+                .map(char::len_utf8)
+                .sum();
+            let glued = before().is_some_and(|b| !b.is_whitespace());
+            let count = rest[..n].chars().count();
+            (glued && count <= MAX_DIGITS)
+                .then(|| (m(&rest[..n], &rest[..n], Style::Superscript), n))
+        }
+        c if is_glyph_key(c) => {
+            let end = c.len_utf8();
+            let after = rest[end..].chars().next();
+            let ends = rest[end..].trim().is_empty();
+            let before = before();
+            // glued to a character or a closing quote; after the full stop ending a line (a
+            // dated story's `一九二○年七月。ぉ`); or opening a line before punctuation, the wrap
+            // having set it apart from its word (`ぉ，終于`)
+            let glued = before.is_some_and(|b| is_ideograph(b) || CJK_CLOSING.contains(&b))
+                || (before == Some('。') && ends)
+                || (head.trim_start().is_empty() && after.is_some_and(|a| CJK_PUNCT.contains(&a)));
+            let alone = after.is_none_or(|a| !is_glyph_key(a) && !a.is_ascii_alphanumeric());
+            (glued && alone).then(|| (m(&rest[..end], &rest[..end], Style::Glyph), end))
+        }
+        '注' | '註' => {
+            let inner = &rest[c.len_utf8()..];
+            let n = digits_at(inner);
+            if (1..=MAX_DIGITS).contains(&n) {
+                let end = c.len_utf8() + n;
+                return Some((m(&inner[..n], &rest[..end], Style::Zhu), end));
+            }
+            None
+        }
+        '†' | '‡' => {
+            let end = c.len_utf8();
+            let glued = before().is_some_and(|b| !b.is_whitespace());
+            glued.then(|| (m(&rest[..end], &rest[..end], Style::Asterisk), end))
+        }
+        '*' => {
+            let n = rest.bytes().take_while(|&b| b == b'*').count();
+            // after a word or its closing punctuation, not inside code or a glob (`/*`, `'*)`,
+            // `~*`, `(*`)
+            let glued = before().is_some_and(|b| {
+                b.is_alphanumeric()
+                    || CLOSING.contains(&b) && b != '\'' && b != ')'
+                    || CJK_CLOSING.contains(&b)
+            }) && !in_code_token(head);
+            let mut after = rest[n..].chars();
+            let next = after.next();
+            // not a glob (`name*.changes`, `*)`) nor code (`*/`, `*=`)
+            let after_ok = next
+                .is_none_or(|a| !a.is_ascii_alphanumeric() && !"()/=;{}".contains(a))
+                && !(next == Some('.') && after.next().is_some_and(|b| b.is_ascii_alphanumeric()));
+            (glued && after_ok && n <= 3).then(|| (m(&rest[..n], &rest[..n], Style::Asterisk), n))
+        }
+        'a'..='z' => {
+            minipage_letter(text, at).then(|| (m(&rest[..1], &rest[..1], Style::Minipage), 1))
+        }
+        '0'..='9' if head.trim().is_empty() => {
+            wrapped_digits(rest).map(|n| (m(&rest[..n], &rest[..n], Style::Wrapped), n))
+        }
+        '0'..='9' => {
+            let n = digits_at(rest);
+            let mut after = rest[n..].chars();
+            let next = after.next();
+            let after_ok = next.is_none_or(|a| !a.is_alphanumeric())
+                // not a decimal, a time or a thousands group (`1.5`, `10:30`, `1,000`)
+                && !(matches!(next, Some('.' | ',' | ':'))
+                    && after.next().is_some_and(|d| d.is_ascii_digit()));
+            if n > MAX_DIGITS || !after_ok || !glued_to_word(head) {
+                return None;
+            }
+            Some((m(&rest[..n], &rest[..n], Style::Digits), n))
+        }
+        _ => None,
     }
-    None
 }
 
 /// Measure words and units a number at a line's start counts (`12 月`, `3 个`): the number is
@@ -426,39 +429,154 @@ fn may_open(c: char) -> bool {
         || is_glyph_key(c)
 }
 
-/// Splits a line at its marker candidates.
-pub fn segments(text: &str) -> Vec<Segment<'_>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut at = 0;
-    while let Some(skip) = text[at..].find(may_open) {
-        at += skip;
-        if let Some((mk, len)) = marker_at(text, at) {
-            if start < at {
-                out.push(Segment::Text(&text[start..at]));
-            }
-            out.push(Segment::Marker(mk));
-            at += len;
-            start = at;
-        } else {
-            at += text[at..].chars().next().map_or(1, char::len_utf8);
-        }
+/// Whether the ASCII byte at `at` may open a marker: as [`may_open`] says, but a lower-case
+/// letter only when set apart by spaces as [`minipage_letter`] requires, and a digit only
+/// after a character that is neither a digit nor white space (what [`glued_to_word`] needs)
+/// or at the line's start (what [`wrapped_digits`] needs),
+/// so that the letters and numbers of the text are dismissed without looking back along the
+/// line.
+fn may_open_ascii(bytes: &[u8], at: usize) -> bool {
+    let prev = at.checked_sub(1).map(|p| bytes[p]);
+    match bytes[at] {
+        b'a'..=b'z' => prev == Some(b' ') && bytes.get(at + 1).is_none_or(|&n| n == b' '),
+        // or at the line's start, where the wrap may have set a marker ([`wrapped_digits`])
+        b'0'..=b'9' => match prev {
+            Some(p) if !p.is_ascii_digit() && !p.is_ascii_whitespace() => true,
+            Some(p) if p.is_ascii_digit() => false,
+            _ => bytes[..at].iter().all(u8::is_ascii_whitespace),
+        },
+        b'^' | b'[' | b'*' | b'(' => true,
+        _ => false,
     }
-    if start < text.len() {
-        out.push(Segment::Text(&text[start..]));
-    }
-    out
 }
 
-/// The text of a line with its marker candidates left out.
-pub fn without_markers(text: &str) -> String {
-    segments(text)
-        .into_iter()
-        .filter_map(|s| match s {
-            Segment::Text(t) => Some(t),
-            Segment::Marker(_) => None,
-        })
-        .collect()
+/// Whether a character whose UTF-8 form starts with byte `b` (not ASCII) may open a marker:
+/// every character [`may_open`] accepts starts with one of these (`¹` C2, `†` `①` E2, `〔` kana
+/// `㉑` E3, `注` E6, `註` E8, `［` `（` EF), so Chinese text is mostly skipped undecoded.
+const fn may_open_lead(b: u8) -> bool {
+    matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xE6 | 0xE8 | 0xEF)
+}
+
+/// The bytes where the scan in [`segments`] stops to look: a space (a minipage letter may
+/// follow), the ASCII characters [`may_open_ascii`] may accept but letters, and the lead bytes
+/// [`may_open_lead`] accepts; every other byte is skipped.
+const STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = matches!(c, b' ' | b'0'..=b'9' | b'^' | b'[' | b'*' | b'(') || may_open_lead(c);
+        b += 1;
+    }
+    t
+};
+
+/// The pieces of a line, text and marker candidates in order, from [`segments`].
+#[derive(Debug, Clone)]
+pub struct Segments<'a> {
+    text: &'a str,
+    /// Where the text not yet given out starts.
+    start: usize,
+    /// Where the scan for the next marker resumes.
+    at: usize,
+    /// A marker found after a text piece that was given out first.
+    marker: Option<(Marker<'a>, usize)>,
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = Segment<'a>;
+
+    fn next(&mut self) -> Option<Segment<'a>> {
+        let text = self.text;
+        if let Some((mk, end)) = self.marker.take() {
+            self.start = end;
+            self.at = end;
+            return Some(Segment::Marker(mk));
+        }
+        let bytes = text.as_bytes();
+        while self.at < bytes.len() {
+            let Some(skip) = bytes[self.at..].iter().position(|&b| STOPS[usize::from(b)]) else {
+                self.at = bytes.len();
+                break;
+            };
+            let mut at = self.at + skip;
+            let b = bytes[at];
+            if b == b' ' {
+                // a lower-case letter opens a marker only set apart by spaces (a minipage
+                // mark), so letters are looked at only after a space
+                if !(bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase)
+                    && may_open_ascii(bytes, at + 1))
+                {
+                    self.at = at + 1;
+                    continue;
+                }
+                at += 1;
+            } else if !(if b < 0x80 {
+                may_open_ascii(bytes, at)
+            } else {
+                text[at..].chars().next().is_some_and(may_open)
+            }) {
+                self.at = at + utf8_len(b);
+                continue;
+            }
+            if let Some((mk, len)) = marker_at(text, at) {
+                if self.start < at {
+                    let piece = &text[self.start..at];
+                    self.marker = Some((mk, at + len));
+                    return Some(Segment::Text(piece));
+                }
+                self.start = at + len;
+                self.at = at + len;
+                return Some(Segment::Marker(mk));
+            }
+            self.at = at + utf8_len(bytes[at]);
+        }
+        if self.start < text.len() {
+            let piece = &text[self.start..];
+            self.start = text.len();
+            return Some(Segment::Text(piece));
+        }
+        None
+    }
+}
+
+/// The length of the UTF-8 sequence a leading byte opens.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0xC0 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// Splits a line at its marker candidates, without allocating.
+pub fn segments(text: &str) -> Segments<'_> {
+    Segments {
+        text,
+        start: 0,
+        at: 0,
+        marker: None,
+    }
+}
+
+/// The text of a line with its marker candidates left out (borrowed when it has none).
+pub fn without_markers(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut pieces = segments(text);
+    let first = match pieces.next() {
+        None => return "".into(),
+        Some(Segment::Text(t)) if t.len() == text.len() => return t.into(),
+        Some(Segment::Text(t)) => t,
+        Some(Segment::Marker(_)) => "",
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(first);
+    for s in pieces {
+        if let Segment::Text(t) = s {
+            out.push_str(t);
+        }
+    }
+    out.into()
 }
 
 /// A note body's opening: (key, style, the note text).
@@ -580,6 +698,110 @@ mod tests {
         }
     }
 
+    /// The scan as first written: [`marker_at`] tried at every character [`may_open`] accepts.
+    fn every_character_tried(text: &str) -> Vec<Segment<'_>> {
+        let mut out = Vec::new();
+        let (mut start, mut at) = (0, 0);
+        while let Some(skip) = text[at..].find(may_open) {
+            at += skip;
+            if let Some((mk, len)) = marker_at(text, at) {
+                if start < at {
+                    out.push(Segment::Text(&text[start..at]));
+                }
+                out.push(Segment::Marker(mk));
+                at += len;
+                start = at;
+            } else {
+                at += text[at..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        if start < text.len() {
+            out.push(Segment::Text(&text[start..]));
+        }
+        out
+    }
+
+    #[test]
+    fn the_fast_scan_finds_what_trying_every_character_finds() {
+        let pieces = [
+            "", " ", "  ", "a", " a ", "word", "free.", "1", "12", "1999", "[1]", "[", "(4)", "^①",
+            "①", "项目", "支持 ", "。", "”", "*", "**", "注2", "ヾ", "¹²", "†", "/dev/sda", "\t",
+            "x", "，", "(", "［3］", "〔2〕", "¹", "D.", "${s:", "'", "~",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    let fast: Vec<_> = segments(&text).collect();
+                    assert_eq!(fast, every_character_tried(&text), "{text:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert_eq!(n, pieces.len().pow(3));
+    }
+
+    #[test]
+    fn every_opening_character_has_an_opening_lead_byte() {
+        for c in (0x80..=0x10FFFF_u32).filter_map(char::from_u32) {
+            if may_open(c) {
+                let mut buf = [0; 4];
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(may_open_lead(lead), "{c:?} starts with {lead:#X}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_spaced_letters_and_may_open_bytes_start_a_marker() {
+        // Every ASCII byte between every pair of neighbours a marker's rules look at.
+        let around = [
+            "",
+            " ",
+            "支持 ",
+            "a",
+            "。",
+            "word.",
+            "x ",
+            "word",
+            "项目",
+            "“甲”",
+            "free.”",
+            "a1",
+            "\t",
+            "/dev/sda",
+            "D.",
+        ];
+        let after = ["", " ", " 。", "]", "1]", "b", "，", "2", ".5", ")"];
+        for b in 0..0x80_u8 {
+            for head in around {
+                for tail in after {
+                    let text = format!("{head}{}{tail}", b as char);
+                    if marker_at(&text, head.len()).is_some() {
+                        assert!(
+                            may_open_ascii(text.as_bytes(), head.len()),
+                            "{text:?} opens a marker at {}",
+                            head.len()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_without_markers_is_borrowed() {
+        use std::borrow::Cow;
+        assert!(matches!(
+            without_markers("plain text"),
+            Cow::Borrowed("plain text")
+        ));
+        assert_eq!(without_markers("甲^①乙[2]丙"), "甲乙丙");
+        assert_eq!(without_markers("^①"), "");
+        assert_eq!(without_markers(""), "");
+    }
+
     #[test]
     fn markers_are_split_out() {
         use Segment::Text as T;
@@ -697,7 +919,7 @@ mod tests {
             ),
         ];
         for (input, want) in cases {
-            assert_eq!(&segments(input), want, "{input:?}");
+            assert_eq!(&segments(input).collect::<Vec<_>>(), want, "{input:?}");
         }
     }
 

@@ -207,7 +207,7 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                 push_text(&mut note.content, more);
             }
         } else if carries_markers(kind) {
-            let markers = segments(line.text).into_iter().filter_map(|s| match s {
+            let markers = segments(line.text).filter_map(|s| match s {
                 Segment::Marker(m) => Some(m),
                 Segment::Text(_) => None,
             });

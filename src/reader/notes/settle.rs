@@ -83,12 +83,23 @@ fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Boxes and bullets set before a heading (`□注釋`).
+const BOXES: [char; 7] = ['□', '■', '◎', '●', '○', '◆', '◇'];
+
 /// Whether `text`, letter-spacing, a leading box or bullet and a trailing colon removed, is one
 /// of `headings` (all under 16 characters); a longer line is dismissed without being copied.
 fn is_one_of(text: &str, headings: &[&str]) -> bool {
+    // the first character after white space and boxes must open one of the headings: most
+    // lines are dismissed here, without being compacted
+    let first = text
+        .chars()
+        .find(|c| !c.is_whitespace() && !BOXES.contains(c));
+    if !first.is_some_and(|f| headings.iter().any(|h| h.starts_with(f))) {
+        return false;
+    }
     compact_within(text, 16).is_some_and(|c| {
         let c = c
-            .trim_start_matches(['□', '■', '◎', '●', '○', '◆', '◇'])
+            .trim_start_matches(BOXES)
             .trim_end_matches([':', '：', '︰']);
         headings.contains(&c)
     })
@@ -430,7 +441,8 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                     || in_foot;
                 // a bracketed or `注1` body may follow a finished sentence directly (no rule or
                 // blank line); bare digits and `*` need the foot set off
-                let after_sentence = i > 0 && ends_sentence(&without_markers(lines[i - 1].text));
+                // (asked only of a line shaped as a note body)
+                let after_sentence = || i > 0 && ends_sentence(&without_markers(lines[i - 1].text));
                 // in a paged manuscript the foot pass has settled the page feet: a numbered
                 // line it left (`1. 首先…`) is a list item, not a note
                 let by_feet = |style: Style| {
@@ -444,15 +456,14 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
                     style != Style::Glyph
                         && !by_feet(style)
                         && (set_off
-                            || (after_sentence
-                                && matches!(
-                                    style,
-                                    Style::Bracket
-                                        | Style::Tortoise
-                                        | Style::Zhu
-                                        | Style::Circled
-                                        | Style::Letter
-                                )))
+                            || (matches!(
+                                style,
+                                Style::Bracket
+                                    | Style::Tortoise
+                                    | Style::Zhu
+                                    | Style::Circled
+                                    | Style::Letter
+                            ) && after_sentence()))
                 };
                 if let Some((key, style, rest)) = body(text).filter(|b| begun && at_foot(b.1))
                     && pending.take(page, &normal_key(key), style)
