@@ -15,6 +15,10 @@ use super::text::ends_sentence;
 /// Longest kicker or chapter title line, in characters.
 const MAX_SHORT: usize = 40;
 
+/// How many content lines after a heading inside the contents may carry the page that shows
+/// the heading is an entry.
+const PAGED_AFTER: usize = 2;
+
 /// A printed contents region: the 目录 heading's index and the index of the first body line.
 pub type ContentsRange = (usize, usize);
 
@@ -94,9 +98,14 @@ pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsR
         .collect();
     for start in starts {
         // A heading whose next line is an entry is a wrapped entry, not the body.
+        // A heading whose next lines carry pages (a wrapped entry, a column's heading) is
+        // still the contents.
         let first_heading = (start + 1..kinds.len()).find(|&j| {
             kinds[j].is_heading()
-                && next_content(kinds, j).is_none_or(|n| !has_page_number(lines[n].text))
+                && (j + 1..kinds.len())
+                    .filter(|&n| !in_margin(&kinds[n]))
+                    .take(PAGED_AFTER)
+                    .all(|n| entry_page(lines[n].text).is_none())
         });
         let mut end = first_heading.unwrap_or(kinds.len());
         let empty = next_content(kinds, start).is_none_or(|j| j >= end);
@@ -166,6 +175,10 @@ fn entry_page(text: &str) -> Option<u32> {
         return None;
     }
     let head = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    // `5.1.2`: a decimal label alone, not a title and its page
+    if head.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
     t[head.len()..].parse().ok()
 }
 
@@ -177,8 +190,13 @@ const FALL_LOOKAHEAD: usize = 4;
 /// number is below an earlier entry's, when none of the next few lines goes back up (the
 /// body's first page, or a chapter number opening the body). `end` when the pages never fall.
 pub fn pages_fall(lines: &[Line<'_>], kinds: &[Kind], start: usize, end: usize) -> usize {
+    // a folio counts: the body's first page (`1`) may have been taken for one
     let content: Vec<usize> = (start + 1..end)
-        .filter(|&j| !matches!(kinds[j], Kind::Blank | Kind::Furniture))
+        .filter(|&j| match kinds[j] {
+            Kind::Blank => false,
+            Kind::Furniture => entry_page(lines[j].text).is_some(),
+            _ => true,
+        })
         .collect();
     let mut top = 0;
     for (k, &j) in content.iter().enumerate() {
@@ -385,6 +403,11 @@ mod tests {
             (
                 "pages on their own lines, then the body's first chapter number",
                 "目录\n1 河流\n\n1\n\n附录 A 源\n\n46\n\n1\n\n河流\n\n1.1 源头\n",
+                9,
+            ),
+            (
+                "a decimal label alone is no page number",
+                "目录\n1 河流\n\n41\n\n5.1.2\n\n6 山\n\n42",
                 9,
             ),
             (

@@ -106,7 +106,12 @@ impl Index {
         let mut key = vec![String::new(); n];
         for i in 0..n {
             let t = lines[i].text.trim();
-            if eligible(&kinds[i]) && !t.is_empty() && t.chars().count() <= MAX_HEADING {
+            // a chapter's number alone above its title reads like a folio
+            let number = kinds[i] == Kind::Furniture
+                && (1..=3).contains(&t.len())
+                && t.bytes().all(|b| b.is_ascii_digit());
+            if (eligible(&kinds[i]) || number) && !t.is_empty() && t.chars().count() <= MAX_HEADING
+            {
                 key[i] = title_key(t);
             }
         }
@@ -403,6 +408,26 @@ pub fn force(lines: &[Line<'_>], kinds: &[Kind], listed: &[Listed], cands: &mut 
         });
     }
     cands.sort_by_key(|c| c.index);
+}
+
+/// The numbering families the contents lists: at least half of the family's candidates that
+/// stand as headings (isolated, no listing line) are forced. Their other lines are text; a
+/// family the contents lists only in part (one column of two) keeps its sequences.
+pub fn listed_families(cands: &[Candidate]) -> std::collections::HashSet<super::Family> {
+    let mut tally: HashMap<super::Family, (usize, usize)> = HashMap::new();
+    for c in cands {
+        let t = tally.entry(c.numbered.family).or_default();
+        if c.forced.is_some() {
+            t.0 += 1;
+        } else if super::weigh(c).is_ok() {
+            t.1 += 1;
+        }
+    }
+    tally
+        .into_iter()
+        .filter(|(_, (forced, other))| *forced > 0 && forced >= other)
+        .map(|(f, _)| f)
+        .collect()
 }
 
 /// Writes a forced candidate's heading: its label and title as the body prints them, its

@@ -305,11 +305,7 @@ pub fn apply(
     let listed = contents::settle_unnumbered(lines, kinds, listed, &mut decisions);
     let mut cands = candidates(lines, kinds, form_feed);
     contents::force(lines, kinds, &listed, &mut cands);
-    let forced_families: std::collections::HashSet<Family> = cands
-        .iter()
-        .filter(|c| c.forced.is_some())
-        .map(|c| c.numbered.family)
-        .collect();
+    let forced_families = contents::listed_families(&cands);
     let mut eligible = Vec::new();
     for c in &cands {
         let unlisted = c.forced.is_none() && forced_families.contains(&c.numbered.family);

@@ -100,6 +100,20 @@ fn lone_label(text: &str) -> Option<String> {
     }
 }
 
+/// Whether decimal label `next` may follow `prev` in a contents: the next sibling, the first
+/// child, or the next sibling of an ancestor (`1.5` after `1.4.3`, not `1.2`). Labels that
+/// are not decimal always may.
+fn follows(prev: Option<&str>, next: &str) -> bool {
+    let nums = |s: &str| -> Option<Vec<u32>> { s.split('.').map(|p| p.parse().ok()).collect() };
+    let (Some(n), Some(p)) = (nums(next), prev.and_then(nums)) else {
+        return true;
+    };
+    let last = n.len() - 1;
+    let child = n.len() == p.len() + 1 && n[..p.len()] == p[..] && n[last] == 1;
+    let sibling = n.len() <= p.len() && n[..last] == p[..last] && n[last] == p[last] + 1;
+    child || sibling
+}
+
 /// A label left without a title (two labels in a row: the extractor moved it down the
 /// column) goes to the nearest entry above printed without a label, or is reported.
 fn adopt(raws: &mut [Raw], label: String, no: usize, diags: &mut Vec<Diagnostic>) {
@@ -149,14 +163,24 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
     let mut raws: Vec<Raw> = Vec::new();
     let mut diags = Vec::new();
     let mut prev_indent = 0;
-    // a label printed alone on its line (pdftotext's default mode), waiting for its title
-    let mut pending: Option<(String, usize)> = None;
+    // labels printed alone on their lines (pdftotext's default mode), waiting for their titles
+    let mut pending: std::collections::VecDeque<(String, usize)> = Default::default();
+    // in that mode a chapter's bare number stands alone too (`2` / `Definitions . . . 3`)
+    let lone_labels = nonblank
+        .iter()
+        .any(|l| lone_label(l.text.trim()).is_some());
     for line in nonblank {
         let bare = line.text.trim().trim_matches(LEADERS);
         if bare.is_empty() {
             continue; // the leaders of the entry above, wrapped onto a line of their own
         }
+        let paged_above = raws.last().is_none_or(|r| r.page.is_some());
         if is_page(bare) {
+            let plain = bare == line.text.trim() && bare.bytes().all(|b| b.is_ascii_digit());
+            if lone_labels && plain && paged_above && pending.is_empty() {
+                pending.push_back((bare.to_string(), line.no));
+                continue;
+            }
             // the entry's page number on a line of its own, or a printed page's own number
             // (`· 2 ·`) when every entry above has its page
             if let Some(prev) = raws.last_mut().filter(|r| r.page.is_none() && paged) {
@@ -165,20 +189,28 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
             continue;
         }
         if let Some(label) = lone_label(bare) {
-            if let Some((orphan, no)) = pending.replace((label, line.no)) {
-                adopt(&mut raws, orphan, no, &mut diags);
-            }
+            pending.push_back((label, line.no));
             continue;
         }
         let (text, page) = split_page(line.text, tabs);
         let (mut kind, mut label, mut title) = split_label(&text);
-        if let (None, Some((l, _))) = (&label, &pending) {
+        if label.is_none() && !pending.is_empty() {
+            let prev = raws.iter().rev().find_map(|r| r.label.clone());
+            // labels the extractor moved down the column fit no sequence here: they go to
+            // the entries above printed without one
+            let fits = pending
+                .iter()
+                .position(|(l, _)| follows(prev.as_deref(), l))
+                .unwrap_or(0);
+            for (orphan, no) in pending.drain(..fits).collect::<Vec<_>>() {
+                adopt(&mut raws, orphan, no, &mut diags);
+            }
+            let (l, _) = pending.pop_front().expect("non-empty");
             (kind, label, title) = split_label(&format!("{l} {text}"));
             if label.is_none() {
                 // no label shape after all: keep the printed label in the title
                 title = format!("{l} {text}");
             }
-            pending = None;
         }
         let deeper = indent(line) > prev_indent;
         prev_indent = indent(line);
@@ -201,7 +233,7 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
             indent: indent(line),
         });
     }
-    if let Some((orphan, no)) = pending {
+    for (orphan, no) in pending {
         adopt(&mut raws, orphan, no, &mut diags);
     }
     let parts = raws.iter().any(|r| r.kind == EntryKind::Part);
@@ -351,6 +383,44 @@ mod tests {
                 (2, Some("1.1"), "源头", Some("5")),
                 (3, Some("1.1.1"), "雪山", Some("8")),
                 (2, Some("1.3"), "入海", Some("9")),
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_follow_their_sequence() {
+        let cases = [
+            (Some("1.4.3"), "1.5", true),
+            (Some("1.4.3"), "1.2", false),
+            (Some("1"), "1.1", true),
+            (Some("1.1"), "1.2", true),
+            (Some("2.3"), "3", true),
+            (Some("2.3"), "2.5", false),
+            (None, "1", true),
+            (Some("A"), "1", true),
+        ];
+        for (prev, next, want) in cases {
+            assert_eq!(follows(prev, next), want, "{prev:?} → {next}");
+        }
+    }
+
+    #[test]
+    fn a_chapter_number_alone_and_two_labels_in_a_row() {
+        let text = "1\n\nRivers . . . 1\n1.1\n1.2\n\nSprings . . . 1\nMouths . . . 2\n\n2\n\nHills . . . 3\n";
+        let lines = crate::reader::lines::split(text);
+        let (entries, diags) = parse_contents(&lines);
+        assert!(diags.is_empty(), "{diags:?}");
+        let got: Vec<(u8, Option<&str>, &str)> = entries
+            .iter()
+            .map(|e| (e.level, e.label.as_deref(), e.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, Some("1"), "Rivers"),
+                (2, Some("1.1"), "Springs"),
+                (2, Some("1.2"), "Mouths"),
+                (1, Some("2"), "Hills"),
             ]
         );
     }
