@@ -408,7 +408,7 @@ mod tests {
             (
                 "a decimal label alone is no page number",
                 "目录\n1 河流\n\n41\n\n5.1.2\n\n6 山\n\n42",
-                9,
+                10,
             ),
             (
                 "a chapter number alone above its entry is no fall",

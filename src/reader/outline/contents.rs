@@ -112,7 +112,7 @@ impl Index {
                 && t.bytes().all(|b| b.is_ascii_digit());
             if (eligible(&kinds[i]) || number) && !t.is_empty() && t.chars().count() <= MAX_HEADING
             {
-                key[i] = title_key(t);
+                key[i] = line_key(t);
             }
         }
         let mut next = vec![None; n];
@@ -132,7 +132,7 @@ impl Index {
             one.entry(key[i].clone()).or_default().push(i);
             // `-layout` text beside the heading across a wide gap (a margin note `Revised`)
             if let Some((head, _)) = lines[i].text.trim().rsplit_once("   ") {
-                let k = title_key(head);
+                let k = line_key(head);
                 if !k.is_empty() && k != key[i] {
                     one.entry(k).or_default().push(i);
                 }
@@ -152,15 +152,42 @@ impl Index {
         }
     }
 
-    /// The lines after `cursor` whose key is `k`, in order.
+    /// The lines from `cursor` on whose key is `k`, in order.
     fn after<'a>(
         map: &'a HashMap<String, Vec<usize>>,
         k: &str,
         cursor: usize,
     ) -> impl Iterator<Item = usize> + 'a {
         let found = map.get(k).map(Vec::as_slice).unwrap_or(&[]);
-        let from = found.partition_point(|&i| i <= cursor);
+        let from = found.partition_point(|&i| i < cursor);
         found[from..].iter().copied()
+    }
+}
+
+/// A heading line's key: [`title_key`] after a spelt chapter or part number becomes digits
+/// (`CHAPTER THREE` and the contents' `Chapter 3` are one label).
+fn line_key(text: &str) -> String {
+    spelt_key(text).replace('：', "")
+}
+
+/// [`line_key`] before colons go (`Part II: The Town` and `Part II The Town` are one).
+fn spelt_key(text: &str) -> String {
+    let t = text.trim();
+    let mut words = t.splitn(3, char::is_whitespace);
+    let (Some(word), Some(num)) = (words.next(), words.next()) else {
+        return title_key(t);
+    };
+    let rest = words.next().unwrap_or("");
+    let lower = num.to_lowercase();
+    let lower = lower.trim_end_matches(['.', ':']);
+    let spelt = crate::reader::labels::NUMBER_WORDS
+        .iter()
+        .position(|w| *w == lower);
+    match spelt {
+        Some(n) if ["chapter", "part"].contains(&word.to_lowercase().as_str()) => {
+            title_key(&format!("{word} {} {rest}", n + 1))
+        }
+        _ => title_key(t),
     }
 }
 
@@ -204,7 +231,7 @@ pub fn find(
 ) -> Vec<Listed> {
     let index = Index::new(lines, kinds);
     let parts = entries.iter().any(|e| entry_kind(e) == EntryKind::Part);
-    let mut cursor = start.saturating_sub(1);
+    let mut cursor = start;
     let mut out = Vec::new();
     let fulls: Vec<String> = entries.iter().map(full_key).collect();
     // the last line of the last heading found: a heading right below it is isolated too
@@ -214,14 +241,16 @@ pub fn find(
         if kind == EntryKind::Front {
             continue;
         }
-        let label = e.label.as_deref().map(title_key).unwrap_or_default();
-        let title = title_key(&e.title);
+        let label = e.label.as_deref().map(line_key).unwrap_or_default();
+        let title = title_key(&e.title).replace('：', "");
         if title.is_empty() && label.is_empty() {
             continue;
         }
         let full = &fulls[n];
         // a line printed on many pages is a running head the contents page carried too
-        let repeated = Index::after(&index.one, full, start).nth(REPEATED - 1).is_some();
+        let repeated = Index::after(&index.one, full, start)
+            .nth(REPEATED - 1)
+            .is_some();
         if e.label.is_none() && repeated {
             continue;
         }
@@ -264,8 +293,9 @@ pub fn find(
         let Some((i, shape)) = best else {
             continue;
         };
-        cursor = shape.second().unwrap_or(i);
-        last_end = Some(cursor);
+        let end = shape.second().unwrap_or(i);
+        cursor = end + 1;
+        last_end = Some(end);
         let printed = lines[i].text.trim();
         out.push(Listed {
             index: i,
@@ -480,8 +510,8 @@ fn alone(kinds: &[Kind], i: usize, index: &Index, e: &ContentsEntry, next: Optio
 
 /// An entry's label and title run together as a comparison key.
 fn full_key(e: &ContentsEntry) -> String {
-    let label = e.label.as_deref().map(title_key).unwrap_or_default();
-    format!("{label}{}", title_key(&e.title))
+    let label = e.label.as_deref().map(line_key).unwrap_or_default();
+    format!("{label}{}", title_key(&e.title)).replace('：', "")
 }
 
 #[cfg(test)]
@@ -558,8 +588,18 @@ mod tests {
     }
 
     #[test]
+    fn spelt_chapter_numbers_are_digits() {
+        assert_eq!(line_key("CHAPTER THREE"), line_key("Chapter 3"));
+        assert_eq!(line_key("Part Two: Hills"), line_key("part 2: Hills"));
+        assert_eq!(line_key("The three mills"), "thethreemills");
+    }
+
+    #[test]
     fn a_label_is_stripped_from_the_printed_title() {
-        assert_eq!(strip_label("68     如何合并？   New", "68"), "如何合并？   New");
+        assert_eq!(
+            strip_label("68     如何合并？   New", "68"),
+            "如何合并？   New"
+        );
         assert_eq!(strip_label("Appendix  B Tolls", "Appendix B"), "Tolls");
         assert_eq!(strip_label("Tolls", "B"), "Tolls");
     }

@@ -166,9 +166,7 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
     // labels printed alone on their lines (pdftotext's default mode), waiting for their titles
     let mut pending: std::collections::VecDeque<(String, usize)> = Default::default();
     // in that mode a chapter's bare number stands alone too (`2` / `Definitions . . . 3`)
-    let lone_labels = nonblank
-        .iter()
-        .any(|l| lone_label(l.text.trim()).is_some());
+    let lone_labels = nonblank.iter().any(|l| lone_label(l.text.trim()).is_some());
     for line in nonblank {
         let bare = line.text.trim().trim_matches(LEADERS);
         if bare.is_empty() {
@@ -374,7 +372,14 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         let got: Vec<(u8, Option<&str>, &str, Option<&str>)> = entries
             .iter()
-            .map(|e| (e.level, e.label.as_deref(), e.title.as_str(), e.page.as_deref()))
+            .map(|e| {
+                (
+                    e.level,
+                    e.label.as_deref(),
+                    e.title.as_str(),
+                    e.page.as_deref(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
