@@ -15,18 +15,22 @@ use super::text::ends_sentence;
 /// Longest kicker or chapter title line, in characters.
 const MAX_SHORT: usize = 40;
 
+/// How many content lines after a heading inside the contents may carry the page that shows
+/// the heading is an entry.
+const PAGED_AFTER: usize = 2;
+
 /// A printed contents region: the 目录 heading's index and the index of the first body line.
 pub type ContentsRange = (usize, usize);
 
-/// Applies every context rule; returns the contents regions and diagnostics.
-pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind]) -> (Vec<ContentsRange>, Vec<Diagnostic>) {
+/// Applies every context rule but the contents regions (found earlier, before the outline
+/// pass, by [`contents_regions`]); returns the diagnostics.
+pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     front_matter_region(kinds);
-    let ranges = contents_regions(lines, kinds);
     chapter_titles(lines, kinds, &mut diags);
     kickers(lines, kinds);
     signatures(lines, kinds);
-    (ranges, diags)
+    diags
 }
 
 /// Blank lines and footnotes: skipped when looking for the neighbouring content line.
@@ -94,9 +98,14 @@ pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsR
         .collect();
     for start in starts {
         // A heading whose next line is an entry is a wrapped entry, not the body.
+        // A heading whose next lines carry pages (a wrapped entry, a column's heading) is
+        // still the contents.
         let first_heading = (start + 1..kinds.len()).find(|&j| {
             kinds[j].is_heading()
-                && next_content(kinds, j).is_none_or(|n| !has_page_number(lines[n].text))
+                && (j + 1..kinds.len())
+                    .filter(|&n| !in_margin(&kinds[n]))
+                    .take(PAGED_AFTER)
+                    .all(|n| entry_page(lines[n].text).is_none())
         });
         let mut end = first_heading.unwrap_or(kinds.len());
         let empty = next_content(kinds, start).is_none_or(|j| j >= end);
@@ -109,6 +118,8 @@ pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsR
             }
         }
         end = end.min(entries_end(lines, kinds, start));
+        end = end.min(pages_fall(lines, kinds, start, end));
+        end = end.min(entry_repeated(lines, kinds, start, end));
         for k in &mut kinds[start + 1..end] {
             if !matches!(k, Kind::Blank | Kind::Furniture) {
                 *k = Kind::ContentsLine;
@@ -151,6 +162,81 @@ pub fn entries_end(lines: &[Line<'_>], kinds: &[Kind], start: usize) -> usize {
         }
     }
     kinds.len()
+}
+
+/// A line's printed page number as a contents entry carries it: alone on the line (`17`, the
+/// page on its own line in pdftotext's default mode) or after leaders or a wide gap.
+fn entry_page(text: &str) -> Option<u32> {
+    let t = text.trim();
+    if !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().ok();
+    }
+    if !has_page_number(t) {
+        return None;
+    }
+    let head = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    // `5.1.2`: a decimal label alone, not a title and its page
+    if head.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    t[head.len()..].parse().ok()
+}
+
+/// How many content lines after a falling page number may still rise to the pages before it
+/// (a chapter's number alone on its line, above its entry).
+const FALL_LOOKAHEAD: usize = 4;
+
+/// Where the entries stop because their page numbers stop rising: the first line whose page
+/// number is below an earlier entry's, when none of the next few lines goes back up (the
+/// body's first page, or a chapter number opening the body). `end` when the pages never fall.
+pub fn pages_fall(lines: &[Line<'_>], kinds: &[Kind], start: usize, end: usize) -> usize {
+    // a folio counts: the body's first page (`1`) may have been taken for one
+    let content: Vec<usize> = (start + 1..end)
+        .filter(|&j| match kinds[j] {
+            Kind::Blank => false,
+            Kind::Furniture => entry_page(lines[j].text).is_some(),
+            _ => true,
+        })
+        .collect();
+    let mut top = 0;
+    for (k, &j) in content.iter().enumerate() {
+        let Some(p) = entry_page(lines[j].text) else {
+            continue;
+        };
+        if p < top {
+            let recovers = content[k + 1..]
+                .iter()
+                .take(FALL_LOOKAHEAD)
+                .any(|&n| entry_page(lines[n].text).is_some_and(|q| q >= top));
+            if !recovers {
+                return j;
+            }
+            continue;
+        }
+        top = p;
+    }
+    end
+}
+
+/// Where the body begins because it prints an entry again: the first line without a page
+/// number whose key (label and title) an earlier line of the region carries with one.
+pub fn entry_repeated(lines: &[Line<'_>], kinds: &[Kind], start: usize, end: usize) -> usize {
+    let mut seen = std::collections::HashSet::new();
+    for j in start + 1..end {
+        if matches!(kinds[j], Kind::Blank | Kind::Furniture) {
+            continue;
+        }
+        let (key, paged) = super::toc::entry_key(lines[j].text);
+        if key.is_empty() || key.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            continue;
+        }
+        if paged {
+            seen.insert(key);
+        } else if seen.contains(&key) {
+            return j;
+        }
+    }
+    end
 }
 
 /// The line after `第一章` (or a part's `第一编`) is its title; a part may have none.
@@ -270,6 +356,7 @@ mod tests {
     fn run(text: &str) -> Vec<String> {
         let lines = super::super::lines::split(text);
         let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        contents_regions(&lines, &mut kinds);
         apply(&lines, &mut kinds);
         kinds
             .iter()
@@ -303,6 +390,45 @@ mod tests {
             let lines = super::super::lines::split(text);
             let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
             assert_eq!(entries_end(&lines, &kinds, 0), *want, "{what}");
+        }
+    }
+
+    #[test]
+    fn contents_end_where_the_body_prints_an_entry_again() {
+        let text = "目录\n1 河流 . . . 1\n2 山 . . . 9\n3 未完\n\n1   河流\n\n正文。";
+        let lines = super::super::lines::split(text);
+        let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        assert_eq!(entry_repeated(&lines, &kinds, 0, lines.len()), 5);
+    }
+
+    #[test]
+    fn contents_end_where_the_pages_stop_rising() {
+        let cases: &[(&str, &str, usize)] = &[
+            (
+                "pages on their own lines, then the body's first chapter number",
+                "目录\n1 河流\n\n1\n\n附录 A 源\n\n46\n\n1\n\n河流\n\n1.1 源头\n",
+                9,
+            ),
+            (
+                "a decimal label alone is no page number",
+                "目录\n1 河流\n\n41\n\n5.1.2\n\n6 山\n\n42",
+                10,
+            ),
+            (
+                "a chapter number alone above its entry is no fall",
+                "Contents\n1 Rivers . . . 1\n12 Dams . . . 30\n3\nMills . . . 40",
+                5,
+            ),
+            (
+                "pages that keep rising",
+                "目录\n第一章 河\t1\n第二章 山\t9",
+                3,
+            ),
+        ];
+        for (what, text, want) in cases {
+            let lines = super::super::lines::split(text);
+            let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+            assert_eq!(pages_fall(&lines, &kinds, 0, lines.len()), *want, "{what}");
         }
     }
 

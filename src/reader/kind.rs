@@ -86,6 +86,9 @@ pub enum Kind {
     Quote,
     /// The title line after a [`Kind::ChapterLabel`] (set by context).
     HeadingTitle,
+    /// A heading's label printed alone below its title (`Title` / `2`), kept as the label of
+    /// the [`Kind::Heading`] above it (set by outline, from the printed contents).
+    HeadingLabel,
     /// The signature closing a preface (署名) (set by context).
     Signature,
     /// A line printed above a heading, e.g. the book title atop 内容提要 (set by context).

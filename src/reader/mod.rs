@@ -117,7 +117,26 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     ledger.settle(&kinds, ledger::furniture_reason);
     let scopes = notes::settle(lines, &mut kinds, &paged.form_feed);
     ledger.settle(&kinds, |_| ledger::Removal::NoteNumber);
-    let outline = outline::apply(lines, &mut kinds, &paged.form_feed);
+    // The printed contents first: its lines are no body headings, and its entries are the
+    // outline's oracle.
+    let contents: Vec<(usize, usize, Vec<crate::model::ContentsEntry>)> =
+        context::contents_regions(lines, &mut kinds)
+            .into_iter()
+            .map(|(start, end)| {
+                let kept: Vec<Line<'_>> = (start + 1..end)
+                    .filter(|&i| kinds[i] != Kind::Furniture)
+                    .map(|i| lines[i])
+                    .collect();
+                let (entries, d) = toc::parse_contents(&kept);
+                diags.extend(d);
+                (start, end, entries)
+            })
+            .collect();
+    let printed: Vec<outline::Printed<'_>> = contents
+        .iter()
+        .map(|(_, end, entries)| (*end, entries.as_slice()))
+        .collect();
+    let outline = outline::apply(lines, &mut kinds, &paged.form_feed, &printed);
     // The division cap applies as soon as headings are decided, before anything per heading.
     if let Some(d) = limits::headings(lines, &kinds) {
         return refused(source, diags, d, conv, ledger);
@@ -137,8 +156,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
             diary::mark(lines, &mut kinds),
         );
     }
-    let (contents, d) = context::apply(lines, &mut kinds);
-    diags.extend(d);
+    diags.extend(context::apply(lines, &mut kinds));
     let mut layout = layout::analyse(lines, &paged.form_feed, &mut kinds);
     // Text from print: indented listings are preformatted; two-column pages are reported.
     if paged.feeds > 0 {
@@ -246,9 +264,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     };
     book.front.extend(grouped.front);
 
-    for (start, end) in contents {
-        let (entries, d) = toc::parse_contents(&kept(start + 1..end));
-        diags.extend(d);
+    for (start, _, entries) in contents {
         let heading_line = lines[start].no;
         let div = book
             .front

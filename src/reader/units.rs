@@ -231,6 +231,14 @@ pub fn build(
                     Some(chunk(Role::Para))
                 }
             },
+            // the label is the heading's (a line of digits or `Chapter 2`): nothing to add
+            Kind::HeadingLabel => match units.last() {
+                Some(Unit::Heading(h)) if h.label.is_some() => None,
+                _ => {
+                    unplaced.push(line.no);
+                    Some(chunk(Role::Para))
+                }
+            },
             Kind::Kicker => {
                 kicker = Some((inlines(text, i, refs), line.no));
                 None

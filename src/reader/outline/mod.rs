@@ -8,9 +8,11 @@
 //! section, subsection …). Lines the pass rejects keep the kind the classifier gave them.
 
 pub mod chain;
+pub mod contents;
 pub mod label;
 pub mod running;
 
+use crate::model::ContentsEntry;
 use crate::reader::Line;
 use crate::reader::kind::Kind;
 use crate::reader::labels::stopped_title;
@@ -50,6 +52,8 @@ pub struct Candidate {
     /// Evidence against: the same label and title are printed again further on — this is the
     /// contents' entry, the later one the heading.
     pub echoed: bool,
+    /// Evidence for, above all other: the printed contents lists this line, at this level.
+    pub forced: Option<u8>,
 }
 
 /// Longest title line printed below a number-only label, in characters.
@@ -144,6 +148,7 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                 listed: false,
                 classified: chapterish(&kinds[i]),
                 echoed: false,
+                forced: None,
             });
         }
         prev_content = Some(i);
@@ -245,6 +250,9 @@ fn mark_listings(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], cands: 
 
 /// The verdict on one candidate before sequences are found: may it head a division?
 pub fn weigh(c: &Candidate) -> Result<(), &'static str> {
+    if c.forced.is_some() {
+        return Ok(());
+    }
     if c.echoed {
         return Err("printed again further on: an entry of the contents (the later line heads)");
     }
@@ -266,9 +274,19 @@ fn shown(n: &Numbered) -> &str {
     }
 }
 
+/// A printed contents for the pass: the index of the line after it and its entries.
+pub type Printed<'c> = (usize, &'c [ContentsEntry]);
+
 /// Runs the pass: accepted candidates become [`Kind::Heading`] (their title lines
-/// [`Kind::HeadingTitle`]); listing lines the classifier took for headings become text.
-pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Vec<Decision> {
+/// [`Kind::HeadingTitle`]); listing lines the classifier took for headings become text. The
+/// entries of each printed contents found in the body are headings at the contents' level;
+/// other lines of the numbering families the contents lists are text.
+pub fn apply(
+    lines: &[Line<'_>],
+    kinds: &mut [Kind],
+    form_feed: &[bool],
+    printed: &[Printed<'_>],
+) -> Vec<Decision> {
     let mut decisions = Vec::new();
     for head in running::find(lines, kinds, form_feed) {
         kinds[head.index] = Kind::Furniture;
@@ -278,13 +296,28 @@ pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Vec<
             reason: head.reason.to_string(),
         });
     }
-    let cands = candidates(lines, kinds, form_feed);
+    let mut listed = Vec::new();
+    for (end, entries) in printed {
+        listed.extend(contents::find(lines, kinds, entries, *end));
+    }
+    listed.sort_by_key(|l| l.index);
+    listed.dedup_by_key(|l| l.index);
+    let listed = contents::settle_unnumbered(lines, kinds, listed, &mut decisions);
+    let mut cands = candidates(lines, kinds, form_feed);
+    contents::force(lines, kinds, &listed, &mut cands);
+    let forced_families = contents::listed_families(&cands);
     let mut eligible = Vec::new();
     for c in &cands {
-        match weigh(c) {
+        let unlisted = c.forced.is_none() && forced_families.contains(&c.numbered.family);
+        let verdict = if unlisted {
+            Err("not in the printed contents, which lists its numbering")
+        } else {
+            weigh(c)
+        };
+        match verdict {
             Ok(()) => eligible.push(c.clone()),
             Err(why) => {
-                if c.listed && c.classified {
+                if (c.listed || unlisted) && c.classified {
                     kinds[c.index] = Kind::Text;
                 }
                 decisions.push(Decision {
@@ -300,6 +333,21 @@ pub fn apply(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Vec<
     let levels = chain::levels(&eligible, &accepted, has_chapter_kinds);
     for (k, c) in eligible.iter().enumerate() {
         let line = lines[c.index].no;
+        if let Some(level) = c.forced {
+            let at = listed.iter().find(|l| l.index == c.index);
+            contents::apply_forced(kinds, c, at, level);
+            decisions.push(Decision {
+                line,
+                level: Some(level),
+                reason: format!(
+                    "`{}` is listed in the printed contents{}",
+                    shown(&c.numbered),
+                    at.map(|l| format!(" (line {})", l.entry_line))
+                        .unwrap_or_default()
+                ),
+            });
+            continue;
+        }
         let Some(level) = accepted[k]
             .then(|| levels.get(&c.numbered.family).copied())
             .flatten()

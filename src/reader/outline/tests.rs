@@ -8,7 +8,7 @@ use crate::reader::lines::split_pages;
 fn placed(text: &str) -> Vec<(usize, u8, String, String)> {
     let paged = split_pages(text);
     let mut kinds: Vec<Kind> = paged.lines.iter().map(|l| classify(l.text)).collect();
-    apply(&paged.lines, &mut kinds, &paged.form_feed);
+    apply(&paged.lines, &mut kinds, &paged.form_feed, &[]);
     kinds
         .iter()
         .zip(&paged.lines)
@@ -99,7 +99,7 @@ fn kinds_after(text: &str) -> (Vec<Kind>, Vec<Decision>) {
     let paged = split_pages(text);
     let mut kinds: Vec<Kind> = paged.lines.iter().map(|l| classify(l.text)).collect();
     crate::reader::furniture::strip(&paged.lines, &paged.form_feed, &mut kinds);
-    let decisions = apply(&paged.lines, &mut kinds, &paged.form_feed);
+    let decisions = apply(&paged.lines, &mut kinds, &paged.form_feed, &[]);
     (kinds, decisions)
 }
 
@@ -154,7 +154,7 @@ fn a_spelt_chapter_number_takes_the_title_line_below_it() {
     let text = "One\n\nRivers\nWater runs down.\n\nTwo\n\nTowns\nPeople live in them.\n";
     let paged = split_pages(text);
     let mut kinds: Vec<Kind> = paged.lines.iter().map(|l| classify(l.text)).collect();
-    apply(&paged.lines, &mut kinds, &paged.form_feed);
+    apply(&paged.lines, &mut kinds, &paged.form_feed, &[]);
     assert_eq!(kinds[2], Kind::HeadingTitle, "{kinds:?}");
     assert_eq!(kinds[7], Kind::HeadingTitle, "{kinds:?}");
     assert!(
@@ -168,7 +168,7 @@ fn classical_chinese_volumes_ordinal_titles_and_couplets() {
     let text = "卷一\n\n渡口第一\n\n　　河水東流。\n\n橋梁第二\n\n　　有橋。\n\n卷二\n\n第三回\n\n　　王舟子夜渡救人\n　　李書生雨中題壁\n\n　　話說那一夜。\n\n第四回\n\n　　風雨大作\n\n　　是歲大風雨，水漲三日。\n";
     let paged = split_pages(text);
     let mut kinds: Vec<Kind> = paged.lines.iter().map(|l| classify(l.text)).collect();
-    apply(&paged.lines, &mut kinds, &paged.form_feed);
+    apply(&paged.lines, &mut kinds, &paged.form_feed, &[]);
     let got: Vec<(usize, String)> = kinds
         .iter()
         .zip(&paged.lines)

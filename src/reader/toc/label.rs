@@ -155,23 +155,16 @@ pub fn split_label(text: &str) -> (EntryKind, Option<String>, String) {
             title.trim().to_string(),
         );
     }
-    let dec: String = t
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    let parts = dec
-        .trim_end_matches('.')
-        .split('.')
-        .filter(|p| !p.is_empty())
-        .count();
-    let after = &t[dec.len()..];
-    if parts >= 1 && dec.contains('.') && after.starts_with(char::is_whitespace) {
-        let label = dec.trim_end_matches('.').to_string();
-        return (
-            EntryKind::Decimal(parts as u8),
-            Some(label),
-            after.trim().to_string(),
-        );
+    if let Some((label, title)) = letter_label(t) {
+        let kind = if label.len() > 1 {
+            EntryKind::Back
+        } else {
+            EntryKind::Chapter
+        };
+        return (kind, Some(label), title.to_string());
+    }
+    if let Some((label, parts, title)) = decimal_label(t) {
+        return (EntryKind::Decimal(parts), Some(label), title.to_string());
     }
     let key = squeeze(t);
     if BACK_TITLES.iter().any(|b| key.starts_with(b)) {
@@ -181,6 +174,64 @@ pub fn split_label(text: &str) -> (EntryKind, Option<String>, String) {
         return (EntryKind::Front, None, t.to_string());
     }
     (EntryKind::Plain, None, t.to_string())
+}
+
+/// An appendix or a lettered chapter: `Appendix B Title` (label `Appendix B`), and a capital
+/// letter before a CJK title or after a wide gap (`A 关于 FAQ`, `B    Rivers`); `A Study` is
+/// an English title, not a label.
+fn letter_label(t: &str) -> Option<(String, &str)> {
+    let (word, rest) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
+    if word.eq_ignore_ascii_case("appendix") {
+        let rest = rest.trim_start();
+        let (letter, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        let letter = letter.trim_end_matches([':', '.']);
+        let one = letter.len() == 1 && letter.as_bytes()[0].is_ascii_uppercase();
+        let digits = !letter.is_empty() && letter.bytes().all(|b| b.is_ascii_digit());
+        return (one || digits).then(|| (format!("{word} {letter}"), title.trim()));
+    }
+    let capital = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+    let title = rest.trim_start();
+    let wide = capital && t[1..].starts_with("   ");
+    let cjk = title
+        .chars()
+        .next()
+        .is_some_and(crate::reader::front_matter::spacing::is_cjk);
+    (capital && !title.is_empty() && (wide || cjk)).then(|| (word.to_string(), title))
+}
+
+/// Longest chapter number printed alone before its title (`12 Title`), in digits.
+const MAX_CHAPTER_DIGITS: usize = 2;
+
+/// A decimal label and its title: `2.1 Title`, `A.1 Title` (an appendix letter first), and a
+/// chapter's bare number `3 Title` (one or two digits, a title that starts with no digit); the
+/// label, its depth and the rest of the line (empty for a label alone: `1.1`).
+pub fn decimal_label(t: &str) -> Option<(String, u8, &str)> {
+    let lettered = t.len() > 2
+        && t.as_bytes()[0].is_ascii_uppercase()
+        && t.as_bytes()[1] == b'.'
+        && t.as_bytes()[2].is_ascii_digit();
+    let skip = if lettered { 2 } else { 0 };
+    let digits = t[skip..]
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+        .map_or(t.len(), |(i, _)| i + skip);
+    let dec = &t[..digits];
+    let label = dec.trim_end_matches('.');
+    let parts = label.split('.').filter(|p| !p.is_empty()).count() as u8;
+    let after = &t[digits..];
+    if parts == 0 || label.split('.').any(str::is_empty) {
+        return None;
+    }
+    let separated = after.is_empty() || after.starts_with(char::is_whitespace);
+    let dotted = label.contains('.');
+    let bare_chapter = !dotted
+        && label.len() <= MAX_CHAPTER_DIGITS
+        && after
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii_digit());
+    (separated && (dotted || bare_chapter)).then(|| (label.to_string(), parts, after.trim()))
 }
 
 /// A label for comparison: no spaces, full-width brackets, `一、` as `（一）`, lower case.
@@ -249,6 +300,25 @@ mod tests {
             ("二、集市与行会", Section, Some("二、"), "集市与行会"),
             ("(3) 学徒制度", Subsection, Some("（3）"), "学徒制度"),
             ("2.1 河道", Decimal(2), Some("2.1"), "河道"),
+            ("3 Shell Syntax", Decimal(1), Some("3"), "Shell Syntax"),
+            ("A 关于 FAQ", Chapter, Some("A"), "关于 FAQ"),
+            ("B    Bridges", Chapter, Some("B"), "Bridges"),
+            ("A Study of Mills", Plain, None, "A Study of Mills"),
+            (
+                "Appendix C Ferry Tolls",
+                Back,
+                Some("Appendix C"),
+                "Ferry Tolls",
+            ),
+            ("A.2 The Index", Decimal(2), Some("A.2"), "The Index"),
+            (
+                "B.1.3 Notes on tabs",
+                Decimal(3),
+                Some("B.1.3"),
+                "Notes on tabs",
+            ),
+            ("1990 年代的河", Plain, None, "1990 年代的河"),
+            ("12 34 56", Plain, None, "12 34 56"),
             ("主要参考文献", Back, None, "主要参考文献"),
             ("附录一 访谈提纲", Back, None, "附录一 访谈提纲"),
             ("后 记", Back, None, "后 记"),

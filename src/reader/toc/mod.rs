@@ -7,4 +7,4 @@ mod parse;
 
 pub use check::cross_check;
 pub use label::{EntryKind, label_key, split_label, title_key};
-pub use parse::parse_contents;
+pub use parse::{entry_key, parse_contents};

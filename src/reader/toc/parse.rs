@@ -6,7 +6,7 @@ use crate::model::ContentsEntry;
 use crate::reader::Line;
 use crate::reader::front_matter::spacing::{join_cjk, join_wrapped};
 
-use super::label::{EntryKind, split_label};
+use super::label::{EntryKind, decimal_label, split_label, title_key};
 
 /// Characters of dotted leaders between a title and its page number.
 const LEADERS: &[char] = &[
@@ -47,6 +47,98 @@ fn split_page(text: &str, tabs: bool) -> (String, Option<String>) {
     (title.to_string(), page.map(str::to_string))
 }
 
+/// Levels from indentation (`A 关于 FAQ` over indented `1 CTEX 是…`, which the labels rank
+/// alike): each distinct indent a level deeper than the shallowest entry, when at least two
+/// indents are each used by two or more entries; an entry takes the deeper of its label's
+/// level and its indent's. `None`: the labels alone decide.
+fn indent_levels(
+    raws: &[Raw],
+    by_label: &dyn Fn(&Raw) -> u8,
+) -> Option<std::collections::HashMap<usize, u8>> {
+    let body: Vec<&Raw> = raws
+        .iter()
+        .filter(|r| !matches!(r.kind, EntryKind::Back | EntryKind::Front))
+        .collect();
+    let first = body.iter().map(|r| by_label(r)).min()?;
+    let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+    for r in &body {
+        *counts.entry(r.indent).or_default() += 1;
+    }
+    let used: Vec<usize> = counts
+        .iter()
+        .filter(|(_, n)| **n >= 2)
+        .map(|(i, _)| *i)
+        .collect();
+    if used.len() < 2 {
+        return None;
+    }
+    // an indent used once (a wrapped line's) takes the level of the nearest used indent below
+    let level_of = |ind: usize| {
+        let k = used.iter().rposition(|&u| u <= ind).unwrap_or(0);
+        first + k as u8
+    };
+    Some(counts.keys().map(|&i| (i, level_of(i))).collect())
+}
+
+/// A contents line's comparison key: its page number and leaders removed, then
+/// [`title_key`] (`1 简介 . . . 1` and the body's `1     简介` share one).
+pub fn entry_key(text: &str) -> (String, bool) {
+    let (title, page) = split_page(text, text.contains('\t'));
+    (title_key(&title), page.is_some())
+}
+
+/// A label alone on its line: `1.1`, `A.2`, `第三章`, `Chapter 4` (a bare `3` is a page).
+fn lone_label(text: &str) -> Option<String> {
+    if let Some((label, _, rest)) = decimal_label(text) {
+        return (rest.is_empty() && label.contains('.')).then_some(label);
+    }
+    match split_label(text) {
+        (EntryKind::Part | EntryKind::Chapter | EntryKind::Section, Some(l), t) if t.is_empty() => {
+            Some(l)
+        }
+        _ => None,
+    }
+}
+
+/// Whether decimal label `next` may follow `prev` in a contents: the next sibling, the first
+/// child, or the next sibling of an ancestor (`1.5` after `1.4.3`, not `1.2`). Labels that
+/// are not decimal always may.
+fn follows(prev: Option<&str>, next: &str) -> bool {
+    let nums = |s: &str| -> Option<Vec<u32>> { s.split('.').map(|p| p.parse().ok()).collect() };
+    let (Some(n), Some(p)) = (nums(next), prev.and_then(nums)) else {
+        return true;
+    };
+    let last = n.len() - 1;
+    let child = n.len() == p.len() + 1 && n[..p.len()] == p[..] && n[last] == 1;
+    let sibling = n.len() <= p.len() && n[..last] == p[..last] && n[last] == p[last] + 1;
+    child || sibling
+}
+
+/// A label left without a title (two labels in a row: the extractor moved it down the
+/// column) goes to the nearest entry above printed without a label, or is reported.
+fn adopt(raws: &mut [Raw], label: String, no: usize, diags: &mut Vec<Diagnostic>) {
+    match raws.iter_mut().rev().find(|r| r.label.is_none()) {
+        Some(r) => {
+            let (kind, l, title) = split_label(&format!("{label} {}", r.title));
+            if l.is_some() {
+                (r.kind, r.label, r.title) = (kind, l, title);
+                return;
+            }
+            diags.push(orphan(no, &label));
+        }
+        None => diags.push(orphan(no, &label)),
+    }
+}
+
+/// The report on a contents label that belongs to no entry.
+fn orphan(no: usize, label: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::ContentsEntryMissing,
+        no,
+        format!("the contents label {label} stands alone: no entry title follows it"),
+    )
+}
+
 /// A parsed line before levels are assigned.
 struct Raw {
     kind: EntryKind,
@@ -54,6 +146,8 @@ struct Raw {
     title: String,
     page: Option<String>,
     line: usize,
+    /// Columns of indentation (`-layout` contents indent each level deeper).
+    indent: usize,
 }
 
 /// Parses the lines after a 目录 heading up to the first body heading.
@@ -67,18 +161,61 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
         .any(|l| split_page(l.text, tabs).1.is_some());
     let indent = |l: &Line<'_>| l.text.len() - l.text.trim_start().len();
     let mut raws: Vec<Raw> = Vec::new();
+    let mut diags = Vec::new();
     let mut prev_indent = 0;
+    // labels printed alone on their lines (pdftotext's default mode), waiting for their titles
+    let mut pending: std::collections::VecDeque<(String, usize)> = Default::default();
+    // in that mode a chapter's bare number stands alone too (`2` / `Definitions . . . 3`)
+    let lone_labels = nonblank.iter().any(|l| lone_label(l.text.trim()).is_some());
     for line in nonblank {
-        if is_page(line.text.trim().trim_matches(LEADERS)) {
-            continue; // a printed page's own number (`· 2 ·`), not an entry
+        let bare = line.text.trim().trim_matches(LEADERS);
+        if bare.is_empty() {
+            continue; // the leaders of the entry above, wrapped onto a line of their own
+        }
+        let paged_above = raws.last().is_none_or(|r| r.page.is_some());
+        if is_page(bare) {
+            let plain = bare == line.text.trim() && bare.bytes().all(|b| b.is_ascii_digit());
+            if lone_labels && plain && paged_above && pending.is_empty() {
+                pending.push_back((bare.to_string(), line.no));
+                continue;
+            }
+            // the entry's page number on a line of its own, or a printed page's own number
+            // (`· 2 ·`) when every entry above has its page
+            if let Some(prev) = raws.last_mut().filter(|r| r.page.is_none() && paged) {
+                prev.page = Some(bare.to_string());
+            }
+            continue;
+        }
+        if let Some(label) = lone_label(bare) {
+            pending.push_back((label, line.no));
+            continue;
         }
         let (text, page) = split_page(line.text, tabs);
-        let (kind, label, title) = split_label(&text);
+        let (mut kind, mut label, mut title) = split_label(&text);
+        if label.is_none() && !pending.is_empty() {
+            let prev = raws.iter().rev().find_map(|r| r.label.clone());
+            // labels the extractor moved down the column fit no sequence here: they go to
+            // the entries above printed without one
+            let fits = pending
+                .iter()
+                .position(|(l, _)| follows(prev.as_deref(), l))
+                .unwrap_or(0);
+            for (orphan, no) in pending.drain(..fits).collect::<Vec<_>>() {
+                adopt(&mut raws, orphan, no, &mut diags);
+            }
+            let (l, _) = pending.pop_front().expect("non-empty");
+            (kind, label, title) = split_label(&format!("{l} {text}"));
+            if label.is_none() {
+                // no label shape after all: keep the printed label in the title
+                title = format!("{l} {text}");
+            }
+        }
         let deeper = indent(line) > prev_indent;
         prev_indent = indent(line);
         if let Some(prev) = raws.last_mut()
             && prev.page.is_none()
             && kind == EntryKind::Plain
+            && label.is_none()
             && (paged || deeper)
         {
             prev.title = join_wrapped(&prev.title, &title);
@@ -91,22 +228,31 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
             title,
             page,
             line: line.no,
+            indent: indent(line),
         });
+    }
+    for (orphan, no) in pending {
+        adopt(&mut raws, orphan, no, &mut diags);
     }
     let parts = raws.iter().any(|r| r.kind == EntryKind::Part);
     let base = u8::from(parts);
-    let mut diags = Vec::new();
+    let by_label = |r: &Raw| match r.kind {
+        EntryKind::Part | EntryKind::Back | EntryKind::Front => 1,
+        EntryKind::Chapter | EntryKind::Plain => base + 1,
+        EntryKind::Section => base + 2,
+        EntryKind::Subsection => base + 3,
+        EntryKind::Decimal(n) => base + n,
+    };
+    let by_indent = indent_levels(&raws, &by_label);
     let mut last_page: Option<(u32, usize)> = None;
     let entries = raws
         .into_iter()
         .map(|r| {
-            let level = match r.kind {
-                EntryKind::Part | EntryKind::Back | EntryKind::Front => 1,
-                EntryKind::Chapter | EntryKind::Plain => base + 1,
-                EntryKind::Section => base + 2,
-                EntryKind::Subsection => base + 3,
-                EntryKind::Decimal(n) => base + n,
-            };
+            let indented = by_indent
+                .as_ref()
+                .and_then(|m| m.get(&r.indent).copied())
+                .filter(|_| !matches!(r.kind, EntryKind::Back | EntryKind::Front));
+            let level = by_label(&r).max(indented.unwrap_or(0));
             if let Some(p) = r.page.as_deref().and_then(|p| p.parse::<u32>().ok()) {
                 if let Some((prev, prev_line)) = last_page
                     && p < prev
@@ -193,6 +339,93 @@ mod tests {
                 (3, Some("2.1"), "染坊", Some("13"), 10),
                 (1, None, "主要参考文献", Some("40"), 11),
                 (1, None, "后记", Some("44"), 12),
+            ]
+        );
+    }
+
+    #[test]
+    fn indentation_gives_levels_when_the_labels_do_not() {
+        let text = "A 关于河\n    1   河从哪里来？ . . . 1\n    2   河到哪里去？ . . . 2\nB 关于山\n    3   山有多高？ . . . 3\n";
+        let lines = crate::reader::lines::split(text);
+        let (entries, _) = parse_contents(&lines);
+        let got: Vec<(u8, Option<&str>)> = entries
+            .iter()
+            .map(|e| (e.level, e.label.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, Some("A")),
+                (2, Some("1")),
+                (2, Some("2")),
+                (1, Some("B")),
+                (2, Some("3"))
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_alone_and_pages_alone_join_their_entries() {
+        let text = "1 河流\n1.1\n\n5\n\n源头 . . . . . .\n\n5\n\n1.1.1\n\n雪山\n\n. . . . . . . .\n\n8\n\n1.3\n\n入海 . . . . 9\n\n";
+        let lines = crate::reader::lines::split(text);
+        let (entries, diags) = parse_contents(&lines);
+        assert!(diags.is_empty(), "{diags:?}");
+        let got: Vec<(u8, Option<&str>, &str, Option<&str>)> = entries
+            .iter()
+            .map(|e| {
+                (
+                    e.level,
+                    e.label.as_deref(),
+                    e.title.as_str(),
+                    e.page.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, Some("1"), "河流", Some("5")),
+                (2, Some("1.1"), "源头", Some("5")),
+                (3, Some("1.1.1"), "雪山", Some("8")),
+                (2, Some("1.3"), "入海", Some("9")),
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_follow_their_sequence() {
+        let cases = [
+            (Some("1.4.3"), "1.5", true),
+            (Some("1.4.3"), "1.2", false),
+            (Some("1"), "1.1", true),
+            (Some("1.1"), "1.2", true),
+            (Some("2.3"), "3", true),
+            (Some("2.3"), "2.5", false),
+            (None, "1", true),
+            (Some("A"), "1", true),
+        ];
+        for (prev, next, want) in cases {
+            assert_eq!(follows(prev, next), want, "{prev:?} → {next}");
+        }
+    }
+
+    #[test]
+    fn a_chapter_number_alone_and_two_labels_in_a_row() {
+        let text = "1\n\nRivers . . . 1\n1.1\n1.2\n\nSprings . . . 1\nMouths . . . 2\n\n2\n\nHills . . . 3\n";
+        let lines = crate::reader::lines::split(text);
+        let (entries, diags) = parse_contents(&lines);
+        assert!(diags.is_empty(), "{diags:?}");
+        let got: Vec<(u8, Option<&str>, &str)> = entries
+            .iter()
+            .map(|e| (e.level, e.label.as_deref(), e.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, Some("1"), "Rivers"),
+                (2, Some("1.1"), "Springs"),
+                (2, Some("1.2"), "Mouths"),
+                (1, Some("2"), "Hills"),
             ]
         );
     }

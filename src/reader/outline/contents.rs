@@ -1,0 +1,623 @@
+//! The printed contents as the outline's oracle (目录对照): each entry is looked for in the
+//! body, in the contents' order, after the contents itself. The body line that prints it —
+//! label and title on one line, the label alone above or below its title, or a title over
+//! two lines — is a heading at the level the contents gives ([`Listed`]); the outline pass
+//! weighs it as `forced`, and lines of the same numbering family the contents does not list
+//! need stronger evidence.
+
+use std::collections::HashMap;
+
+use crate::model::{ContentsEntry, DivisionKind};
+use crate::reader::Line;
+use crate::reader::kind::Kind;
+use crate::reader::text::ends_sentence;
+use crate::reader::toc::{EntryKind, split_label, title_key};
+
+use super::{Candidate, Decision, label};
+
+/// Longest body line looked at as a printed entry, in characters.
+const MAX_HEADING: usize = 120;
+
+/// How many times an unlabelled title printed after the contents is a running head.
+const REPEATED: usize = 3;
+
+/// Longest line of a title printed over two lines, in characters.
+const MAX_HALF: usize = 70;
+
+/// A contents entry found in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// Index of the heading's first line.
+    pub index: usize,
+    /// The outline level the contents gives (0 part, 1 chapter, 2 section …).
+    pub level: u8,
+    /// The entry's label as the contents prints it (empty: none).
+    pub label: String,
+    /// The heading's title as printed on its first line (empty when it is the label line).
+    pub title: String,
+    /// How the entry is laid out in the body.
+    pub shape: Shape,
+    /// What the entry is: a part, chapter or section; back matter; an unlabelled title.
+    pub kind: EntryKind,
+    /// The entry's manuscript line in the contents (1-based).
+    pub entry_line: usize,
+}
+
+/// How a found entry is laid out in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Label and title on one line (or a title without a label).
+    OneLine,
+    /// The label alone, its title on this later line.
+    TitleBelow(usize),
+    /// The title first, its label alone on this later line (`Title` / `2`).
+    LabelBelow(usize),
+    /// The title continues on this later line.
+    Wrapped(usize),
+}
+
+impl Shape {
+    /// The other line the heading takes, if any.
+    pub fn second(self) -> Option<usize> {
+        match self {
+            Shape::OneLine => None,
+            Shape::TitleBelow(j) | Shape::LabelBelow(j) | Shape::Wrapped(j) => Some(j),
+        }
+    }
+}
+
+/// Kinds a printed entry may have in the body before the outline pass.
+fn eligible(kind: &Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Text
+            | Kind::ChapterLabel { .. }
+            | Kind::Chapter { .. }
+            | Kind::PartLabel { .. }
+            | Kind::Part { .. }
+            | Kind::Section { .. }
+            | Kind::Matter { .. }
+    )
+}
+
+/// Lines between which a heading keeps its isolation.
+fn margin(kind: &Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Blank | Kind::Furniture | Kind::Note { .. } | Kind::NoteContinuation
+    )
+}
+
+/// The body lines' comparison keys and where each key occurs.
+struct Index {
+    /// For each line, the next content line.
+    next: Vec<Option<usize>>,
+    /// Key of each eligible line (empty: not eligible).
+    key: Vec<String>,
+    /// Lines by key.
+    one: HashMap<String, Vec<usize>>,
+    /// Lines by their key run on with the next content line's (a title over two lines).
+    two: HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn new(lines: &[Line<'_>], kinds: &[Kind]) -> Index {
+        let n = kinds.len();
+        let mut key = vec![String::new(); n];
+        for i in 0..n {
+            let t = lines[i].text.trim();
+            // a chapter's number alone above its title reads like a folio
+            let number = kinds[i] == Kind::Furniture
+                && (1..=3).contains(&t.len())
+                && t.bytes().all(|b| b.is_ascii_digit());
+            if (eligible(&kinds[i]) || number) && !t.is_empty() && t.chars().count() <= MAX_HEADING
+            {
+                key[i] = line_key(t);
+            }
+        }
+        let mut next = vec![None; n];
+        let mut after = None;
+        for i in (0..n).rev() {
+            next[i] = after;
+            if !margin(&kinds[i]) {
+                after = Some(i);
+            }
+        }
+        let mut one: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut two: HashMap<String, Vec<usize>> = HashMap::new();
+        for i in 0..n {
+            if key[i].is_empty() {
+                continue;
+            }
+            one.entry(key[i].clone()).or_default().push(i);
+            // `-layout` text beside the heading across a wide gap (a margin note `Revised`)
+            if let Some((head, _)) = lines[i].text.trim().rsplit_once("   ") {
+                let k = line_key(head);
+                if !k.is_empty() && k != key[i] {
+                    one.entry(k).or_default().push(i);
+                }
+            }
+            let half = |j: usize| lines[j].text.trim().chars().count() <= MAX_HALF;
+            if let Some(j) = next[i].filter(|&j| !key[j].is_empty() && half(i) && half(j)) {
+                two.entry(format!("{}{}", key[i], key[j]))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        Index {
+            next,
+            key,
+            one,
+            two,
+        }
+    }
+
+    /// The lines from `cursor` on whose key is `k`, in order.
+    fn after<'a>(
+        map: &'a HashMap<String, Vec<usize>>,
+        k: &str,
+        cursor: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let found = map.get(k).map(Vec::as_slice).unwrap_or(&[]);
+        let from = found.partition_point(|&i| i < cursor);
+        found[from..].iter().copied()
+    }
+}
+
+/// A heading line's key: [`title_key`] after a spelt chapter or part number becomes digits
+/// (`CHAPTER THREE` and the contents' `Chapter 3` are one label).
+fn line_key(text: &str) -> String {
+    spelt_key(text).replace('：', "")
+}
+
+/// [`line_key`] before colons go (`Part II: The Town` and `Part II The Town` are one).
+fn spelt_key(text: &str) -> String {
+    let t = text.trim();
+    let mut words = t.splitn(3, char::is_whitespace);
+    let (Some(word), Some(num)) = (words.next(), words.next()) else {
+        return title_key(t);
+    };
+    let rest = words.next().unwrap_or("");
+    let lower = num.to_lowercase();
+    let lower = lower.trim_end_matches(['.', ':']);
+    let spelt = crate::reader::labels::NUMBER_WORDS
+        .iter()
+        .position(|w| *w == lower);
+    match spelt {
+        Some(n) if ["chapter", "part"].contains(&word.to_lowercase().as_str()) => {
+            title_key(&format!("{word} {} {rest}", n + 1))
+        }
+        _ => title_key(t),
+    }
+}
+
+/// Whether line `i` starts a heading: a blank line, a page start, a heading or a finished
+/// sentence comes before it.
+fn isolated(lines: &[Line<'_>], kinds: &[Kind], i: usize) -> bool {
+    match (0..i).rev().find(|&j| kinds[j] != Kind::Furniture) {
+        None => true,
+        Some(j) if margin(&kinds[j]) => true,
+        Some(j) => {
+            kinds[j].is_heading() || ends_sentence(lines[j].text) || {
+                let t = lines[j].text.trim_end();
+                t.ends_with([':', '：'])
+            }
+        }
+    }
+}
+
+/// The outline level of an entry: the contents' level less one when the contents has parts
+/// (its parts are level 1, the outline's level 0).
+fn outline_level(entry: &ContentsEntry, parts: bool) -> u8 {
+    entry.level.saturating_sub(u8::from(parts))
+}
+
+/// What an entry is, from its label and title.
+fn entry_kind(e: &ContentsEntry) -> EntryKind {
+    let text = match &e.label {
+        Some(l) => format!("{l} {}", e.title),
+        None => e.title.clone(),
+    };
+    split_label(&text).0
+}
+
+/// Finds each entry of one printed contents in the body after `start` (the contents' end), in
+/// order: an entry not found leaves the search where it was.
+pub fn find(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    entries: &[ContentsEntry],
+    start: usize,
+) -> Vec<Listed> {
+    let index = Index::new(lines, kinds);
+    let parts = entries.iter().any(|e| entry_kind(e) == EntryKind::Part);
+    let mut cursor = start;
+    let mut out = Vec::new();
+    let fulls: Vec<String> = entries.iter().map(full_key).collect();
+    // the last line of the last heading found: a heading right below it is isolated too
+    let mut last_end: Option<usize> = None;
+    for (n, e) in entries.iter().enumerate() {
+        let kind = entry_kind(e);
+        if kind == EntryKind::Front {
+            continue;
+        }
+        let label = e.label.as_deref().map(line_key).unwrap_or_default();
+        let title = title_key(&e.title).replace('：', "");
+        if title.is_empty() && label.is_empty() {
+            continue;
+        }
+        let full = &fulls[n];
+        // a line printed on many pages is a running head the contents page carried too
+        let repeated = Index::after(&index.one, full, start)
+            .nth(REPEATED - 1)
+            .is_some();
+        if e.label.is_none() && repeated {
+            continue;
+        }
+        let next_full = fulls.get(n + 1).map(String::as_str);
+        let isolated = |_: &[Line<'_>], kinds: &[Kind], i: usize| {
+            isolated(lines, kinds, i)
+                || last_end.is_some_and(|e| (e + 1..i).all(|j| margin(&kinds[j])))
+        };
+        let next = |i: usize| index.next[i].filter(|&j| !index.key[j].is_empty());
+        let mut best: Option<(usize, Shape)> = None;
+        let mut consider = |i: usize, shape: Shape| {
+            if best.is_none_or(|(b, _)| i < b) && isolated(lines, kinds, i) {
+                best = Some((i, shape));
+            }
+        };
+        if let Some(i) = Index::after(&index.one, full, cursor)
+            .find(|&i| isolated(lines, kinds, i) && alone(kinds, i, &index, e, next_full))
+        {
+            consider(i, Shape::OneLine);
+        }
+        if let Some(i) = Index::after(&index.two, full, cursor).find(|&i| isolated(lines, kinds, i))
+        {
+            let j = index.next[i].expect("a two-line key has a second line");
+            let shape = if !label.is_empty() && index.key[i] == label {
+                Shape::TitleBelow(j)
+            } else {
+                Shape::Wrapped(j)
+            };
+            consider(i, shape);
+        }
+        if !label.is_empty() && !title.is_empty() {
+            let below = Index::after(&index.one, &title, cursor).find(|&i| {
+                isolated(lines, kinds, i) && next(i).is_some_and(|j| index.key[j] == label)
+            });
+            if let Some(i) = below {
+                let j = index.next[i].expect("checked");
+                consider(i, Shape::LabelBelow(j));
+            }
+        }
+        let Some((i, shape)) = best else {
+            continue;
+        };
+        let end = shape.second().unwrap_or(i);
+        cursor = end + 1;
+        last_end = Some(end);
+        let printed = lines[i].text.trim();
+        out.push(Listed {
+            index: i,
+            level: outline_level(e, parts),
+            label: e.label.clone().unwrap_or_default(),
+            title: match shape {
+                Shape::TitleBelow(_) => String::new(),
+                Shape::LabelBelow(_) => printed.to_string(),
+                _ => e.title.clone(),
+            },
+            shape,
+            kind,
+            entry_line: e.line,
+        });
+    }
+    out
+}
+
+/// Whether an entry's title opens an appendix (`Appendix A …`, `附录 A …`).
+fn appendix(title: &str) -> bool {
+    let t = title.trim_start();
+    ["附录", "附錄"].iter().any(|w| t.starts_with(w))
+        || t.len() > 8 && t.is_char_boundary(8) && t[..8].eq_ignore_ascii_case("appendix")
+}
+
+/// Settles the found entries the numbering sequences cannot weigh, and returns the others:
+/// a matter heading (`附录 A`) takes its title line; an appendix entry printed as text becomes
+/// the appendix's heading; an unlabelled title becomes a heading at its level. Back- and
+/// front-matter entries on other lines are left to the classifier.
+pub fn settle_unnumbered(
+    lines: &[Line<'_>],
+    kinds: &mut [Kind],
+    listed: Vec<Listed>,
+    decisions: &mut Vec<Decision>,
+) -> Vec<Listed> {
+    let mut rest = Vec::new();
+    for l in listed {
+        let i = l.index;
+        let printed = lines[i].text.trim().to_string();
+        let second = l.shape.second();
+        let numbered = label::parse(&match l.shape {
+            Shape::LabelBelow(_) => format!("{} {printed}", l.label),
+            _ => printed.clone(),
+        });
+        let done = match (&kinds[i], l.kind) {
+            (Kind::Matter { .. }, _) => true,
+            (Kind::Text, EntryKind::Back) if appendix(&printed) => {
+                kinds[i] = Kind::Matter {
+                    kind: DivisionKind::Appendix,
+                    title: printed.clone(),
+                };
+                true
+            }
+            (_, EntryKind::Back | EntryKind::Front) => continue,
+            (Kind::Text, _) if numbered.is_none() => {
+                // the title as the body prints it (a margin note beside it stays with it)
+                let title = match l.shape {
+                    Shape::TitleBelow(_) => String::new(),
+                    _ => strip_label(&printed, &l.label),
+                };
+                kinds[i] = Kind::Heading {
+                    level: l.level,
+                    label: l.label.clone(),
+                    title,
+                };
+                true
+            }
+            _ => false,
+        };
+        if !done {
+            rest.push(l);
+            continue;
+        }
+        match (l.shape, second) {
+            (Shape::LabelBelow(j), _) => kinds[j] = Kind::HeadingLabel,
+            (_, Some(j)) => kinds[j] = Kind::HeadingTitle,
+            _ => {}
+        }
+        decisions.push(Decision {
+            line: lines[i].no,
+            level: Some(l.level),
+            reason: format!("listed in the printed contents (line {})", l.entry_line),
+        });
+    }
+    rest
+}
+
+/// The printed line without its label (spacing inside the label ignored): its title.
+fn strip_label(printed: &str, label: &str) -> String {
+    let want: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut seen = String::new();
+    for (at, c) in printed.char_indices() {
+        if seen == want {
+            return printed[at..].trim().to_string();
+        }
+        if !c.is_whitespace() {
+            seen.push(c);
+        }
+        if !want.starts_with(seen.as_str()) {
+            break;
+        }
+    }
+    printed.trim().to_string()
+}
+
+/// Marks the candidates the contents lists as forced, adding those whose layout the
+/// candidate finder does not read (a title above its number, a label whose title wraps).
+pub fn force(lines: &[Line<'_>], kinds: &[Kind], listed: &[Listed], cands: &mut Vec<Candidate>) {
+    let seconds: std::collections::HashSet<usize> =
+        listed.iter().filter_map(|l| l.shape.second()).collect();
+    cands.retain(|c| !seconds.contains(&c.index));
+    for l in listed {
+        let printed = lines[l.index].text.trim();
+        let title_line = match l.shape {
+            Shape::TitleBelow(j) => Some(j),
+            _ => None,
+        };
+        if let Some(c) = cands.iter_mut().find(|c| c.index == l.index) {
+            c.forced = Some(l.level);
+            c.title_line = title_line.or(c.title_line);
+            continue;
+        }
+        let text = match l.shape {
+            Shape::LabelBelow(_) => format!("{} {printed}", l.label),
+            _ => printed.to_string(),
+        };
+        let Some(numbered) = label::parse(&text) else {
+            continue;
+        };
+        cands.push(Candidate {
+            index: l.index,
+            numbered,
+            title_line,
+            isolated: true,
+            page_start: false,
+            listed: false,
+            classified: super::chapterish(&kinds[l.index]),
+            echoed: false,
+            forced: Some(l.level),
+        });
+    }
+    cands.sort_by_key(|c| c.index);
+}
+
+/// The numbering families the contents lists: at least half of the family's candidates that
+/// stand as headings (isolated, no listing line) are forced. Their other lines are text; a
+/// family the contents lists only in part (one column of two) keeps its sequences.
+pub fn listed_families(cands: &[Candidate]) -> std::collections::HashSet<super::Family> {
+    let mut tally: HashMap<super::Family, (usize, usize)> = HashMap::new();
+    for c in cands {
+        let t = tally.entry(c.numbered.family).or_default();
+        if c.forced.is_some() {
+            t.0 += 1;
+        } else if super::weigh(c).is_ok() {
+            t.1 += 1;
+        }
+    }
+    tally
+        .into_iter()
+        .filter(|(_, (forced, other))| *forced > 0 && forced >= other)
+        .map(|(f, _)| f)
+        .collect()
+}
+
+/// Writes a forced candidate's heading: its label and title as the body prints them, its
+/// second line (title, wrapped title or label below) marked for the heading.
+pub fn apply_forced(kinds: &mut [Kind], c: &Candidate, listed: Option<&Listed>, level: u8) {
+    let shape = listed.map_or(Shape::OneLine, |l| l.shape);
+    if c.classified {
+        if let Shape::LabelBelow(j) = shape {
+            kinds[j] = Kind::HeadingLabel;
+        }
+        return;
+    }
+    let title = match shape {
+        Shape::TitleBelow(_) => String::new(),
+        _ => c.numbered.title.clone(),
+    };
+    match shape {
+        Shape::TitleBelow(j) | Shape::Wrapped(j) => kinds[j] = Kind::HeadingTitle,
+        Shape::LabelBelow(j) => kinds[j] = Kind::HeadingLabel,
+        Shape::OneLine => {
+            if let Some(j) = c.title_line {
+                kinds[j] = Kind::HeadingTitle;
+            }
+        }
+    }
+    let title = match (shape, c.title_line) {
+        (Shape::OneLine, Some(_)) => String::new(),
+        _ => title,
+    };
+    kinds[c.index] = Kind::Heading {
+        level,
+        label: c.numbered.label.clone(),
+        title,
+    };
+}
+
+/// An unlabelled entry found on one line must stand alone: a blank line, a page end or a
+/// heading follows it (a short line of prose may repeat a title).
+/// The next entry's heading may follow it directly.
+fn alone(kinds: &[Kind], i: usize, index: &Index, e: &ContentsEntry, next: Option<&str>) -> bool {
+    if e.label.is_some() {
+        return true;
+    }
+    match kinds.get(i + 1) {
+        None => true,
+        Some(k) if margin(k) || k.is_heading() => true,
+        Some(_) => index.next[i].is_none_or(|j| next.is_some_and(|n| index.key[j] == n)),
+    }
+}
+
+/// An entry's label and title run together as a comparison key.
+fn full_key(e: &ContentsEntry) -> String {
+    let label = e.label.as_deref().map(line_key).unwrap_or_default();
+    format!("{label}{}", title_key(&e.title)).replace('：', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::classify::classify;
+
+    fn entry(level: u8, label: Option<&str>, title: &str, line: usize) -> ContentsEntry {
+        ContentsEntry {
+            level,
+            label: label.map(str::to_string),
+            title: title.to_string(),
+            page: None,
+            line,
+            target: None,
+        }
+    }
+
+    #[test]
+    fn entries_are_found_in_each_layout() {
+        // (what, body, entry, expected (line index, shape) or None)
+        type Case<'a> = (&'a str, &'a str, ContentsEntry, Option<(usize, Shape)>);
+        let cases: Vec<Case<'_>> = vec![
+            (
+                "label and title on one line",
+                "正文。\n\n1.2 渡口的石阶\n河水很深。",
+                entry(2, Some("1.2"), "渡口的石阶", 3),
+                Some((2, Shape::OneLine)),
+            ),
+            (
+                "spacing and case differ",
+                "Text.\n\n3.1   THE MILL   race\nWater.",
+                entry(2, Some("3.1"), "The Mill Race", 3),
+                Some((2, Shape::OneLine)),
+            ),
+            (
+                "number alone, title below",
+                "正文。\n\n4\n\n船与桥\n\n水。",
+                entry(1, Some("4"), "船与桥", 3),
+                Some((2, Shape::TitleBelow(4))),
+            ),
+            (
+                "title first, number below",
+                "正文。\n\n船与桥\n\n5\n\n水。",
+                entry(1, Some("5"), "船与桥", 3),
+                Some((2, Shape::LabelBelow(4))),
+            ),
+            (
+                "a title over two lines",
+                "Text.\n\nAppendix B Lanterns Along\nThe Dyke\nWater.",
+                entry(1, None, "Appendix B Lanterns Along The Dyke", 3),
+                Some((2, Shape::Wrapped(3))),
+            ),
+            (
+                "a line running on from prose is no heading",
+                "the water rose and\n1.2 渡口的石阶\n河水很深。",
+                entry(2, Some("1.2"), "渡口的石阶", 3),
+                None,
+            ),
+            (
+                "an unlabelled title glued to the prose after it is text",
+                "Text.\n\nLanterns\nwere lit along the dyke.",
+                entry(1, None, "Lanterns", 3),
+                None,
+            ),
+        ];
+        for (what, body, e, want) in cases {
+            let lines = crate::reader::lines::split(body);
+            let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+            let got = find(&lines, &kinds, &[e], 0);
+            let got = got.first().map(|l| (l.index, l.shape));
+            assert_eq!(got, want, "{what}");
+        }
+    }
+
+    #[test]
+    fn spelt_chapter_numbers_are_digits() {
+        assert_eq!(line_key("CHAPTER THREE"), line_key("Chapter 3"));
+        assert_eq!(line_key("Part Two: Hills"), line_key("part 2: Hills"));
+        assert_eq!(line_key("The three mills"), "thethreemills");
+    }
+
+    #[test]
+    fn a_label_is_stripped_from_the_printed_title() {
+        assert_eq!(
+            strip_label("68     如何合并？   New", "68"),
+            "如何合并？   New"
+        );
+        assert_eq!(strip_label("Appendix  B Tolls", "Appendix B"), "Tolls");
+        assert_eq!(strip_label("Tolls", "B"), "Tolls");
+    }
+
+    #[test]
+    fn entries_are_found_in_order_and_levels_follow_parts() {
+        let body = "第一编 水\n\n1 河\n\n正文。\n\n1 河\n\n2 山\n\n正文。";
+        let lines = crate::reader::lines::split(body);
+        let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        let entries = [
+            entry(1, Some("第一编"), "水", 1),
+            entry(2, Some("1"), "河", 2),
+            entry(2, Some("2"), "山", 3),
+        ];
+        let got: Vec<(usize, u8)> = find(&lines, &kinds, &entries, 0)
+            .iter()
+            .map(|l| (l.index, l.level))
+            .collect();
+        assert_eq!(got, [(0, 0), (2, 1), (8, 1)]);
+    }
+}
