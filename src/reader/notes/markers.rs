@@ -315,7 +315,8 @@ pub fn wrapped_after(above: &str) -> bool {
 /// note: a prompt, an assignment, another index or a call follows (`Browse[1]>`, `x[1]=`,
 /// `a[1][2]`, `v[2](`), or a letter or digit glued to it.
 fn indexes(after: Option<char>) -> bool {
-    after.is_some_and(|a| a.is_alphanumeric() || "<>=[(_".contains(a))
+    // ASCII only: a Chinese character after the bracket is the text going on (`文字[2]继续`)
+    after.is_some_and(|a| a.is_ascii_alphanumeric() || "<>=[(_".contains(a))
 }
 
 /// A bracketed key at the start of `rest`: `[1]`, `［1］`, `〔1〕`, `[A]`: (key, style, length).
