@@ -105,6 +105,25 @@ impl Book {
         homes
     }
 
+    /// 未引注释 (unreferenced notes): the notes no division's text and no other note references,
+    /// transcriber's notes aside (no marker calls them by nature), in note order. The reader
+    /// reports them; writers print them where [`Book::note_homes`] says.
+    pub fn unreferenced_notes(&self) -> Vec<NoteId> {
+        let mut from_notes = Vec::new();
+        for n in &self.notes {
+            note_refs(&n.content, &mut from_notes);
+        }
+        let from_notes: std::collections::HashSet<NoteId> = from_notes.into_iter().collect();
+        let mut ids: Vec<NoteId> = self
+            .note_homes()
+            .into_iter()
+            .flat_map(|(_, ids)| ids)
+            .filter(|id| !from_notes.contains(id) && !self.note(*id).is_transcribers())
+            .collect();
+        ids.sort_by_key(|id| id.index());
+        ids
+    }
+
     /// Whether some note's text references note `id`.
     pub fn referenced_from_notes(&self, id: NoteId) -> bool {
         self.notes.iter().any(|n| {

@@ -372,6 +372,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         book.back.push(d);
     }
     settle_ids(&mut book, &mut diags);
+    report_unreferenced_notes(&book, &mut diags);
     diags.extend(limits::divisions(&book));
     if let Some(patch) = &opts.patch {
         apply_patch(patch, &mut book, &mut diags);
@@ -430,6 +431,33 @@ pub fn settle_ids(book: &mut Book, diags: &mut Vec<Diagnostic>) {
             )
         };
         diags.push(Diagnostic::new(Code::DuplicateId, r.line, message));
+    }
+}
+
+/// The reader's check of the notes ([`Book::unreferenced_notes`]): each note no text and no
+/// other note references is reported as [`Code::NoteUnreferenced`] on its line, for every
+/// output format alike — unless a pass already said that no marker calls it
+/// ([`Code::NoteUnmarked`], [`Code::EndnoteUnmarked`]); writers only print it at the end of its
+/// division.
+pub fn report_unreferenced_notes(book: &Book, diags: &mut Vec<Diagnostic>) {
+    let said: std::collections::HashSet<usize> = diags
+        .iter()
+        .filter(|d| matches!(d.code, Code::NoteUnmarked | Code::EndnoteUnmarked))
+        .map(|d| d.span.line)
+        .collect();
+    for id in book.unreferenced_notes() {
+        let note = book.note(id);
+        if said.contains(&note.line) {
+            continue;
+        }
+        diags.push(
+            Diagnostic::new(
+                Code::NoteUnreferenced,
+                note.line,
+                format!("note {} is never referenced", note.mark),
+            )
+            .with_hint("it is placed at the end of the division it appears in, without a backlink"),
+        );
     }
 }
 

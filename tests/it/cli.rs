@@ -173,3 +173,35 @@ fn book_toml_values_an_epub_cannot_carry_fail_the_build_on_their_line() {
         );
     }
 }
+
+#[test]
+fn an_unreferenced_note_is_reported_whatever_the_output_format() {
+    // the reader reports it (P0504), so a Typst-only build says it as an EPUB build does
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("pond.md");
+    std::fs::write(
+        &book,
+        "---\ntitle: The Pond\n---\n\n# The Heron\n\nThe heron stood in the shallows until noon.\n\n\
+         [^1]: A remark no marker in the chapter calls.\n\nThen it flew off over the reeds.\n",
+    )
+    .unwrap();
+    for format in ["typst", "epub", "epub,typst"] {
+        let out = paiban()
+            .args(["build", "--format", format, "-o"])
+            .arg(dir.path().join(format!("out-{format}")))
+            .arg(&book)
+            .assert()
+            .success();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        let found: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("warning[P0504]"))
+            .collect();
+        assert_eq!(
+            found,
+            ["warning[P0504]: note 1 is never referenced"],
+            "{format}: {stderr}"
+        );
+        assert!(stderr.contains("pond.md:9:1"), "{format}: {stderr}");
+    }
+}

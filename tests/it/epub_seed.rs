@@ -34,7 +34,11 @@ fn build(manuscript: &Path) -> PathBuf {
     let path = dir
         .join(manuscript.file_stem().unwrap())
         .with_extension("epub");
-    std::fs::write(&path, &epub.bytes).unwrap();
+    // two tests build the same book at once: each writes its own file and renames it, so
+    // neither reads the other's half-written bytes
+    let tmp = tempfile::NamedTempFile::new_in(&dir).unwrap();
+    std::fs::write(tmp.path(), &epub.bytes).unwrap();
+    tmp.persist(&path).unwrap();
     path
 }
 

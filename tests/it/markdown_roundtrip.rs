@@ -100,13 +100,22 @@ pub fn assert_book_round_trips(name: &str, book: Book) {
         .unwrap()
         .to_string();
     let reading = read_markdown(&Source::new("book.md", md));
-    // A book without a title is reported by either reader; nothing else may be.
+    // A book without a title is reported by either reader, and a note no text calls (the
+    // Markdown has its definition and no reference); nothing else may be.
     let untitled = book.meta.title.is_empty();
+    let uncalled = book.unreferenced_notes().len();
+    let reported = reading
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == paiban::diag::Code::NoteUnreferenced)
+        .count();
+    assert_eq!(reported, uncalled, "{name}: {:?}", reading.diagnostics);
     let warnings: Vec<String> = reading
         .diagnostics
         .iter()
         .filter(|d| d.severity >= paiban::diag::Severity::Warning)
         .filter(|d| !(untitled && d.code == paiban::diag::Code::MarkdownNoTitle))
+        .filter(|d| d.code != paiban::diag::Code::NoteUnreferenced)
         .map(|d| d.to_string())
         .collect();
     let (want, got) = (normalised(book), normalised(reading.book));

@@ -487,6 +487,7 @@ impl Builder {
             self.book.meta.cip = cip;
         }
         crate::reader::settle_ids(&mut self.book, &mut self.diags);
+        crate::reader::report_unreferenced_notes(&self.book, &mut self.diags);
         self.diags
             .extend(crate::reader::limits::divisions(&self.book));
         self.diags.sort_by_key(|d| d.span);

@@ -164,19 +164,7 @@ pub fn plan_notes(
                 })
         });
         let Some(i) = home else { continue };
-        // a transcriber's note is called by no marker by nature: no warning
-        if !book.referenced_from_notes(note.id) && !note.is_transcribers() {
-            diags.push(
-                Diagnostic::new(
-                    Code::NoteUnreferenced,
-                    note.line,
-                    format!("note {} is never referenced", note.mark),
-                )
-                .with_hint(
-                    "it is placed at the end of the division it appears in, without a backlink",
-                ),
-            );
-        }
+        // never referenced: the reader reported it (`reader::report_unreferenced_notes`)
         plan.per_doc[i].push(note.id);
         let n = plan.per_doc[i].len();
         let mark = if note.is_transcribers() {
