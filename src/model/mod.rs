@@ -124,15 +124,6 @@ impl Book {
         ids
     }
 
-    /// Whether some note's text references note `id`.
-    pub fn referenced_from_notes(&self, id: NoteId) -> bool {
-        self.notes.iter().any(|n| {
-            let mut refs = Vec::new();
-            note_refs(&n.content, &mut refs);
-            refs.contains(&id)
-        })
-    }
-
     /// The printed contents (目录) if the front matter has one.
     pub fn printed_contents(&self) -> Option<&[ContentsEntry]> {
         self.divisions().find_map(|d| {

@@ -66,18 +66,10 @@ impl Shape {
     }
 }
 
-/// Kinds a printed entry may have in the body before the outline pass.
+/// Kinds a printed entry may have in the body before the outline pass: those the outline
+/// pass may replace, and a back-matter word (附录, Index) the contents lists.
 fn eligible(kind: &Kind) -> bool {
-    matches!(
-        kind,
-        Kind::Text
-            | Kind::ChapterLabel { .. }
-            | Kind::Chapter { .. }
-            | Kind::PartLabel { .. }
-            | Kind::Part { .. }
-            | Kind::Section { .. }
-            | Kind::Matter { .. }
-    )
+    super::replaceable(kind) || matches!(kind, Kind::Matter { .. })
 }
 
 /// Lines between which a heading keeps its isolation.
