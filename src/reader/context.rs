@@ -83,7 +83,12 @@ fn heading_key(kind: &Kind) -> Option<&str> {
 /// After a 目录 heading: entry lines up to the first heading that is not an entry (nor the first
 /// line of a wrapped entry, whose next line ends in a page number). When the
 /// entries carry no page numbers, up to the heading that repeats the first entry.
-pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsRange> {
+/// `form_feed[i]`: a page starts at line `i` (empty when the manuscript has no pages).
+pub fn contents_regions(
+    lines: &[Line<'_>],
+    kinds: &mut [Kind],
+    form_feed: &[bool],
+) -> Vec<ContentsRange> {
     let mut ranges = Vec::new();
     let starts: Vec<usize> = (0..kinds.len())
         .filter(|&i| {
@@ -117,8 +122,8 @@ pub fn contents_regions(lines: &[Line<'_>], kinds: &mut [Kind]) -> Vec<ContentsR
                 end = repeat.unwrap_or(end);
             }
         }
-        end = end.min(entries_end(lines, kinds, start));
-        end = end.min(pages_fall(lines, kinds, start, end));
+        end = end.min(entries_end(lines, kinds, form_feed, start));
+        end = end.min(pages_fall(lines, kinds, form_feed, start, end));
         end = end.min(entry_repeated(lines, kinds, start, end));
         for k in &mut kinds[start + 1..end] {
             if !matches!(k, Kind::Blank | Kind::Furniture) {
@@ -145,23 +150,82 @@ fn entry_like(text: &str) -> bool {
         || t.chars().count() <= MAX_ENTRY && !ends_sentence(t)
 }
 
+/// Whether a page starts at line `i`.
+fn feed(form_feed: &[bool], i: usize) -> bool {
+    form_feed.get(i).copied().unwrap_or(false)
+}
+
 /// Where the entries after a contents heading stop: at the first of two content lines in a
-/// row that are no entries (prose: long lines, finished sentences) — the body has begun.
-pub fn entries_end(lines: &[Line<'_>], kinds: &[Kind], start: usize) -> usize {
+/// row that are no entries (prose: long lines, finished sentences) — the body has begun. When
+/// that prose is on a later page than the heading and no line of its page before it carries
+/// an entry's page number or leaders, the body begins with that page (its heading is no
+/// entry: a contents page prints page numbers). Short lines after the last line that shows a
+/// page number, before that prose, are the body's first heading, not entries.
+pub fn entries_end(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], start: usize) -> usize {
     let mut first_miss: Option<usize> = None;
+    // the first line of the current page (after the heading's) and whether it shows an entry
+    let mut page: Option<usize> = None;
+    let mut page_paged = false;
+    // the last line that shows an entry's page
+    let mut last_page: Option<usize> = None;
     for j in start + 1..kinds.len() {
+        if feed(form_feed, j) {
+            page = Some(j);
+            page_paged = false;
+        }
+        // a folio counts: a contents page's printed number is an entry's page too
+        let paged = kinds[j] != Kind::Blank && printed_page(lines[j].text);
+        page_paged |= paged;
         if matches!(kinds[j], Kind::Blank | Kind::Furniture) {
+            last_page = last_page.max(paged.then_some(j));
             continue;
         }
         if entry_like(lines[j].text) {
             first_miss = None;
         } else if let Some(m) = first_miss {
-            return m;
+            let end = match page {
+                Some(p) if p <= m && !page_paged => p,
+                _ => m,
+            };
+            // short lines after the last page number are the body's first heading
+            return match last_page.filter(|&l| l < end) {
+                Some(l) => (l + 1..end)
+                    .find(|&i| kinds[i] != Kind::Blank)
+                    .unwrap_or(end),
+                None => end,
+            };
         } else {
             first_miss = Some(j);
         }
+        last_page = last_page.max(paged.then_some(j));
     }
     kinds.len()
+}
+
+/// Whether a line ends in dotted leaders (its page number printed elsewhere).
+fn leadered(text: &str) -> bool {
+    let t = text.trim_end();
+    [". .", "..", "…", "·", "．．"]
+        .iter()
+        .any(|l| t.ends_with(l))
+}
+
+/// Whether a line shows an entry's page as a contents page prints it: a number alone, or after
+/// dotted leaders, a tab or a wide gap, or a run of leaders inside it (two entries on one
+/// line); `impression.1`, a note call, is none.
+fn printed_page(text: &str) -> bool {
+    let t = text.trim();
+    if [". . .", "....", "……"].iter().any(|l| t.contains(l)) {
+        return true;
+    }
+    let head = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if head.len() == t.len() {
+        return leadered(t);
+    }
+    head.is_empty() && t.len() <= 4
+        || head.ends_with(['\t', '\u{3000}'])
+        || head.ends_with("  ")
+        || leadered(head)
 }
 
 /// A line's printed page number as a contents entry carries it: alone on the line (`17`, the
@@ -189,7 +253,16 @@ const FALL_LOOKAHEAD: usize = 4;
 /// Where the entries stop because their page numbers stop rising: the first line whose page
 /// number is below an earlier entry's, when none of the next few lines goes back up (the
 /// body's first page, or a chapter number opening the body). `end` when the pages never fall.
-pub fn pages_fall(lines: &[Line<'_>], kinds: &[Kind], start: usize, end: usize) -> usize {
+/// In a paged manuscript a fall on the same printed page as the entry it falls from is the
+/// next column of a two-column contents page when the next page number after it rises from
+/// it again (or dotted leaders follow): the pages rise anew from there.
+pub fn pages_fall(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    form_feed: &[bool],
+    start: usize,
+    end: usize,
+) -> usize {
     // a folio counts: the body's first page (`1`) may have been taken for one
     let content: Vec<usize> = (start + 1..end)
         .filter(|&j| match kinds[j] {
@@ -199,21 +272,33 @@ pub fn pages_fall(lines: &[Line<'_>], kinds: &[Kind], start: usize, end: usize) 
         })
         .collect();
     let mut top = 0;
+    let mut top_line = start;
     for (k, &j) in content.iter().enumerate() {
         let Some(p) = entry_page(lines[j].text) else {
             continue;
         };
         if p < top {
-            let recovers = content[k + 1..]
-                .iter()
-                .take(FALL_LOOKAHEAD)
-                .any(|&n| entry_page(lines[n].text).is_some_and(|q| q >= top));
-            if !recovers {
+            let after = || content[k + 1..].iter().take(FALL_LOOKAHEAD);
+            let recovers = after().any(|&n| entry_page(lines[n].text).is_some_and(|q| q >= top));
+            if recovers {
+                continue;
+            }
+            let same_page = (top_line + 1..=j).all(|i| !feed(form_feed, i));
+            let column = same_page
+                && form_feed.iter().any(|&f| f)
+                && after()
+                    .find_map(|&n| {
+                        entry_page(lines[n].text)
+                            .map(|q| q >= p)
+                            .or_else(|| leadered(lines[n].text).then_some(true))
+                    })
+                    .unwrap_or(false);
+            if !column {
                 return j;
             }
-            continue;
         }
         top = p;
+        top_line = j;
     }
     end
 }

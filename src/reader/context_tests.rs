@@ -8,7 +8,7 @@ use super::*;
 fn run(text: &str) -> Vec<String> {
     let lines = super::super::lines::split(text);
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
-    contents_regions(&lines, &mut kinds);
+    contents_regions(&lines, &mut kinds, &[]);
     apply(&lines, &mut kinds);
     kinds
         .iter()
@@ -41,7 +41,7 @@ fn contents_end_where_prose_begins() {
     for (what, text, want) in cases {
         let lines = super::super::lines::split(text);
         let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
-        assert_eq!(entries_end(&lines, &kinds, 0), *want, "{what}");
+        assert_eq!(entries_end(&lines, &kinds, &[], 0), *want, "{what}");
     }
 }
 
@@ -80,7 +80,11 @@ fn contents_end_where_the_pages_stop_rising() {
     for (what, text, want) in cases {
         let lines = super::super::lines::split(text);
         let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
-        assert_eq!(pages_fall(&lines, &kinds, 0, lines.len()), *want, "{what}");
+        assert_eq!(
+            pages_fall(&lines, &kinds, &[], 0, lines.len()),
+            *want,
+            "{what}"
+        );
     }
 }
 
@@ -165,4 +169,32 @@ fn context_rules() {
     for (what, input, want) in cases {
         assert_eq!(&run(input), want, "{what}");
     }
+}
+
+#[test]
+fn a_two_column_contents_page_ends_with_its_page() {
+    // the extractor read the right column (chapter 3, pages 40 on) before the rest of the left
+    // one (chapter 2, page 12): the pages fall on the same page and rise again; the body's
+    // page opens with a heading and no entry page
+    let text = "Contents\n1 Rivers . . . . 1\n1.1 Springs . . . 2\n3 Hills\n40\n3.1 Ridges . . . 41\n2 Plains\n12\n2.1 Fields . . . .\n13\n\n1\n\u{c}1 Rivers\nThe river rises in the hills above the town and runs to the sea through the fields.\nIt floods in spring, when the snow melts on the ridges and the mills stop turning.\n";
+    let paged = super::super::lines::split_pages(text);
+    let lines = &paged.lines;
+    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+    let feed_at = paged
+        .form_feed
+        .iter()
+        .position(|&f| f)
+        .expect("a page break");
+    assert_eq!(lines[feed_at].text, "1 Rivers");
+    let ff = &paged.form_feed;
+    assert_eq!(entries_end(lines, &kinds, ff, 0), feed_at, "the body page");
+    // the column's fall (to 12) is no end; the page's own folio (1) is
+    assert_eq!(
+        pages_fall(lines, &kinds, ff, 0, lines.len()),
+        11,
+        "a column"
+    );
+    assert_eq!(lines[11].text, "1");
+    // without pages the column's fall ends the contents
+    assert_eq!(pages_fall(lines, &kinds, &[], 0, lines.len()), 7);
 }

@@ -120,7 +120,7 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
     // The printed contents first: its lines are no body headings, and its entries are the
     // outline's oracle.
     let contents: Vec<(usize, usize, Vec<crate::model::ContentsEntry>)> =
-        context::contents_regions(lines, &mut kinds)
+        context::contents_regions(lines, &mut kinds, &paged.form_feed)
             .into_iter()
             .map(|(start, end)| {
                 let kept: Vec<Line<'_>> = (start + 1..end)
