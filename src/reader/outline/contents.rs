@@ -228,7 +228,19 @@ pub fn find(
     let fulls: Vec<String> = entries.iter().map(full_key).collect();
     // the last line of the last heading found: a heading right below it is isolated too
     let mut last_end: Option<usize> = None;
+    // the highest page number listed since the last fall: an entry whose page is below it
+    // starts a column read out of order (the other column of a two-column contents page) and
+    // is looked for from the contents' end; the entries after it rise from its page
+    let mut top_page = 0u32;
     for (n, e) in entries.iter().enumerate() {
+        let page = e.page.as_deref().and_then(|p| p.parse::<u32>().ok());
+        let fallen = page.is_some_and(|p| p < top_page);
+        top_page = match page {
+            Some(p) if fallen => p,
+            Some(p) => top_page.max(p),
+            None => top_page,
+        };
+        let from = if fallen { start } else { cursor };
         let kind = entry_kind(e);
         if kind == EntryKind::Front {
             continue;
@@ -258,13 +270,12 @@ pub fn find(
                 best = Some((i, shape));
             }
         };
-        if let Some(i) = Index::after(&index.one, full, cursor)
+        if let Some(i) = Index::after(&index.one, full, from)
             .find(|&i| isolated(lines, kinds, i) && alone(kinds, i, &index, e, next_full))
         {
             consider(i, Shape::OneLine);
         }
-        if let Some(i) = Index::after(&index.two, full, cursor).find(|&i| isolated(lines, kinds, i))
-        {
+        if let Some(i) = Index::after(&index.two, full, from).find(|&i| isolated(lines, kinds, i)) {
             let j = index.next[i].expect("a two-line key has a second line");
             let shape = if !label.is_empty() && index.key[i] == label {
                 Shape::TitleBelow(j)
@@ -274,7 +285,7 @@ pub fn find(
             consider(i, shape);
         }
         if !label.is_empty() && !title.is_empty() {
-            let below = Index::after(&index.one, &title, cursor).find(|&i| {
+            let below = Index::after(&index.one, &title, from).find(|&i| {
                 isolated(lines, kinds, i) && next(i).is_some_and(|j| index.key[j] == label)
             });
             if let Some(i) = below {

@@ -105,3 +105,36 @@ fn entries_are_found_in_order_and_levels_follow_parts() {
         .collect();
     assert_eq!(got, [(0, 0), (2, 1), (8, 1)]);
 }
+
+#[test]
+fn an_entry_whose_page_falls_is_looked_for_from_the_start() {
+    // a two-column contents page read across: chapter 2 (p. 30) before chapter 1's last
+    // section (p. 12), whose heading the body prints before chapter 2's
+    let body =
+        "Contents\n\n1 Rivers\nText.\n\n1.1 Springs\nText.\n\n1.2 Pools\nText.\n\n2 Hills\nText.\n";
+    let lines = crate::reader::lines::split(body);
+    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+    let paged = |level, label, title, page: &str, line| ContentsEntry {
+        page: Some(page.to_string()),
+        ..entry(level, Some(label), title, line)
+    };
+    let entries = [
+        paged(1, "1", "Rivers", "1", 1),
+        paged(2, "1.1", "Springs", "2", 2),
+        paged(1, "2", "Hills", "30", 3),
+        paged(2, "1.2", "Pools", "12", 4),
+    ];
+    let found: Vec<(usize, String)> = find(&lines, &kinds, &entries, 1)
+        .into_iter()
+        .map(|l| (l.index, l.label))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (2, "1".to_string()),
+            (5, "1.1".to_string()),
+            (11, "2".to_string()),
+            (8, "1.2".to_string()),
+        ]
+    );
+}

@@ -139,6 +139,49 @@ fn orphan(no: usize, label: &str) -> Diagnostic {
     )
 }
 
+/// The capital letter an unlabelled entry's title starts with, alone as a word (`A Title`).
+fn leading_letter(r: &Raw) -> Option<u8> {
+    if r.label.is_some() || r.kind != EntryKind::Plain {
+        return None;
+    }
+    let (word, rest) = r.title.split_once(' ')?;
+    let b = word.as_bytes();
+    (b.len() == 1 && b[0].is_ascii_uppercase() && !rest.trim().is_empty()).then_some(b[0])
+}
+
+/// A capital letter before an English title (`A Default Settings`) is an appendix's label when
+/// the contents bears it out: such entries run A, B, C … in order, or the entry's first child
+/// follows it (`A.1 …`). Alone, `A Study of Rivers` stays a title.
+fn lettered(raws: &mut [Raw]) {
+    let found: Vec<(usize, u8)> = raws
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| leading_letter(r).map(|l| (i, l)))
+        .collect();
+    let mut labelled = Vec::new();
+    let mut run_from_a = false;
+    for (k, &(i, letter)) in found.iter().enumerate() {
+        let after_prev = k > 0 && found[k - 1].1 + 1 == letter;
+        run_from_a = letter == b'A' || run_from_a && after_prev;
+        let before_next = found.get(k + 1).is_some_and(|&(_, n)| n == letter + 1);
+        let child = format!("{}.1", letter as char);
+        let has_child = raws
+            .get(i + 1)
+            .and_then(|r| r.label.as_deref())
+            .is_some_and(|l| l == child);
+        if has_child || run_from_a && (after_prev || before_next) {
+            labelled.push(i);
+        }
+    }
+    for i in labelled {
+        let r = &mut raws[i];
+        if let Some((word, rest)) = r.title.split_once(' ') {
+            (r.label, r.title) = (Some(word.to_string()), rest.trim().to_string());
+            r.kind = EntryKind::Chapter;
+        }
+    }
+}
+
 /// A parsed line before levels are assigned.
 struct Raw {
     kind: EntryKind,
@@ -234,6 +277,7 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
     for (orphan, no) in pending {
         adopt(&mut raws, orphan, no, &mut diags);
     }
+    lettered(&mut raws);
     let parts = raws.iter().any(|r| r.kind == EntryKind::Part);
     let base = u8::from(parts);
     let by_label = |r: &Raw| match r.kind {
@@ -279,182 +323,5 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pages_and_leaders_are_split_off() {
-        let cases = [
-            (
-                "第一章 古镇的由来\t1",
-                true,
-                ("第一章 古镇的由来", Some("1")),
-            ),
-            ("结语.....\t203", true, ("结语", Some("203"))),
-            ("结语……………203", false, ("结语", Some("203"))),
-            ("结语 ··· 203", false, ("结语", Some("203"))),
-            ("前言 iii", false, ("前言", Some("iii"))),
-            ("走向1990年代", false, ("走向1990年代", None)),
-            ("第二编 手艺", false, ("第二编 手艺", None)),
-        ];
-        for (line, tabs, (title, page)) in cases {
-            let (t, p) = split_page(line, tabs);
-            assert_eq!((t.as_str(), p.as_deref()), (title, page), "{line}");
-        }
-    }
-
-    #[test]
-    fn entries_get_levels_and_wrapped_titles_are_rejoined() {
-        let text = "\n· 1 ·\n第一编 水\n第一章 古镇的由来……1\n（一）河道与 桥梁……3\n(二) 一条很长很长的、在印刷时\n折了行的标题……9\n\n第二章 手艺……12\n2.1 染坊……13\n主要参考文献……40\n后记……44\n";
-        let lines = crate::reader::lines::split(text);
-        let (entries, diags) = parse_contents(&lines);
-        assert!(diags.is_empty(), "{diags:?}");
-        type Row<'a> = (u8, Option<&'a str>, &'a str, Option<&'a str>, usize);
-        let got: Vec<Row<'_>> = entries
-            .iter()
-            .map(|e| {
-                (
-                    e.level,
-                    e.label.as_deref(),
-                    e.title.as_str(),
-                    e.page.as_deref(),
-                    e.line,
-                )
-            })
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (1, Some("第一编"), "水", None, 3),
-                (2, Some("第一章"), "古镇的由来", Some("1"), 4),
-                (3, Some("（一）"), "河道与桥梁", Some("3"), 5),
-                (
-                    3,
-                    Some("（二）"),
-                    "一条很长很长的、在印刷时折了行的标题",
-                    Some("9"),
-                    6
-                ),
-                (2, Some("第二章"), "手艺", Some("12"), 9),
-                (3, Some("2.1"), "染坊", Some("13"), 10),
-                (1, None, "主要参考文献", Some("40"), 11),
-                (1, None, "后记", Some("44"), 12),
-            ]
-        );
-    }
-
-    #[test]
-    fn indentation_gives_levels_when_the_labels_do_not() {
-        let text = "A 关于河\n    1   河从哪里来？ . . . 1\n    2   河到哪里去？ . . . 2\nB 关于山\n    3   山有多高？ . . . 3\n";
-        let lines = crate::reader::lines::split(text);
-        let (entries, _) = parse_contents(&lines);
-        let got: Vec<(u8, Option<&str>)> = entries
-            .iter()
-            .map(|e| (e.level, e.label.as_deref()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (1, Some("A")),
-                (2, Some("1")),
-                (2, Some("2")),
-                (1, Some("B")),
-                (2, Some("3"))
-            ]
-        );
-    }
-
-    #[test]
-    fn labels_alone_and_pages_alone_join_their_entries() {
-        let text = "1 河流\n1.1\n\n5\n\n源头 . . . . . .\n\n5\n\n1.1.1\n\n雪山\n\n. . . . . . . .\n\n8\n\n1.3\n\n入海 . . . . 9\n\n";
-        let lines = crate::reader::lines::split(text);
-        let (entries, diags) = parse_contents(&lines);
-        assert!(diags.is_empty(), "{diags:?}");
-        let got: Vec<(u8, Option<&str>, &str, Option<&str>)> = entries
-            .iter()
-            .map(|e| {
-                (
-                    e.level,
-                    e.label.as_deref(),
-                    e.title.as_str(),
-                    e.page.as_deref(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (1, Some("1"), "河流", Some("5")),
-                (2, Some("1.1"), "源头", Some("5")),
-                (3, Some("1.1.1"), "雪山", Some("8")),
-                (2, Some("1.3"), "入海", Some("9")),
-            ]
-        );
-    }
-
-    #[test]
-    fn labels_follow_their_sequence() {
-        let cases = [
-            (Some("1.4.3"), "1.5", true),
-            (Some("1.4.3"), "1.2", false),
-            (Some("1"), "1.1", true),
-            (Some("1.1"), "1.2", true),
-            (Some("2.3"), "3", true),
-            (Some("2.3"), "2.5", false),
-            (None, "1", true),
-            (Some("A"), "1", true),
-        ];
-        for (prev, next, want) in cases {
-            assert_eq!(follows(prev, next), want, "{prev:?} → {next}");
-        }
-    }
-
-    #[test]
-    fn a_chapter_number_alone_and_two_labels_in_a_row() {
-        let text = "1\n\nRivers . . . 1\n1.1\n1.2\n\nSprings . . . 1\nMouths . . . 2\n\n2\n\nHills . . . 3\n";
-        let lines = crate::reader::lines::split(text);
-        let (entries, diags) = parse_contents(&lines);
-        assert!(diags.is_empty(), "{diags:?}");
-        let got: Vec<(u8, Option<&str>, &str)> = entries
-            .iter()
-            .map(|e| (e.level, e.label.as_deref(), e.title.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (1, Some("1"), "Rivers"),
-                (2, Some("1.1"), "Springs"),
-                (2, Some("1.2"), "Mouths"),
-                (1, Some("2"), "Hills"),
-            ]
-        );
-    }
-
-    #[test]
-    fn backwards_pages_are_reported() {
-        let lines = crate::reader::lines::split("第一章 甲\t10\n第二章 乙\t8\n");
-        let (_, diags) = parse_contents(&lines);
-        assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].span.line, 2);
-    }
-
-    #[test]
-    fn a_contents_without_page_numbers_has_one_entry_per_line() {
-        let text = "  LETTER I.    To the Ferryman\n  LETTER II.   On the Dyke\n  The Flood in the\n      Lower Fields\n  Envoi\n";
-        let lines = crate::reader::lines::split(text);
-        let (entries, _) = parse_contents(&lines);
-        let got: Vec<(Option<&str>, &str)> = entries
-            .iter()
-            .map(|e| (e.label.as_deref(), e.title.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (Some("LETTER I"), "To the Ferryman"),
-                (Some("LETTER II"), "On the Dyke"),
-                (None, "The Flood in the Lower Fields"),
-                (None, "Envoi"),
-            ]
-        );
-    }
-}
+#[path = "parse_tests.rs"]
+mod tests;
