@@ -115,6 +115,42 @@ pub fn accept(cands: &[Candidate]) -> Vec<bool> {
     ok
 }
 
+/// Which of `run_on` (candidates that run on from the line before) fill the one gap in their
+/// family's accepted sequence: a dotted label (`1.5.3`, `B.2`) whose next number is accepted
+/// after it, and the one before it (for a first number `N.1`, its parent, when it is a
+/// candidate) before it — `1.5.3` between an accepted `1.5.2` and `1.5.4`, printed after a
+/// sentence that ends in a note call.
+pub fn gaps(cands: &[Candidate], accepted: &[bool], run_on: &[Candidate]) -> Vec<bool> {
+    let mut at: HashMap<(Family, &[u32]), usize> = HashMap::new();
+    for (c, _) in cands.iter().zip(accepted).filter(|(_, ok)| **ok) {
+        at.insert((c.numbered.family, c.numbered.numbers.as_slice()), c.index);
+    }
+    run_on
+        .iter()
+        .map(|c| {
+            let fam = c.numbered.family;
+            let nums = &c.numbered.numbers;
+            let Some((&last, head)) = nums.split_last() else {
+                return false;
+            };
+            let dotted = matches!(fam, Family::Decimal(2..) | Family::Lettered(_));
+            if !dotted || at.contains_key(&(fam, nums.as_slice())) {
+                return false;
+            }
+            let with = |n: u32| [head, &[n]].concat();
+            let next = at.get(&(fam, with(last + 1).as_slice())).copied();
+            let prev = if last > 1 {
+                at.get(&(fam, with(last - 1).as_slice())).copied()
+            } else {
+                parent_family(fam)
+                    .and_then(|p| at.get(&(p, head)).copied())
+                    .or(Some(0))
+            };
+            matches!((prev, next), (Some(p), Some(n)) if p <= c.index && c.index < n)
+        })
+        .collect()
+}
+
 /// The members a family keeps: the longer of one book-wide chain and per-parent chains.
 fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family) -> Vec<usize> {
     let item = |k: usize| {
@@ -146,9 +182,13 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
         } else {
             parent_of(k)
         };
-        if !prefix_fits(k, p) {
-            continue;
-        }
+        // a member outside the parent before it (`14.3.1` after an accepted `11.5`, its own
+        // `14.3` not found) joins its siblings by prefix, as if no parent level were found
+        let p = match (prefix_fits(k, p), decimal_child) {
+            (true, _) => p,
+            (false, true) => None,
+            (false, false) => continue,
+        };
         let key_prefix = |k: usize| {
             let n = &cands[k].numbered.numbers;
             n[..n.len() - 1].to_vec()

@@ -167,7 +167,15 @@ fn title_ok(title: &str, family: Family) -> bool {
         return true;
     }
     let ends = ends_sentence(t) && !t.ends_with(['?', '？']);
-    let latin_lower = !worded
+    // a dotted label's title may open with a lower-case name when a later word is capitalised
+    // (`3.2.1 natbib Compatibility Commands`)
+    let dotted = matches!(family, Family::Decimal(2..) | Family::Lettered(_));
+    let title_case = t
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let lower_allowed = worded || dotted && title_case;
+    let latin_lower = !lower_allowed
         && t.chars().next().is_some_and(|c| c.is_lowercase())
         && !t.chars().any(crate::reader::script::is_han);
     t.chars().count() <= MAX_TITLE
@@ -527,6 +535,12 @@ mod tests {
             ),
             ("A.M. in the morning", None),
             ("U.S. law applies", None),
+            (
+                "2.4.1 ferryman Tools and Knots",
+                n(Decimal(3), &[2, 4, 1], "2.4.1", "ferryman Tools and Knots"),
+            ),
+            ("2.5 cm of rain fell", None),
+            ("3 ferries and Boats", None),
         ];
         for (input, want) in cases {
             assert_eq!(parse(input), want, "{input:?}");

@@ -260,10 +260,14 @@ pub fn weigh(c: &Candidate) -> Result<(), &'static str> {
         return Err("a line of a listing (the next or previous line has the same label shape)");
     }
     if !c.isolated && !c.classified {
-        return Err("runs on from the line before (no blank line, page start or sentence end)");
+        return Err(RUNS_ON);
     }
     Ok(())
 }
+
+/// Why a candidate that runs on from the line before is text, unless it fills the one gap in
+/// its numbering sequence ([`chain::gaps`]).
+const RUNS_ON: &str = "runs on from the line before (no blank line, page start or sentence end)";
 
 /// The label a decision names, or the title for a label-less ordinal title (`學而第一`).
 fn shown(n: &Numbered) -> &str {
@@ -306,9 +310,19 @@ pub fn apply(
     let mut cands = candidates(lines, kinds, form_feed);
     contents::force(lines, kinds, &listed, &mut cands);
     let forced_families = contents::listed_families(&cands);
+    // a label the contents prints under another title (`1.1 About` for `1.1 About this
+    // manual`) is listed all the same: its numbering sequence weighs it
+    let labels: std::collections::HashSet<&str> = printed
+        .iter()
+        .flat_map(|(_, entries)| entries.iter())
+        .filter_map(|e| e.label.as_deref())
+        .collect();
     let mut eligible = Vec::new();
+    let mut run_on = Vec::new();
     for c in &cands {
-        let unlisted = c.forced.is_none() && forced_families.contains(&c.numbered.family);
+        let unlisted = c.forced.is_none()
+            && forced_families.contains(&c.numbered.family)
+            && !labels.contains(c.numbered.label.as_str());
         let verdict = if unlisted {
             Err("not in the printed contents, which lists its numbering")
         } else {
@@ -316,6 +330,7 @@ pub fn apply(
         };
         match verdict {
             Ok(()) => eligible.push(c.clone()),
+            Err(RUNS_ON) => run_on.push(c.clone()),
             Err(why) => {
                 if (c.listed || unlisted) && c.classified {
                     kinds[c.index] = Kind::Text;
@@ -329,8 +344,22 @@ pub fn apply(
         }
     }
     let has_chapter_kinds = kinds.iter().any(chapterish);
-    let accepted = chain::accept(&eligible);
+    let mut accepted = chain::accept(&eligible);
     let levels = chain::levels(&eligible, &accepted, has_chapter_kinds);
+    let fills = chain::gaps(&eligible, &accepted, &run_on);
+    let first_fill = eligible.len();
+    for (c, fill) in run_on.into_iter().zip(fills) {
+        if fill {
+            eligible.push(c);
+            accepted.push(true);
+        } else {
+            decisions.push(Decision {
+                line: lines[c.index].no,
+                level: None,
+                reason: RUNS_ON.to_string(),
+            });
+        }
+    }
     for (k, c) in eligible.iter().enumerate() {
         let line = lines[c.index].no;
         if let Some(level) = c.forced {
@@ -390,7 +419,9 @@ pub fn apply(
             reason: format!(
                 "`{}` continues its numbering sequence{}",
                 shown(&c.numbered),
-                if c.page_start {
+                if k >= first_fill {
+                    ", the one gap in it (though it runs on from the line before)"
+                } else if c.page_start {
                     ", at a page start"
                 } else {
                     ""

@@ -277,3 +277,14 @@ fn appendix_letters_follow_the_chapters_with_their_lettered_sections() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_run_on_heading_that_fills_its_sequence_gap() {
+    // 1.1.3 follows a sentence ending in a note call (`sea.4`): no isolation, but it is the
+    // one number missing between 1.1.2 and 1.1.4; the run-on 1.1.9 fills no gap
+    let text = "1 Rivers\nText.\n\n1.1 Springs\nText.\n\n1.1.1 Wells\nText.\n\n1.1.2 Pools\nThe water runs to the sea.4\n1.1.3 Ponds\nPonds are still.\n\n1.1.4 Lakes\nText.\n\n1.1.5 Seas\nSeas are wide and the path runs\n1.1.9 metres along them.\n\n2 Hills\nText.\n";
+    let got = placed(text);
+    assert!(got.contains(&h(12, 3, "1.1.3", "Ponds")), "{got:?}");
+    assert!(got.contains(&h(15, 3, "1.1.4", "Lakes")), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == 20), "{got:?}");
+}
