@@ -137,6 +137,14 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         .map(|(_, end, entries)| (*end, entries.as_slice()))
         .collect();
     let outline = outline::apply(lines, &mut kinds, &paged.form_feed, &printed);
+    conv.add(
+        "dated version entries (a revision history): each release a heading",
+        outline::versions::mark(lines, &mut kinds),
+    );
+    conv.add(
+        "an appendix heading over lettered appendices: a part",
+        outline::appendices::group(lines, &mut kinds),
+    );
     // The division cap applies as soon as headings are decided, before anything per heading.
     if let Some(d) = limits::headings(lines, &kinds) {
         return refused(source, diags, d, conv, ledger);

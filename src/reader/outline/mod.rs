@@ -7,10 +7,12 @@
 //! each accepted parent; the families present are then ranked into levels (part, chapter,
 //! section, subsection …). Lines the pass rejects keep the kind the classifier gave them.
 
+pub mod appendices;
 pub mod chain;
 pub mod contents;
 pub mod label;
 pub mod running;
+pub mod versions;
 
 use crate::model::ContentsEntry;
 use crate::reader::Line;
