@@ -72,6 +72,7 @@ golden_cases! {
         en_manual_people => "en-manual-people",
         en_manual_running_heads => "en-manual-running-heads",
         en_salt_road => "en-salt-road",
+        en_two_column_contents => "en-two-column-contents",
         example_shuyuan => "example-shuyuan",
         page_feeds => "page-feeds",
         pg_dated_epochs => "pg-dated-epochs",

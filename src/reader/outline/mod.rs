@@ -346,7 +346,19 @@ pub fn apply(
         }
     }
     let has_chapter_kinds = kinds.iter().any(chapterish);
-    let mut accepted = chain::accept(&eligible);
+    // run-on candidates count in the chains (one missing would cut a sequence in two) but
+    // stand as headings only where they fill a gap between accepted neighbours
+    let mut pool: Vec<Candidate> = eligible.iter().chain(&run_on).cloned().collect();
+    pool.sort_by_key(|c| c.index);
+    let in_chain: std::collections::HashSet<usize> = pool
+        .iter()
+        .zip(chain::accept(&pool))
+        .filter_map(|(c, ok)| ok.then_some(c.index))
+        .collect();
+    let mut accepted: Vec<bool> = eligible
+        .iter()
+        .map(|c| in_chain.contains(&c.index))
+        .collect();
     let levels = chain::levels(&eligible, &accepted, has_chapter_kinds);
     let fills = chain::gaps(&eligible, &accepted, &run_on);
     let first_fill = eligible.len();
