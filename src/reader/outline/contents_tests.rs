@@ -105,3 +105,27 @@ fn entries_are_found_in_order_and_levels_follow_parts() {
         .collect();
     assert_eq!(got, [(0, 0), (2, 1), (8, 1)]);
 }
+
+#[test]
+fn a_chapter_opening_taken_for_its_running_head_is_found() {
+    // every page of chapter 2 carries `编辑器` / `2` at its head; the furniture pass took the
+    // opening page's title and number for that head too. The first one is the heading.
+    let body = "正文。\n\n编辑器\n\n2\n\n2.1 第一种\n\n正文。\n\n编辑器\n\n2\n\n18\n\n正文。";
+    let lines = crate::reader::lines::split(body);
+    let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+    for i in [2, 4, 10, 12, 14] {
+        kinds[i] = Kind::Furniture;
+    }
+    let entries = [
+        entry(1, Some("2"), "编辑器", 1),
+        entry(2, Some("2.1"), "第一种", 2),
+    ];
+    let got: Vec<(usize, Shape)> = find(&lines, &kinds, &entries, 0)
+        .iter()
+        .map(|l| (l.index, l.shape))
+        .collect();
+    assert_eq!(got, [(2, Shape::LabelBelow(4)), (6, Shape::OneLine)]);
+    // a title printed only as a running head, never above its number, is not looked for there
+    let entries = [entry(1, Some("3"), "编辑器", 1)];
+    assert!(find(&lines, &kinds, &entries, 0).is_empty());
+}
