@@ -231,6 +231,7 @@ pub fn find(
     start: usize,
 ) -> Vec<Listed> {
     let index = Index::new(lines, kinds);
+    let full_width = super::block::measure(lines, start);
     let parts = entries.iter().any(|e| entry_kind(e) == EntryKind::Part);
     let mut cursor = start;
     let mut out = Vec::new();
@@ -256,9 +257,11 @@ pub fn find(
             continue;
         }
         let next_full = fulls.get(n + 1).map(String::as_str);
+        let labelled = e.label.is_some();
         let isolated = |_: &[Line<'_>], kinds: &[Kind], i: usize| {
             isolated(lines, kinds, i)
                 || last_end.is_some_and(|e| (e + 1..i).all(|j| margin(&kinds[j])))
+                || labelled && super::block::ends(lines, kinds, i, full_width)
         };
         let next = |i: usize| index.next[i].filter(|&j| !index.key[j].is_empty());
         let mut best: Option<(usize, Shape)> = None;
