@@ -47,6 +47,15 @@ impl NumberStyle {
 /// Longest running head, in characters.
 const MAX_HEAD: usize = 40;
 
+/// Longest running head or foot repeated on many pages (`-layout` sets a title and a
+/// copyright line far apart on one line), in characters.
+const MAX_LONG_HEAD: usize = 100;
+
+/// Fewest pages (and share of the body's pages, one in `LONG_SHARE`) a long running line
+/// must be repeated on.
+const MIN_LONG_REPEATS: usize = 5;
+const LONG_SHARE: usize = 3;
+
 /// Whether `s` is a page number's digits (1–4 ASCII digits).
 fn digits(s: &str) -> bool {
     (1..=4).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
@@ -213,10 +222,16 @@ pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furn
         let t = lines[i].text.trim();
         t.chars().count() <= MAX_HEAD && !ends_sentence(t) && !has_page_number(t)
     };
+    // a longer line stands only when it repeats on many of the pages
+    let long_candidate = |i: usize| {
+        let t = lines[i].text.trim();
+        t.chars().count() <= MAX_LONG_HEAD && !ends_sentence(t) && !has_page_number(t)
+    };
+    let long_needed = MIN_LONG_REPEATS.max((pages.len() - body_from.min(pages.len())) / LONG_SHARE);
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for idx in pages.iter().skip(body_from) {
         for i in edge(idx, kinds) {
-            if candidate(i) {
+            if long_candidate(i) {
                 *counts.entry(compact(lines[i].text)).or_default() += 1;
             }
         }
@@ -239,7 +254,8 @@ pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furn
             let known =
                 heading || titles.contains(&key) || headings.iter().any(|h| h.contains(&key));
             let needed = if known { 2 } else { 3 };
-            let repeated = counts.get(&key).is_some_and(|&c| c >= needed) && candidate(i);
+            let count = counts.get(&key).copied().unwrap_or(0);
+            let repeated = count >= needed && candidate(i) || count >= long_needed;
             let first_heading = heading && seen.insert(key.clone());
             // A shortened chapter title at the top of a later page.
             let shortened = n == 0

@@ -185,3 +185,42 @@ fn marks_use_printed_numbers() {
         assert_eq!(marks(&feeds, &pages, &fur), want, "{feeds:?}");
     }
 }
+
+#[test]
+fn a_long_running_foot_on_every_page_is_furniture() {
+    // `-layout` sets the book's name and its copyright line far apart at every page foot: too
+    // long for a running head, but repeated on every page; a long line on two pages stays
+    let foot =
+        "河口小志 （修订版） v2.1                                  版权所有 ©2001–2009 河口文社";
+    let mut text = String::from("第一章 河口\n");
+    let other = "这一行很长，只在最后两页的页脚出现                            别处没有 ©2001 河口";
+    for p in 1..=8 {
+        text.push_str(&format!("正文第{p}页。\n"));
+        text.push_str(if p <= 6 { foot } else { other });
+        text.push_str("\n\u{c}");
+    }
+    text.push_str("完。\n");
+    let paged = split_pages(&text);
+    let mut kinds: Vec<Kind> = paged.lines.iter().map(|l| classify(l.text)).collect();
+    strip(&paged.lines, &paged.form_feed, &mut kinds);
+    let feet = paged
+        .lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(l, _)| l.text == foot)
+        .collect::<Vec<_>>();
+    assert_eq!(feet.len(), 6);
+    assert!(
+        feet.iter().all(|(_, k)| **k == Kind::Furniture),
+        "{kinds:?}"
+    );
+    assert!(
+        paged
+            .lines
+            .iter()
+            .zip(&kinds)
+            .filter(|(l, _)| l.text == other)
+            .all(|(_, k)| *k != Kind::Furniture),
+        "{kinds:?}"
+    );
+}

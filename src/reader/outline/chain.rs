@@ -111,6 +111,10 @@ pub fn accept(cands: &[Candidate]) -> Vec<bool> {
         for k in chosen {
             ok[k] = true;
         }
+        // what the printed contents lists encloses its sections, chain or not
+        for &k in &members {
+            ok[k] |= cands[k].forced.is_some();
+        }
     }
     ok
 }
@@ -174,7 +178,8 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
             _ => true,
         }
     };
-    let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    // (parent, orphan: its parent was not found, members)
+    let mut groups: Vec<(Option<usize>, bool, Vec<usize>)> = Vec::new();
     for &k in members {
         let p = if parents.is_empty() && decimal_child {
             // no parent level: group `N.M` by its prefix `N`
@@ -182,11 +187,11 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
         } else {
             parent_of(k)
         };
-        // a member outside the parent before it (`14.3.1` after an accepted `11.5`, its own
-        // `14.3` not found) joins its siblings by prefix, as if no parent level were found
-        let p = match (prefix_fits(k, p), decimal_child) {
-            (true, _) => p,
-            (false, true) => None,
+        // `14.3.1` after `11.4`: its parent `14.3` was not found; its siblings may still
+        // form a sequence of their own, by their prefix
+        let (p, orphan) = match (prefix_fits(k, p), decimal_child) {
+            (true, _) => (p, false),
+            (false, true) => (None, !parents.is_empty()),
             (false, false) => continue,
         };
         let key_prefix = |k: usize| {
@@ -195,10 +200,14 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
         };
         // siblings `N.1`, `N.2` … share their prefix, whether or not their parent `N` was found
         match groups.last_mut() {
-            Some((gp, g)) if *gp == p && (!decimal_child || key_prefix(g[0]) == key_prefix(k)) => {
+            Some((gp, go, g))
+                if *gp == p
+                    && *go == orphan
+                    && (!decimal_child || key_prefix(g[0]) == key_prefix(k)) =>
+            {
                 g.push(k)
             }
-            _ => groups.push((p, vec![k])),
+            _ => groups.push((p, orphan, vec![k])),
         }
     }
     let min_len = |g: &[usize]| -> bool {
@@ -212,9 +221,11 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
         g.len() >= 2 || g.len() == 1 && (cands[g[0]].classified || opens(g[0]))
     };
     let mut grouped = Vec::new();
-    for (_, g) in &groups {
+    for (_, orphan, g) in &groups {
         let items: Vec<_> = g.iter().map(|&k| item(k)).collect();
-        grouped.extend(runs(cands, &items, &min_len));
+        // an orphan stands in a sequence of two at least
+        let need = |c: &[usize]| if *orphan { c.len() >= 2 } else { min_len(c) };
+        grouped.extend(runs(cands, &items, &need));
     }
     if decimal_child {
         return grouped;
@@ -228,6 +239,10 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
     }
 }
 
+/// Most numbers a sequence may skip between two of its chains (chapters missing from the
+/// manuscript).
+const MAX_GAP: u32 = 3;
+
 /// Sequences that restart (`I`, `II` … in each book of a novel whose book headings were not
 /// found): the longest chain, then the longest among the candidates outside its span, and so
 /// on while a chain is long enough.
@@ -239,15 +254,34 @@ fn runs(
     let mut out: Vec<usize> = Vec::new();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut rest: Vec<(usize, u32, u8)> = items.to_vec();
+    // the number the first chain starts at: a later chain restarts the numbering (`I` again in
+    // the next book) or goes on after a chain before it over a gap of a few numbers (a chapter
+    // missing from the manuscript); it does not open at `39` after chapter 4
+    let mut opening: Option<u32> = None;
+    // accepted chains: (last line index, last number)
+    let mut ends: Vec<(usize, u32)> = Vec::new();
+    let number = |k: usize| cands[k].numbered.numbers.last().copied().unwrap_or(0);
     while !rest.is_empty() {
         let chain = longest(&rest);
         if !long_enough(&chain) {
             break;
         }
-        let span = (
-            cands[chain[0]].index,
-            cands[*chain.last().expect("non-empty")].index,
-        );
+        let start = number(chain[0]);
+        let at = cands[chain[0]].index;
+        let goes_on = ends
+            .iter()
+            .filter(|e| e.0 < at)
+            .max_by_key(|e| e.0)
+            .is_some_and(|e| e.1 < start && start <= e.1 + MAX_GAP);
+        if opening.is_some_and(|o| start > o.max(1)) && !goes_on {
+            let dropped: std::collections::HashSet<usize> = chain.into_iter().collect();
+            rest.retain(|(k, _, _)| !dropped.contains(k));
+            continue;
+        }
+        opening.get_or_insert(start);
+        let last = *chain.last().expect("non-empty");
+        let span = (cands[chain[0]].index, cands[last].index);
+        ends.push((span.1, number(last)));
         spans.push(span);
         out.extend(&chain);
         rest.retain(|&(k, _, _)| {

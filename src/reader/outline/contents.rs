@@ -90,6 +90,9 @@ struct Index {
     one: HashMap<String, Vec<usize>>,
     /// Lines by their key run on with the next content line's (a title over two lines).
     two: HashMap<String, Vec<usize>>,
+    /// Running heads (furniture lines other than numbers) by key: a chapter's opening page
+    /// prints its title where later pages print the running head.
+    heads: HashMap<String, Vec<usize>>,
 }
 
 impl Index {
@@ -117,7 +120,12 @@ impl Index {
         }
         let mut one: HashMap<String, Vec<usize>> = HashMap::new();
         let mut two: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut heads: HashMap<String, Vec<usize>> = HashMap::new();
         for i in 0..n {
+            let t = lines[i].text.trim();
+            if kinds[i] == Kind::Furniture && key[i].is_empty() && t.chars().count() <= MAX_HALF {
+                heads.entry(line_key(t)).or_default().push(i);
+            }
             if key[i].is_empty() {
                 continue;
             }
@@ -141,6 +149,7 @@ impl Index {
             key,
             one,
             two,
+            heads,
         }
     }
 
@@ -222,6 +231,7 @@ pub fn find(
     start: usize,
 ) -> Vec<Listed> {
     let index = Index::new(lines, kinds);
+    let full_width = super::block::measure(lines, start);
     let parts = entries.iter().any(|e| entry_kind(e) == EntryKind::Part);
     let mut cursor = start;
     let mut out = Vec::new();
@@ -259,9 +269,11 @@ pub fn find(
             continue;
         }
         let next_full = fulls.get(n + 1).map(String::as_str);
+        let labelled = e.label.is_some();
         let isolated = |_: &[Line<'_>], kinds: &[Kind], i: usize| {
             isolated(lines, kinds, i)
                 || last_end.is_some_and(|e| (e + 1..i).all(|j| margin(&kinds[j])))
+                || labelled && super::block::ends(lines, kinds, i, full_width)
         };
         let next = |i: usize| index.next[i].filter(|&j| !index.key[j].is_empty());
         let mut best: Option<(usize, Shape)> = None;
@@ -293,6 +305,9 @@ pub fn find(
                 consider(i, Shape::LabelBelow(j));
             }
         }
+        if best.is_none() && !label.is_empty() && !title.is_empty() {
+            best = opening_under_head(lines, kinds, &index, &title, &label, start, cursor);
+        }
         let Some((i, shape)) = best else {
             continue;
         };
@@ -315,6 +330,26 @@ pub fn find(
         });
     }
     out
+}
+
+/// A chapter opening the furniture pass took for a running head: the first line after the
+/// contents (from `cursor` on) that prints the entry's title as later pages print their
+/// running head, its number alone on the next line (`使用编辑器` / `5`).
+fn opening_under_head(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    index: &Index,
+    title: &str,
+    label: &str,
+    start: usize,
+    cursor: usize,
+) -> Option<(usize, Shape)> {
+    let i = Index::after(&index.heads, title, start).next()?;
+    if i < cursor || !isolated(lines, kinds, i) {
+        return None;
+    }
+    let j = (i + 1..kinds.len()).find(|&j| kinds[j] != Kind::Blank)?;
+    (line_key(lines[j].text) == label).then_some((i, Shape::LabelBelow(j)))
 }
 
 /// Whether an entry's title opens an appendix (`Appendix A …`, `附录 A …`).
@@ -432,6 +467,7 @@ pub fn force(lines: &[Line<'_>], kinds: &[Kind], listed: &[Listed], cands: &mut 
             index: l.index,
             numbered,
             title_line,
+            folio: None,
             isolated: true,
             page_start: false,
             listed: false,

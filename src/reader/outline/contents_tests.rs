@@ -138,3 +138,70 @@ fn an_entry_whose_page_falls_is_looked_for_from_the_start() {
         ]
     );
 }
+
+#[test]
+fn a_chapter_opening_taken_for_its_running_head_is_found() {
+    // every page of chapter 2 carries `编辑器` / `2` at its head; the furniture pass took the
+    // opening page's title and number for that head too. The first one is the heading.
+    let body = "正文。\n\n编辑器\n\n2\n\n2.1 第一种\n\n正文。\n\n编辑器\n\n2\n\n18\n\n正文。";
+    let lines = crate::reader::lines::split(body);
+    let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+    for i in [2, 4, 10, 12, 14] {
+        kinds[i] = Kind::Furniture;
+    }
+    let entries = [
+        entry(1, Some("2"), "编辑器", 1),
+        entry(2, Some("2.1"), "第一种", 2),
+    ];
+    let got: Vec<(usize, Shape)> = find(&lines, &kinds, &entries, 0)
+        .iter()
+        .map(|l| (l.index, l.shape))
+        .collect();
+    assert_eq!(got, [(2, Shape::LabelBelow(4)), (6, Shape::OneLine)]);
+    // a title printed only as a running head, never above its number, is not looked for there
+    let entries = [entry(1, Some("3"), "编辑器", 1)];
+    assert!(find(&lines, &kinds, &entries, 0).is_empty());
+}
+
+#[test]
+fn a_labelled_entry_after_a_display_line_or_code_starts_afresh() {
+    // `-layout` text: a heading printed right under an indented list line or a code line, no
+    // blank line between, is still the entry's heading; under a prose line it is not
+    let prose = "渡口的船夫每天清晨把船推下水，沿着河岸一直划到对面的集市，再在傍晚时分回来。\n";
+    let case = |before: &str, heading: &str| -> Vec<usize> {
+        let body = format!(
+            "{}{before}\n{heading}\n{}",
+            prose.repeat(30),
+            prose.repeat(30)
+        );
+        let lines = crate::reader::lines::split(&body);
+        let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        let entries = [entry(2, Some("3"), "船从哪里来？", 1)];
+        find(&lines, &kinds, &entries, 0)
+            .iter()
+            .map(|l| l.index)
+            .collect()
+    };
+    assert_eq!(
+        case("      http://example.org 渡口的网站", "3   船从哪里来？"),
+        [31]
+    );
+    assert_eq!(
+        case("    \\setlength{\\parindent}{2em}", "3   船从哪里来？"),
+        [31]
+    );
+    assert!(
+        case(
+            "渡口的船夫每天清晨把船推下水，沿着河岸一直划到",
+            "3   船从哪里来？"
+        )
+        .is_empty()
+    );
+    assert!(
+        case(
+            "      http://example.org 渡口的网站",
+            "      3 船从哪里来？"
+        )
+        .is_empty()
+    );
+}

@@ -7,7 +7,9 @@
 //! each accepted parent; the families present are then ranked into levels (part, chapter,
 //! section, subsection …). Lines the pass rejects keep the kind the classifier gave them.
 
+pub mod anchor;
 pub mod appendices;
+pub mod block;
 pub mod chain;
 pub mod contents;
 pub mod label;
@@ -42,6 +44,9 @@ pub struct Candidate {
     pub numbered: Numbered,
     /// Index of the title line when the title is printed on the next line.
     pub title_line: Option<usize>,
+    /// Index of a page number printed between a number-only label and its title line
+    /// (`1.1.3` / `9` / `标题`: pdftotext put the page head's folio between them).
+    pub folio: Option<usize>,
     /// Evidence: a blank line, a page start, a heading or a finished sentence comes before it.
     pub isolated: bool,
     /// Evidence: a page starts right before it.
@@ -98,7 +103,8 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
     let mut feed = false;
     for i in 0..kinds.len() {
         feed |= form_feed.get(i).copied().unwrap_or(false);
-        if margin(&kinds[i]) {
+        // a folio between the last candidate's label and its title is no line of its own
+        if margin(&kinds[i]) || out.last().is_some_and(|c| c.folio == Some(i)) {
             gap = true;
             continue;
         }
@@ -120,16 +126,25 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                     || ends_sentence(t)
                     || t.trim_end().ends_with([':', '：'])
             });
-            let title_line = if numbered.title.is_empty() {
-                title_below(
-                    lines,
-                    kinds,
-                    i,
-                    numbered.family == Family::Word,
-                    numbered.label.ends_with('回'),
-                )
+            let (title_line, folio) = if numbered.title.is_empty() {
+                let below = |i: usize| {
+                    title_below(
+                        lines,
+                        kinds,
+                        i,
+                        numbered.family == Family::Word,
+                        numbered.label.ends_with('回'),
+                    )
+                };
+                match below(i) {
+                    Some(j) => (Some(j), None),
+                    None => match folio_below(lines, kinds, i, &numbered) {
+                        Some(f) => (below(f), below(f).map(|_| f)),
+                        None => (None, None),
+                    },
+                }
             } else {
-                None
+                (None, None)
             };
             let stands_alone = matches!(
                 numbered.family,
@@ -145,6 +160,7 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                 index: i,
                 numbered,
                 title_line,
+                folio,
                 isolated: gap || feed || before_ok,
                 page_start: feed,
                 listed: false,
@@ -224,6 +240,21 @@ fn title_below(
     ok.then_some(j)
 }
 
+/// A page number alone on the next content line below a number-only label of two or more
+/// parts (`1.1.3` / `9`): the folio of a page head pdftotext set between the label and its
+/// title. A chapter's number (`5` / `39`) is not looked past: either line may be the label.
+fn folio_below(lines: &[Line<'_>], kinds: &[Kind], i: usize, numbered: &Numbered) -> Option<usize> {
+    if numbered.numbers.len() < 2 {
+        return None;
+    }
+    let j = (i + 1..kinds.len().min(i + 4)).find(|&j| !margin(&kinds[j]))?;
+    let t = lines[j].text.trim();
+    let folio = kinds[j] == Kind::Text
+        && (1..=4).contains(&t.len())
+        && t.bytes().all(|b| b.is_ascii_digit());
+    folio.then_some(j)
+}
+
 /// Marks candidates that are lines of a listing: the previous content line (on the same page)
 /// is a candidate of the same family, or the next one is a candidate of the same family or
 /// of a family that ranks above it (a heading with nothing under it, like a contents entry).
@@ -280,6 +311,18 @@ fn shown(n: &Numbered) -> &str {
     }
 }
 
+/// Removes the folio a heading's label and title stand around (see [`Candidate::folio`]).
+fn take_folio(lines: &[Line<'_>], kinds: &mut [Kind], c: &Candidate, out: &mut Vec<Decision>) {
+    if let (Some(f), Some(_)) = (c.folio, c.title_line) {
+        kinds[f] = Kind::Furniture;
+        out.push(Decision {
+            line: lines[f].no,
+            level: None,
+            reason: "a page number between a heading's number and its title".into(),
+        });
+    }
+}
+
 /// A printed contents for the pass: the index of the line after it and its entries.
 pub type Printed<'c> = (usize, &'c [ContentsEntry]);
 
@@ -319,13 +362,20 @@ pub fn apply(
         .flat_map(|(_, entries)| entries.iter())
         .filter_map(|e| e.label.as_deref())
         .collect();
+    let fits = anchor::fits(&cands);
     let mut eligible = Vec::new();
     let mut run_on = Vec::new();
-    for c in &cands {
+    for (c, fit) in cands.iter().zip(fits) {
+        // a number the contents leaves out may stand only between two headings it lists,
+        // numbered between them
         let unlisted = c.forced.is_none()
             && forced_families.contains(&c.numbered.family)
-            && !labels.contains(c.numbered.label.as_str());
-        let verdict = if unlisted {
+            && !labels.contains(c.numbered.label.as_str())
+            && fit != anchor::Fit::Between;
+        let breaks = fit == anchor::Fit::Breaks;
+        let verdict = if breaks {
+            Err("numbered out of order against the headings the printed contents lists around it")
+        } else if unlisted {
             Err("not in the printed contents, which lists its numbering")
         } else {
             weigh(c)
@@ -334,7 +384,7 @@ pub fn apply(
             Ok(()) => eligible.push(c.clone()),
             Err(RUNS_ON) => run_on.push(c.clone()),
             Err(why) => {
-                if (c.listed || unlisted) && c.classified {
+                if (c.listed || unlisted || breaks) && c.classified {
                     kinds[c.index] = Kind::Text;
                 }
                 decisions.push(Decision {
@@ -379,6 +429,7 @@ pub fn apply(
         if let Some(level) = c.forced {
             let at = listed.iter().find(|l| l.index == c.index);
             contents::apply_forced(kinds, c, at, level);
+            take_folio(lines, kinds, c, &mut decisions);
             decisions.push(Decision {
                 line,
                 level: Some(level),
@@ -412,6 +463,7 @@ pub fn apply(
             });
             continue;
         }
+        take_folio(lines, kinds, c, &mut decisions);
         let title = match c.title_line {
             Some(j) => {
                 if c.numbered.label.ends_with('回') && couplet_below(lines, kinds, j) {

@@ -288,3 +288,126 @@ fn a_run_on_heading_that_fills_its_sequence_gap() {
     assert!(got.contains(&h(15, 3, "1.1.4", "Lakes")), "{got:?}");
     assert!(!got.iter().any(|g| g.0 == 20), "{got:?}");
 }
+
+/// Runs the pass with one printed contents on the lines before index `end`; returns (1-based
+/// line, level, label) per placed heading.
+fn placed_with(text: &str, entries: &[ContentsEntry], end: usize) -> Vec<(usize, u8, String)> {
+    let paged = split_pages(text);
+    let mut kinds: Vec<Kind> = paged.lines.iter().map(|l| classify(l.text)).collect();
+    for k in kinds.iter_mut().take(end) {
+        *k = Kind::ContentsLine;
+    }
+    apply(
+        &paged.lines,
+        &mut kinds,
+        &paged.form_feed,
+        &[(end, entries)],
+    );
+    kinds
+        .iter()
+        .zip(&paged.lines)
+        .filter_map(|(k, l)| match k {
+            Kind::Heading { level, label, .. } => Some((l.no, *level, label.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn entry(level: u8, label: &str, title: &str, line: usize) -> ContentsEntry {
+    ContentsEntry {
+        level,
+        label: Some(label.to_string()),
+        title: title.to_string(),
+        page: None,
+        line,
+        target: None,
+    }
+}
+
+#[test]
+fn a_folio_between_a_sections_number_and_its_title_is_furniture() {
+    // default pdftotext: the page head's folio lands between `2.2` and its title
+    let text = "1 河流\n\n1.1 源头\n\n水从山里来。\n\n1.2\n\n14\n\n支流\n\n小河汇入大河。\n\n2 城镇\n\n2.1\n\n渡口\n\n人们过河。\n\n2.2\n\n15\n\n集市\n\n人们买卖。\n";
+    let (kinds, decisions) = kinds_after(text);
+    let heads: Vec<(usize, u8)> = kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| match k {
+            Kind::Heading { level, .. } => Some((i + 1, *level)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        heads,
+        [(1, 1), (3, 2), (7, 2), (15, 1), (17, 2), (23, 2)],
+        "{decisions:?}"
+    );
+    for (folio, title) in [(9, 11), (25, 27)] {
+        assert_eq!(kinds[folio - 1], Kind::Furniture, "line {folio}: {kinds:?}");
+        assert_eq!(
+            kinds[title - 1],
+            Kind::HeadingTitle,
+            "line {title}: {kinds:?}"
+        );
+    }
+    assert!(
+        decisions
+            .iter()
+            .any(|d| d.line == 9 && d.reason.contains("page number between")),
+        "{decisions:?}"
+    );
+}
+
+#[test]
+fn the_printed_contents_anchors_its_numbering() {
+    // the contents lists chapters 1–3 and sections 1.1–1.5; the body numbers its steps `1`,
+    // `2` inside chapter 1, prints a folio `39` over a command line where chapter 2's pages
+    // run, and sections 1.2 and 1.3 whose titles the contents pairs the other way round (a
+    // contents read out of order)
+    let text = "目录\n1 安装\n1.1 下载\n1.2 卸载\n1.3 升级\n1.4 配置\n1.5 测试\n2 编辑器\n3 平台\n\n1\n\n安装\n\n1.1 下载\n\n先下载文件。\n\n1 Open the folder\n\n2 Copy the files\n\n1.2 升级\n\n再升级。\n\n1.3 卸载\n\n然后卸载。\n\n1.4 配置\n\n改设置。\n\n1.5 测试\n\n试一试。\n\n2\n\n编辑器\n\n介绍编辑器。\n\n39\n\nsudo apt install editor\n\n即可安装。\n\n40\n\nMore editors\n\n完毕。\n\n3\n\n平台\n\n在线平台。\n";
+    let entries = [
+        entry(1, "1", "安装", 2),
+        entry(2, "1.1", "下载", 3),
+        entry(2, "1.2", "卸载", 4),
+        entry(2, "1.3", "升级", 5),
+        entry(2, "1.4", "配置", 6),
+        entry(2, "1.5", "测试", 7),
+        entry(1, "2", "编辑器", 8),
+        entry(1, "3", "平台", 9),
+    ];
+    let got = placed_with(text, &entries, 9);
+    let labels: Vec<(&str, u8)> = got.iter().map(|h| (h.2.as_str(), h.1)).collect();
+    assert_eq!(
+        labels,
+        [
+            ("1", 1),
+            ("1.1", 2),
+            ("1.2", 2),
+            ("1.3", 2),
+            ("1.4", 2),
+            ("1.5", 2),
+            ("2", 1),
+            ("3", 1)
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_sequence_goes_on_over_a_missing_chapter_but_does_not_open_far_on() {
+    // chapter 4 is missing from the manuscript: 5 and 6 go on; `31`, `32` later are a list
+    let text = "1 Rivers\n\nWater.\n\n2 Towns\n\nPeople.\n\n3 Hills\n\nStone.\n\n5 Roads\n\nDust.\n\n6 Seas\n\nSalt.\n\n31 Oak trees\n\nwere counted.\n\n32 Elm trees\n\nas well.\n";
+    let got = placed(text);
+    let labels: Vec<&str> = got.iter().map(|h| h.2.as_str()).collect();
+    assert_eq!(labels, ["1", "2", "3", "5", "6"], "{got:?}");
+}
+
+#[test]
+fn subsections_whose_section_was_not_found_keep_their_sequence() {
+    // section 2.2 is missing from the manuscript; its subsections 2.2.1, 2.2.2 still stand
+    let text = "1 Rivers\n\n1.1 Springs\n\nWater.\n\n2 Towns\n\n2.1 Markets\n\nTrade.\n\n2.2.1 Lanes\n\nNarrow.\n\n2.2.2 Squares\n\nWide.\n";
+    let got = placed(text);
+    let labels: Vec<(&str, u8)> = got.iter().map(|h| (h.2.as_str(), h.1)).collect();
+    assert!(labels.contains(&("2.2.1", 3)), "{got:?}");
+    assert!(labels.contains(&("2.2.2", 3)), "{got:?}");
+}
