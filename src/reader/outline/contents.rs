@@ -421,6 +421,7 @@ pub fn force(lines: &[Line<'_>], kinds: &[Kind], listed: &[Listed], cands: &mut 
             index: l.index,
             numbered,
             title_line,
+            label_line: None,
             isolated: true,
             page_start: false,
             listed: false,

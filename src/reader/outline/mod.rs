@@ -40,6 +40,9 @@ pub struct Candidate {
     pub numbered: Numbered,
     /// Index of the title line when the title is printed on the next line.
     pub title_line: Option<usize>,
+    /// Index of the label line when the title is printed above its label (`Title` / `1.2`):
+    /// the candidate's own line is then the title's.
+    pub label_line: Option<usize>,
     /// Evidence: a blank line, a page start, a heading or a finished sentence comes before it.
     pub isolated: bool,
     /// Evidence: a page starts right before it.
@@ -119,13 +122,7 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                     || t.trim_end().ends_with([':', '：'])
             });
             let title_line = if numbered.title.is_empty() {
-                title_below(
-                    lines,
-                    kinds,
-                    i,
-                    numbered.family == Family::Word,
-                    numbered.label.ends_with('回'),
-                )
+                title_below(lines, kinds, i, &numbered)
             } else {
                 None
             };
@@ -134,6 +131,31 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                 Family::Chapter | Family::Part | Family::Word | Family::Epistle
             );
             if numbered.title.is_empty() && title_line.is_none() && !stands_alone {
+                if let Some(j) = title_above(lines, kinds, i, &numbered, gap) {
+                    // the title printed above its label: the heading starts at the title
+                    if out.last().is_some_and(|c| c.index >= j) {
+                        out.pop();
+                    }
+                    let before = (0..j).rev().find(|&p| !margin(&kinds[p]));
+                    let isolated = before.is_none_or(|p| p + 1 < j)
+                        || before
+                            .is_some_and(|p| kinds[p].is_heading() || ends_sentence(lines[p].text));
+                    out.push(Candidate {
+                        index: j,
+                        numbered: Numbered {
+                            title: lines[j].text.trim().to_string(),
+                            ..numbered
+                        },
+                        title_line: None,
+                        label_line: Some(i),
+                        isolated,
+                        page_start: false,
+                        listed: false,
+                        classified: false,
+                        echoed: false,
+                        forced: None,
+                    });
+                }
                 prev_content = Some(i);
                 gap = false;
                 feed = false;
@@ -143,6 +165,7 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                 index: i,
                 numbered,
                 title_line,
+                label_line: None,
                 isolated: gap || feed || before_ok,
                 page_start: feed,
                 listed: false,
@@ -198,26 +221,61 @@ pub fn couplet_below(lines: &[Line<'_>], kinds: &[Kind], j: usize) -> bool {
         && couplet_half(lines[j + 1].text)
 }
 
-/// The title printed on its own line below a number-only label (`1.1.1` / blank / `标题`).
-/// `spelt`: the label is a number word alone (`Three`), a chapter opening whose text may follow
-/// its title line directly. `hui`: a `第N回` label, whose title may be a couplet on two lines.
-fn title_below(
-    lines: &[Line<'_>],
-    kinds: &[Kind],
-    i: usize,
-    spelt: bool,
-    hui: bool,
-) -> Option<usize> {
-    let j = (i + 1..kinds.len().min(i + 4)).find(|&j| !margin(&kinds[j]))?;
+/// Longest title line a paragraph may follow directly, below a decimal label set apart from
+/// it by a blank line, in characters.
+const MAX_SHORT_TITLE: usize = 40;
+
+/// The title printed on its own line below a number-only label (`1.1.1` / blank / `标题`; a
+/// folio between them is furniture). A title line stands alone — a blank line (or the end)
+/// follows it — except below a number word alone (`Three`, a chapter opening whose text may
+/// follow its title directly) and below a decimal label set apart by a blank line, when the
+/// title is short; a `第N回` label's title may be a couplet on two lines.
+fn title_below(lines: &[Line<'_>], kinds: &[Kind], i: usize, numbered: &Numbered) -> Option<usize> {
+    let spelt = numbered.family == Family::Word;
+    let hui = numbered.label.ends_with('回');
+    let dotted = matches!(numbered.family, Family::Decimal(d) | Family::Lettered(d) if d >= 2);
+    let j = (i + 1..kinds.len().min(i + 6)).find(|&j| !margin(&kinds[j]))?;
     let t = lines[j].text.trim();
-    // a title line stands alone: a blank line (or the end) follows it
-    let alone =
-        spelt || kinds.get(j + 1).is_none_or(margin) || hui && couplet_below(lines, kinds, j);
+    let apart = kinds[i + 1] == Kind::Blank;
+    let short = dotted && apart && t.chars().count() <= MAX_SHORT_TITLE;
+    let alone = spelt
+        || short
+        || kinds.get(j + 1).is_none_or(margin)
+        || hui && couplet_below(lines, kinds, j);
     let ok = kinds[j] == Kind::Text
         && alone
         && t.chars().count() <= MAX_TITLE_LINE
         && t.chars().any(char::is_alphanumeric)
         && (!ends_sentence(t) || t.ends_with(['?', '？']) || stopped_title(t))
+        && label::parse(t).is_none();
+    ok.then_some(j)
+}
+
+/// The title printed on its own line above a decimal label that stands alone (`标题` / blank /
+/// `2.3` / blank): a short line with no sentence end, blank lines (or a page edge) around it
+/// and the label. `gap`: a blank line comes between them. Bare numbers (`12`) never take a
+/// title above: they are folios and code line numbers as often as labels.
+fn title_above(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    i: usize,
+    numbered: &Numbered,
+    gap: bool,
+) -> Option<usize> {
+    let dotted = matches!(numbered.family, Family::Decimal(d) | Family::Lettered(d) if d >= 2);
+    if !dotted || !gap || !kinds.get(i + 1).is_none_or(margin) {
+        return None;
+    }
+    let j = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&j| !margin(&kinds[j]))?;
+    let t = lines[j].text.trim();
+    let ok = kinds[j] == Kind::Text
+        && j > 0
+        && margin(&kinds[j - 1])
+        && t.chars().count() <= MAX_TITLE_LINE
+        && t.chars().any(char::is_alphanumeric)
+        && !ends_sentence(t)
         && label::parse(t).is_none();
     ok.then_some(j)
 }
@@ -238,6 +296,7 @@ fn mark_listings(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], cands: 
             Some(o.index) == next
                 && !feed_in(own_end, o.index)
                 && chain::rank(o.numbered.family) <= chain::rank(fam)
+                && may_follow(&cands[k].numbered, &o.numbered)
         });
         let prev_listed = k > 0 && {
             let p = &cands[k - 1];
@@ -246,6 +305,33 @@ fn mark_listings(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], cands: 
         };
         cands[k].listed = next_listed || prev_listed;
     }
+}
+
+/// Whether `next` may be the entry after `prev` in a listing: any label, but a decimal after
+/// a decimal only as its first child, its next sibling or an ancestor's next sibling (`1.5`
+/// after `1.4.3`; not a listing's line number `818` after `14.3.3`, nor `4.3` after `10.4`).
+fn may_follow(prev: &Numbered, next: &Numbered) -> bool {
+    let decimal = |f: Family| matches!(f, Family::Decimal(_));
+    if !decimal(prev.family) || !decimal(next.family) {
+        return true;
+    }
+    let (p, n) = (&prev.numbers, &next.numbers);
+    let Some((&last, head)) = n.split_last() else {
+        return true;
+    };
+    let child = n.len() == p.len() + 1 && n[..p.len()] == p[..] && last == 1;
+    let sibling = n.len() <= p.len() && head == &p[..head.len()] && p[head.len()] + 1 == last;
+    child || sibling
+}
+
+/// Whether a label names a chapter by its ordinal in Chinese (`第 8 节`, `第三章`): a line that
+/// starts so and is no sentence is a heading even run on from the line above, when it
+/// continues its sequence.
+fn ordinal_heading(n: &Numbered) -> bool {
+    matches!(n.family, Family::Jie | Family::Chapter)
+        && n.label.starts_with('第')
+        && !n.title.is_empty()
+        && !ends_sentence(&n.title)
 }
 
 /// The verdict on one candidate before sequences are found: may it head a division?
@@ -259,7 +345,7 @@ pub fn weigh(c: &Candidate) -> Result<(), &'static str> {
     if c.listed {
         return Err("a line of a listing (the next or previous line has the same label shape)");
     }
-    if !c.isolated && !c.classified {
+    if !c.isolated && !c.classified && !ordinal_heading(&c.numbered) {
         return Err("runs on from the line before (no blank line, page start or sentence end)");
     }
     Ok(())
@@ -290,6 +376,9 @@ pub fn apply(
     let mut decisions = Vec::new();
     for head in running::find(lines, kinds, form_feed) {
         kinds[head.index] = Kind::Furniture;
+        if let Some(j) = head.title_line {
+            kinds[j] = Kind::Furniture;
+        }
         decisions.push(Decision {
             line: lines[head.index].no,
             level: None,
@@ -368,6 +457,9 @@ pub fn apply(
                 reason: format!("`{}` continues its numbering sequence", shown(&c.numbered)),
             });
             continue;
+        }
+        if let Some(j) = c.label_line {
+            kinds[j] = Kind::HeadingLabel;
         }
         let title = match c.title_line {
             Some(j) => {

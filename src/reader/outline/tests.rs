@@ -277,3 +277,32 @@ fn appendix_letters_follow_the_chapters_with_their_lettered_sections() {
         "{got:?}"
     );
 }
+
+#[test]
+fn decimal_sections_under_ordinal_chapters() {
+    // `第 N 节` chapters with `N.M` sections and no `N` line: a label alone over its title, a
+    // short title a paragraph follows directly, a title printed above its label, a listing's
+    // line numbers (`45 …`) inside the chapter, a chapter run on from an example's last line
+    let text = "第 1 节 河流\n\n河从山里来。\n\n1.1\n\n源头\n\n泉水涌出。\n\n1.2\n\n支流\n小河汇入大河，水越来越多，一直流到海里。\n\n第 2 节 城镇\n\n镇在河边。\n\n45 〈*town〉\n\n46 〈/town〉\n\n47 〈*bridge〉\n\n渡口\n\n2.1\n\n渡船每天往返。\n\n2.2 桥\n\n桥是石头的，示例输出如下：\n\n石桥\n第 3 节 山\n山很高。\n";
+    assert_eq!(
+        placed(text),
+        [
+            h(1, 1, "第1节", "河流"),
+            h(5, 2, "1.1", ""),
+            h(11, 2, "1.2", ""),
+            h(16, 1, "第2节", "城镇"),
+            h(26, 2, "2.1", "渡口"),
+            h(32, 2, "2.2", "桥"),
+            h(37, 1, "第3节", "山"),
+        ]
+    );
+}
+
+#[test]
+fn a_running_head_with_its_label_above_its_title_is_furniture() {
+    // each page opens with the chapter's label and title on two lines and its folio; the
+    // chapter's own heading is printed once, on the page where it starts
+    let text = "第 1 节 河流\n\n河从山里来。\n\u{c}第1节\n\n河流\n\n2\n\n水很多。\n\u{c}第1节\n\n河流\n\n3\n\n水更多。\n\n第2节\n\n城镇\n\n镇在河边。\n\u{c}第2节\n\n城镇\n\n4\n\n镇很大。\n\u{c}第2节\n\n城镇\n\n5\n\n镇更大。\n";
+    let got: Vec<(usize, u8)> = placed(text).iter().map(|h| (h.0, h.1)).collect();
+    assert_eq!(got, [(1, 1), (19, 1)]);
+}
