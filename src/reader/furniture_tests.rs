@@ -161,7 +161,15 @@ fn a_folio_away_from_the_page_edges_is_found_by_the_page_sequence() {
     let printed: Vec<Option<&str>> = printed.iter().map(Option::as_deref).collect();
     assert_eq!(
         printed,
-        [None, Some("1"), Some("2"), Some("3"), Some("4"), Some("5"), Some("6")]
+        [
+            None,
+            Some("1"),
+            Some("2"),
+            Some("3"),
+            Some("4"),
+            Some("5"),
+            Some("6")
+        ]
     );
     assert!(lines.contains(&"17".to_string()), "{lines:?}");
     assert!(!lines.contains(&"4".to_string()), "{lines:?}");

@@ -306,3 +306,23 @@ fn a_running_head_with_its_label_above_its_title_is_furniture() {
     let got: Vec<(usize, u8)> = placed(text).iter().map(|h| (h.0, h.1)).collect();
     assert_eq!(got, [(1, 1), (19, 1)]);
 }
+
+#[test]
+fn scope_an_appendix_word_between_chapters_a_title_named_by_running_heads_and_versions() {
+    let text = "第 1 节 河流\n\n河水向东流。\n\n附录\n\n示例的输出。\n\n第 2 节 城镇\n\n镇子在河边。\n\u{c}更新记录\n\n3\n\n更新记录\nv1.0\n(2020/01/01)\n初版。\nv1.1\n(2020/02/01)\n修订。\n\u{c}更新记录\n\n4\n\nv1.2\n(2020/03/01)\n再次修订。\n";
+    let (kinds, _) = kinds_after(text);
+    let heading = |level: u8, label: &str, title: &str| Kind::Heading {
+        level,
+        label: label.into(),
+        title: title.into(),
+    };
+    assert_eq!(kinds[4], Kind::Text, "附录 between 第1节 and 第2节");
+    assert_eq!(kinds[15], heading(1, "", "更新记录"));
+    assert_eq!(
+        (&kinds[11], &kinds[22]),
+        (&Kind::Furniture, &Kind::Furniture)
+    );
+    for (i, v) in [(16, "v1.0"), (19, "v1.1"), (26, "v1.2")] {
+        assert_eq!(kinds[i], heading(2, v, ""), "line {}", i + 1);
+    }
+}
