@@ -179,6 +179,7 @@ pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furn
         .position(|idx| idx.iter().any(|&i| kinds[i].is_heading()))
         .unwrap_or(pages.len());
     // Page numbers: first or last line of the page, alone or beside a running head.
+    let mut taken: Vec<Option<(usize, Kind)>> = vec![None; pages.len()];
     for (p, idx) in pages.iter().enumerate() {
         let ends = [
             idx.first(),
@@ -193,6 +194,9 @@ pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furn
             let found = alone.or_else(|| split_combined(text));
             let found = found.filter(|(_, style)| p >= body_from || *style != NumberStyle::Plain);
             if let Some((number, style)) = found {
+                if !with_head {
+                    taken[p] = Some((i, kinds[i].clone()));
+                }
                 kinds[i] = Kind::Furniture;
                 if with_head {
                     if f.running_heads.0 == 0 {
@@ -207,6 +211,7 @@ pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furn
             }
         }
     }
+    folios_in_sequence(lines, &pages, body_from, &taken, kinds, &mut f);
     // Running heads: the first and last remaining lines of each page.
     let edge = |idx: &[usize], kinds: &[Kind]| -> Vec<usize> {
         let rest: Vec<usize> = idx
@@ -284,6 +289,65 @@ pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furn
         }
     }
     f
+}
+
+/// Pages whose folio fits the book's numbering before one counts as its sequence.
+const MIN_SEQUENCE: usize = 5;
+
+/// Folios printed away from the page's edges (pdftotext's default mode sets a page's number
+/// where its text block falls: after the first heading, between a label and its title). The
+/// folios found at the edges give the book's sequence — printed number = page index + offset
+/// on most pages —; a page without one, or whose edge number breaks the sequence (a code
+/// line's number), takes the bare number anywhere on it that the sequence predicts.
+fn folios_in_sequence(
+    lines: &[Line<'_>],
+    pages: &[Vec<usize>],
+    body_from: usize,
+    taken: &[Option<(usize, Kind)>],
+    kinds: &mut [Kind],
+    f: &mut Furniture,
+) {
+    let plain = |f: &Furniture, p: usize| -> Option<i64> {
+        f.printed[p]
+            .as_deref()
+            .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|n| n.parse().ok())
+    };
+    let mut offsets: BTreeMap<i64, usize> = BTreeMap::new();
+    for p in body_from..pages.len() {
+        if let Some(n) = plain(f, p) {
+            *offsets.entry(n - p as i64).or_default() += 1;
+        }
+    }
+    let Some((&offset, &count)) = offsets.iter().max_by_key(|(_, c)| **c) else {
+        return;
+    };
+    if count < MIN_SEQUENCE {
+        return;
+    }
+    for (p, idx) in pages.iter().enumerate().skip(body_from) {
+        let want = p as i64 + offset;
+        if want < 1 || plain(f, p) == Some(want) {
+            continue;
+        }
+        let at = idx.iter().copied().find(|&i| {
+            kinds[i] != Kind::Furniture
+                && page_number(lines[i].text).is_some_and(|(n, style)| {
+                    style == NumberStyle::Plain && n.parse::<i64>().ok() == Some(want)
+                })
+        });
+        let Some(i) = at else {
+            continue;
+        };
+        match &taken[p] {
+            // the edge number was a code line's or a note's: it goes back to the text
+            Some((j, kind)) => kinds[*j] = kind.clone(),
+            None if f.printed[p].is_some() => continue,
+            None => {}
+        }
+        kinds[i] = Kind::Furniture;
+        f.printed[p] = Some(want.to_string());
+    }
 }
 
 /// Page marks where a form feed starts a page: the printed number when the page shows one,

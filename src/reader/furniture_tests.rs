@@ -145,6 +145,38 @@ fn running_heads_and_numbers_are_stripped() {
 }
 
 #[test]
+fn a_folio_away_from_the_page_edges_is_found_by_the_page_sequence() {
+    // pages 1–6 print their numbers at the foot; page 4's number stands between a label and its
+    // title (pdftotext's default mode), page 5's foot holds a code line's number instead
+    let mut text = String::from("第一章 河\n正文。\n");
+    for p in 1..=6 {
+        text.push('\u{c}');
+        match p {
+            4 => text.push_str("2.1\n\n4\n\n渡口\n正文。\n"),
+            5 => text.push_str("5\n正文。\n代码如下：\n17\n"),
+            _ => text.push_str(&format!("正文。\n{p}\n")),
+        }
+    }
+    let (lines, printed, _) = kept(&text);
+    let printed: Vec<Option<&str>> = printed.iter().map(Option::as_deref).collect();
+    assert_eq!(
+        printed,
+        [
+            None,
+            Some("1"),
+            Some("2"),
+            Some("3"),
+            Some("4"),
+            Some("5"),
+            Some("6")
+        ]
+    );
+    assert!(lines.contains(&"17".to_string()), "{lines:?}");
+    assert!(!lines.contains(&"4".to_string()), "{lines:?}");
+    assert!(!lines.contains(&"5".to_string()), "{lines:?}");
+}
+
+#[test]
 fn marks_use_printed_numbers() {
     let m = |n: &str, printed| {
         Some(PageMark {

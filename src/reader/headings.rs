@@ -244,7 +244,12 @@ pub fn has_page_number(text: &str) -> bool {
         return false;
     }
     let before_space = head.trim_end_matches(' ');
-    before_space.ends_with(['.', '…', '·', '．'])
+    // `CTEX 2.4.2` ends in a dotted number (a version), not in leaders and a page
+    let dotted = before_space.len() == head.len()
+        && head
+            .strip_suffix('.')
+            .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+    !dotted && before_space.ends_with(['.', '…', '·', '．'])
         || head.ends_with(['\t', '　'])
         || head.ends_with("  ")
 }
@@ -447,6 +452,8 @@ mod tests {
             ("有 944", false),
             ("第一章", false),
             ("12345", false),
+            ("渡船 1.2 和 1.3", false),
+            ("Ferries. 12", true),
         ];
         for (input, want) in cases {
             assert_eq!(has_page_number(input), want, "{input:?}");

@@ -94,6 +94,7 @@ mod tests {
             },
             title_line: None,
             folio: None,
+            label_line: None,
             isolated: true,
             page_start: false,
             listed: false,

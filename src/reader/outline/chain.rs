@@ -107,7 +107,16 @@ pub fn accept(cands: &[Candidate]) -> Vec<bool> {
                 .filter(|&k| rank(cands[k].numbered.family) == nearest)
                 .collect()
         };
-        let chosen = choose(cands, &members, &parents, fam);
+        let mut chosen = choose(cands, &members, &parents, fam);
+        // `N.M` under a chapter numbered by word (`第 N 节`, `Chapter N`) when no `N` line
+        // heads it: the sections whose prefixes the chapters' numbers fit more often win
+        if fam == Family::Decimal(2) {
+            let chapters = word_chapters(cands, &ok);
+            let under = choose(cands, &members, &chapters, fam);
+            if under.len() > chosen.len() {
+                chosen = under;
+            }
+        }
         for k in chosen {
             ok[k] = true;
         }
@@ -155,6 +164,26 @@ pub fn gaps(cands: &[Candidate], accepted: &[bool], run_on: &[Candidate]) -> Vec
         .collect()
 }
 
+/// The accepted chapters numbered by a word or ordinal (`第 N 节`, `第 N 章`, `Chapter N`,
+/// `IV.`) of the nearest rank above the decimals: the parents `N.M` sections may have instead
+/// of a decimal `N`.
+fn word_chapters(cands: &[Candidate], ok: &[bool]) -> Vec<usize> {
+    let word = |f: Family| matches!(f, Family::Chapter | Family::Jie | Family::Roman);
+    let chapters: Vec<usize> = (0..cands.len())
+        .filter(|&k| {
+            ok[k] && word(cands[k].numbered.family) && cands[k].numbered.numbers.len() == 1
+        })
+        .collect();
+    let nearest = chapters
+        .iter()
+        .map(|&k| rank(cands[k].numbered.family))
+        .max();
+    chapters
+        .into_iter()
+        .filter(|&k| Some(rank(cands[k].numbered.family)) == nearest)
+        .collect()
+}
+
 /// The members a family keeps: the longer of one book-wide chain and per-parent chains.
 fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family) -> Vec<usize> {
     let item = |k: usize| {
@@ -171,15 +200,27 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
             .copied()
     };
     let decimal_child = parent_family(fam).is_some();
+    // `N.M` under its parent `N`, or after a parent `N-1` when the heading `N` itself was
+    // not found (its siblings still share their prefix)
     let prefix_fits = |k: usize, p: Option<usize>| -> bool {
         let n = &cands[k].numbered.numbers;
+        let prefix = &n[..n.len() - 1];
         match (decimal_child, p) {
-            (true, Some(p)) => cands[p].numbered.numbers[..] == n[..n.len() - 1],
+            (true, Some(p)) => {
+                let q = &cands[p].numbered.numbers;
+                q[..] == prefix[..]
+                    || q.len() == prefix.len()
+                        && q[..q.len() - 1] == prefix[..prefix.len() - 1]
+                        && q.last() < prefix.last()
+            }
             _ => true,
         }
     };
     // (parent, orphan: its parent was not found, members)
     let mut groups: Vec<(Option<usize>, bool, Vec<usize>)> = Vec::new();
+    // where each (parent, orphan, prefix) group is in `groups`: a stray member between two
+    // siblings (`42.157` of a listing between `8.2` and `8.3`) does not cut their group
+    let mut at: HashMap<(Option<usize>, bool, Vec<u32>), usize> = HashMap::new();
     for &k in members {
         let p = if parents.is_empty() && decimal_child {
             // no parent level: group `N.M` by its prefix `N`
@@ -199,15 +240,21 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
             n[..n.len() - 1].to_vec()
         };
         // siblings `N.1`, `N.2` … share their prefix, whether or not their parent `N` was found
-        match groups.last_mut() {
-            Some((gp, go, g))
-                if *gp == p
-                    && *go == orphan
-                    && (!decimal_child || key_prefix(g[0]) == key_prefix(k)) =>
-            {
-                g.push(k)
+        let key = (
+            p,
+            orphan,
+            if decimal_child {
+                key_prefix(k)
+            } else {
+                Vec::new()
+            },
+        );
+        match at.get(&key) {
+            Some(&g) => groups[g].2.push(k),
+            None => {
+                at.insert(key, groups.len());
+                groups.push((p, orphan, vec![k]));
             }
-            _ => groups.push((p, orphan, vec![k])),
         }
     }
     let min_len = |g: &[usize]| -> bool {
@@ -218,7 +265,13 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
             let bare = matches!(fam, Family::Letter | Family::Decimal(1));
             !bare && !parents.is_empty() && cands[k].numbered.numbers.last() == Some(&1)
         };
-        g.len() >= 2 || g.len() == 1 && (cands[g[0]].classified || opens(g[0]))
+        // inside accepted chapters a decimal sequence starts at its start (`1`, or `2` when
+        // the first heading was missed): `45 …`, `110 …` are a listing's line numbers
+        let starts = parents.is_empty()
+            || fam != Family::Decimal(1)
+            || g.first()
+                .is_some_and(|&k| cands[k].numbered.numbers.last().is_some_and(|&n| n <= 2));
+        starts && (g.len() >= 2 || g.len() == 1 && (cands[g[0]].classified || opens(g[0])))
     };
     let mut grouped = Vec::new();
     for (_, orphan, g) in &groups {
@@ -243,6 +296,9 @@ fn choose(cands: &[Candidate], members: &[usize], parents: &[usize], fam: Family
 /// manuscript).
 const MAX_GAP: u32 = 3;
 
+/// How many chains too short to stand [`runs`] sets aside before it stops looking.
+const MAX_MISSES: usize = 4;
+
 /// Sequences that restart (`I`, `II` … in each book of a novel whose book headings were not
 /// found): the longest chain, then the longest among the candidates outside its span, and so
 /// on while a chain is long enough.
@@ -261,10 +317,18 @@ fn runs(
     // accepted chains: (last line index, last number)
     let mut ends: Vec<(usize, u32)> = Vec::new();
     let number = |k: usize| cands[k].numbered.numbers.last().copied().unwrap_or(0);
+    let mut misses = 0;
     while !rest.is_empty() {
         let chain = longest(&rest);
         if !long_enough(&chain) {
-            break;
+            // a chain that does not stand (`6.3` after a missed `6.2`) leaves the others a
+            // chance (`6.1`), a few times
+            misses += 1;
+            if misses > MAX_MISSES {
+                break;
+            }
+            rest.retain(|(k, _, _)| !chain.contains(k));
+            continue;
         }
         let start = number(chain[0]);
         let at = cands[chain[0]].index;

@@ -468,6 +468,7 @@ pub fn force(lines: &[Line<'_>], kinds: &[Kind], listed: &[Listed], cands: &mut 
             numbered,
             title_line,
             folio: None,
+            label_line: None,
             isolated: true,
             page_start: false,
             listed: false,

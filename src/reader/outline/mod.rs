@@ -14,12 +14,13 @@ pub mod chain;
 pub mod contents;
 pub mod label;
 pub mod running;
+pub mod scope;
+mod titles;
 pub mod versions;
 
 use crate::model::ContentsEntry;
 use crate::reader::Line;
 use crate::reader::kind::Kind;
-use crate::reader::labels::stopped_title;
 use crate::reader::text::ends_sentence;
 
 pub use label::{Family, Numbered};
@@ -47,6 +48,9 @@ pub struct Candidate {
     /// Index of a page number printed between a number-only label and its title line
     /// (`1.1.3` / `9` / `标题`: pdftotext put the page head's folio between them).
     pub folio: Option<usize>,
+    /// Index of the label line when the title is printed above its label (`Title` / `1.2`):
+    /// the candidate's own line is then the title's.
+    pub label_line: Option<usize>,
     /// Evidence: a blank line, a page start, a heading or a finished sentence comes before it.
     pub isolated: bool,
     /// Evidence: a page starts right before it.
@@ -62,9 +66,6 @@ pub struct Candidate {
     /// Evidence for, above all other: the printed contents lists this line, at this level.
     pub forced: Option<u8>,
 }
-
-/// Longest title line printed below a number-only label, in characters.
-const MAX_TITLE_LINE: usize = 80;
 
 /// Whether the classifier's kind is one the outline pass may replace.
 fn replaceable(kind: &Kind) -> bool {
@@ -127,19 +128,13 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                     || t.trim_end().ends_with([':', '：'])
             });
             let (title_line, folio) = if numbered.title.is_empty() {
-                let below = |i: usize| {
-                    title_below(
-                        lines,
-                        kinds,
-                        i,
-                        numbered.family == Family::Word,
-                        numbered.label.ends_with('回'),
-                    )
-                };
-                match below(i) {
+                match title_below(lines, kinds, i, &numbered) {
                     Some(j) => (Some(j), None),
                     None => match folio_below(lines, kinds, i, &numbered) {
-                        Some(f) => (below(f), below(f).map(|_| f)),
+                        Some(f) => {
+                            let t = title_below(lines, kinds, f, &numbered);
+                            (t, t.map(|_| f))
+                        }
                         None => (None, None),
                     },
                 }
@@ -151,6 +146,32 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                 Family::Chapter | Family::Part | Family::Word | Family::Epistle
             );
             if numbered.title.is_empty() && title_line.is_none() && !stands_alone {
+                if let Some(j) = title_above(lines, kinds, i, &numbered, gap) {
+                    // the title printed above its label: the heading starts at the title
+                    if out.last().is_some_and(|c| c.index >= j) {
+                        out.pop();
+                    }
+                    let before = (0..j).rev().find(|&p| !margin(&kinds[p]));
+                    let isolated = before.is_none_or(|p| p + 1 < j)
+                        || before
+                            .is_some_and(|p| kinds[p].is_heading() || ends_sentence(lines[p].text));
+                    out.push(Candidate {
+                        index: j,
+                        numbered: Numbered {
+                            title: lines[j].text.trim().to_string(),
+                            ..numbered
+                        },
+                        title_line: None,
+                        folio: None,
+                        label_line: Some(i),
+                        isolated,
+                        page_start: false,
+                        listed: false,
+                        classified: false,
+                        echoed: false,
+                        forced: None,
+                    });
+                }
                 prev_content = Some(i);
                 gap = false;
                 feed = false;
@@ -161,6 +182,7 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
                 numbered,
                 title_line,
                 folio,
+                label_line: None,
                 isolated: gap || feed || before_ok,
                 page_start: feed,
                 listed: false,
@@ -179,6 +201,8 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
 }
 
 use running::title_key;
+pub use titles::couplet_below;
+use titles::{folio_below, title_above, title_below};
 
 /// Marks candidates whose label and (non-empty) title are printed again later.
 fn mark_echoes(cands: &mut [Candidate]) {
@@ -192,67 +216,6 @@ fn mark_echoes(cands: &mut [Candidate]) {
         let k = (c.numbered.family, c.numbered.numbers.clone(), key);
         c.echoed = !seen.insert(k);
     }
-}
-
-/// Whether a line is one half of a 回目 couplet: a short run of Han characters, no punctuation.
-fn couplet_half(text: &str) -> bool {
-    let han = text
-        .chars()
-        .filter(|&c| crate::reader::script::is_han(c))
-        .count();
-    (4..=12).contains(&han)
-        && text
-            .trim()
-            .chars()
-            .all(|c| crate::reader::script::is_han(c) || c.is_whitespace())
-}
-
-/// Whether line `j` (a title below a `第N回` label) is the first line of a two-line couplet
-/// title: the next line is the other half, and a blank line (or the end) follows it.
-pub fn couplet_below(lines: &[Line<'_>], kinds: &[Kind], j: usize) -> bool {
-    kinds.get(j + 1) == Some(&Kind::Text)
-        && kinds.get(j + 2).is_none_or(margin)
-        && couplet_half(lines[j].text)
-        && couplet_half(lines[j + 1].text)
-}
-
-/// The title printed on its own line below a number-only label (`1.1.1` / blank / `标题`).
-/// `spelt`: the label is a number word alone (`Three`), a chapter opening whose text may follow
-/// its title line directly. `hui`: a `第N回` label, whose title may be a couplet on two lines.
-fn title_below(
-    lines: &[Line<'_>],
-    kinds: &[Kind],
-    i: usize,
-    spelt: bool,
-    hui: bool,
-) -> Option<usize> {
-    let j = (i + 1..kinds.len().min(i + 4)).find(|&j| !margin(&kinds[j]))?;
-    let t = lines[j].text.trim();
-    // a title line stands alone: a blank line (or the end) follows it
-    let alone =
-        spelt || kinds.get(j + 1).is_none_or(margin) || hui && couplet_below(lines, kinds, j);
-    let ok = kinds[j] == Kind::Text
-        && alone
-        && t.chars().count() <= MAX_TITLE_LINE
-        && t.chars().any(char::is_alphanumeric)
-        && (!ends_sentence(t) || t.ends_with(['?', '？']) || stopped_title(t))
-        && label::parse(t).is_none();
-    ok.then_some(j)
-}
-
-/// A page number alone on the next content line below a number-only label of two or more
-/// parts (`1.1.3` / `9`): the folio of a page head pdftotext set between the label and its
-/// title. A chapter's number (`5` / `39`) is not looked past: either line may be the label.
-fn folio_below(lines: &[Line<'_>], kinds: &[Kind], i: usize, numbered: &Numbered) -> Option<usize> {
-    if numbered.numbers.len() < 2 {
-        return None;
-    }
-    let j = (i + 1..kinds.len().min(i + 4)).find(|&j| !margin(&kinds[j]))?;
-    let t = lines[j].text.trim();
-    let folio = kinds[j] == Kind::Text
-        && (1..=4).contains(&t.len())
-        && t.bytes().all(|b| b.is_ascii_digit());
-    folio.then_some(j)
 }
 
 /// Marks candidates that are lines of a listing: the previous content line (on the same page)
@@ -271,6 +234,7 @@ fn mark_listings(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], cands: 
             Some(o.index) == next
                 && !feed_in(own_end, o.index)
                 && chain::rank(o.numbered.family) <= chain::rank(fam)
+                && may_follow(&cands[k].numbered, &o.numbered)
         });
         let prev_listed = k > 0 && {
             let p = &cands[k - 1];
@@ -279,6 +243,33 @@ fn mark_listings(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], cands: 
         };
         cands[k].listed = next_listed || prev_listed;
     }
+}
+
+/// Whether `next` may be the entry after `prev` in a listing: any label, but a decimal after
+/// a decimal only as its first child, its next sibling or an ancestor's next sibling (`1.5`
+/// after `1.4.3`; not a listing's line number `818` after `14.3.3`, nor `4.3` after `10.4`).
+fn may_follow(prev: &Numbered, next: &Numbered) -> bool {
+    let decimal = |f: Family| matches!(f, Family::Decimal(_));
+    if !decimal(prev.family) || !decimal(next.family) {
+        return true;
+    }
+    let (p, n) = (&prev.numbers, &next.numbers);
+    let Some((&last, head)) = n.split_last() else {
+        return true;
+    };
+    let child = n.len() == p.len() + 1 && n[..p.len()] == p[..] && last == 1;
+    let sibling = n.len() <= p.len() && head == &p[..head.len()] && p[head.len()] + 1 == last;
+    child || sibling
+}
+
+/// Whether a label names a chapter by its ordinal in Chinese (`第 8 节`, `第三章`): a line that
+/// starts so and is no sentence is a heading even run on from the line above, when it
+/// continues its sequence.
+fn ordinal_heading(n: &Numbered) -> bool {
+    matches!(n.family, Family::Jie | Family::Chapter)
+        && n.label.starts_with('第')
+        && !n.title.is_empty()
+        && !ends_sentence(&n.title)
 }
 
 /// The verdict on one candidate before sequences are found: may it head a division?
@@ -292,7 +283,7 @@ pub fn weigh(c: &Candidate) -> Result<(), &'static str> {
     if c.listed {
         return Err("a line of a listing (the next or previous line has the same label shape)");
     }
-    if !c.isolated && !c.classified {
+    if !c.isolated && !c.classified && !ordinal_heading(&c.numbered) {
         return Err(RUNS_ON);
     }
     Ok(())
@@ -339,6 +330,9 @@ pub fn apply(
     let mut decisions = Vec::new();
     for head in running::find(lines, kinds, form_feed) {
         kinds[head.index] = Kind::Furniture;
+        if let Some(j) = head.title_line {
+            kinds[j] = Kind::Furniture;
+        }
         decisions.push(Decision {
             line: lines[head.index].no,
             level: None,
@@ -424,8 +418,18 @@ pub fn apply(
             });
         }
     }
+    let mut placed: Vec<scope::Placed> = Vec::new();
     for (k, c) in eligible.iter().enumerate() {
         let line = lines[c.index].no;
+        let level = c.forced.or_else(|| {
+            accepted[k]
+                .then(|| levels.get(&c.numbered.family).copied())
+                .flatten()
+        });
+        if let Some(level) = level {
+            let n = &c.numbered;
+            placed.push((c.index, n.family, n.numbers.clone(), level));
+        }
         if let Some(level) = c.forced {
             let at = listed.iter().find(|l| l.index == c.index);
             contents::apply_forced(kinds, c, at, level);
@@ -464,6 +468,9 @@ pub fn apply(
             continue;
         }
         take_folio(lines, kinds, c, &mut decisions);
+        if let Some(j) = c.label_line {
+            kinds[j] = Kind::HeadingLabel;
+        }
         let title = match c.title_line {
             Some(j) => {
                 if c.numbered.label.ends_with('回') && couplet_below(lines, kinds, j) {
@@ -495,6 +502,7 @@ pub fn apply(
             ),
         });
     }
+    scope::apply(lines, kinds, form_feed, &placed, &mut decisions);
     decisions.sort_by_key(|d| d.line);
     decisions
 }

@@ -43,6 +43,8 @@ const MIN_PREFIX: usize = 3;
 pub struct RunningHead {
     /// Index of the line.
     pub index: usize,
+    /// Index of its title's line when the label stands alone above it (`第9节` / `Title`).
+    pub title_line: Option<usize>,
     /// Why, in words.
     pub reason: &'static str,
 }
@@ -104,7 +106,19 @@ pub fn page_edges(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
 /// The label as printed, numbers aside: `3.5.` → `#.#.`, `Chapter 12:` → `Chapter #:`,
 /// `CHAPTER IV.` → `CHAPTER #.`. Two labels of one shape come from one template.
 pub fn label_shape(text: &str, n: &Numbered) -> String {
-    let words = n.label.split_whitespace().count().max(1);
+    // `第 7 节` and `第7节` are one template: its spacing aside
+    let squeezed: String;
+    let text = if n.label.starts_with('第') {
+        squeezed = n.label.chars().filter(|c| !c.is_whitespace()).collect();
+        squeezed.as_str()
+    } else {
+        text
+    };
+    let words = if n.label.starts_with('第') {
+        1
+    } else {
+        n.label.split_whitespace().count().max(1)
+    };
     let printed: Vec<&str> = text.split_whitespace().take(words).collect();
     let mut out = String::new();
     for (k, w) in printed.iter().enumerate() {
@@ -148,6 +162,8 @@ fn shortens(a: &str, b: &str) -> bool {
 /// One numbered line with a title: where it is, its label's shape, its family.
 struct Titled {
     index: usize,
+    /// The title's own line below a label alone.
+    title_line: Option<usize>,
     numbered: Numbered,
     key: String,
     /// It stands in a listing (the printed contents): no echo.
@@ -185,11 +201,20 @@ fn titled(lines: &[Line<'_>], kinds: &[Kind], edge: &dyn Fn(usize) -> bool) -> V
             Some(_) => {}
             None => run = (out.len(), 0),
         }
-        if let Some(n) = parsed.filter(|n| !n.title.is_empty()) {
-            let key = title_key(&n.title);
+        // a label alone takes the short line below it as its title (`第9节` / `Title`)
+        let below = parsed
+            .as_ref()
+            .filter(|n| n.title.is_empty())
+            .and_then(|_| title_below(lines, kinds, i));
+        if let Some(n) = parsed.filter(|n| !n.title.is_empty() || below.is_some()) {
+            let key = match below {
+                Some(j) => title_key(lines[j].text),
+                None => title_key(&n.title),
+            };
             if !key.is_empty() {
                 out.push(Titled {
                     index: i,
+                    title_line: below,
                     numbered: n,
                     key,
                     listed: false,
@@ -203,6 +228,23 @@ fn titled(lines: &[Line<'_>], kinds: &[Kind], edge: &dyn Fn(usize) -> bool) -> V
         }
     }
     out
+}
+
+/// Longest title line below a label alone, in characters.
+const MAX_TITLE_BELOW: usize = 40;
+
+/// The title line below a label alone: the next content line within three lines, short, not a
+/// label nor a page number itself.
+fn title_below(lines: &[Line<'_>], kinds: &[Kind], i: usize) -> Option<usize> {
+    let j = (i + 1..lines.len().min(i + 4)).find(|&j| {
+        kinds[j] != Kind::Blank && !lines[j].text.trim().is_empty() && !folio(lines, kinds, j)
+    })?;
+    let t = lines[j].text.trim();
+    let ok = t.chars().count() <= MAX_TITLE_BELOW
+        && page_number(t).is_none()
+        && label::parse(t).is_none()
+        && t.chars().any(char::is_alphanumeric);
+    ok.then_some(j)
 }
 
 /// Finds the running heads with a heading's shape.
@@ -222,8 +264,8 @@ pub fn find(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<Runni
     let mut by_title: HashMap<String, usize> = HashMap::new();
     let mut by_numbers: HashMap<Vec<u32>, (usize, String)> = HashMap::new();
     let all = titled(lines, kinds, &|i| edges.contains_key(&i));
-    // (index, (zone, family, label shape), echoed, heading below it on its page)
-    let mut shaped: Vec<(usize, Shape, bool, bool)> = Vec::new();
+    // (index, (zone, family, label shape), echoed, heading below it on its page, title line)
+    let mut shaped: Vec<(usize, Shape, bool, bool, Option<usize>)> = Vec::new();
     for (k, t) in all.iter().enumerate() {
         let near = |h: usize| page[t.index] - page[h] <= ECHO_PAGES;
         if let Some(&zone) = edges.get(&t.index) {
@@ -237,7 +279,13 @@ pub fn find(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<Runni
                 .take_while(|o| page[o.index] == page[t.index])
                 .any(|o| o.numbered.numbers == t.numbered.numbers && shortens(&o.key, &t.key));
             let shape = label_shape(lines[t.index].text, &t.numbered);
-            shaped.push((t.index, (zone, t.numbered.family, shape), echoed, below));
+            shaped.push((
+                t.index,
+                (zone, t.numbered.family, shape),
+                echoed,
+                below,
+                t.title_line,
+            ));
         }
         if !t.listed {
             by_title.insert(t.key.clone(), t.index);
@@ -245,7 +293,7 @@ pub fn find(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<Runni
         }
     }
     let mut per_shape: HashMap<&(Zone, Family, String), usize> = HashMap::new();
-    for (_, s, echoed, _) in &shaped {
+    for (_, s, echoed, _, _) in &shaped {
         if *echoed {
             *per_shape.entry(s).or_default() += 1;
         }
@@ -254,11 +302,12 @@ pub fn find(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<Runni
         |s: &(Zone, Family, String)| per_shape.get(s).copied().unwrap_or(0) >= MIN_FAMILY;
     shaped
         .iter()
-        .filter(|(i, s, echoed, below)| {
+        .filter(|(i, s, echoed, below, _)| {
             (*echoed || *below) && established(s) && kinds[*i] != Kind::Furniture
         })
-        .map(|(i, _, echoed, _)| RunningHead {
+        .map(|(i, _, echoed, _, title_line)| RunningHead {
             index: *i,
+            title_line: *title_line,
             reason: if *echoed {
                 "a running head: at a page edge, repeating a heading printed just before"
             } else {

@@ -394,6 +394,26 @@ fn the_printed_contents_anchors_its_numbering() {
 }
 
 #[test]
+fn decimal_sections_under_ordinal_chapters() {
+    // `第 N 节` chapters with `N.M` sections and no `N` line: a label alone over its title, a
+    // short title a paragraph follows directly, a title printed above its label, a listing's
+    // line numbers (`45 …`) inside the chapter, a chapter run on from an example's last line
+    let text = "第 1 节 河流\n\n河从山里来。\n\n1.1\n\n源头\n\n泉水涌出。\n\n1.2\n\n支流\n小河汇入大河，水越来越多，一直流到海里。\n\n第 2 节 城镇\n\n镇在河边。\n\n45 〈*town〉\n\n46 〈/town〉\n\n47 〈*bridge〉\n\n渡口\n\n2.1\n\n渡船每天往返。\n\n2.2 桥\n\n桥是石头的，示例输出如下：\n\n石桥\n第 3 节 山\n山很高。\n";
+    assert_eq!(
+        placed(text),
+        [
+            h(1, 1, "第1节", "河流"),
+            h(5, 2, "1.1", ""),
+            h(11, 2, "1.2", ""),
+            h(16, 1, "第2节", "城镇"),
+            h(26, 2, "2.1", "渡口"),
+            h(32, 2, "2.2", "桥"),
+            h(37, 1, "第3节", "山"),
+        ]
+    );
+}
+
+#[test]
 fn a_sequence_goes_on_over_a_missing_chapter_but_does_not_open_far_on() {
     // chapter 4 is missing from the manuscript: 5 and 6 go on; `31`, `32` later are a list
     let text = "1 Rivers\n\nWater.\n\n2 Towns\n\nPeople.\n\n3 Hills\n\nStone.\n\n5 Roads\n\nDust.\n\n6 Seas\n\nSalt.\n\n31 Oak trees\n\nwere counted.\n\n32 Elm trees\n\nas well.\n";
@@ -410,4 +430,33 @@ fn subsections_whose_section_was_not_found_keep_their_sequence() {
     let labels: Vec<(&str, u8)> = got.iter().map(|h| (h.2.as_str(), h.1)).collect();
     assert!(labels.contains(&("2.2.1", 3)), "{got:?}");
     assert!(labels.contains(&("2.2.2", 3)), "{got:?}");
+}
+
+#[test]
+fn a_running_head_with_its_label_above_its_title_is_furniture() {
+    // each page opens with the chapter's label and title on two lines and its folio; the
+    // chapter's own heading is printed once, on the page where it starts
+    let text = "第 1 节 河流\n\n河从山里来。\n\u{c}第1节\n\n河流\n\n2\n\n水很多。\n\u{c}第1节\n\n河流\n\n3\n\n水更多。\n\n第2节\n\n城镇\n\n镇在河边。\n\u{c}第2节\n\n城镇\n\n4\n\n镇很大。\n\u{c}第2节\n\n城镇\n\n5\n\n镇更大。\n";
+    let got: Vec<(usize, u8)> = placed(text).iter().map(|h| (h.0, h.1)).collect();
+    assert_eq!(got, [(1, 1), (19, 1)]);
+}
+
+#[test]
+fn scope_an_appendix_word_between_chapters_a_title_named_by_running_heads_and_versions() {
+    let text = "第 1 节 河流\n\n河水向东流。\n\n附录\n\n示例的输出。\n\n第 2 节 城镇\n\n镇子在河边。\n\u{c}更新记录\n\n3\n\n更新记录\nv1.0\n(2020/01/01)\n初版。\nv1.1\n(2020/02/01)\n修订。\n\u{c}更新记录\n\n4\n\nv1.2\n(2020/03/01)\n再次修订。\n";
+    let (kinds, _) = kinds_after(text);
+    let heading = |level: u8, label: &str, title: &str| Kind::Heading {
+        level,
+        label: label.into(),
+        title: title.into(),
+    };
+    assert_eq!(kinds[4], Kind::Text, "附录 between 第1节 and 第2节");
+    assert_eq!(kinds[15], heading(1, "", "更新记录"));
+    assert_eq!(
+        (&kinds[11], &kinds[22]),
+        (&Kind::Furniture, &Kind::Furniture)
+    );
+    for (i, v) in [(16, "v1.0"), (19, "v1.1"), (26, "v1.2")] {
+        assert_eq!(kinds[i], heading(2, v, ""), "line {}", i + 1);
+    }
 }
