@@ -154,6 +154,21 @@ struct Raw {
 pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic>) {
     let nonblank: Vec<&Line<'_>> = lines.iter().filter(|l| !l.text.trim().is_empty()).collect();
     let tabs = nonblank.iter().filter(|l| l.text.contains('\t')).count() * 2 > nonblank.len();
+    // run-in sub-entries (`1.1.1 Title 3, 1.1.2 Title 4`) one line per entry
+    let expanded = if tabs {
+        Vec::new()
+    } else {
+        super::runin::expand(&nonblank)
+    };
+    let split: Vec<Line<'_>> = expanded
+        .iter()
+        .map(|(no, text)| Line { no: *no, text })
+        .collect();
+    let nonblank: Vec<&Line<'_>> = if tabs {
+        nonblank
+    } else {
+        split.iter().collect()
+    };
     // A contents without page numbers (a typist's file): each line is an entry, and a line
     // indented deeper than the one above continues its title.
     let paged = nonblank
@@ -251,7 +266,12 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
             let indented = by_indent
                 .as_ref()
                 .and_then(|m| m.get(&r.indent).copied())
-                .filter(|_| !matches!(r.kind, EntryKind::Back | EntryKind::Front));
+                // a decimal label of two or more parts gives its depth itself (`-layout`
+                // pages indent alike entries differently on odd and even pages)
+                .filter(|_| {
+                    !matches!(r.kind, EntryKind::Back | EntryKind::Front)
+                        && !matches!(r.kind, EntryKind::Decimal(n) if n >= 2)
+                });
             let level = by_label(&r).max(indented.unwrap_or(0));
             if let Some(p) = r.page.as_deref().and_then(|p| p.parse::<u32>().ok()) {
                 if let Some((prev, prev_line)) = last_page
