@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use crate::model::{ContentsEntry, DivisionKind};
 use crate::reader::Line;
 use crate::reader::kind::Kind;
+use crate::reader::labels::spelt_number;
 use crate::reader::text::ends_sentence;
 use crate::reader::toc::{EntryKind, split_label, title_key};
 
@@ -163,21 +164,21 @@ fn line_key(text: &str) -> String {
 }
 
 /// [`line_key`] before colons go (`Part II: The Town` and `Part II The Town` are one).
+/// A chapter number spelt alone on its line (`Twenty-one`, the contents' `21`) is its digits.
 fn spelt_key(text: &str) -> String {
     let t = text.trim();
     let mut words = t.splitn(3, char::is_whitespace);
     let (Some(word), Some(num)) = (words.next(), words.next()) else {
-        return title_key(t);
+        return match spelt_number(t).filter(|_| t.starts_with(char::is_uppercase)) {
+            Some(n) => n.to_string(),
+            None => title_key(t),
+        };
     };
     let rest = words.next().unwrap_or("");
-    let lower = num.to_lowercase();
-    let lower = lower.trim_end_matches(['.', ':']);
-    let spelt = crate::reader::labels::NUMBER_WORDS
-        .iter()
-        .position(|w| *w == lower);
+    let spelt = spelt_number(num.trim_end_matches(['.', ':']));
     match spelt {
         Some(n) if ["chapter", "part"].contains(&word.to_lowercase().as_str()) => {
-            title_key(&format!("{word} {} {rest}", n + 1))
+            title_key(&format!("{word} {n} {rest}"))
         }
         _ => title_key(t),
     }
@@ -185,8 +186,13 @@ fn spelt_key(text: &str) -> String {
 
 /// Whether line `i` starts a heading: a blank line, a page start, a heading or a finished
 /// sentence comes before it.
-fn isolated(lines: &[Line<'_>], kinds: &[Kind], i: usize) -> bool {
-    match (0..i).rev().find(|&j| kinds[j] != Kind::Furniture) {
+fn isolated(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], i: usize) -> bool {
+    let prev = (0..i).rev().find(|&j| kinds[j] != Kind::Furniture);
+    // a page starts between the line before and this one
+    if (prev.map_or(0, |p| p + 1)..=i).any(|j| form_feed.get(j).copied().unwrap_or(false)) {
+        return true;
+    }
+    match prev {
         None => true,
         Some(j) if margin(&kinds[j]) => true,
         Some(j) => {
@@ -218,6 +224,7 @@ fn entry_kind(e: &ContentsEntry) -> EntryKind {
 pub fn find(
     lines: &[Line<'_>],
     kinds: &[Kind],
+    form_feed: &[bool],
     entries: &[ContentsEntry],
     start: usize,
 ) -> Vec<Listed> {
@@ -248,7 +255,7 @@ pub fn find(
         }
         let next_full = fulls.get(n + 1).map(String::as_str);
         let isolated = |_: &[Line<'_>], kinds: &[Kind], i: usize| {
-            isolated(lines, kinds, i)
+            isolated(lines, kinds, form_feed, i)
                 || last_end.is_some_and(|e| (e + 1..i).all(|j| margin(&kinds[j])))
         };
         let next = |i: usize| index.next[i].filter(|&j| !index.key[j].is_empty());

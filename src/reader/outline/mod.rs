@@ -298,7 +298,7 @@ pub fn apply(
     }
     let mut listed = Vec::new();
     for (end, entries) in printed {
-        listed.extend(contents::find(lines, kinds, entries, *end));
+        listed.extend(contents::find(lines, kinds, form_feed, entries, *end));
     }
     listed.sort_by_key(|l| l.index);
     listed.dedup_by_key(|l| l.index);
