@@ -459,6 +459,30 @@ pub fn listed_families(cands: &[Candidate]) -> std::collections::HashSet<super::
         .collect()
 }
 
+/// How many chapters the contents must have found before a chapter heading of another shape
+/// counts as foreign.
+const MIN_FOUND_CHAPTERS: usize = 3;
+
+/// The chapter headings (by line index) the classifier read whose numbering family the
+/// printed contents never lists, when it lists and found at least [`MIN_FOUND_CHAPTERS`]
+/// chapters: a `Chapter 3` on a sample page inside a book whose chapters are `6 Title`.
+pub fn foreign_chapters(cands: &[Candidate]) -> std::collections::HashSet<usize> {
+    let found = cands.iter().filter(|c| c.forced == Some(1)).count();
+    if found < MIN_FOUND_CHAPTERS {
+        return Default::default();
+    }
+    let families: std::collections::HashSet<super::Family> = cands
+        .iter()
+        .filter(|c| c.forced.is_some())
+        .map(|c| c.numbered.family)
+        .collect();
+    cands
+        .iter()
+        .filter(|c| c.forced.is_none() && c.classified && !families.contains(&c.numbered.family))
+        .map(|c| c.index)
+        .collect()
+}
+
 /// Writes a forced candidate's heading: its label and title as the body prints them, its
 /// second line (title, wrapped title or label below) marked for the heading.
 pub fn apply_forced(kinds: &mut [Kind], c: &Candidate, listed: Option<&Listed>, level: u8) {

@@ -306,18 +306,21 @@ pub fn apply(
     let mut cands = candidates(lines, kinds, form_feed);
     contents::force(lines, kinds, &listed, &mut cands);
     let forced_families = contents::listed_families(&cands);
+    let foreign = contents::foreign_chapters(&cands);
     let mut eligible = Vec::new();
     for c in &cands {
         let unlisted = c.forced.is_none() && forced_families.contains(&c.numbered.family);
         let verdict = if unlisted {
             Err("not in the printed contents, which lists its numbering")
+        } else if foreign.contains(&c.index) {
+            Err("a chapter heading of a shape the printed contents never lists (an example)")
         } else {
             weigh(c)
         };
         match verdict {
             Ok(()) => eligible.push(c.clone()),
             Err(why) => {
-                if (c.listed || unlisted) && c.classified {
+                if (c.listed || unlisted || foreign.contains(&c.index)) && c.classified {
                     kinds[c.index] = Kind::Text;
                 }
                 decisions.push(Decision {

@@ -190,7 +190,12 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
         let paged_above = raws.last().is_none_or(|r| r.page.is_some());
         if is_page(bare) {
             let plain = bare == line.text.trim() && bare.bytes().all(|b| b.is_ascii_digit());
-            if lone_labels && plain && paged_above && pending.is_empty() {
+            // a chapter number may wait behind its section labels when it continues them
+            // (`5.1` `5.2` `6`, each title still to come)
+            let next_chapter = pending
+                .back()
+                .is_some_and(|(l, _)| l.contains('.') && follows(Some(l), bare));
+            if lone_labels && plain && paged_above && (pending.is_empty() || next_chapter) {
                 pending.push_back((bare.to_string(), line.no));
                 continue;
             }
@@ -446,6 +451,38 @@ mod tests {
                 (2, Some("1.1"), "Springs"),
                 (2, Some("1.2"), "Mouths"),
                 (1, Some("2"), "Hills"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_chapter_number_waits_behind_the_section_labels_it_follows() {
+        let text = "1
+
+Rivers . . . 1
+1.1
+1.2
+
+2
+
+Springs . . . 1
+Mouths . . . 2
+
+Hills . . . 3
+";
+        let lines = crate::reader::lines::split(text);
+        let (entries, _) = parse_contents(&lines);
+        let got: Vec<(Option<&str>, &str)> = entries
+            .iter()
+            .map(|e| (e.label.as_deref(), e.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("1"), "Rivers"),
+                (Some("1.1"), "Springs"),
+                (Some("1.2"), "Mouths"),
+                (Some("2"), "Hills"),
             ]
         );
     }
