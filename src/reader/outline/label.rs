@@ -170,9 +170,13 @@ fn title_ok(title: &str, family: Family) -> bool {
     let latin_lower = !worded
         && t.chars().next().is_some_and(|c| c.is_lowercase())
         && !t.chars().any(crate::reader::script::is_han);
+    // a letter label over a letter title: two index columns' initials (`N      S`)
+    let initials =
+        family == Family::Letter && t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
     t.chars().count() <= MAX_TITLE
         && !ends
         && !latin_lower
+        && !initials
         && !t.ends_with([',', '，', ';', '；', '、'])
         // a sentence ends inside it: prose, no title
         && !t.trim_end_matches('。').contains('。')
@@ -515,6 +519,8 @@ mod tests {
             ("One", n(Word, &[1], "One", "")),
             ("A    关于渡口", n(Letter, &[1], "A", "关于渡口")),
             ("B  Mills", n(Letter, &[2], "B", "Mills")),
+            ("M                                  R", None),
+            ("Twenty-one", n(Word, &[21], "Twenty-one", "")),
             ("A man walked along the bank", None),
             ("C", n(Letter, &[3], "C", "")),
             ("A.1   Packages", n(Lettered(2), &[1, 1], "A.1", "Packages")),
