@@ -110,7 +110,7 @@ pub fn contents_regions(
                 && (j + 1..kinds.len())
                     .filter(|&n| !in_margin(&kinds[n]))
                     .take(PAGED_AFTER)
-                    .all(|n| entry_page(lines[n].text).is_none())
+                    .all(|n| entry_page(lines[n].text).is_none() && !roman_page(lines[n].text))
         });
         let mut end = first_heading.unwrap_or(kinds.len());
         let empty = next_content(kinds, start).is_none_or(|j| j >= end);
@@ -144,6 +144,8 @@ fn entry_like(text: &str) -> bool {
     let t = text.trim();
     let leaders = t.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
     has_page_number(t)
+        || roman_page(t)
+        || super::toc::is_run_in(t)
         || ["..", ". .", "…", "·", "．．"]
             .iter()
             .any(|l| leaders.ends_with(l))
@@ -155,12 +157,18 @@ fn feed(form_feed: &[bool], i: usize) -> bool {
     form_feed.get(i).copied().unwrap_or(false)
 }
 
+/// How many content lines after two that are no entries may carry a page after leaders and
+/// so show the contents goes on (a chapter's précis printed under its entry).
+const RESUME_LOOKAHEAD: usize = 2;
+
 /// Where the entries after a contents heading stop: at the first of two content lines in a
 /// row that are no entries (prose: long lines, finished sentences) — the body has begun. When
 /// that prose is on a later page than the heading and no line of its page before it carries
 /// an entry's page number or leaders, the body begins with that page (its heading is no
 /// entry: a contents page prints page numbers). Short lines after the last line that shows a
-/// page number, before that prose, are the body's first heading, not entries.
+/// page number, before that prose, are the body's first heading, not entries. The contents
+/// goes on when one of the next lines is an entry with its page after leaders (the prose was
+/// a précis inside the contents).
 pub fn entries_end(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], start: usize) -> usize {
     let mut first_miss: Option<usize> = None;
     // the first line of the current page (after the heading's) and whether it shows an entry
@@ -183,6 +191,15 @@ pub fn entries_end(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], start
         if entry_like(lines[j].text) {
             first_miss = None;
         } else if let Some(m) = first_miss {
+            let resumes = (j + 1..kinds.len())
+                .filter(|&n| !matches!(kinds[n], Kind::Blank | Kind::Furniture))
+                .take(RESUME_LOOKAHEAD)
+                .any(|n| after_leaders(lines[n].text));
+            if resumes {
+                first_miss = None;
+                last_page = last_page.max(paged.then_some(j));
+                continue;
+            }
             let end = match page {
                 Some(p) if p <= m && !page_paged => p,
                 _ => m,
@@ -244,6 +261,36 @@ fn entry_page(text: &str) -> Option<u32> {
         return None;
     }
     t[head.len()..].parse().ok()
+}
+
+/// Whether a line ends in a page number (arabic or lower-case roman) after dotted leaders
+/// (`Title . . . . 325`): a contents entry, whatever lines stand around it.
+fn after_leaders(text: &str) -> bool {
+    let t = text.trim_end();
+    let head = t.trim_end_matches(|c: char| c.is_ascii_digit() || "ivxlcdm".contains(c));
+    t.len() > head.len()
+        && t.len() - head.len() <= MAX_ROMAN
+        && head.ends_with(' ')
+        && head.trim_end().ends_with(['.', '…', '·', '．'])
+}
+
+/// Longest lower-case roman page number a front-matter entry carries (`xxxviii`).
+const MAX_ROMAN: usize = 8;
+
+/// Whether a line ends in a lower-case roman page number after leaders or a wide gap (`Preface
+/// . . . xiii`, `Contents      ix`): a front-matter entry of the contents. Its pages are
+/// numbered apart from the body's, so it takes no part in [`pages_fall`].
+fn roman_page(text: &str) -> bool {
+    let t = text.trim_end();
+    let head = t.trim_end_matches(|c: char| "ivxlcdm".contains(c));
+    let n = t.len() - head.len();
+    if n == 0 || n > MAX_ROMAN || head.trim().is_empty() {
+        return false;
+    }
+    let before_space = head.trim_end_matches(' ');
+    before_space.ends_with(['.', '…', '·', '．'])
+        || head.ends_with(['\t', '　'])
+        || head.ends_with("  ")
 }
 
 /// How many content lines after a falling page number may still rise to the pages before it

@@ -134,6 +134,32 @@ fn context_rules() {
             ],
         ),
         (
+            "long entries with roman pages after leaders stay in the contents",
+            "Contents\n\nPreface                                                                          vii\n   A word on the rivers of the plain . . . . . . . . . . . . . . . . . . . . . .   ix\n1 Rivers . . . . . . . 1\nThe river rose in the hills and ran down to the sea past the mill.\nIt was a long river.",
+            &[
+                "Matter",
+                "Blank",
+                "ContentsLine",
+                "ContentsLine",
+                "ContentsLine",
+                "Text",
+                "Text",
+            ],
+        ),
+        (
+            "a précis under an entry, then entries again",
+            "Contents\n2 Mills . . . . . . 9\n   Of wheels, of water and of the millers who kept them turning all year.\n   And of the mice.\n   2.1 Wheels . . . . . . 9\nThe mill stood at the bend of the river where the water ran fastest of all.\nNobody remembers who built it.",
+            &[
+                "Matter",
+                "ContentsLine",
+                "ContentsLine",
+                "ContentsLine",
+                "ContentsLine",
+                "Text",
+                "Text",
+            ],
+        ),
+        (
             "a chapter titled like a matter heading keeps it as its title",
             "第一章\n绪论\n正文。",
             &["ChapterLabel", "HeadingTitle", "Text"],

@@ -155,6 +155,11 @@ fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// A Latin letter alone on its line (`E`).
+fn lone_letter(t: &str) -> bool {
+    t.len() == 1 && t.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
 /// Marks page numbers and running heads as [`Kind::Furniture`] on pages cut by form feeds.
 /// Needs at least two form feeds; otherwise nothing is touched.
 pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furniture {
@@ -223,9 +228,10 @@ pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furn
         v.extend(rest.last().filter(|&&l| Some(&l) != rest.first()));
         v
     };
+    // a Latin letter alone (an appendix's `E` above its title, a figure's part) heads nothing
     let candidate = |i: usize| {
         let t = lines[i].text.trim();
-        t.chars().count() <= MAX_HEAD && !ends_sentence(t) && !has_page_number(t)
+        t.chars().count() <= MAX_HEAD && !ends_sentence(t) && !has_page_number(t) && !lone_letter(t)
     };
     // a longer line stands only when it repeats on many of the pages
     let long_candidate = |i: usize| {

@@ -32,6 +32,36 @@ pub(crate) const NUMBER_WORDS: &[&str] = &[
     "twenty",
 ];
 
+/// English tens above twenty, for compound number words (`twenty-one`, `Forty-Two`).
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// An English number word as its value, any case: `three` (3), `Twenty` (20), `twenty-one`
+/// or `Twenty-One` (21), up to ninety-nine.
+pub fn spelt_number(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let simple = |w: &str| -> Option<u32> {
+        if let Some(i) = NUMBER_WORDS.iter().position(|n| *n == w) {
+            return Some(i as u32 + 1);
+        }
+        TENS.iter()
+            .position(|t| *t == w)
+            .map(|i| 20 + 10 * i as u32)
+    };
+    match w.split_once('-') {
+        None => simple(&w),
+        Some((tens, unit)) => {
+            let t = TENS.iter().position(|x| *x == tens)?;
+            let u = NUMBER_WORDS
+                .iter()
+                .position(|n| *n == unit)
+                .filter(|&u| u < 9)?;
+            Some(20 + 10 * t as u32 + u as u32 + 1)
+        }
+    }
+}
+
 /// Whether `s` is a Roman numeral of the shapes books use (`I`, `iv`, `XII`; one case).
 pub fn is_roman(s: &str) -> bool {
     let upper = s.chars().all(|c| "IVXLC".contains(c));
@@ -42,7 +72,7 @@ pub fn is_roman(s: &str) -> bool {
 /// Whether `s` is a label number: digits, an English number word or a Roman numeral.
 fn is_label_number(s: &str) -> bool {
     (!s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit()))
-        || NUMBER_WORDS.contains(&s.to_ascii_lowercase().as_str())
+        || spelt_number(s).is_some()
         || (is_roman(s) && s.chars().all(|c| c.is_ascii_uppercase()))
 }
 
@@ -164,6 +194,23 @@ pub fn part(text: &str) -> Option<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spelt_numbers() {
+        let cases = [
+            ("three", Some(3)),
+            ("Twenty", Some(20)),
+            ("Twenty-one", Some(21)),
+            ("NINETY-NINE", Some(99)),
+            ("Forty", Some(40)),
+            ("twenty-ten", None),
+            ("one-twenty", None),
+            ("mill", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(spelt_number(word), want, "{word}");
+        }
+    }
 
     #[test]
     fn english_chapters() {

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use crate::model::{ContentsEntry, DivisionKind};
 use crate::reader::Line;
 use crate::reader::kind::Kind;
+use crate::reader::labels::spelt_number;
 use crate::reader::text::ends_sentence;
 use crate::reader::toc::{EntryKind, split_label, title_key};
 
@@ -172,21 +173,21 @@ fn line_key(text: &str) -> String {
 }
 
 /// [`line_key`] before colons go (`Part II: The Town` and `Part II The Town` are one).
+/// A chapter number spelt alone on its line (`Twenty-one`, the contents' `21`) is its digits.
 fn spelt_key(text: &str) -> String {
     let t = text.trim();
     let mut words = t.splitn(3, char::is_whitespace);
     let (Some(word), Some(num)) = (words.next(), words.next()) else {
-        return title_key(t);
+        return match spelt_number(t).filter(|_| t.starts_with(char::is_uppercase)) {
+            Some(n) => n.to_string(),
+            None => title_key(t),
+        };
     };
     let rest = words.next().unwrap_or("");
-    let lower = num.to_lowercase();
-    let lower = lower.trim_end_matches(['.', ':']);
-    let spelt = crate::reader::labels::NUMBER_WORDS
-        .iter()
-        .position(|w| *w == lower);
+    let spelt = spelt_number(num.trim_end_matches(['.', ':']));
     match spelt {
         Some(n) if ["chapter", "part"].contains(&word.to_lowercase().as_str()) => {
-            title_key(&format!("{word} {} {rest}", n + 1))
+            title_key(&format!("{word} {n} {rest}"))
         }
         _ => title_key(t),
     }
@@ -194,8 +195,13 @@ fn spelt_key(text: &str) -> String {
 
 /// Whether line `i` starts a heading: a blank line, a page start, a heading or a finished
 /// sentence comes before it.
-fn isolated(lines: &[Line<'_>], kinds: &[Kind], i: usize) -> bool {
-    match (0..i).rev().find(|&j| kinds[j] != Kind::Furniture) {
+fn isolated(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], i: usize) -> bool {
+    let prev = (0..i).rev().find(|&j| kinds[j] != Kind::Furniture);
+    // a page starts between the line before and this one
+    if (prev.map_or(0, |p| p + 1)..=i).any(|j| form_feed.get(j).copied().unwrap_or(false)) {
+        return true;
+    }
+    match prev {
         None => true,
         Some(j) if margin(&kinds[j]) => true,
         Some(j) => {
@@ -227,6 +233,7 @@ fn entry_kind(e: &ContentsEntry) -> EntryKind {
 pub fn find(
     lines: &[Line<'_>],
     kinds: &[Kind],
+    form_feed: &[bool],
     entries: &[ContentsEntry],
     start: usize,
 ) -> Vec<Listed> {
@@ -271,7 +278,7 @@ pub fn find(
         let next_full = fulls.get(n + 1).map(String::as_str);
         let labelled = e.label.is_some();
         let isolated = |_: &[Line<'_>], kinds: &[Kind], i: usize| {
-            isolated(lines, kinds, i)
+            isolated(lines, kinds, form_feed, i)
                 || last_end.is_some_and(|e| (e + 1..i).all(|j| margin(&kinds[j])))
                 || labelled && super::block::ends(lines, kinds, i, full_width)
         };
@@ -306,7 +313,8 @@ pub fn find(
             }
         }
         if best.is_none() && !label.is_empty() && !title.is_empty() {
-            best = opening_under_head(lines, kinds, &index, &title, &label, start, cursor);
+            best = opening_under_head(lines, kinds, &index, &title, &label, start, cursor)
+                .filter(|&(i, _)| self::isolated(lines, kinds, form_feed, i));
         }
         let Some((i, shape)) = best else {
             continue;
@@ -334,7 +342,8 @@ pub fn find(
 
 /// A chapter opening the furniture pass took for a running head: the first line after the
 /// contents (from `cursor` on) that prints the entry's title as later pages print their
-/// running head, its number alone on the next line (`使用编辑器` / `5`).
+/// running head, its number alone on the next line (`使用编辑器` / `5`). The caller checks
+/// that it is isolated.
 fn opening_under_head(
     lines: &[Line<'_>],
     kinds: &[Kind],
@@ -345,7 +354,7 @@ fn opening_under_head(
     cursor: usize,
 ) -> Option<(usize, Shape)> {
     let i = Index::after(&index.heads, title, start).next()?;
-    if i < cursor || !isolated(lines, kinds, i) {
+    if i < cursor {
         return None;
     }
     let j = (i + 1..kinds.len()).find(|&j| kinds[j] != Kind::Blank)?;
@@ -497,6 +506,30 @@ pub fn listed_families(cands: &[Candidate]) -> std::collections::HashSet<super::
         .into_iter()
         .filter(|(_, (forced, other))| *forced > 0 && forced >= other)
         .map(|(f, _)| f)
+        .collect()
+}
+
+/// How many chapters the contents must have found before a chapter heading of another shape
+/// counts as foreign.
+const MIN_FOUND_CHAPTERS: usize = 3;
+
+/// The chapter headings (by line index) the classifier read whose numbering family the
+/// printed contents never lists, when it lists and found at least [`MIN_FOUND_CHAPTERS`]
+/// chapters: a `Chapter 3` on a sample page inside a book whose chapters are `6 Title`.
+pub fn foreign_chapters(cands: &[Candidate]) -> std::collections::HashSet<usize> {
+    let found = cands.iter().filter(|c| c.forced == Some(1)).count();
+    if found < MIN_FOUND_CHAPTERS {
+        return Default::default();
+    }
+    let families: std::collections::HashSet<super::Family> = cands
+        .iter()
+        .filter(|c| c.forced.is_some())
+        .map(|c| c.numbered.family)
+        .collect();
+    cands
+        .iter()
+        .filter(|c| c.forced.is_none() && c.classified && !families.contains(&c.numbered.family))
+        .map(|c| c.index)
         .collect()
 }
 

@@ -62,11 +62,24 @@ fn entries_are_found_in_each_layout() {
             entry(1, None, "Lanterns", 3),
             None,
         ),
+        (
+            "a number spelt with a hyphen alone, title below",
+            "Text.\n\nTwenty-one\n\nThe Last Mill\n\nWater.",
+            entry(1, Some("21"), "The Last Mill", 3),
+            Some((2, Shape::TitleBelow(4))),
+        ),
+        (
+            "a letter at a page's top after a divider page's unfinished line",
+            "Appendices\n\u{c}E\n\nCanals and Locks\nWater ran in the canal.",
+            entry(1, None, "E Canals and Locks", 3),
+            Some((1, Shape::Wrapped(3))),
+        ),
     ];
     for (what, body, e, want) in cases {
-        let lines = crate::reader::lines::split(body);
+        let paged = crate::reader::lines::split_pages(body);
+        let lines = paged.lines;
         let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
-        let got = find(&lines, &kinds, &[e], 0);
+        let got = find(&lines, &kinds, &paged.form_feed, &[e], 0);
         let got = got.first().map(|l| (l.index, l.shape));
         assert_eq!(got, want, "{what}");
     }
@@ -77,6 +90,12 @@ fn spelt_chapter_numbers_are_digits() {
     assert_eq!(line_key("CHAPTER THREE"), line_key("Chapter 3"));
     assert_eq!(line_key("Part Two: Hills"), line_key("part 2: Hills"));
     assert_eq!(line_key("The three mills"), "thethreemills");
+    assert_eq!(line_key("Twenty-one"), "21");
+    assert_eq!(
+        line_key("Chapter Forty-Two Hills"),
+        line_key("Chapter 42 Hills")
+    );
+    assert_eq!(line_key("twenty-one"), "twenty-one");
 }
 
 #[test]
@@ -99,7 +118,7 @@ fn entries_are_found_in_order_and_levels_follow_parts() {
         entry(2, Some("1"), "河", 2),
         entry(2, Some("2"), "山", 3),
     ];
-    let got: Vec<(usize, u8)> = find(&lines, &kinds, &entries, 0)
+    let got: Vec<(usize, u8)> = find(&lines, &kinds, &[], &entries, 0)
         .iter()
         .map(|l| (l.index, l.level))
         .collect();

@@ -4,7 +4,7 @@
 
 use crate::reader::front_matter::spacing::is_cjk;
 use crate::reader::headings::has_page_number;
-use crate::reader::labels::NUMBER_WORDS;
+use crate::reader::labels::spelt_number;
 use crate::reader::text::{balanced, ends_sentence};
 
 /// Longest title a numbered heading carries, in characters.
@@ -147,8 +147,8 @@ fn english_number(s: &str) -> Option<u32> {
     if !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
         return w.parse().ok();
     }
-    if let Some(i) = NUMBER_WORDS.iter().position(|n| *n == w) {
-        return Some(i as u32 + 1);
+    if let Some(n) = spelt_number(&w) {
+        return Some(n);
     }
     if let Some(i) = ORDINALS.iter().position(|n| *n == w) {
         return Some(i as u32 + 1);
@@ -178,9 +178,13 @@ fn title_ok(title: &str, family: Family) -> bool {
     let latin_lower = !lower_allowed
         && t.chars().next().is_some_and(|c| c.is_lowercase())
         && !t.chars().any(crate::reader::script::is_han);
+    // a letter label over a letter title: two index columns' initials (`N      S`)
+    let initials =
+        family == Family::Letter && t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
     t.chars().count() <= MAX_TITLE
         && !ends
         && !latin_lower
+        && !initials
         && !t.ends_with([',', '，', ';', '；', '、'])
         // a sentence ends inside it: prose, no title
         && !t.trim_end_matches('。').contains('。')
@@ -409,11 +413,9 @@ pub fn parse(text: &str) -> Option<Numbered> {
                 || rest.chars().any(crate::reader::script::is_han);
             gap.then(|| (Family::Letter, vec![n], word.to_string(), rest))
         } else if rest.is_empty() {
-            NUMBER_WORDS
-                .iter()
-                .position(|w| w.eq_ignore_ascii_case(word))
+            spelt_number(word)
                 .filter(|_| word.starts_with(char::is_uppercase))
-                .map(|i| (Family::Word, vec![i as u32 + 1], word.to_string(), ""))
+                .map(|n| (Family::Word, vec![n], word.to_string(), ""))
         } else {
             None
         }
@@ -525,6 +527,8 @@ mod tests {
             ("One", n(Word, &[1], "One", "")),
             ("A    关于渡口", n(Letter, &[1], "A", "关于渡口")),
             ("B  Mills", n(Letter, &[2], "B", "Mills")),
+            ("M                                  R", None),
+            ("Twenty-one", n(Word, &[21], "Twenty-one", "")),
             ("A man walked along the bank", None),
             ("C", n(Letter, &[3], "C", "")),
             ("A.1   Packages", n(Lettered(2), &[1, 1], "A.1", "Packages")),

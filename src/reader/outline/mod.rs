@@ -341,7 +341,7 @@ pub fn apply(
     }
     let mut listed = Vec::new();
     for (end, entries) in printed {
-        listed.extend(contents::find(lines, kinds, entries, *end));
+        listed.extend(contents::find(lines, kinds, form_feed, entries, *end));
     }
     listed.sort_by_key(|l| l.index);
     listed.dedup_by_key(|l| l.index);
@@ -357,6 +357,7 @@ pub fn apply(
         .filter_map(|e| e.label.as_deref())
         .collect();
     let fits = anchor::fits(&cands);
+    let foreign = contents::foreign_chapters(&cands);
     let mut eligible = Vec::new();
     let mut run_on = Vec::new();
     for (c, fit) in cands.iter().zip(fits) {
@@ -371,6 +372,8 @@ pub fn apply(
             Err("numbered out of order against the headings the printed contents lists around it")
         } else if unlisted {
             Err("not in the printed contents, which lists its numbering")
+        } else if foreign.contains(&c.index) {
+            Err("a chapter heading of a shape the printed contents never lists (an example)")
         } else {
             weigh(c)
         };
@@ -378,7 +381,7 @@ pub fn apply(
             Ok(()) => eligible.push(c.clone()),
             Err(RUNS_ON) => run_on.push(c.clone()),
             Err(why) => {
-                if (c.listed || unlisted || breaks) && c.classified {
+                if (c.listed || unlisted || breaks || foreign.contains(&c.index)) && c.classified {
                     kinds[c.index] = Kind::Text;
                 }
                 decisions.push(Decision {

@@ -460,3 +460,40 @@ fn scope_an_appendix_word_between_chapters_a_title_named_by_running_heads_and_ve
         assert_eq!(kinds[i], heading(2, v, ""), "line {}", i + 1);
     }
 }
+
+#[test]
+fn a_chapter_heading_of_a_shape_the_contents_never_lists_is_an_example() {
+    let text = "1 Rivers\n\n\u{c}1 Rivers\n\nWater rises.\n\n\u{c}2 Mills\n\nA sample page of this style:\n\nChapter 5\n\nThe Sample\n\nWheels turn.\n\n\u{c}3 Ponds\n\nStill water.\n\n\u{c}4 Weirs\n\nStone.\n";
+    let paged = split_pages(text);
+    let mut kinds: Vec<Kind> = paged.lines.iter().map(|l| classify(l.text)).collect();
+    assert!(
+        matches!(kinds[10], Kind::ChapterLabel { .. }),
+        "{:?}",
+        kinds[10]
+    );
+    let entry = |label: &str, title: &str| crate::model::ContentsEntry {
+        level: 1,
+        label: Some(label.into()),
+        title: title.into(),
+        page: None,
+        line: 1,
+        target: None,
+    };
+    let entries = [
+        entry("1", "Rivers"),
+        entry("2", "Mills"),
+        entry("3", "Ponds"),
+        entry("4", "Weirs"),
+    ];
+    apply(&paged.lines, &mut kinds, &paged.form_feed, &[(2, &entries)]);
+    assert_eq!(kinds[10], Kind::Text);
+    let levels: Vec<(usize, u8)> = kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| match k {
+            Kind::Heading { level, .. } => Some((i, *level)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(levels, [(2, 1), (6, 1), (16, 1), (20, 1)]);
+}

@@ -253,11 +253,8 @@ pub fn label_key(label: &str) -> String {
 }
 
 /// English number words as digits (`three` → 3).
-fn number_word(word: &str) -> Option<usize> {
-    crate::reader::labels::NUMBER_WORDS
-        .iter()
-        .position(|w| *w == word)
-        .map(|i| i + 1)
+fn number_word(word: &str) -> Option<u32> {
+    crate::reader::labels::spelt_number(word)
 }
 
 /// A title for comparison: no spaces, leaders or quotes; ASCII punctuation as full-width.

@@ -197,6 +197,21 @@ struct Raw {
 pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic>) {
     let nonblank: Vec<&Line<'_>> = lines.iter().filter(|l| !l.text.trim().is_empty()).collect();
     let tabs = nonblank.iter().filter(|l| l.text.contains('\t')).count() * 2 > nonblank.len();
+    // run-in sub-entries (`1.1.1 Title 3, 1.1.2 Title 4`) one line per entry
+    let expanded = if tabs {
+        Vec::new()
+    } else {
+        super::runin::expand(&nonblank)
+    };
+    let split: Vec<Line<'_>> = expanded
+        .iter()
+        .map(|(no, text)| Line { no: *no, text })
+        .collect();
+    let nonblank: Vec<&Line<'_>> = if tabs {
+        nonblank
+    } else {
+        split.iter().collect()
+    };
     // A contents without page numbers (a typist's file): each line is an entry, and a line
     // indented deeper than the one above continues its title.
     let paged = nonblank
@@ -218,7 +233,12 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
         let paged_above = raws.last().is_none_or(|r| r.page.is_some());
         if is_page(bare) {
             let plain = bare == line.text.trim() && bare.bytes().all(|b| b.is_ascii_digit());
-            if lone_labels && plain && paged_above && pending.is_empty() {
+            // a chapter number may wait behind its section labels when it continues them
+            // (`5.1` `5.2` `6`, each title still to come)
+            let next_chapter = pending
+                .back()
+                .is_some_and(|(l, _)| l.contains('.') && follows(Some(l), bare));
+            if lone_labels && plain && paged_above && (pending.is_empty() || next_chapter) {
                 pending.push_back((bare.to_string(), line.no));
                 continue;
             }
@@ -295,7 +315,12 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
             let indented = by_indent
                 .as_ref()
                 .and_then(|m| m.get(&r.indent).copied())
-                .filter(|_| !matches!(r.kind, EntryKind::Back | EntryKind::Front));
+                // a decimal label of two or more parts gives its depth itself (`-layout`
+                // pages indent alike entries differently on odd and even pages)
+                .filter(|_| {
+                    !matches!(r.kind, EntryKind::Back | EntryKind::Front)
+                        && !matches!(r.kind, EntryKind::Decimal(n) if n >= 2)
+                });
             let level = by_label(&r).max(indented.unwrap_or(0));
             if let Some(p) = r.page.as_deref().and_then(|p| p.parse::<u32>().ok()) {
                 if let Some((prev, prev_line)) = last_page

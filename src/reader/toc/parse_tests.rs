@@ -201,3 +201,35 @@ fn a_contents_without_page_numbers_has_one_entry_per_line() {
         ]
     );
 }
+
+#[test]
+fn a_chapter_number_waits_behind_the_section_labels_it_follows() {
+    let text = "1
+
+Rivers . . . 1
+1.1
+1.2
+
+2
+
+Springs . . . 1
+Mouths . . . 2
+
+Hills . . . 3
+";
+    let lines = crate::reader::lines::split(text);
+    let (entries, _) = parse_contents(&lines);
+    let got: Vec<(Option<&str>, &str)> = entries
+        .iter()
+        .map(|e| (e.label.as_deref(), e.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("1"), "Rivers"),
+            (Some("1.1"), "Springs"),
+            (Some("1.2"), "Mouths"),
+            (Some("2"), "Hills"),
+        ]
+    );
+}
