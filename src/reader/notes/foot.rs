@@ -17,7 +17,7 @@ use super::markers::{
     Segment, Style, answers, body, key_alone, normal_key, segments, wrapped_after,
 };
 use super::settle::is_list_heading;
-use super::strays::{stray_texts, strays};
+use super::strays::{stray_texts, strays, trailing_with_letters};
 
 /// Most lines one note body may take (its key line included), so that a false entry can never
 /// swallow a page.
@@ -219,9 +219,10 @@ fn settle_page(
     before: Vec<Candidate>,
     paired: &mut Paired,
 ) -> Vec<Candidate> {
+    let letters = trailing_with_letters(lines, kinds, &page);
     let entries: Vec<Entry> = page
         .clone()
-        .filter(|&i| !listed[i])
+        .filter(|&i| !listed[i] && !letters.contains(&i))
         .filter_map(|i| entry(lines, kinds, i, page.end))
         .collect();
     let mut run: Vec<Entry> = foot_run(&entries)
@@ -394,8 +395,15 @@ fn settle_run(
             let mut with_text = Vec::new();
             for (e, first) in all.iter().zip(texts) {
                 kinds[e.line] = Kind::Furniture;
+                // letters the key carried (`9 A`) open the note's text
+                let text = if e.text.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} {}", e.text, lines[first].text.trim())
+                };
                 with_text.push(Entry {
                     line: first,
+                    text,
                     ..e.clone()
                 });
             }

@@ -207,8 +207,9 @@ fn glued_to_word(head: &str) -> bool {
         punct += 1;
     }
     let Some(c) = rev.next() else { return false };
-    if is_ideograph(c) || (punct == 0 && CJK_CLOSING.contains(&c)) {
-        // Chinese: glued to a character or a closing quote (`项目1 ，`, `“甲”2`)
+    if is_ideograph(c) || (punct == 0 && (CJK_CLOSING.contains(&c) || CJK_PUNCT.contains(&c))) {
+        // Chinese: glued to a character, a closing quote or the punctuation ending a clause
+        // (`项目1 ，`, `“甲”2`, `默认值。3 使用`)
         return true;
     }
     if in_code_token(head) {
