@@ -102,11 +102,7 @@ pub(super) fn trailing_with_letters(
     if block.len() < 2 || !in_sequence {
         return Vec::new();
     }
-    block
-        .into_iter()
-        .filter(|b| b.2)
-        .map(|b| b.0)
-        .collect()
+    block.into_iter().filter(|b| b.2).map(|b| b.0).collect()
 }
 
 /// The first lines of `n` notes set without their numbers right above a run starting at `zone`
@@ -188,18 +184,42 @@ mod tests {
                 "keys alone after the run number its first notes",
                 "第一章 河\n\u{c}正文说到引擎3 ，又说到系统4 ，还说到默认值5 。\n下文接着写完。\n甲引擎与乙引擎。\n系统分为三类。\n5\n粗体表示默认值。\n3\n\n4\n\u{c}下页。",
                 &[
-                    "Chapter", "Text", "Text", "Note 3", "Note 4", "Note 5",
-                    "NoteContinuation", "Furniture", "Blank", "Furniture", "Text",
+                    "Chapter",
+                    "Text",
+                    "Text",
+                    "Note 3",
+                    "Note 4",
+                    "Note 5",
+                    "NoteContinuation",
+                    "Furniture",
+                    "Blank",
+                    "Furniture",
+                    "Text",
                 ],
-                &[("3", "甲引擎与乙引擎。"), ("4", "系统分为三类。"), ("5", "粗体表示默认值。")],
+                &[
+                    ("3", "甲引擎与乙引擎。"),
+                    ("4", "系统分为三类。"),
+                    ("5", "粗体表示默认值。"),
+                ],
             ),
             (
                 "a key carrying a raised letter of its note (`3 A`) keeps the letter in the note; \
                  a marker after a full stop (`默认值。5 使用`) is called",
                 "第一章 河\n\u{c}正文说到引擎3 ，又说到系统4 ，\n还说到默认值。5 使用某宏包，\n将字库映射到文\n件。\nBC 格式与 DBC 格式。\n系统分为三类。\n5\n粗体表示默认值。\n3 A\n\n4\n\u{c}下页。",
                 &[
-                    "Chapter", "Text", "Text", "Text", "Text", "Note 3", "Note 4", "Note 5",
-                    "NoteContinuation", "Furniture", "Blank", "Furniture", "Text",
+                    "Chapter",
+                    "Text",
+                    "Text",
+                    "Text",
+                    "Text",
+                    "Note 3",
+                    "Note 4",
+                    "Note 5",
+                    "NoteContinuation",
+                    "Furniture",
+                    "Blank",
+                    "Furniture",
+                    "Text",
                 ],
                 &[
                     ("3", "A BC 格式与 DBC 格式。"),
