@@ -200,11 +200,22 @@ pub fn settle_feet(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -
     }
     let mut left_over: Vec<Candidate> = Vec::new();
     let mut start = 0;
+    // whether the page before ended in an open note (see [`carry`](super::carry))
+    let mut open = false;
     while start < kinds.len() {
         let end = (start + 1..kinds.len())
             .find(|&i| form_feed.get(i).copied().unwrap_or(false))
             .unwrap_or(kinds.len());
         left_over = settle_page(lines, kinds, &listed, start..end, left_over, &mut paired);
+        let page = start..end;
+        if open && let Some(rest) = super::carry::continued(lines, kinds, &page) {
+            for j in rest {
+                if kinds[j] == Kind::Text && !listed[j] {
+                    kinds[j] = Kind::NoteContinuation;
+                }
+            }
+        }
+        open = super::carry::open_at_end(lines, kinds, &page);
         start = end;
     }
     paired

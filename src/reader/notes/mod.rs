@@ -4,6 +4,7 @@
 //! [`link`] ties each body to the earliest unmatched marker with its key on the same page (or the
 //! page before), or for an endnote in the same chapter.
 
+mod carry;
 pub mod foot;
 pub mod gaps;
 pub mod index;
