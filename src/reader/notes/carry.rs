@@ -2,7 +2,9 @@
 //! and sets the rest at the top of the next page's foot, unnumbered. A page's last note is
 //! open when its last line fills the foot's measure without ending a sentence; on the next
 //! page the lines right above that page's own notes (or its end), down from a line that ends a
-//! sentence and ending one themselves, are the note's rest.
+//! sentence and ending one themselves, are the note's rest when they are set in the note's
+//! measure: each but the last as wide as the open note's lines (the note's smaller size puts
+//! more on a line than the body's), none wider.
 
 use super::super::Line;
 use super::super::kind::Kind;
@@ -17,13 +19,18 @@ fn width(text: &str) -> usize {
 /// Least share of the foot's widest line that a line cut by the page fills.
 const FULL: f64 = 0.9;
 
+/// Least share of the open note's measure that a full line of its rest fills (justified lines
+/// differ in their count of characters more than one line's end from the measure).
+const FULL_REST: f64 = 0.85;
+
 /// Whether the last note on `page` is open: the note lines of the page (its foot) are two or
-/// more, and the last, not ending a sentence, is about as wide as the widest of them.
+/// more, and the last, not ending a sentence, is about as wide as the widest of them; the
+/// width of the widest (the foot's measure) when it is.
 pub(super) fn open_at_end(
     lines: &[Line<'_>],
     kinds: &[Kind],
     page: &std::ops::Range<usize>,
-) -> bool {
+) -> Option<usize> {
     let foot: Vec<usize> = page
         .clone()
         .filter(|&i| match &kinds[i] {
@@ -32,9 +39,7 @@ pub(super) fn open_at_end(
             _ => false,
         })
         .collect();
-    let Some(&last) = foot.last() else {
-        return false;
-    };
+    let &last = foot.last()?;
     // nothing but blank lines and furniture after the note: it is the page's end
     let at_end = (last + 1..page.end).all(|j| matches!(kinds[j], Kind::Blank | Kind::Furniture));
     let widest = foot
@@ -42,20 +47,23 @@ pub(super) fn open_at_end(
         .map(|&i| width(lines[i].text))
         .max()
         .unwrap_or(0);
-    at_end
+    let open = at_end
         && foot.len() >= 2
         && !ends_sentence(lines[last].text)
-        && width(lines[last].text) as f64 >= FULL * widest as f64
+        && width(lines[last].text) as f64 >= FULL * widest as f64;
+    open.then_some(widest)
 }
 
 /// The lines of `page` that carry on the note the page before left open: above the page's
 /// first note (or its end), the lines back to one that ends a sentence, the last of them
-/// ending a sentence itself; `None` when the page does not divide so (the text above runs on
-/// into them, or they would be the whole page).
+/// ending a sentence itself, set in the open note's `measure`; `None` when the page does not
+/// divide so (the text above runs on into them, they are set in another measure, or they
+/// would be the whole page).
 pub(super) fn continued(
     lines: &[Line<'_>],
     kinds: &[Kind],
     page: &std::ops::Range<usize>,
+    measure: usize,
 ) -> Option<std::ops::Range<usize>> {
     let first_note = page
         .clone()
@@ -81,7 +89,9 @@ pub(super) fn continued(
     let above_ends = ends_sentence(lines[boundary].text) && kinds[boundary] == Kind::Text;
     // the body above is text of the page, not only furniture
     let body = (page.start..start).any(|j| kinds[j] == Kind::Text);
-    (above_ends && body).then_some(start..end)
+    let full = |j: usize| width(lines[j].text) as f64 >= FULL_REST * measure as f64;
+    let in_measure = (start..last).all(full) && width(lines[last].text) <= measure;
+    (above_ends && body && in_measure).then_some(start..end)
 }
 
 #[cfg(test)]
@@ -131,6 +141,23 @@ mod tests {
                     "Text",
                 ],
                 "都有记载。",
+            ),
+            (
+                "lines in the body's measure (a short heading over them) are no note's rest",
+                "第一章 河\n\u{c}正文说到渡口1 。\n正文又写了一行。\n1 渡口的说明很长很长，从清末一直写到民国年间的\n种种变化，渡船的样子和船票的价格都有记载，还\n\u{c}下一页的正文接着写，说到新桥2 。\n小标题\n这一段正文说的是桥头的茶馆和茶馆的老板。\n2 新桥的说明。\n\u{c}再下一页。",
+                &[
+                    "Chapter",
+                    "Text",
+                    "Text",
+                    "Note 1",
+                    "NoteContinuation",
+                    "Text",
+                    "Text",
+                    "Text",
+                    "Note 2",
+                    "Text",
+                ],
+                "都有记载，还",
             ),
             (
                 "a short last line is the note's natural end, not a cut",

@@ -200,15 +200,15 @@ pub fn settle_feet(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -
     }
     let mut left_over: Vec<Candidate> = Vec::new();
     let mut start = 0;
-    // whether the page before ended in an open note (see [`carry`](super::carry))
-    let mut open = false;
+    // the measure of the open note the page before ended in (see [`carry`](super::carry))
+    let mut open: Option<usize> = None;
     while start < kinds.len() {
         let end = (start + 1..kinds.len())
             .find(|&i| form_feed.get(i).copied().unwrap_or(false))
             .unwrap_or(kinds.len());
         left_over = settle_page(lines, kinds, &listed, start..end, left_over, &mut paired);
         let page = start..end;
-        if open && let Some(rest) = super::carry::continued(lines, kinds, &page) {
+        if let Some(rest) = open.and_then(|m| super::carry::continued(lines, kinds, &page, m)) {
             for j in rest {
                 if kinds[j] == Kind::Text && !listed[j] {
                     kinds[j] = Kind::NoteContinuation;
