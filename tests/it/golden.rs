@@ -88,6 +88,7 @@ golden_cases! {
         zh_layout_padding => "zh-layout-padding",
         zh_letters_diary => "zh-letters-diary",
         zh_pdftotext_feet => "zh-pdftotext-feet",
+        zh_title_notes => "zh-title-notes",
         zh_title_people => "zh-title-people",
     }
     epub {

@@ -17,7 +17,7 @@ use super::markers::{
     Segment, Style, answers, body, key_alone, normal_key, segments, wrapped_after,
 };
 use super::settle::is_list_heading;
-use super::strays::{stray_texts, strays};
+use super::strays::{stray_texts, strays, trailing_with_letters};
 
 /// Most lines one note body may take (its key line included), so that a false entry can never
 /// swallow a page.
@@ -200,11 +200,22 @@ pub fn settle_feet(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -
     }
     let mut left_over: Vec<Candidate> = Vec::new();
     let mut start = 0;
+    // the measure of the open note the page before ended in (see [`carry`](super::carry))
+    let mut open: Option<usize> = None;
     while start < kinds.len() {
         let end = (start + 1..kinds.len())
             .find(|&i| form_feed.get(i).copied().unwrap_or(false))
             .unwrap_or(kinds.len());
         left_over = settle_page(lines, kinds, &listed, start..end, left_over, &mut paired);
+        let page = start..end;
+        if let Some(rest) = open.and_then(|m| super::carry::continued(lines, kinds, &page, m)) {
+            for j in rest {
+                if kinds[j] == Kind::Text && !listed[j] {
+                    kinds[j] = Kind::NoteContinuation;
+                }
+            }
+        }
+        open = super::carry::open_at_end(lines, kinds, &page);
         start = end;
     }
     paired
@@ -219,9 +230,10 @@ fn settle_page(
     before: Vec<Candidate>,
     paired: &mut Paired,
 ) -> Vec<Candidate> {
+    let letters = trailing_with_letters(lines, kinds, &page);
     let entries: Vec<Entry> = page
         .clone()
-        .filter(|&i| !listed[i])
+        .filter(|&i| !listed[i] && !letters.contains(&i))
         .filter_map(|i| entry(lines, kinds, i, page.end))
         .collect();
     let mut run: Vec<Entry> = foot_run(&entries)
@@ -394,8 +406,15 @@ fn settle_run(
             let mut with_text = Vec::new();
             for (e, first) in all.iter().zip(texts) {
                 kinds[e.line] = Kind::Furniture;
+                // letters the key carried (`9 A`) open the note's text
+                let text = if e.text.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} {}", e.text, lines[first].text.trim())
+                };
                 with_text.push(Entry {
                     line: first,
+                    text,
                     ..e.clone()
                 });
             }

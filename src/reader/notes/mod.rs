@@ -4,6 +4,7 @@
 //! [`link`] ties each body to the earliest unmatched marker with its key on the same page (or the
 //! page before), or for an endnote in the same chapter.
 
+mod carry;
 pub mod foot;
 pub mod gaps;
 pub mod index;
@@ -11,6 +12,7 @@ mod inner;
 pub mod markers;
 pub mod settle;
 mod strays;
+mod titled;
 
 use std::collections::BTreeMap;
 
@@ -54,6 +56,8 @@ pub struct Links {
     pub carried: Vec<NoteId>,
     /// The shape of each linked marker, for `paiban inspect`.
     pub styles: BTreeMap<MarkerAt, Style>,
+    /// Endnotes linked to their chapter's title, the title's marker lost (see [`titled`]).
+    pub titled: Vec<NoteId>,
 }
 
 /// Whether markers on a line of this kind point to notes (front matter and contents do not).
@@ -92,11 +96,17 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
     let chapter = |i: usize| scopes.chapter.get(i).copied().unwrap_or(0);
     let block = |i: usize| scopes.block.get(i).copied().unwrap_or(0);
     let mut last_page = 0;
+    // the last chapter's title line, and the endnotes (all, and those no marker answered)
+    let mut head: Option<usize> = None;
+    let (mut endnotes, mut unmarked) = (Vec::new(), Vec::new());
     for (i, (line, kind)) in lines.iter().zip(kinds).enumerate() {
         if pages[i] > last_page + 1 {
             by_page.forget_before(pages[i] - 1);
         }
         last_page = pages[i];
+        if let Some(t) = titled::title_line(kinds, i) {
+            head = Some(t);
+        }
         if let Kind::Note { mark, text } = kind {
             let id = NoteId::new(links.notes.len());
             let endnote = scopes.endnote.get(i).copied().unwrap_or(false);
@@ -144,6 +154,15 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                     Some((all[k].at, all[k].marker.style))
                 })
             };
+            if endnote {
+                endnotes.push(titled::Unanswered {
+                    id,
+                    line: i,
+                    chapter: chapter(i),
+                    block: block(i),
+                    head,
+                });
+            }
             match found {
                 Some(Some((at, style))) => {
                     links.refs.insert(at, id);
@@ -159,14 +178,13 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                     )
                     .with_hint("the note is kept; add the marker where it belongs"),
                 ),
-                None if endnote => links.diagnostics.push(
-                    Diagnostic::new(
-                        Code::EndnoteUnmarked,
-                        line.no,
-                        format!("endnote {mark} has no marker {mark} in its chapter"),
-                    )
-                    .with_hint("the note is kept; add the marker where it belongs"),
-                ),
+                None if endnote => unmarked.push(titled::Unanswered {
+                    id,
+                    line: i,
+                    chapter: chapter(i),
+                    block: block(i),
+                    head,
+                }),
                 None if scopes.uncalled.contains(&i) => {}
                 None => links.diagnostics.push(
                     Diagnostic::new(
@@ -230,6 +248,21 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                 });
             }
         }
+    }
+    for (at, id) in titled::title_notes(&mut unmarked, &endnotes, &links.refs) {
+        links.refs.insert(at, id);
+        links.titled.push(id);
+    }
+    for u in unmarked {
+        let mark = &links.notes[u.id.index()].mark;
+        links.diagnostics.push(
+            Diagnostic::new(
+                Code::EndnoteUnmarked,
+                lines[u.line].no,
+                format!("endnote {mark} has no marker {mark} in its chapter"),
+            )
+            .with_hint("the note is kept; add the marker where it belongs"),
+        );
     }
     links.diagnostics.extend(unanswered(lines, &all, &links));
     for p in all {
@@ -332,6 +365,12 @@ pub fn conventions(
             links.notes[id.index()].line,
         );
     }
+    for id in &links.titled {
+        add(
+            "notes on a chapter's title, the title's marker lost",
+            links.notes[id.index()].line,
+        );
+    }
     for &i in &scopes.references {
         add(
             "numbered references entries kept as bibliography, not notes",
@@ -386,6 +425,10 @@ pub fn inlines(text: &str, line_index: usize, refs: &BTreeMap<MarkerAt, NoteId>)
                 k += 1;
             }
         }
+    }
+    // a note on the title whose marker was lost follows the title's text
+    if let Some(id) = refs.get(&(line_index, titled::TITLE_SLOT)) {
+        out.push(Inline::NoteRef(*id));
     }
     out
 }
