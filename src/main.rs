@@ -104,7 +104,7 @@ struct DesignArgs {
     /// A stylesheet replacing the built-in EPUB CSS (`--css` files still follow it).
     #[arg(long, value_name = "FILE")]
     css_replace: Option<PathBuf>,
-    /// A Typst template replacing the built-in styles/book.typ.
+    /// A Typst template replacing the built-in book.typ (styles/book/*.typ).
     #[arg(long)]
     typst_template: Option<PathBuf>,
 }

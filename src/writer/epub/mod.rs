@@ -29,8 +29,12 @@ use documents::DocKind;
 use package::{Item, Package};
 use xhtml::{Ctx, Pages};
 
-/// The built-in stylesheet (`styles/epub.css`).
-pub const DEFAULT_CSS: &str = include_str!("../../../styles/epub.css");
+/// The built-in stylesheet: `styles/epub/*.css` joined in order, carried as `css/epub.css`.
+pub const DEFAULT_CSS: &str = concat!(
+    include_str!("../../../styles/epub/1-base.css"),
+    include_str!("../../../styles/epub/2-pages.css"),
+    include_str!("../../../styles/epub/3-notes-blocks.css"),
+);
 
 /// How to write the EPUB.
 #[derive(Debug, Clone, Default)]
