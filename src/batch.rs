@@ -99,6 +99,13 @@ pub fn build_all(
     done: &(dyn Fn(&BatchOutcome) + Sync),
 ) -> Result<Vec<BatchOutcome>> {
     protect_all(&mut requests);
+    // One scan of the system fonts for every cover the batch draws.
+    if requests.iter().any(|r| r.formats.epub && r.cover.is_none()) {
+        let fonts = crate::writer::epub::CoverFonts::system();
+        for r in requests.iter_mut().filter(|r| r.cover_fonts.is_none()) {
+            r.cover_fonts = Some(fonts.clone());
+        }
+    }
     let run = move || {
         requests
             .into_par_iter()
