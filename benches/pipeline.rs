@@ -52,6 +52,7 @@ fn epub_options() -> EpubOptions {
         modified_unix: 1_300_000_000,
         note_style: None,
         generate_cover: false,
+        cover_fonts: None,
         print_colophon: false,
         resources: Vec::new(),
     }

@@ -4,6 +4,7 @@
 //! indicatif progress bar on a terminal, or plain lines otherwise.
 
 use std::collections::HashMap;
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -86,26 +87,49 @@ pub fn protect_all(requests: &mut [BuildRequest]) {
     }
 }
 
-/// Builds every request in parallel on rayon's global pool (all cores unless
-/// `RAYON_NUM_THREADS` says otherwise), each checked against every input of the batch. `done` is called from the worker thread as each book
-/// finishes; the outcomes come back in input order.
+/// Builds every request in parallel, each checked against every input of the batch: on a pool
+/// of `jobs` threads of its own (`paiban build -j N`; a book's packager compresses on the same
+/// threads, so `-j 1` is one thread in all), or on rayon's global pool (all cores unless
+/// `RAYON_NUM_THREADS` says otherwise). `done` is called from the worker thread as each book
+/// finishes; the outcomes come back in input order. Fails only when the pool's threads cannot be
+/// started.
 pub fn build_all(
     mut requests: Vec<BuildRequest>,
+    jobs: Option<NonZeroUsize>,
     done: &(dyn Fn(&BatchOutcome) + Sync),
-) -> Vec<BatchOutcome> {
+) -> Result<Vec<BatchOutcome>> {
     protect_all(&mut requests);
-    requests
-        .into_par_iter()
-        .map(|req| {
-            let outcome = BatchOutcome {
-                input: req.read.input.clone(),
-                meta: req.read.meta.clone(),
-                result: build(&req),
-            };
-            done(&outcome);
-            outcome
-        })
-        .collect()
+    // One scan of the system fonts for every cover the batch draws.
+    if requests.iter().any(|r| r.formats.epub && r.cover.is_none()) {
+        let fonts = crate::writer::epub::CoverFonts::system();
+        for r in requests.iter_mut().filter(|r| r.cover_fonts.is_none()) {
+            r.cover_fonts = Some(fonts.clone());
+        }
+    }
+    let run = move || {
+        requests
+            .into_par_iter()
+            .map(|req| {
+                let outcome = BatchOutcome {
+                    input: req.read.input.clone(),
+                    meta: req.read.meta.clone(),
+                    result: build(&req),
+                };
+                done(&outcome);
+                outcome
+            })
+            .collect()
+    };
+    match jobs {
+        None => Ok(run()),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n.get())
+                .build()
+                .map_err(|e| Error::Threads(e.to_string()))?;
+            Ok(pool.install(run))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -155,9 +179,10 @@ mod tests {
             })
             .collect();
         let calls = AtomicUsize::new(0);
-        let outcomes = build_all(requests, &|_| {
+        let outcomes = build_all(requests, None, &|_| {
             calls.fetch_add(1, Ordering::Relaxed);
-        });
+        })
+        .unwrap();
         assert_eq!(calls.load(Ordering::Relaxed), 3);
         let got: Vec<(PathBuf, bool)> = outcomes
             .iter()
@@ -170,6 +195,40 @@ mod tests {
         assert_eq!(got, want);
         assert!(out.join("a-typst/main.typ").is_file());
         assert!(out.join("c-typst/main.typ").is_file());
+    }
+
+    #[test]
+    fn a_pool_of_one_or_two_jobs_builds_the_same_books_in_order() {
+        use crate::build::{Formats, ReadRequest};
+        let dir = tempfile::tempdir().unwrap();
+        let text = "第一章\n\n引言\n\n河水从山里流出来，村里的人沿着渠道分水。\n";
+        let names = ["a.txt", "b.txt", "c.txt", "d.txt"];
+        for name in names {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let mut typ = Vec::new();
+        for jobs in [1, 2] {
+            let out = dir.path().join(format!("out{jobs}"));
+            let requests = names
+                .iter()
+                .map(|n| BuildRequest {
+                    read: ReadRequest {
+                        input: dir.path().join(n),
+                        ..ReadRequest::default()
+                    },
+                    out_dir: out.clone(),
+                    formats: Formats::parse("typst").unwrap(),
+                    ..BuildRequest::default()
+                })
+                .collect();
+            let outcomes = build_all(requests, NonZeroUsize::new(jobs), &|_| ()).unwrap();
+            let inputs: Vec<PathBuf> = outcomes.iter().map(|o| o.input.clone()).collect();
+            let want: Vec<PathBuf> = names.iter().map(|n| dir.path().join(n)).collect();
+            assert_eq!(inputs, want);
+            assert!(outcomes.iter().all(|o| o.result.is_ok()));
+            typ.push(std::fs::read(out.join("d-typst/main.typ")).unwrap());
+        }
+        assert_eq!(typ[0], typ[1]);
     }
 
     /// Inputs and the colliding pair expected.

@@ -2,6 +2,7 @@
 //! (indicatif) when stderr is a terminal, one plain line per book otherwise.
 
 use std::io::IsTerminal;
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -39,8 +40,13 @@ fn failed(o: &BatchOutcome) -> bool {
     o.result.as_ref().map_or(true, |r| r.withheld)
 }
 
-/// Builds many manuscripts in parallel; `template` gives every option but the input.
-pub fn run(paths: &[PathBuf], template: &BuildRequest) -> anyhow::Result<ExitCode> {
+/// Builds many manuscripts in parallel, `jobs` at once (default: one per core); `template` gives
+/// every option but the input.
+pub fn run(
+    paths: &[PathBuf],
+    template: &BuildRequest,
+    jobs: Option<NonZeroUsize>,
+) -> anyhow::Result<ExitCode> {
     if template.read.meta.is_some() || template.cover.is_some() {
         bail!(
             "--meta and --cover name one book's files: in a batch each book takes its own <stem>.toml beside it; build books with a cover one at a time"
@@ -77,7 +83,7 @@ pub fn run(paths: &[PathBuf], template: &BuildRequest) -> anyhow::Result<ExitCod
         ProgressBar::new(n as u64).with_style(style)
     });
     let finished = AtomicUsize::new(0);
-    let outcomes = batch::build_all(requests, &|o| {
+    let outcomes = batch::build_all(requests, jobs, &|o| {
         let k = finished.fetch_add(1, Ordering::Relaxed) + 1;
         match &bar {
             Some(pb) => {
@@ -90,6 +96,7 @@ pub fn run(paths: &[PathBuf], template: &BuildRequest) -> anyhow::Result<ExitCod
             None => eprintln!("{}", line(k, n, o)),
         }
     });
+    let outcomes = outcomes?;
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }

@@ -220,6 +220,9 @@ pub struct BuildRequest {
     pub protect: Arc<Protected>,
     /// The environment, read once by `main`: where Typst is, `SOURCE_DATE_EPOCH`.
     pub settings: Settings,
+    /// The system fonts for a generated cover, scanned once for a whole batch
+    /// ([`crate::batch::build_all`]); `None` scans them in this build.
+    pub cover_fonts: Option<crate::writer::epub::CoverFonts>,
 }
 
 /// What a build wrote and found.
@@ -441,6 +444,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
             modified_unix: modified_time(book.meta.date, &req.settings)?,
             note_style: None,
             generate_cover: true,
+            cover_fonts: req.cover_fonts.clone(),
             print_colophon: req.print_colophon,
             resources: resources.clone(),
         };

@@ -72,6 +72,9 @@ pub enum Error {
         /// Why it cannot be written.
         message: String,
     },
+    /// A batch's worker threads (`-j N`) could not be started.
+    #[error("cannot start the batch's worker threads: {0}")]
+    Threads(String),
 }
 
 /// The library's result type.

@@ -104,7 +104,7 @@ struct DesignArgs {
     /// A stylesheet replacing the built-in EPUB CSS (`--css` files still follow it).
     #[arg(long, value_name = "FILE")]
     css_replace: Option<PathBuf>,
-    /// A Typst template replacing the built-in styles/book.typ.
+    /// A Typst template replacing the built-in book.typ (styles/book/*.typ).
     #[arg(long)]
     typst_template: Option<PathBuf>,
 }
@@ -172,6 +172,9 @@ enum Command {
         /// Validate the EPUB right after building (epubcheck, Ace); any error or warning fails.
         #[arg(long)]
         check: bool,
+        /// Books built at once in a batch [default: one per core, or RAYON_NUM_THREADS].
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<std::num::NonZeroUsize>,
     },
     /// Write the book as pandoc-compatible Markdown (YAML metadata, headings with their labels,
     /// `[^n]` notes, fenced divs) to correct by hand; `paiban build BOOK.md` reads it back.
@@ -483,6 +486,7 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
             deny_warnings,
             print_colophon,
             more,
+            jobs,
         } => {
             let batch = !more.is_empty() || read.manuscript.is_dir();
             // `-o name.epub` names the EPUB itself.
@@ -531,7 +535,7 @@ fn run(cli: Cli, settings: &Settings) -> anyhow::Result<ExitCode> {
                 anyhow::ensure!(!deny_warnings, "--deny-warnings builds one book at a time");
                 let mut paths = vec![req.read.input.clone()];
                 paths.extend(more);
-                return batch_cli::run(&paths, &req);
+                return batch_cli::run(&paths, &req, jobs);
             }
             let report = build::build(&req)
                 .with_context(|| format!("cannot build {}", req.read.input.display()))?;

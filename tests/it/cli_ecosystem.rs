@@ -165,3 +165,40 @@ fn build_and_watch_share_the_design_options_and_their_help() {
         );
     }
 }
+
+/// `-j N` builds a batch N books at a time, with the same outputs whatever N; `-j 0` is a usage
+/// error.
+#[test]
+fn jobs_set_how_many_books_build_at_once_and_not_what_they_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let books = dir.path().join("books");
+    std::fs::create_dir(&books).unwrap();
+    for name in ["a", "b", "c"] {
+        std::fs::write(books.join(format!("{name}.txt")), BOOK).unwrap();
+    }
+    let mut built = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = dir.path().join(format!("out{jobs}"));
+        paiban()
+            .args(["build", "--format", "epub", "-j", jobs])
+            .arg(&books)
+            .arg("-o")
+            .arg(&out)
+            .env("SOURCE_DATE_EPOCH", "1300000000")
+            .assert()
+            .success();
+        let epubs: Vec<Vec<u8>> = ["a", "b", "c"]
+            .iter()
+            .map(|n| std::fs::read(out.join(format!("{n}.epub"))).unwrap())
+            .collect();
+        built.push(epubs);
+    }
+    assert!(built[0] == built[1], "-j 1 and -j 2 give different EPUBs");
+    paiban()
+        .args(["build", "-j", "0"])
+        .arg(&books)
+        .arg("-o")
+        .arg(dir.path().join("out0"))
+        .assert()
+        .code(2);
+}

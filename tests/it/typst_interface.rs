@@ -39,7 +39,7 @@ fn calls(main: &str) -> BTreeSet<String> {
 #[test]
 fn every_called_function_is_defined_and_documented() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let template = std::fs::read_to_string(root.join("styles/book.typ")).unwrap();
+    let template = paiban::writer::typst::DEFAULT_TEMPLATE;
     let readme = std::fs::read_to_string(root.join("styles/README.md")).unwrap();
     let example = {
         let text = decode(
@@ -78,4 +78,31 @@ fn every_called_function_is_defined_and_documented() {
             "main.typ calls {f} but styles/README.md does not document it"
         );
     }
+}
+
+/// The built-in designs are kept in parts (`styles/book/*.typ`, `styles/epub/*.css`, each under
+/// ~250 lines) and shipped whole: the template and the stylesheet are every part of their
+/// folder, in name order, each ending its last line — no part left out, none glued to the next.
+#[test]
+fn the_designs_are_their_parts_joined_in_order() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let joined = |dir: &str, ext: &str| {
+        let mut parts: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .collect();
+        parts.sort();
+        assert!(parts.len() > 1, "{dir}: {parts:?}");
+        parts
+            .iter()
+            .map(|p| {
+                let text = std::fs::read_to_string(p).unwrap();
+                assert!(text.ends_with('\n'), "{} ends mid-line", p.display());
+                text
+            })
+            .collect::<String>()
+    };
+    assert!(joined("styles/book", "typ") == paiban::writer::typst::DEFAULT_TEMPLATE);
+    assert!(joined("styles/epub", "css") == paiban::writer::epub::DEFAULT_CSS);
 }

@@ -54,6 +54,16 @@ pub fn zip_time(unix: i64) -> DateTime {
 /// for 1.8% smaller output, and level 1 is ~10% larger; 6 is zlib's own default.
 pub const DEFLATE_LEVEL: i64 = 6;
 
+/// Whether an entry is deflated: everything but formats that are compressed already (PNG, JPEG,
+/// GIF, WebP images, WOFF and WOFF2 fonts), which are stored — deflating them again costs CPU for
+/// next to nothing (a JPEG shrinks by about 1%), and a reader inflating them gains nothing.
+pub fn deflates(name: &str) -> bool {
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    !["png", "jpg", "jpeg", "gif", "webp", "woff", "woff2"]
+        .iter()
+        .any(|c| ext.eq_ignore_ascii_case(c))
+}
+
 /// How the entries are compressed: one after another, or on all cores (the bytes are the same).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Packing {
@@ -64,7 +74,8 @@ pub enum Packing {
     Sequential,
 }
 
-/// Zips the files in the given order after `mimetype` (stored); everything else is deflated.
+/// Zips the files in the given order after `mimetype` (stored); every other entry is deflated
+/// unless it is compressed already ([`deflates`]).
 /// All entries get the same timestamp and permissions, so equal input gives equal bytes.
 pub fn package(files: &[(String, Vec<u8>)], modified_unix: i64) -> Result<Vec<u8>, EpubError> {
     package_with(files, modified_unix, Packing::default())
@@ -93,6 +104,7 @@ pub fn package_with(
         .compression_level(Some(DEFLATE_LEVEL))
         .last_modified_time(time)
         .unix_permissions(0o644);
+    let method = |name: &str| if deflates(name) { deflated } else { stored };
     let container = container_xml();
     let entries: Vec<(&str, &[u8])> = std::iter::once(("META-INF/container.xml", &container[..]))
         .chain(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
@@ -100,7 +112,7 @@ pub fn package_with(
     match packing {
         Packing::Sequential => {
             for (name, bytes) in entries {
-                z.start_file(name, deflated).map_err(zerr)?;
+                z.start_file(name, method(name)).map_err(zerr)?;
                 z.write_all(bytes).map_err(ioerr)?;
             }
         }
@@ -109,11 +121,63 @@ pub fn package_with(
             // compressed bytes as they are.
             let prepared: Vec<PreparedZipFile> = entries
                 .par_iter()
-                .map(|(name, bytes)| PreparedZipFile::from_data(name, deflated, bytes))
+                .map(|(name, bytes)| PreparedZipFile::from_data(name, method(name), bytes))
                 .collect::<Result<_, _>>()
                 .map_err(zerr)?;
             z.add_prepared_files(prepared).map_err(zerr)?;
         }
     }
     Ok(z.finish().map_err(zerr)?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compressed_formats_are_stored_and_the_rest_deflated() {
+        let cases = [
+            ("EPUB/images/cover.png", false),
+            ("EPUB/images/cover.jpg", false),
+            ("EPUB/res/pics/Plate.JPEG", false),
+            ("EPUB/res/a.gif", false),
+            ("EPUB/res/a.webp", false),
+            ("EPUB/res/fonts/Body.woff2", false),
+            ("EPUB/res/fonts/Body.woff", false),
+            ("EPUB/res/fonts/Body.otf", true),
+            ("EPUB/res/fonts/Body.ttf", true),
+            ("EPUB/res/map.svg", true),
+            ("EPUB/chapter-1.xhtml", true),
+            ("EPUB/content.opf", true),
+            ("EPUB/png", true),
+        ];
+        for (name, want) in cases {
+            assert_eq!(deflates(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_png_entry_is_stored_byte_for_byte() {
+        use std::io::Read;
+        let png = b"\x89PNG\r\n\x1a\n fake image bytes".to_vec();
+        let files = vec![
+            ("EPUB/images/cover.png".to_string(), png.clone()),
+            (
+                "EPUB/a.xhtml".to_string(),
+                b"<p>text text text text</p>".repeat(20),
+            ),
+        ];
+        for packing in [Packing::Sequential, Packing::Parallel] {
+            let bytes = package_with(&files, 0, packing).unwrap();
+            let mut z = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+            let mut f = z.by_name("EPUB/images/cover.png").unwrap();
+            assert_eq!(f.compression(), CompressionMethod::Stored);
+            let mut got = Vec::new();
+            f.read_to_end(&mut got).unwrap();
+            assert_eq!(got, png);
+            drop(f);
+            let f = z.by_name("EPUB/a.xhtml").unwrap();
+            assert_eq!(f.compression(), CompressionMethod::Deflated);
+        }
+    }
 }

@@ -19,6 +19,7 @@ mod xml;
 
 pub use container::{Packing, package_with};
 pub use cover::{CoverImage, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT};
+pub use cover_art::CoverFonts;
 pub use notes::NoteStyle;
 pub use package::{CONFORMS_TO, identifier};
 
@@ -29,8 +30,12 @@ use documents::DocKind;
 use package::{Item, Package};
 use xhtml::{Ctx, Pages};
 
-/// The built-in stylesheet (`styles/epub.css`).
-pub const DEFAULT_CSS: &str = include_str!("../../../styles/epub.css");
+/// The built-in stylesheet: `styles/epub/*.css` joined in order, carried as `css/epub.css`.
+pub const DEFAULT_CSS: &str = concat!(
+    include_str!("../../../styles/epub/1-base.css"),
+    include_str!("../../../styles/epub/2-pages.css"),
+    include_str!("../../../styles/epub/3-notes-blocks.css"),
+);
 
 /// How to write the EPUB.
 #[derive(Debug, Clone, Default)]
@@ -46,6 +51,9 @@ pub struct EpubOptions {
     /// Without [`EpubOptions::cover`], draw a raster cover (PNG from the title, authors and
     /// publisher, in system fonts) as the `cover-image`; otherwise the cover page is set in type.
     pub generate_cover: bool,
+    /// The system fonts scanned once for many builds (a batch); `None` scans them when a cover
+    /// is generated.
+    pub cover_fonts: Option<CoverFonts>,
     /// Keep the colophon's print-only fields (定价, 印张, 印次, 成品尺寸 …) on the copyright page.
     pub print_colophon: bool,
     /// Fonts and images to carry (book.toml's `[[resources]]`), at [`resource_href`] and declared
@@ -94,7 +102,9 @@ pub fn render(book: &Book, opts: &EpubOptions) -> Result<Output, EpubError> {
     let lang = book.meta.language.as_str();
     let cover = match &opts.cover {
         Some(bytes) => Some(cover::prepare(bytes, &mut diagnostics)?),
-        None if opts.generate_cover => cover_art::generate(&book.meta, lang),
+        None if opts.generate_cover => {
+            cover_art::generate(&book.meta, lang, opts.cover_fonts.as_ref())
+        }
         None => None,
     };
     let docs = documents::plan(book);

@@ -2,7 +2,7 @@
 //!
 //! The project compiles with `typst compile main.typ` in its folder. `main.typ` holds only the
 //! book's content, as calls to the template's functions; `book.typ` holds only the design
-//! (`styles/book.typ`, or the template given in [`TypstOptions::template`]); `FONTS.md` names the
+//! (`styles/book/*.typ` joined in order as `book.typ`, or the template given in [`TypstOptions::template`]); `FONTS.md` names the
 //! fonts the book needs.
 
 pub mod escape;
@@ -13,7 +13,11 @@ use crate::model::{Book, Resource, TrimSize};
 use crate::writer::Output;
 
 /// The built-in template: page, fonts, headings, notes, running heads.
-pub const DEFAULT_TEMPLATE: &str = include_str!("../../../styles/book.typ");
+pub const DEFAULT_TEMPLATE: &str = concat!(
+    include_str!("../../../styles/book/1-page.typ"),
+    include_str!("../../../styles/book/2-display.typ"),
+    include_str!("../../../styles/book/3-text.typ"),
+);
 
 /// CJK serif families (宋体) the template can use, in order of preference; the PDF step picks
 /// the first one installed and passes it as `--input cjk-serif=…`.
@@ -52,7 +56,7 @@ pub const A5: TrimSize = TrimSize {
 /// How to write the Typst project.
 #[derive(Debug, Clone, Default)]
 pub struct TypstOptions {
-    /// A template replacing the built-in `styles/book.typ`.
+    /// A template replacing the built-in `book.typ` ([`DEFAULT_TEMPLATE`]).
     pub template: Option<String>,
     /// Bleed in millimetres added on every side for the printer (0 for none).
     pub bleed_mm: f32,

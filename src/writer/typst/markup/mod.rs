@@ -1,14 +1,20 @@
 //! `main.typ` (正文源文件): the book's content as calls to the template's functions.
 //!
-//! Every piece of book text goes through [`super::escape`]; this module only arranges it.
+//! Every piece of book text goes through [`super::escape`]; this module only arranges it. The
+//! front matter is in [`front`], the CIP record and colophon in [`cip`], the language and
+//! display-text helpers in [`text`].
+
+mod cip;
+mod front;
+mod text;
 
 use std::fmt::Write as _;
 
+pub(super) use text::centred_punctuation;
+use text::{call_args, display_markup, lang_region, mm, toc_markup};
+
 use super::escape;
-use crate::model::{
-    Block, Book, CipRecord, CipStyle, ColophonEntry, DisplayLine, DisplayRole, Division,
-    DivisionKind, Inline, TrimSize,
-};
+use crate::model::{Block, Book, DisplayLine, Division, DivisionKind, Inline, TrimSize};
 
 /// The template's `note-numbering` pattern and `note-restart` for a book's note numbering.
 fn note_numbering_args(n: crate::model::NoteNumbering) -> (&'static str, &'static str) {
@@ -51,20 +57,6 @@ pub(super) fn main_typ(book: &Book, page: Page) -> String {
         w.division(d, 1);
     }
     w.out
-}
-
-/// Order of front-matter divisions in print: half-title, title page, copyright page, preface,
-/// abstract, contents (others keep their place among the prose divisions).
-fn front_rank(kind: DivisionKind) -> u8 {
-    match kind {
-        DivisionKind::Cover => 0,
-        DivisionKind::TitlePage => 1,
-        DivisionKind::CopyrightPage => 2,
-        DivisionKind::Dedication => 3,
-        DivisionKind::Abstract => 5,
-        DivisionKind::Contents => 6,
-        _ => 4,
-    }
 }
 
 struct Markup<'a> {
@@ -117,112 +109,6 @@ impl<'a> Markup<'a> {
         }
         self.out.push_str(")\n\n");
         let _ = writeln!(self.out, "#half-title[{}]\n", display_markup(&m.title));
-    }
-
-    fn front(&mut self) {
-        let mut front: Vec<&Division> = self.book.front.iter().collect();
-        front.sort_by_key(|d| front_rank(d.kind));
-        let has = |k: DivisionKind| front.iter().any(|d| d.kind == k);
-        if !has(DivisionKind::TitlePage) {
-            self.synthetic_title_page();
-        }
-        if !has(DivisionKind::CopyrightPage) && self.book.meta.cip.is_some() {
-            self.out.push_str("#copyright-page[\n");
-            if let Some(cip) = &self.book.meta.cip {
-                self.cip(cip);
-            }
-            self.out.push_str("]\n\n");
-        }
-        let mut contents_done = false;
-        for d in front {
-            match d.kind {
-                DivisionKind::Cover => {}
-                // the notes homed on a display page (a transcriber's note above the text)
-                // are printed on it, never dropped
-                DivisionKind::TitlePage => {
-                    self.out.push_str("#title-page[\n");
-                    self.blocks(&d.blocks);
-                    self.orphan_notes(d);
-                    self.out.push_str("]\n\n");
-                }
-                DivisionKind::CopyrightPage => {
-                    self.out.push_str("#copyright-page[\n");
-                    self.blocks(&d.blocks);
-                    self.orphan_notes(d);
-                    self.out.push_str("]\n\n");
-                }
-                DivisionKind::Contents => {
-                    let title = self.title_or(d, self.contents_name(), "Contents");
-                    let _ = writeln!(self.out, "#contents[{}]\n", title.text);
-                    self.orphan_notes(d);
-                    contents_done = true;
-                }
-                _ => self.front_division(d),
-            }
-        }
-        if !contents_done && !self.book.body.is_empty() {
-            let title = if self.is_chinese() {
-                self.contents_name()
-            } else {
-                "Contents"
-            };
-            let _ = writeln!(self.out, "#contents[{}]\n", escape::markup(title));
-        }
-    }
-
-    fn synthetic_title_page(&mut self) {
-        let m = &self.book.meta;
-        self.out.push_str("#title-page[\n");
-        self.display_text(DisplayRole::Title, &m.title);
-        if let Some(s) = &m.subtitle {
-            self.display_text(DisplayRole::Subtitle, s);
-        }
-        if let Some(a) = &m.alt_title {
-            self.display_text(DisplayRole::AltTitle, &a.text);
-        }
-        let authors = m.author_statement.clone().unwrap_or_else(|| {
-            let names: Vec<&str> = m.authors.iter().map(|a| a.name.as_str()).collect();
-            let et_al = if m.authors_et_al { " 等" } else { "" };
-            format!("{}{et_al}", names.join("　"))
-        });
-        if !authors.trim().is_empty() {
-            self.display_text(DisplayRole::Authors, &authors);
-        }
-        if let Some(p) = &m.publisher {
-            self.display_text(DisplayRole::Publisher, p);
-        }
-        self.out.push_str("]\n\n");
-    }
-
-    fn display_text(&mut self, role: DisplayRole, text: &str) {
-        let _ = writeln!(
-            self.out,
-            "#display-line(role: \"{}\")[{}]",
-            role.name(),
-            display_markup(text)
-        );
-    }
-
-    fn front_division(&mut self, d: &Division) {
-        let title = self.title_or(d, "", "");
-        let mut args = Vec::new();
-        if let Some(k) = &d.kicker {
-            args.push(format!("kicker: [{}]", self.inlines(k)));
-        }
-        if let Some(n) = &title.notes {
-            args.push(format!("notes: [{n}]"));
-        }
-        let _ = writeln!(
-            self.out,
-            "#front-division{}[{}]\n",
-            call_args(&args),
-            title.text
-        );
-        self.blocks(&d.blocks);
-        for c in &d.children {
-            self.division(c, 2);
-        }
-        self.orphan_notes(d);
     }
 
     /// Notes with no marker, kept at the end of the division they were printed in.
@@ -431,85 +317,6 @@ impl<'a> Markup<'a> {
         );
     }
 
-    fn cip(&mut self, cip: &CipRecord) {
-        let content = |s: &str| format!("[{}]", escape::markup(s));
-        let opt = |s: &Option<String>| s.as_deref().map_or("none".to_string(), content);
-        if cip.style == CipStyle::LibraryOfCongress && !cip.issued.is_empty() {
-            // as issued: one field per line (the template hangs the turnover lines)
-            let fields: String = cip
-                .issued
-                .iter()
-                .map(|f| format!("    {},\n", content(f)))
-                .collect();
-            let _ = writeln!(
-                self.out,
-                "#cip(\n  heading: {},\n  fields: (\n{fields}  ),\n  style: \"loc\",\n)\n",
-                content(&cip.heading),
-            );
-            return;
-        }
-        let taiwan = cip.style == CipStyle::Taiwan;
-        let tracings: Vec<String> = cip
-            .tracings
-            .iter()
-            .map(|t| match (t.numeral.as_str(), taiwan) {
-                ("", _) => content(&t.text),
-                // Taiwan: `1.CST: 書院`, as issued.
-                (n, true) => content(&format!("{n}.{}", t.text)),
-                (n, false) => content(&format!("{n}. {}", t.text)),
-            })
-            .collect();
-        let heading = if cip.heading.is_empty() {
-            "图书在版编目(CIP)数据"
-        } else {
-            &cip.heading
-        };
-        // Only what the record has: a record without an edition or an extent, issued under
-        // GB/T 12451, calls the template as before.
-        let mut extra = String::new();
-        if let Some(e) = &cip.edition {
-            let _ = writeln!(extra, "  edition: {},", content(e));
-        }
-        if let Some(e) = &cip.extent {
-            let _ = writeln!(extra, "  extent: {},", content(e));
-        }
-        if !cip.notes.is_empty() {
-            let notes: Vec<String> = cip.notes.iter().map(|n| content(n)).collect();
-            let _ = writeln!(extra, "  notes: ({},),", notes.join(", "));
-        }
-        if taiwan {
-            extra.push_str("  style: \"taiwan\",\n");
-        }
-        let _ = writeln!(
-            self.out,
-            "#cip(\n  heading: {},\n  description: {},\n{extra}  imprint: {},\n  isbn: {},\n  tracings: ({}),\n  number-line: {},\n)\n",
-            content(heading),
-            // The template joins description, edition and imprint as issued (`. —`, `. -- `).
-            content(cip.description.trim().trim_end_matches('.')),
-            content(&cip.imprint),
-            opt(&cip.isbn),
-            tracings
-                .iter()
-                .map(|t| format!("{t}, "))
-                .collect::<String>()
-                .trim_end(),
-            opt(&cip.cip_number_line),
-        );
-    }
-
-    fn colophon(&mut self, entries: &[ColophonEntry]) {
-        self.out.push_str("#colophon((\n");
-        for e in entries {
-            let _ = writeln!(
-                self.out,
-                "  ([{}], [{}]),",
-                escape::markup(&e.label),
-                escape::markup(&e.value)
-            );
-        }
-        self.out.push_str("))\n\n");
-    }
-
     /// An inline run as markup: adjacent text joined, then escaped; notes as `#footnote[…]`.
     fn inlines(&self, inlines: &[Inline]) -> String {
         let mut out = String::new();
@@ -598,156 +405,6 @@ impl<'a> Markup<'a> {
             "目錄"
         } else {
             "目录"
-        }
-    }
-}
-
-/// The Typst `lang` and `region` for a BCP 47 tag (`zh-CN` → `zh`, `cn`); Chinese by default.
-fn lang_region(tag: &str) -> (String, Option<String>) {
-    let mut parts = tag.split(['-', '_']);
-    let lang = parts
-        .next()
-        .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()))
-        .map(str::to_ascii_lowercase);
-    let Some(lang) = lang else {
-        return ("zh".into(), Some("cn".into()));
-    };
-    let rest: Vec<&str> = parts.collect();
-    let hant = rest.iter().any(|p| p.eq_ignore_ascii_case("hant"));
-    let region = rest
-        .iter()
-        .find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
-        .map(|p| p.to_ascii_lowercase())
-        // 繁体 without a region: Taiwan's conventions (centred punctuation); else 简体, China's.
-        .or_else(|| (lang == "zh").then(|| if hant { "tw" } else { "cn" }.to_string()));
-    (lang, region)
-}
-
-/// Whether a book in `tag` is set with centred punctuation (Traditional Chinese of Taiwan, Hong
-/// Kong or Macau: `zh-Hant`, `zh-TW`, `zh-HK`), which `book.typ` never compresses.
-pub(super) fn centred_punctuation(tag: &str) -> bool {
-    let (lang, region) = lang_region(tag);
-    lang == "zh" && matches!(region.as_deref(), Some("tw" | "hk" | "mo"))
-}
-
-/// Display text this short (in characters) fits one line at any display size.
-const SHORT_DISPLAY: usize = 8;
-
-/// Display text (titles, authors on the title page) as markup: a CJK text that has phrase
-/// boundaries becomes `#phrases[…][…]`, which breaks only between them; other text is escaped.
-fn display_markup(text: &str) -> String {
-    let pieces = crate::writer::phrases::phrases(text);
-    let short = text.chars().count() <= SHORT_DISPLAY;
-    if short || pieces.len() < 2 || !text.chars().any(crate::writer::phrases::is_cjk) {
-        return escape::markup(text);
-    }
-    let args: String = pieces
-        .iter()
-        .map(|p| format!("[{}]", escape::markup(p)))
-        .collect();
-    format!("#phrases{args}")
-}
-
-/// Longest phrase (in characters) the contents keeps on one line; a longer one may break. A
-/// title no longer than this never wraps in the contents and is written as it is.
-const MAX_UNBROKEN: usize = 12;
-
-/// A CJK title for the contents, as content whose phrases are kept whole: a word joiner
-/// (U+2060) between the characters of each phrase, so a wrapped entry breaks only between
-/// phrases (`…的流通：以青枫书院 / 《借书簿》为中心`, never `为中 / 心`). `None` for other titles,
-/// which the contents sets as the heading's text.
-fn toc_markup(title: &[Inline]) -> Option<String> {
-    let text: String = title
-        .iter()
-        .filter_map(|i| match i {
-            Inline::Text(t) => Some(t.as_str()),
-            _ => None,
-        })
-        .collect();
-    if !text.chars().any(crate::writer::phrases::is_cjk) || text.chars().count() <= MAX_UNBROKEN {
-        return None;
-    }
-    let mut joined = String::new();
-    for p in crate::writer::phrases::phrases(&text) {
-        if p.chars().count() > MAX_UNBROKEN {
-            // Too long to keep whole: it may break anywhere.
-            joined.push_str(&p);
-            continue;
-        }
-        for (i, c) in p.chars().enumerate() {
-            if i > 0 && !c.is_whitespace() {
-                joined.push('\u{2060}');
-            }
-            joined.push(c);
-        }
-    }
-    Some(format!("[{}]", escape::markup(&joined)))
-}
-
-/// `(a, b)` for named arguments, nothing when there are none.
-fn call_args(args: &[String]) -> String {
-    if args.is_empty() {
-        String::new()
-    } else {
-        format!("({})", args.join(", "))
-    }
-}
-
-/// A length in mm as Typst source: `160`, `3.5`.
-fn mm(v: f32) -> String {
-    let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
-    let s = format!("{:.2}", v);
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lang_region_table() {
-        let table: &[(&str, (&str, Option<&str>))] = &[
-            ("zh-CN", ("zh", Some("cn"))),
-            ("zh", ("zh", Some("cn"))),
-            ("zh-Hans-CN", ("zh", Some("cn"))),
-            ("zh-Hant", ("zh", Some("tw"))),
-            ("zh-Hant-HK", ("zh", Some("hk"))),
-            ("zh-TW", ("zh", Some("tw"))),
-            ("en-GB", ("en", Some("gb"))),
-            ("en", ("en", None)),
-            ("", ("zh", Some("cn"))),
-            ("#x", ("zh", Some("cn"))),
-        ];
-        for (tag, (lang, region)) in table {
-            let (l, r) = lang_region(tag);
-            assert_eq!((l.as_str(), r.as_deref()), (*lang, *region), "tag {tag:?}");
-        }
-    }
-
-    #[test]
-    fn centred_punctuation_table() {
-        let table = [
-            ("zh-TW", true),
-            ("zh-Hant", true),
-            ("zh-Hant-HK", true),
-            ("zh-HK", true),
-            ("zh-MO", true),
-            ("zh-CN", false),
-            ("zh-Hans", false),
-            ("zh", false),
-            ("ja", false),
-            ("en-TW", false),
-        ];
-        for (tag, centred) in table {
-            assert_eq!(centred_punctuation(tag), centred, "tag {tag:?}");
-        }
-    }
-
-    #[test]
-    fn mm_table() {
-        let table: &[(f32, &str)] = &[(160.0, "160"), (3.5, "3.5"), (0.0, "0"), (-2.0, "0")];
-        for (v, s) in table {
-            assert_eq!(mm(*v), *s);
         }
     }
 }
