@@ -190,6 +190,17 @@ pub fn compact_within(text: &str, max: usize) -> Option<String> {
 /// Whether `text` holds at most `max` characters other than white space (counted no further
 /// than `max` + 1).
 pub fn compact_fits(text: &str, max: usize) -> bool {
+    if text.len() <= max {
+        // no more characters than bytes
+        return true;
+    }
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace() && *b != 0x0B)
+            .nth(max)
+            .is_none();
+    }
     text.chars()
         .filter(|c| !c.is_whitespace())
         .nth(max)
@@ -419,12 +430,14 @@ mod tests {
 
     #[test]
     fn compact_within_limit() {
-        let cases: [(&str, usize, Option<&str>); 5] = [
+        let cases: [(&str, usize, Option<&str>); 7] = [
             ("目 录", 2, Some("目录")),
             ("目 录", 1, None),
             ("  ", 0, Some("")),
             ("a b c d", 4, Some("abcd")),
             ("河水\t流向\u{3000}大海", 5, None),
+            ("a\u{0B}b\u{0C}c\r\nd e\tf", 6, Some("abcdef")),
+            ("a\u{0B}b\u{0C}c\r\nd e\tf", 5, None),
         ];
         for (input, max, want) in cases {
             assert_eq!(

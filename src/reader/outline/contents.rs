@@ -115,8 +115,9 @@ impl Index {
                 after = Some(i);
             }
         }
-        let mut one: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut two: HashMap<String, Vec<usize>> = HashMap::new();
+        let keyed = key.iter().filter(|k| !k.is_empty()).count();
+        let mut one: HashMap<String, Vec<usize>> = HashMap::with_capacity(keyed);
+        let mut two: HashMap<String, Vec<usize>> = HashMap::with_capacity(keyed);
         for i in 0..n {
             if key[i].is_empty() {
                 continue;
@@ -159,7 +160,9 @@ impl Index {
 /// A heading line's key: [`title_key`] after a spelt chapter or part number becomes digits
 /// (`CHAPTER THREE` and the contents' `Chapter 3` are one label).
 fn line_key(text: &str) -> String {
-    spelt_key(text).replace('：', "")
+    let mut key = spelt_key(text);
+    key.retain(|c| c != '：');
+    key
 }
 
 /// [`line_key`] before colons go (`Part II: The Town` and `Part II The Town` are one).
@@ -170,11 +173,16 @@ fn spelt_key(text: &str) -> String {
         return title_key(t);
     };
     let rest = words.next().unwrap_or("");
-    let lower = num.to_lowercase();
-    let lower = lower.trim_end_matches(['.', ':']);
-    let spelt = crate::reader::labels::NUMBER_WORDS
-        .iter()
-        .position(|w| *w == lower);
+    let words = crate::reader::labels::NUMBER_WORDS;
+    // the number words are ASCII: an ASCII word is compared without lower-casing a copy
+    let spelt = if num.is_ascii() {
+        let num = num.trim_end_matches(['.', ':']);
+        words.iter().position(|w| w.eq_ignore_ascii_case(num))
+    } else {
+        let lower = num.to_lowercase();
+        let lower = lower.trim_end_matches(['.', ':']);
+        words.iter().position(|w| *w == lower)
+    };
     match spelt {
         Some(n) if ["chapter", "part"].contains(&word.to_lowercase().as_str()) => {
             title_key(&format!("{word} {} {rest}", n + 1))
