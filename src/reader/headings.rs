@@ -156,8 +156,15 @@ fn matter_en(text: &str) -> Option<Kind> {
             .all(|h| words.next().is_some_and(|x| x.eq_ignore_ascii_case(h)))
             && words.next().is_none()
     };
+    // a heading's first word must open the line (asked before the words are compared)
+    let first = t.split_whitespace().next().unwrap_or("");
     let found = capitalised
-        .then(|| MATTER_EN.iter().find(|(w, _)| same_words(w)))
+        .then(|| {
+            MATTER_EN.iter().find(|(w, _)| {
+                let head = w.split(' ').next().unwrap_or("");
+                head.eq_ignore_ascii_case(first) && same_words(w)
+            })
+        })
         .flatten();
     if let Some((_, kind)) = found {
         return Some(Kind::Matter {
