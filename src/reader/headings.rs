@@ -219,9 +219,8 @@ const MATTER_LONGEST: usize = 6;
 
 /// A front or back-matter heading (`序`, `目 录`, `主要参考文献`, `附录一 调查问卷`).
 pub fn matter(text: &str) -> Option<Kind> {
-    if !compact_fits(text, MAX_MATTER) {
-        return None;
-    }
+    // a heading of MATTER or MATTER_EN, or an English appendix (`Appendix` + 3 + 60), holds
+    // well under MAX_MATTER characters: only the 附录 form below is measured against it
     if let Some(compact) = compact_within(text, MATTER_LONGEST)
         && let Some((_, kind)) = MATTER.iter().find(|(w, _)| *w == compact)
     {
@@ -235,6 +234,9 @@ pub fn matter(text: &str) -> Option<Kind> {
     }
     let t = text.trim();
     let rest = t.strip_prefix("附录").or_else(|| t.strip_prefix("附錄"))?;
+    if !compact_fits(text, MAX_MATTER) {
+        return None;
+    }
     let next_ok = rest
         .chars()
         .next()
@@ -345,6 +347,8 @@ mod tests {
             })
         };
         let long = "目录后记".repeat(30);
+        // an appendix line over MAX_MATTER characters is running text
+        let long_appendix = format!("附录一 {}", "渡口".repeat(40));
         let cases = [
             ("序", m(DivisionKind::Preface, "序")),
             ("自 序", m(DivisionKind::Preface, "自序")),
@@ -417,6 +421,7 @@ mod tests {
                 ),
             ),
             (long.as_str(), None),
+            (long_appendix.as_str(), None),
         ];
         for (input, want) in cases {
             assert_eq!(matter(input), want, "{input:?}");
