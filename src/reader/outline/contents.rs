@@ -178,6 +178,9 @@ fn spelt_key(text: &str) -> String {
     let spelt = if num.is_ascii() {
         let num = num.trim_end_matches(['.', ':']);
         words.iter().position(|w| w.eq_ignore_ascii_case(num))
+    } else if !num.contains('\u{212A}') {
+        // other characters than ASCII lower-case to ASCII only in the Kelvin sign (`K` → `k`)
+        None
     } else {
         let lower = num.to_lowercase();
         let lower = lower.trim_end_matches(['.', ':']);

@@ -277,6 +277,14 @@ pub fn title_key(title: &str) -> String {
             i += 1;
             continue;
         }
+        if !b.is_ascii() {
+            let c = title[i..].chars().next().expect("a character starts here");
+            if ('\u{3001}'..='\u{9FFF}').contains(&c) {
+                // CJK punctuation, kana and ideographs: no white space, no case, kept as is
+                i += c.len_utf8();
+                continue;
+            }
+        }
         key.push_str(&title[run..i]);
         if b.is_ascii() {
             match b {
@@ -418,6 +426,8 @@ mod tests {
             "ﬁne ﬂow Ｉｎｄｅｘ．",
             "Title...  ",
             "İ.",
+            "第一章　绪论：河流与集市（上）……12",
+            "〔附录〕 ぁァ㐀鿿 ꀀ ＡＢＣ",
         ];
         for text in cases {
             assert_eq!(title_key(text), title_key_by_string(text), "{text:?}");
