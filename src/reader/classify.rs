@@ -47,6 +47,10 @@ const MAX_DATELINE: usize = 24;
 
 /// `2007年12月`, `2007 年 12 月 8 日`, `二〇〇七年十二月`: a date alone on a line.
 pub fn dateline(text: &str) -> Option<Kind> {
+    // a dateline opens with its year's numerals (checked before the line is copied)
+    if !text.trim_start().starts_with(headings::is_numeral) {
+        return None;
+    }
     let compact = headings::compact_within(text, MAX_DATELINE)?;
     let mut rest = compact.as_str();
     for (unit, required) in [('年', true), ('月', false), ('日', false)] {

@@ -21,6 +21,10 @@ const MIN_LINES: usize = 8;
 fn gutter(text: &str) -> Option<usize> {
     let body = text.trim_end();
     let lead = body.len() - body.trim_start().len();
+    if !body[lead..].contains("   ") {
+        // no run of MIN_GUTTER spaces after the indent: no gutter (most lines)
+        return None;
+    }
     let mut found = None;
     let mut col = 0;
     let mut run = 0;

@@ -156,8 +156,15 @@ fn matter_en(text: &str) -> Option<Kind> {
             .all(|h| words.next().is_some_and(|x| x.eq_ignore_ascii_case(h)))
             && words.next().is_none()
     };
+    // a heading's first word must open the line (asked before the words are compared)
+    let first = t.split_whitespace().next().unwrap_or("");
     let found = capitalised
-        .then(|| MATTER_EN.iter().find(|(w, _)| same_words(w)))
+        .then(|| {
+            MATTER_EN.iter().find(|(w, _)| {
+                let head = w.split(' ').next().unwrap_or("");
+                head.eq_ignore_ascii_case(first) && same_words(w)
+            })
+        })
         .flatten();
     if let Some((_, kind)) = found {
         return Some(Kind::Matter {
@@ -190,6 +197,17 @@ pub fn compact_within(text: &str, max: usize) -> Option<String> {
 /// Whether `text` holds at most `max` characters other than white space (counted no further
 /// than `max` + 1).
 pub fn compact_fits(text: &str, max: usize) -> bool {
+    if text.len() <= max {
+        // no more characters than bytes
+        return true;
+    }
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace() && *b != 0x0B)
+            .nth(max)
+            .is_none();
+    }
     text.chars()
         .filter(|c| !c.is_whitespace())
         .nth(max)
@@ -201,9 +219,8 @@ const MATTER_LONGEST: usize = 6;
 
 /// A front or back-matter heading (`序`, `目 录`, `主要参考文献`, `附录一 调查问卷`).
 pub fn matter(text: &str) -> Option<Kind> {
-    if !compact_fits(text, MAX_MATTER) {
-        return None;
-    }
+    // a heading of MATTER or MATTER_EN, or an English appendix (`Appendix` + 3 + 60), holds
+    // well under MAX_MATTER characters: only the 附录 form below is measured against it
     if let Some(compact) = compact_within(text, MATTER_LONGEST)
         && let Some((_, kind)) = MATTER.iter().find(|(w, _)| *w == compact)
     {
@@ -217,6 +234,9 @@ pub fn matter(text: &str) -> Option<Kind> {
     }
     let t = text.trim();
     let rest = t.strip_prefix("附录").or_else(|| t.strip_prefix("附錄"))?;
+    if !compact_fits(text, MAX_MATTER) {
+        return None;
+    }
     let next_ok = rest
         .chars()
         .next()
@@ -332,6 +352,8 @@ mod tests {
             })
         };
         let long = "目录后记".repeat(30);
+        // an appendix line over MAX_MATTER characters is running text
+        let long_appendix = format!("附录一 {}", "渡口".repeat(40));
         let cases = [
             ("序", m(DivisionKind::Preface, "序")),
             ("自 序", m(DivisionKind::Preface, "自序")),
@@ -404,6 +426,7 @@ mod tests {
                 ),
             ),
             (long.as_str(), None),
+            (long_appendix.as_str(), None),
         ];
         for (input, want) in cases {
             assert_eq!(matter(input), want, "{input:?}");
@@ -424,12 +447,14 @@ mod tests {
 
     #[test]
     fn compact_within_limit() {
-        let cases: [(&str, usize, Option<&str>); 5] = [
+        let cases: [(&str, usize, Option<&str>); 7] = [
             ("目 录", 2, Some("目录")),
             ("目 录", 1, None),
             ("  ", 0, Some("")),
             ("a b c d", 4, Some("abcd")),
             ("河水\t流向\u{3000}大海", 5, None),
+            ("a\u{0B}b\u{0C}c\r\nd e\tf", 6, Some("abcdef")),
+            ("a\u{0B}b\u{0C}c\r\nd e\tf", 5, None),
         ];
         for (input, max, want) in cases {
             assert_eq!(

@@ -18,7 +18,7 @@ const MAX_TITLE_LIKE: usize = 15;
 /// cut by a page break fills its last line, so a page-cut tail is never this short.
 pub fn title_like(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= MAX_TITLE_LIKE
+    t.chars().nth(MAX_TITLE_LIKE).is_none()
         && !t
             .chars()
             .any(|c| c.is_ascii_punctuation() || is_cjk_punctuation(c))
@@ -83,18 +83,28 @@ fn tally(t: &mut (usize, usize), line: usize) {
 pub fn join(units: Vec<Unit>, compounds: &Compounds) -> (Vec<Unit>, JoinStats) {
     let mut stats = JoinStats::default();
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    // whether the last chunk out was joined here: its text is then its content's plain text,
+    // kept up to date by `append` (not read again from the whole paragraph at every line)
+    let mut joined = false;
     for unit in units {
         if let (Some(Unit::Chunk(prev)), Unit::Chunk(next)) = (out.last_mut(), &unit) {
             if continues(prev, next) {
                 if next.hint.is_none() {
                     tally(&mut stats.unfinished, next.line);
                 }
-                append(&mut prev.content, next, compounds, &mut stats);
-                prev.text = plain_text(&prev.content);
+                let mut text = if joined {
+                    std::mem::take(&mut prev.text)
+                } else {
+                    plain_text(&prev.content)
+                };
+                append(&mut prev.content, &mut text, next, compounds, &mut stats);
+                prev.text = text;
+                joined = true;
                 continue;
             }
         }
         out.push(unit);
+        joined = false;
     }
     (out, stats)
 }
@@ -117,12 +127,23 @@ fn side_is_cjk(mut side: impl Iterator<Item = char>) -> bool {
 
 /// Appends the next chunk's content at a line join: CJK gets nothing, English a space, a
 /// line-end hyphen is dropped unless the word is a compound, a line-end em dash gets no space.
-fn append(into: &mut Vec<Inline>, next: &Chunk, compounds: &Compounds, stats: &mut JoinStats) {
+/// `text` is the plain text of `into` (as [`plain_text`] gives it) and is kept so.
+fn append(
+    into: &mut Vec<Inline>,
+    text: &mut String,
+    next: &Chunk,
+    compounds: &Compounds,
+    stats: &mut JoinStats,
+) {
     let more = &next.content;
+    let right_text = plain_text(more);
     // Verse, preformatted lines and a signature under its valediction keep their line ends.
     match next.role {
         Role::Verse | Role::Signature => into.push(Inline::LineBreak),
-        Role::Pre => push_text(into, "\n"),
+        Role::Pre => {
+            push_text(into, "\n");
+            text.push('\n');
+        }
         _ => {}
     }
     if matches!(next.role, Role::Verse | Role::Pre | Role::Signature) {
@@ -132,30 +153,33 @@ fn append(into: &mut Vec<Inline>, next: &Chunk, compounds: &Compounds, stats: &m
                 other => into.push(other.clone()),
             }
         }
+        text.push_str(&right_text);
         return;
     }
-    let left_text = plain_text(into);
-    let right_text = plain_text(more);
-    let left = left_text.chars().last();
+    let left = text.chars().last();
     let right = right_text.chars().next();
-    let broken = hyphenated_tail(&left_text).zip(lower_head(&right_text));
+    let broken = hyphenated_tail(text).zip(lower_head(&right_text));
     if let Some((l, r)) = broken {
         if compounds.keeps(l, r) {
             tally(&mut stats.compounds, next.line);
         } else if let Some(Inline::Text(t)) = into.last_mut() {
-            t.pop();
+            // the last text inline ends the plain text: its last character goes from both
+            if let Some(c) = t.pop() {
+                text.truncate(text.len() - c.len_utf8());
+            }
             tally(&mut stats.hyphens, next.line);
         }
     } else if let (Some(l), Some(r)) = (left, right) {
         if l == '—' && !is_cjk(r) {
             tally(&mut stats.em_dashes, next.line);
-        } else if !side_is_cjk(left_text.chars().rev())
+        } else if !side_is_cjk(text.chars().rev())
             && !side_is_cjk(right_text.chars())
             && l != '—'
             && r != '—'
             && !l.is_whitespace()
         {
             push_text(into, " ");
+            text.push(' ');
         }
     }
     for i in more {
@@ -164,6 +188,7 @@ fn append(into: &mut Vec<Inline>, next: &Chunk, compounds: &Compounds, stats: &m
             other => into.push(other.clone()),
         }
     }
+    text.push_str(&right_text);
 }
 
 #[cfg(test)]
@@ -239,7 +264,11 @@ mod tests {
         units
             .iter()
             .filter_map(|u| match u {
-                Unit::Chunk(c) => Some((c.role, c.text.clone(), c.line)),
+                Unit::Chunk(c) => {
+                    // the text `join` keeps is its content's plain text, computed afresh
+                    assert_eq!(c.text, plain_text(&c.content), "{:?}", c.content);
+                    Some((c.role, c.text.clone(), c.line))
+                }
                 Unit::Heading(_) => None,
             })
             .collect()

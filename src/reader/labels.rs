@@ -121,9 +121,15 @@ pub fn stopped_title(text: &str) -> bool {
 /// either capitalised or all capitals.
 fn english_label<'a>(text: &'a str, word: &str) -> Option<(&'a str, &'a str)> {
     let t = text.trim();
-    let head = t.get(..word.len())?;
-    let cap = word[..1].to_ascii_uppercase() + &word[1..];
-    if head != cap && head != word.to_ascii_uppercase() {
+    let head = t.get(..word.len())?.as_bytes();
+    let (first, tail) = word.as_bytes().split_first()?;
+    // `Chapter` or `CHAPTER` for `chapter`, compared without building either
+    let capitalised = head[0] == first.to_ascii_uppercase() && &head[1..] == tail;
+    let upper = head
+        .iter()
+        .zip(word.as_bytes())
+        .all(|(h, w)| *h == w.to_ascii_uppercase());
+    if !capitalised && !upper {
         return None;
     }
     let rest = &t[word.len()..];

@@ -99,10 +99,24 @@ pub fn detect(text: &str) -> &'static str {
     let mut latin = 0usize;
     let mut simplified = 0usize;
     let mut traditional = 0usize;
-    for c in text.chars() {
-        if c.is_ascii() {
-            latin += usize::from(c.is_ascii_alphabetic());
-        } else if is_han(c) {
+    // ASCII text byte by byte; only the other characters are decoded
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        latin += rest.as_bytes()[..ascii]
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .count();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        rest = chars.as_str();
+        if is_han(c) {
             han += 1;
             if SIMPLIFIED.binary_search(&c).is_ok() {
                 simplified += 1;

@@ -38,7 +38,12 @@ pub fn indent(text: &str) -> usize {
 /// Display width in columns (unicode-width, East Asian ambiguous characters wide as CJK print
 /// sets them): 汉字 and full-width forms count 2, Latin 1, combining marks 0.
 fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width_cjk(text.trim())
+    let t = text.trim();
+    if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        // printable ASCII: one column a character
+        return t.len();
+    }
+    unicode_width::UnicodeWidthStr::width_cjk(t)
 }
 
 /// Least indent that marks a paragraph start or a quotation line.

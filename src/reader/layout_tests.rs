@@ -143,3 +143,30 @@ fn indents() {
         assert_eq!(indent(input), want, "{input:?}");
     }
 }
+
+#[test]
+fn width_counts_columns_as_unicode_width_does() {
+    let cases = [
+        ("  A plain line of prose.  ", 22),
+        ("汉字 and Latin", 14),
+        ("ｆｕｌｌ", 8),
+        ("“quoted”", 10),
+        ("", 0),
+        ("~!@#$%^&*()_+{}|:<>?", 20),
+    ];
+    for (text, want) in cases {
+        assert_eq!(width(text), want, "{text:?}");
+    }
+    // control characters go to unicode-width's own rules
+    for text in cases
+        .map(|(t, _)| t)
+        .into_iter()
+        .chain(["tab\there", "bell\u{7}", "del\u{7f}"])
+    {
+        assert_eq!(
+            width(text),
+            unicode_width::UnicodeWidthStr::width_cjk(text.trim()),
+            "{text:?}"
+        );
+    }
+}

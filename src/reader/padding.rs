@@ -24,15 +24,29 @@ pub fn collapse(text: &str) -> Cow<'_, str> {
     if text.is_ascii() || !text.contains(' ') {
         return Cow::Borrowed(text);
     }
+    // Letter-spaced text only: two paddings in a row (`对 于 单`, wide, space, wide, space,
+    // wide); a lone space between two words (`早班 六点`, `教授 林某`) is the author's. Looked
+    // for through a window of the last four characters, before the line is copied.
+    let mut last = [' '; 4];
+    let mut seen = 0usize;
+    let spaced = text.chars().any(|c| {
+        let hit = seen >= 4
+            && wide(last[0])
+            && last[1] == ' '
+            && wide(last[2])
+            && last[3] == ' '
+            && wide(c);
+        last = [last[1], last[2], last[3], c];
+        seen += 1;
+        hit
+    });
+    if !spaced {
+        return Cow::Borrowed(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let padding = |i: usize| {
         chars[i] == ' ' && i > 0 && i + 1 < chars.len() && wide(chars[i - 1]) && wide(chars[i + 1])
     };
-    // Letter-spaced text only: two paddings in a row (`对 于 单`); a lone space between two
-    // words (`早班 六点`, `教授 林某`) is the author's.
-    if !(2..chars.len()).any(|i| padding(i - 2) && padding(i) && chars[i - 1] != ' ') {
-        return Cow::Borrowed(text);
-    }
     Cow::Owned(
         (0..chars.len())
             .filter(|&i| !padding(i))
@@ -91,6 +105,10 @@ mod tests {
             ("plain Latin text", "plain Latin text"),
             ("か な と 漢 字", "かなと漢字"),
             ("한국어 문장", "한국어 문장"),
+            ("甲 乙", "甲 乙"),
+            ("甲  乙 丙", "甲  乙 丙"),
+            ("前言 甲 乙 丙 后记", "前言甲乙丙后记"),
+            ("　甲 乙 丙", "　甲乙丙"),
         ];
         for (input, want) in cases {
             assert_eq!(collapse(input), want, "{input:?}");

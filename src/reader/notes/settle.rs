@@ -179,6 +179,10 @@ fn gutenberg_footnote(text: &str) -> Option<(&str, &str)> {
 /// `[Transcriber's Note: …` (Project Gutenberg): the note's text.
 fn transcribers_note(text: &str) -> Option<&str> {
     let t = text.trim_start();
+    if !t.starts_with('[') {
+        // every opening below starts with `[` (most lines end here, before a lower-cased copy)
+        return None;
+    }
     let lower: String = t.chars().take(20).flat_map(char::to_lowercase).collect();
     let open = [
         "[transcriber's note",

@@ -119,8 +119,9 @@ impl Index {
                 after = Some(i);
             }
         }
-        let mut one: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut two: HashMap<String, Vec<usize>> = HashMap::new();
+        let keyed = key.iter().filter(|k| !k.is_empty()).count();
+        let mut one: HashMap<String, Vec<usize>> = HashMap::with_capacity(keyed);
+        let mut two: HashMap<String, Vec<usize>> = HashMap::with_capacity(keyed);
         let mut heads: HashMap<String, Vec<usize>> = HashMap::new();
         for i in 0..n {
             let t = lines[i].text.trim();
@@ -169,7 +170,9 @@ impl Index {
 /// A heading line's key: [`title_key`] after a spelt chapter or part number becomes digits
 /// (`CHAPTER THREE` and the contents' `Chapter 3` are one label).
 fn line_key(text: &str) -> String {
-    spelt_key(text).replace('：', "")
+    let mut key = spelt_key(text);
+    key.retain(|c| c != '：');
+    key
 }
 
 /// [`line_key`] before colons go (`Part II: The Town` and `Part II The Town` are one).

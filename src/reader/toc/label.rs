@@ -259,6 +259,71 @@ fn number_word(word: &str) -> Option<u32> {
 
 /// A title for comparison: no spaces, leaders or quotes; ASCII punctuation as full-width.
 pub fn title_key(title: &str) -> String {
+    if title.contains('Σ') {
+        // the capital sigma lower-cases by its neighbours (σ or a final ς): the whole key at once
+        return title_key_by_string(title);
+    }
+    // one pass into one buffer: this runs on every body line a printed contents is looked for
+    // in, so runs of ASCII letters are copied whole and only other characters are decoded
+    let mut key = String::with_capacity(title.len() + 8);
+    let bytes = title.as_bytes();
+    let (mut i, mut run) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() || (b.is_ascii() && !title_key_special(b)) {
+            i += 1;
+            continue;
+        }
+        if !b.is_ascii() {
+            let c = title[i..].chars().next().expect("a character starts here");
+            if ('\u{3001}'..='\u{9FFF}').contains(&c) {
+                // CJK punctuation, kana and ideographs: no white space, no case, kept as is
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        key.push_str(&title[run..i]);
+        if b.is_ascii() {
+            match b {
+                b',' => key.push('，'),
+                b':' => key.push('：'),
+                b';' => key.push('；'),
+                b'(' => key.push('（'),
+                b')' => key.push('）'),
+                b'?' => key.push('？'),
+                b'!' => key.push('！'),
+                _ => {} // white space and straight quotes
+            }
+            i += 1;
+        } else {
+            let c = title[i..].chars().next().expect("a character starts here");
+            if !c.is_whitespace() && !matches!(c, '“' | '”' | '‘' | '’' | '…' | '·' | '⋯')
+            {
+                key.extend(c.to_lowercase());
+            }
+            i += c.len_utf8();
+        }
+        run = i;
+    }
+    key.push_str(&title[run..]);
+    key.make_ascii_lowercase();
+    let kept = key.trim_end_matches(['.', '．']).len();
+    key.truncate(kept);
+    key
+}
+
+/// ASCII bytes [`title_key`] drops or replaces: white space, straight quotes, punctuation it
+/// prints full-width.
+fn title_key_special(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t'..=b'\r' | b'"' | b'\'' | b',' | b':' | b';' | b'(' | b')' | b'?' | b'!'
+    )
+}
+
+/// [`title_key`] by whole-string steps: squeeze, drop quotes, map punctuation, trim the
+/// leaders, lower-case the whole (for the context-dependent lower case of `Σ`).
+fn title_key_by_string(title: &str) -> String {
     squeeze(title)
         .chars()
         .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '…' | '·' | '⋯'))
@@ -330,6 +395,39 @@ mod tests {
                 (*kind, label.map(str::to_string), title.to_string()),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn title_key_is_the_reference_key() {
+        let cases = [
+            "",
+            "   ",
+            "Chapter 3: The Ford",
+            "  2.3.1   Mills  and weirs . . . . 17",
+            "\"Quoted,\" she said (twice)?!",
+            "水乡, 集市 与“行会”",
+            "结语.....",
+            "附录：调查问卷．．",
+            "ΟΔΥΣΣΕΥΣ",
+            "ΑΣ. Σ",
+            "İSTANBUL \u{212A}elvin",
+            "Ｆｕｌｌ　Ｗｉｄｔｈ\u{3000}ＡＢＣ",
+            "tab\tand\u{0B}vertical\u{0C}feed\r\nend",
+            "\u{85}next\u{A0}nbsp\u{2028}line\u{1C}sep",
+            "dots…and·middle⋯",
+            "Mixed 中文 and English: “Title”.",
+            "ǅungla ǈ",
+            "ΣΑΣ ΟΔΟΣ",
+            "Ärger, Öl; Übel? (ÉTÉ)!",
+            "ﬁne ﬂow Ｉｎｄｅｘ．",
+            "Title...  ",
+            "İ.",
+            "第一章　绪论：河流与集市（上）……12",
+            "〔附录〕 ぁァ㐀鿿 ꀀ ＡＢＣ",
+        ];
+        for text in cases {
+            assert_eq!(title_key(text), title_key_by_string(text), "{text:?}");
         }
     }
 
