@@ -315,9 +315,16 @@ pub fn find(
                 consider(i, Shape::LabelBelow(j));
             }
         }
-        if best.is_none() && !label.is_empty() && !title.is_empty() {
-            best = opening_under_head(lines, kinds, &index, &title, &label, start, cursor)
+        // the chapter's opening comes before every page its title heads: an opening taken for
+        // a running head wins over a match further on (a later page's head `5` / `Title`)
+        if !label.is_empty() && !title.is_empty() {
+            let opening = opening_under_head(lines, kinds, &index, &title, &label, start, cursor)
                 .filter(|&(i, _)| self::isolated(lines, kinds, form_feed, i));
+            if let Some((i, shape)) = opening {
+                if best.is_none_or(|(b, _)| i < b) {
+                    best = Some((i, shape));
+                }
+            }
         }
         let Some((i, shape)) = best else {
             continue;
