@@ -266,7 +266,13 @@ pub fn strip(lines: &[Line<'_>], form_feed: &[bool], kinds: &mut [Kind]) -> Furn
                 heading || titles.contains(&key) || headings.iter().any(|h| h.contains(&key));
             let needed = if known { 2 } else { 3 };
             let count = counts.get(&key).copied().unwrap_or(0);
-            let repeated = count >= needed && candidate(i) || count >= long_needed;
+            // a longer line repeated at the head of pages that print their folio is a running
+            // head too (`Appendix B: Major Differences From The Bourne Shell` / `169`)
+            let headed = n == 0
+                && f.printed[p].is_some()
+                && lines[i].text.trim().chars().count() > MAX_HEAD
+                && long_candidate(i);
+            let repeated = count >= needed && (candidate(i) || headed) || count >= long_needed;
             let first_heading = heading && seen.insert(key.clone());
             // A shortened chapter title at the top of a later page.
             let shortened = n == 0
