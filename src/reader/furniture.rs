@@ -51,6 +51,9 @@ const MAX_HEAD: usize = 40;
 /// copyright line far apart on one line), in characters.
 const MAX_LONG_HEAD: usize = 100;
 
+/// Narrowest gap, in columns, between a long running head and its folio on one line.
+const WIDE_GAP: usize = 8;
+
 /// Fewest pages (and share of the body's pages, one in `LONG_SHARE`) a long running line
 /// must be repeated on.
 const MIN_LONG_REPEATS: usize = 5;
@@ -114,9 +117,16 @@ fn gap_width(gap: &str) -> usize {
 /// two separated by white space at least two columns wide.
 pub fn split_combined(text: &str) -> Option<(String, NumberStyle)> {
     let t = text.trim();
-    let head_ok = |h: &str| {
+    // a `-layout` head set far from its folio (`Chapter 5: Interfaces to other languages
+    // ⟨30 spaces⟩ 137`) may be as long as the long running lines
+    let head_ok = |h: &str, gap: &str| {
         let h = h.trim();
-        !h.is_empty() && h.chars().count() <= MAX_HEAD && !ends_sentence(h)
+        let max = if gap_width(gap) >= WIDE_GAP {
+            MAX_LONG_HEAD
+        } else {
+            MAX_HEAD
+        };
+        !h.is_empty() && h.chars().count() <= max && !ends_sentence(h)
     };
     // White-space runs two or more columns wide: (start, end) byte offsets.
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -132,11 +142,11 @@ pub fn split_combined(text: &str) -> Option<(String, NumberStyle)> {
         }
     }
     let &(ls, le) = runs.last()?;
-    if let Some(n) = page_number(&t[le..]).filter(|_| head_ok(&t[..ls])) {
+    if let Some(n) = page_number(&t[le..]).filter(|_| head_ok(&t[..ls], &t[ls..le])) {
         return Some(n);
     }
     let &(fs, fe) = runs.first()?;
-    page_number(&t[..fs]).filter(|_| head_ok(&t[fe..]))
+    page_number(&t[..fs]).filter(|_| head_ok(&t[fe..], &t[fs..fe]))
 }
 
 /// What the furniture pass found.

@@ -48,6 +48,15 @@ fn combined_heads() {
             "Debian 新维护者手册              14 / 57",
             Some(("14".to_string(), OfTotal)),
         ),
+        // a long head far from its folio (`-layout`); the same head close to a number is text
+        (
+            "Chapter 7: Building the Mills of the Northern Rivers                    211",
+            Some(("211".to_string(), Plain)),
+        ),
+        (
+            "Chapter 7: Building the Mills of the Northern Rivers   211",
+            None,
+        ),
     ];
     for (input, want) in cases {
         assert_eq!(split_combined(input), want, "{input:?}");
