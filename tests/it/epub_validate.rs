@@ -130,3 +130,58 @@ fn latin_runs_in_a_chinese_book_are_marked_and_validate() {
     std::fs::write(&path, &epub.bytes).unwrap();
     support::validators::validate(&path);
 }
+
+/// A table drawn with spaces, wider than any page, keeps its lines (`white-space: pre`) and so
+/// scrolls: the block is focusable (`tabindex="0"`), so keyboard users can scroll it, and Ace
+/// (axe's scrollable-region-focusable) finds nothing.
+#[test]
+#[ignore = "needs epubcheck and ace"]
+fn a_wide_preformatted_table_is_focusable_and_validates() {
+    let mut book = support::fixture_book();
+    let row = |cells: &[&str]| cells.iter().map(|c| format!("{c:<24}")).collect::<String>();
+    let lines: Vec<String> = [
+        [
+            "年份",
+            "藏书（册）",
+            "读者（人）",
+            "借阅（次）",
+            "开放（时）",
+            "馆员（人）",
+        ],
+        ["一九八〇", "一千二百", "三百", "四千", "一千五百", "二"],
+        ["一九九〇", "三千四百", "八百", "九千", "二千", "三"],
+    ]
+    .iter()
+    .map(|r| row(r))
+    .collect();
+    let chapter = book
+        .body
+        .iter_mut()
+        .find(|d| d.id == "chapter-1")
+        .expect("the fixture's chapter 1");
+    chapter.blocks.push(paiban::model::Block::Preformatted(
+        paiban::model::Preformatted { lines, line: 53 },
+    ));
+    let opts = EpubOptions {
+        modified_unix: 1_315_000_000,
+        ..EpubOptions::default()
+    };
+    let rendered = paiban::writer::epub::render(&book, &opts).unwrap();
+    let page = String::from_utf8(
+        rendered
+            .file("EPUB/chapter-1.xhtml")
+            .expect("chapter 1's document")
+            .to_vec(),
+    )
+    .unwrap();
+    assert!(
+        page.contains(r#"<pre class="preformatted" tabindex="0">年份"#),
+        "{page}"
+    );
+    let epub = write_epub(&book, &opts).unwrap();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("epub-validate");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("wide-preformatted.epub");
+    std::fs::write(&path, &epub.bytes).unwrap();
+    support::validators::validate(&path);
+}

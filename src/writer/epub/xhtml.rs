@@ -292,7 +292,13 @@ fn block(x: &mut Xml, ctx: &mut Ctx<'_, '_>, b: &Block, title_done: &mut bool) {
             x.nl();
         }
         Block::Preformatted(pre) => {
-            x.leaf("pre", &[("class", "preformatted")], &pre.lines.join("\n"));
+            // a block wider than the page scrolls; keyboard users reach it by tab (WCAG 2.1.1,
+            // axe's scrollable-region-focusable)
+            x.leaf(
+                "pre",
+                &[("class", "preformatted"), ("tabindex", "0")],
+                &pre.lines.join("\n"),
+            );
             x.nl();
         }
         Block::Cip(c) => copyright::cip(x, c, kinds::is_chinese(ctx.lang)),
