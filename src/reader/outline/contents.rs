@@ -10,20 +10,14 @@ use std::collections::HashMap;
 use crate::model::{ContentsEntry, DivisionKind};
 use crate::reader::Line;
 use crate::reader::kind::Kind;
-use crate::reader::labels::spelt_number;
 use crate::reader::text::ends_sentence;
 use crate::reader::toc::{EntryKind, split_label, title_key};
 
+use super::index::{Index, line_key};
 use super::{Candidate, Decision, label};
-
-/// Longest body line looked at as a printed entry, in characters.
-const MAX_HEADING: usize = 120;
 
 /// How many times an unlabelled title printed after the contents is a running head.
 const REPEATED: usize = 3;
-
-/// Longest line of a title printed over two lines, in characters.
-const MAX_HALF: usize = 70;
 
 /// A contents entry found in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,131 +63,16 @@ impl Shape {
 
 /// Kinds a printed entry may have in the body before the outline pass: those the outline
 /// pass may replace, and a back-matter word (附录, Index) the contents lists.
-fn eligible(kind: &Kind) -> bool {
+pub(super) fn eligible(kind: &Kind) -> bool {
     super::replaceable(kind) || matches!(kind, Kind::Matter { .. })
 }
 
 /// Lines between which a heading keeps its isolation.
-fn margin(kind: &Kind) -> bool {
+pub(super) fn margin(kind: &Kind) -> bool {
     matches!(
         kind,
         Kind::Blank | Kind::Furniture | Kind::Note { .. } | Kind::NoteContinuation
     )
-}
-
-/// The body lines' comparison keys and where each key occurs.
-struct Index {
-    /// For each line, the next content line.
-    next: Vec<Option<usize>>,
-    /// Key of each eligible line (empty: not eligible).
-    key: Vec<String>,
-    /// Lines by key.
-    one: HashMap<String, Vec<usize>>,
-    /// Lines by their key run on with the next content line's (a title over two lines).
-    two: HashMap<String, Vec<usize>>,
-    /// Running heads (furniture lines other than numbers) by key: a chapter's opening page
-    /// prints its title where later pages print the running head.
-    heads: HashMap<String, Vec<usize>>,
-}
-
-impl Index {
-    fn new(lines: &[Line<'_>], kinds: &[Kind]) -> Index {
-        let n = kinds.len();
-        let mut key = vec![String::new(); n];
-        for i in 0..n {
-            let t = lines[i].text.trim();
-            // a chapter's number alone above its title reads like a folio
-            let number = kinds[i] == Kind::Furniture
-                && (1..=3).contains(&t.len())
-                && t.bytes().all(|b| b.is_ascii_digit());
-            if (eligible(&kinds[i]) || number) && !t.is_empty() && t.chars().count() <= MAX_HEADING
-            {
-                key[i] = line_key(t);
-            }
-        }
-        let mut next = vec![None; n];
-        let mut after = None;
-        for i in (0..n).rev() {
-            next[i] = after;
-            if !margin(&kinds[i]) {
-                after = Some(i);
-            }
-        }
-        let keyed = key.iter().filter(|k| !k.is_empty()).count();
-        let mut one: HashMap<String, Vec<usize>> = HashMap::with_capacity(keyed);
-        let mut two: HashMap<String, Vec<usize>> = HashMap::with_capacity(keyed);
-        let mut heads: HashMap<String, Vec<usize>> = HashMap::new();
-        for i in 0..n {
-            let t = lines[i].text.trim();
-            if kinds[i] == Kind::Furniture && key[i].is_empty() && t.chars().count() <= MAX_HALF {
-                heads.entry(line_key(t)).or_default().push(i);
-            }
-            if key[i].is_empty() {
-                continue;
-            }
-            one.entry(key[i].clone()).or_default().push(i);
-            // `-layout` text beside the heading across a wide gap (a margin note `Revised`)
-            if let Some((head, _)) = lines[i].text.trim().rsplit_once("   ") {
-                let k = line_key(head);
-                if !k.is_empty() && k != key[i] {
-                    one.entry(k).or_default().push(i);
-                }
-            }
-            let half = |j: usize| lines[j].text.trim().chars().count() <= MAX_HALF;
-            if let Some(j) = next[i].filter(|&j| !key[j].is_empty() && half(i) && half(j)) {
-                two.entry(format!("{}{}", key[i], key[j]))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        Index {
-            next,
-            key,
-            one,
-            two,
-            heads,
-        }
-    }
-
-    /// The lines from `cursor` on whose key is `k`, in order.
-    fn after<'a>(
-        map: &'a HashMap<String, Vec<usize>>,
-        k: &str,
-        cursor: usize,
-    ) -> impl Iterator<Item = usize> + 'a {
-        let found = map.get(k).map(Vec::as_slice).unwrap_or(&[]);
-        let from = found.partition_point(|&i| i < cursor);
-        found[from..].iter().copied()
-    }
-}
-
-/// A heading line's key: [`title_key`] after a spelt chapter or part number becomes digits
-/// (`CHAPTER THREE` and the contents' `Chapter 3` are one label).
-fn line_key(text: &str) -> String {
-    let mut key = spelt_key(text);
-    key.retain(|c| c != '：');
-    key
-}
-
-/// [`line_key`] before colons go (`Part II: The Town` and `Part II The Town` are one).
-/// A chapter number spelt alone on its line (`Twenty-one`, the contents' `21`) is its digits.
-fn spelt_key(text: &str) -> String {
-    let t = text.trim();
-    let mut words = t.splitn(3, char::is_whitespace);
-    let (Some(word), Some(num)) = (words.next(), words.next()) else {
-        return match spelt_number(t).filter(|_| t.starts_with(char::is_uppercase)) {
-            Some(n) => n.to_string(),
-            None => title_key(t),
-        };
-    };
-    let rest = words.next().unwrap_or("");
-    let spelt = spelt_number(num.trim_end_matches(['.', ':']));
-    match spelt {
-        Some(n) if ["chapter", "part"].contains(&word.to_lowercase().as_str()) => {
-            title_key(&format!("{word} {n} {rest}"))
-        }
-        _ => title_key(t),
-    }
 }
 
 /// Whether line `i` starts a heading: a blank line, a page start, a heading or a finished

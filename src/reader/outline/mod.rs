@@ -12,6 +12,7 @@ pub mod appendices;
 pub mod block;
 pub mod chain;
 pub mod contents;
+mod index;
 pub mod label;
 pub mod running;
 pub mod scope;
