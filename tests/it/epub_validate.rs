@@ -1,12 +1,23 @@
 //! Runs EPUBCheck (with `-u`) and Ace on the fixture EPUB with a supplied image cover and with a
 //! generated raster cover (the seed and example EPUBs, validated in epub_seed.rs, have the
-//! typographic cover page), and a Chinese book whose Latin runs are marked for the Latin font.
+//! typographic cover page), a Chinese book whose Latin runs are marked for the Latin font, and a
+//! wide preformatted table.
 
 use crate::support;
 
 use std::path::PathBuf;
 
 use paiban::writer::epub::{EpubOptions, write_epub};
+
+/// Writes `bytes` as `name` under the test target's `epub-validate` folder and runs EPUBCheck and
+/// Ace on it.
+fn validate_written(name: &str, bytes: &[u8]) {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("epub-validate");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    support::validators::validate(&path);
+}
 
 #[test]
 #[ignore = "needs epubcheck and ace"]
@@ -28,11 +39,7 @@ fn fixture_with_image_cover_passes_epubcheck_and_ace() {
     };
     let epub = write_epub(&support::fixture_book(), &opts).unwrap();
     assert!(epub.diagnostics.is_empty(), "{:?}", epub.diagnostics);
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("epub-validate");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("fixture-cover.epub");
-    std::fs::write(&path, &epub.bytes).unwrap();
-    support::validators::validate(&path);
+    validate_written("fixture-cover.epub", &epub.bytes);
 }
 
 /// Without `--cover`, a build draws a raster cover (PNG, 1600 × 2560) and declares it the
@@ -61,11 +68,7 @@ fn generated_cover_is_the_cover_image_and_validates() {
     let again = paiban::writer::epub::render(&book, &opts).unwrap();
     assert_eq!(again.file("EPUB/images/cover.png"), Some(png));
     let epub = write_epub(&book, &opts).unwrap();
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("epub-validate");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("fixture-generated-cover.epub");
-    std::fs::write(&path, &epub.bytes).unwrap();
-    support::validators::validate(&path);
+    validate_written("fixture-generated-cover.epub", &epub.bytes);
 }
 
 /// A Chinese book's Latin runs (`Max Weber`, the ISBN) are marked `<span class="latin">` for the
@@ -124,11 +127,7 @@ fn latin_runs_in_a_chinese_book_are_marked_and_validate() {
     assert!(en1.contains("<p>书院的账簿至今保存完好</p>"), "{en1}");
 
     let epub = write_epub(&book, &opts).unwrap();
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("epub-validate");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("fixture-latin-runs.epub");
-    std::fs::write(&path, &epub.bytes).unwrap();
-    support::validators::validate(&path);
+    validate_written("fixture-latin-runs.epub", &epub.bytes);
 }
 
 /// A table drawn with spaces, wider than any page, keeps its lines (`white-space: pre`) and so
@@ -179,9 +178,5 @@ fn a_wide_preformatted_table_is_focusable_and_validates() {
         "{page}"
     );
     let epub = write_epub(&book, &opts).unwrap();
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("epub-validate");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("wide-preformatted.epub");
-    std::fs::write(&path, &epub.bytes).unwrap();
-    support::validators::validate(&path);
+    validate_written("wide-preformatted.epub", &epub.bytes);
 }
