@@ -124,7 +124,7 @@ fn hand_written_markdown_builds() {
     }
     for text in [
         // Markdown emphasis is the model's emphasis now, rendered as <em>/<strong>.
-        "The <em>caravan</em> left at dawn.",
+        "The <em>caravan</em> left at <span class=\"nowrap\">dawn.<a ",
         "A road is a promise.",
         "salt",
         "Tall <strong>gates</strong>.",

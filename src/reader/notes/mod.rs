@@ -399,7 +399,12 @@ pub fn inlines(text: &str, line_index: usize, refs: &BTreeMap<MarkerAt, NoteId>)
                 let cjk_punct = trimmed.starts_with([
                     '，', '。', '；', '：', '、', '！', '？', '）', '」', '』', '”',
                 ]);
-                let drop_space = after_ref && (cjk_punct || wrapped);
+                // so does the space before closing ASCII punctuation that ends a clause
+                // (`结果中5 , 则`, `the list3 .`): a raised mark never stands apart from it
+                let mut rest = trimmed.chars();
+                let ascii_punct = rest.next().is_some_and(|c| ",.;:!?)".contains(c))
+                    && rest.next().is_none_or(char::is_whitespace);
+                let drop_space = after_ref && (cjk_punct || ascii_punct || wrapped);
                 push_text(&mut out, if drop_space { trimmed } else { t });
                 wrapped = false;
             }

@@ -542,6 +542,19 @@ fn notes_link_within_their_page() {
         ]
     );
     assert_eq!(
+        inlines("结果中1 , 则", 0, &refs),
+        vec![
+            Inline::Text("结果中".into()),
+            Inline::NoteRef(NoteId::new(0)),
+            Inline::Text(", 则".into())
+        ]
+    );
+    assert_eq!(
+        inlines("a list1 .5 mm", 0, &refs)[2],
+        Inline::Text(" .5 mm".into()),
+        "a decimal after a mark keeps its space"
+    );
+    assert_eq!(
         inlines("word1 then", 0, &refs),
         vec![
             Inline::Text("word".into()),

@@ -35,6 +35,32 @@ fn continues_run(c: char) -> bool {
         || matches!(c, '\u{2010}' | '\u{2011}' | '\u{2013}')
 }
 
+/// Where the part of `text` that a following note reference stays bound to begins (粘连): its
+/// last word when that is Latin (`free.` in `set free.`), else its last character (`目` in
+/// `项目`); `None` when the text ends in a space or is empty, where a break is the book's own.
+pub fn bound_tail(text: &str) -> Option<usize> {
+    let (last_at, last) = text.char_indices().next_back()?;
+    if last.is_whitespace() {
+        return None;
+    }
+    if !last.is_ascii() && !is_latin_letter(last) {
+        return Some(last_at);
+    }
+    // a long token (a URL) binds only its last character, so the span never overflows a line
+    let word = text
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| !c.is_whitespace() && (c.is_ascii() || is_latin_letter(c)))
+        .take(24)
+        .last()
+        .map_or(last_at, |(at, _)| at);
+    let whole_word = text[..word]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || !(c.is_ascii() || is_latin_letter(c)));
+    Some(if whole_word { word } else { last_at })
+}
+
 /// Splits `text` into pieces, each marked `true` when it is a Latin run; joined again they give
 /// `text` unchanged.
 pub fn runs(text: &str) -> Vec<(bool, &str)> {
@@ -142,6 +168,28 @@ mod tests {
             assert_eq!(&latin, want, "{text:?}");
             let joined: String = got.iter().map(|r| r.1).collect();
             assert_eq!(&joined, text, "pieces rejoin");
+        }
+    }
+
+    /// Each case: the text before a note reference, then the part bound to the reference.
+    #[test]
+    fn a_note_reference_binds_the_last_word_or_character() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("建立了项目", Some("目")),
+            ("set it free.", Some("free.")),
+            ("“Ach”", Some("”")),
+            ("见 TeXstudio", Some("TeXstudio")),
+            ("项目 ", None),
+            ("", None),
+            (
+                "see https://example.org/a/very/long/path/to/a/page",
+                Some("e"),
+            ),
+            ("在 Qt", Some("Qt")),
+        ];
+        for (text, want) in table {
+            let got = bound_tail(text).map(|at| &text[at..]);
+            assert_eq!(got, *want, "{text:?}");
         }
     }
 

@@ -10,7 +10,8 @@ use super::xml::Xml;
 use super::{copyright, documents, script};
 use crate::model::{Block, Book, DisplayRole, Division, Inline, Para};
 
-/// U+2060 WORD JOINER, written before every note reference so that no line starts with one.
+/// U+2060 WORD JOINER, written before a note reference that follows no text it can be bound to,
+/// so that no line starts with one.
 pub const NO_BREAK_BEFORE: &str = "\u{2060}";
 
 /// The stylesheet's path relative to the content documents.
@@ -198,8 +199,16 @@ fn para(x: &mut Xml, ctx: &mut Ctx<'_, '_>, class: Option<&str>, p: &Para) {
         (Some((i, at)), Some(Inline::Text(text))) => {
             inlines(x, ctx, &p.content[..i], false);
             script::text(x, &text[..at], kinds::is_cjk(ctx.lang));
-            x.leaf("span", &[("class", "nowrap")], &text[at..]);
-            inlines(x, ctx, &p.content[i + 1..], false);
+            x.open("span", &[("class", "nowrap")]);
+            x.text(&text[at..]);
+            // a note reference after them stays on their line too
+            let mut rest = &p.content[i + 1..];
+            if let [r @ Inline::NoteRef(_), more @ ..] = rest {
+                inline(x, ctx, r, false, false);
+                rest = more;
+            }
+            x.close("span");
+            inlines(x, ctx, rest, false);
         }
         _ => inlines(x, ctx, &p.content, false),
     }
@@ -312,12 +321,37 @@ fn block(x: &mut Xml, ctx: &mut Ctx<'_, '_>, b: &Block, title_done: &mut bool) {
 
 /// Writes inline content; inside notes, page markers are dropped and references get no id.
 pub fn inlines(x: &mut Xml, ctx: &mut Ctx<'_, '_>, content: &[Inline], in_note: bool) {
-    for i in content {
+    let cjk = kinds::is_cjk(ctx.lang);
+    let mut rest = content;
+    while let [first, more @ ..] = rest {
+        // A note reference never starts a line (`一片水田①。`, never `一片水田 / ①。`): it is
+        // set in one unbreakable span with the word or character before it, so the text
+        // itself carries no invisible character.
+        if let (Inline::Text(t), [Inline::NoteRef(id), ..]) = (first, more) {
+            if let Some(at) = script::bound_tail(t).filter(|_| ctx.notes.target(*id).is_some()) {
+                script::text(x, &t[..at], cjk);
+                x.open("span", &[("class", "nowrap")]);
+                script::text(x, &t[at..], cjk);
+                inline(x, ctx, &more[0], in_note, false);
+                x.close("span");
+                rest = &more[1..];
+                continue;
+            }
+        }
+        inline(x, ctx, first, in_note, true);
+        rest = more;
+    }
+}
+
+/// Writes one inline; `unbound` when a note reference stands after no text it could be bound
+/// to, where a word joiner (U+2060) forbids the break before it.
+fn inline(x: &mut Xml, ctx: &mut Ctx<'_, '_>, i: &Inline, in_note: bool, unbound: bool) {
+    {
         match i {
             Inline::Text(t) => script::text(x, t, kinds::is_cjk(ctx.lang)),
             Inline::NoteRef(id) => {
                 let Some(t) = ctx.notes.target(*id) else {
-                    continue;
+                    return;
                 };
                 let href = if t.doc == ctx.doc {
                     format!("#{}", t.id)
@@ -338,9 +372,9 @@ pub fn inlines(x: &mut Xml, ctx: &mut Ctx<'_, '_>, content: &[Inline], in_note: 
                     ("epub:type", "noteref"),
                     ("role", "doc-noteref"),
                 ]);
-                // A note reference never starts a line: a word joiner (U+2060) forbids the
-                // break before it (`一片水田①。`, never `一片水田 / ①。`).
-                x.text(NO_BREAK_BEFORE);
+                if unbound {
+                    x.text(NO_BREAK_BEFORE);
+                }
                 x.leaf("a", &attrs, &t.mark.clone());
             }
             Inline::PageBreak(m) if m.printed && !in_note => {
