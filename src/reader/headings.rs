@@ -97,6 +97,7 @@ const MATTER: &[(&str, DivisionKind)] = &[
     ("献词", DivisionKind::Dedication),
     ("内容提要", DivisionKind::Abstract),
     ("内容简介", DivisionKind::Abstract),
+    ("简介", DivisionKind::Abstract),
     ("提要", DivisionKind::Abstract),
     ("摘要", DivisionKind::Abstract),
     ("目录", DivisionKind::Contents),
@@ -114,6 +115,7 @@ const MATTER: &[(&str, DivisionKind)] = &[
     // Traditional script (繁体).
     ("內容提要", DivisionKind::Abstract),
     ("內容簡介", DivisionKind::Abstract),
+    ("簡介", DivisionKind::Abstract),
     ("目錄", DivisionKind::Contents),
     ("導論", DivisionKind::Introduction),
     ("緒論", DivisionKind::Introduction),

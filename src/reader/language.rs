@@ -93,45 +93,76 @@ const SIMPLIFIED: [char; PAIRS.len()] = sorted_side(0);
 /// 繁体字 (traditional forms) of [`PAIRS`], sorted.
 const TRADITIONAL: [char; PAIRS.len()] = sorted_side(1);
 
-/// The BCP 47 tag for the text's language.
+/// The BCP 47 tag for the text's language: the language of its prose lines (a line with four
+/// Han characters votes Chinese, a line of five Latin words and at most one code symbol votes
+/// English), so a Chinese manual whose pages are mostly code listings stays Chinese; without
+/// prose lines, the share of Han characters against Latin letters decides.
 pub fn detect(text: &str) -> &'static str {
-    let mut han = 0usize;
-    let mut latin = 0usize;
-    let mut simplified = 0usize;
-    let mut traditional = 0usize;
-    // ASCII text byte by byte; only the other characters are decoded
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        latin += rest.as_bytes()[..ascii]
-            .iter()
-            .filter(|b| b.is_ascii_alphabetic())
-            .count();
-        rest = &rest[ascii..];
-        let mut chars = rest.chars();
-        let Some(c) = chars.next() else {
-            break;
-        };
-        rest = chars.as_str();
-        if is_han(c) {
-            han += 1;
-            if SIMPLIFIED.binary_search(&c).is_ok() {
-                simplified += 1;
-            } else if TRADITIONAL.binary_search(&c).is_ok() {
-                traditional += 1;
-            }
-        }
+    let mut counts = Counts::default();
+    for line in text.lines() {
+        counts.line(line);
     }
-    // A Han character carries roughly a word; Latin letters about a fifth of one.
-    if han == 0 || han * 5 < latin {
+    let chinese = if counts.han_lines + counts.latin_lines > 0 {
+        counts.han_lines >= counts.latin_lines
+    } else {
+        // A Han character carries roughly a word; Latin letters about a fifth of one.
+        counts.han > 0 && counts.han * 5 >= counts.latin
+    };
+    if !chinese {
         "en"
-    } else if traditional > simplified {
+    } else if counts.traditional > counts.simplified {
         "zh-TW"
     } else {
         "zh-CN"
+    }
+}
+
+/// What [`detect`] counts over the text.
+#[derive(Default)]
+struct Counts {
+    han: usize,
+    latin: usize,
+    simplified: usize,
+    traditional: usize,
+    /// lines of Chinese prose (four Han characters or more)
+    han_lines: usize,
+    /// lines of English prose (five words, no Han, at most one code symbol)
+    latin_lines: usize,
+}
+
+impl Counts {
+    fn line(&mut self, line: &str) {
+        let (mut han, mut words, mut symbols, mut run) = (0usize, 0usize, 0usize, 0usize);
+        for c in line.chars() {
+            if c.is_ascii_alphabetic() {
+                self.latin += 1;
+                run += 1;
+                continue;
+            }
+            if run >= 2 {
+                words += 1;
+            }
+            run = 0;
+            if c.is_ascii() {
+                symbols += usize::from("\\{}%$#_=<>;|@[]".contains(c));
+            } else if is_han(c) {
+                han += 1;
+                if SIMPLIFIED.binary_search(&c).is_ok() {
+                    self.simplified += 1;
+                } else if TRADITIONAL.binary_search(&c).is_ok() {
+                    self.traditional += 1;
+                }
+            }
+        }
+        if run >= 2 {
+            words += 1;
+        }
+        self.han += han;
+        if han >= 4 {
+            self.han_lines += 1;
+        } else if han == 0 && words >= 5 && symbols <= 1 {
+            self.latin_lines += 1;
+        }
     }
 }
 
@@ -160,6 +191,20 @@ mod tests {
             ("山水", "zh-CN"),
             ("第一章　緒論\n第一節　鎮上的傳統", "zh-TW"),
             ("第一章　绪论\n第一节　镇上的传统", "zh-CN"),
+            // a Chinese manual whose pages are mostly a code listing
+            (
+                "本节说明宏包的用法。\n\\def\\foo#1{\\bar{#1}}\n\\let\\baz=\\relax % keep\n\\newcommand{\\qux}[1]{#1}\n\\ifx\\a\\b \\fi",
+                "zh-CN",
+            ),
+            // an English book quoting Chinese
+            (
+                "The poet wrote 山水 on the wall of the inn.\nHe left at dawn and never came back to the town.",
+                "en",
+            ),
+            (
+                "本书由甲乙丙丁合著，共三卷。\nA preface in English follows this line of the book.\nAnd a second English line of the same preface here.",
+                "en",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(detect(input), want, "{input:?}");

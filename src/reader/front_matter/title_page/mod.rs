@@ -266,8 +266,12 @@ fn split_pages(lines: &[Line<'_>], relators: &Relators) -> Vec<Vec<DisplayItem>>
         let open = !page.iter().any(|d| d.role == DisplayRole::Authors)
             || page.last().is_some_and(|d| d.role == DisplayRole::Authors);
         // A short line right under the title goes on with it, unless it carries what only a
-        // name line does (an address, an alias, a footnote mark).
-        let under_title = !prev_blank && page.last().is_some_and(|d| d.role == DisplayRole::Title);
+        // name line does (an address, an alias, a footnote mark) or is Latin under a Han title,
+        // which no title wraps into (`宏包手册` / `TEX.ORG`, as LaTeX's \maketitle sets it).
+        let under_title = !prev_blank
+            && page.last().is_some_and(|d| {
+                d.role == DisplayRole::Title && (has_han(line.text) || !has_han(&d.text))
+            });
         let marked = super::people::clean(line.text).names != line.text.trim();
         // Names are printed near the title: a short line far below it (a story's title in a
         // long front region) is not a name.

@@ -148,3 +148,17 @@ fn a_short_line_far_below_the_title_is_no_name() {
         Some(vec!["林远舟".to_string()])
     );
 }
+
+#[test]
+fn a_latin_name_right_under_a_han_title_is_its_author() {
+    // \maketitle's layout: title, author, version, date, with no blank line between
+    let text = "河谷排版宏包手册\nHEGU.ORG\nv1.2.3∗\n\n2021/05/06\n";
+    let tp = read_title_pages(&lines(text), &Relators::builtin());
+    assert_eq!(tp.title.as_deref(), Some("河谷排版宏包手册"));
+    let st = tp.statement.expect("statement");
+    assert_eq!(st.names, ["HEGU.ORG"]);
+    // a Han line under a Han title still continues the title
+    let tp = read_title_pages(&lines("北方小城的\n手艺人\n"), &Relators::builtin());
+    assert_eq!(tp.title.as_deref(), Some("北方小城的手艺人"));
+    assert!(tp.statement.is_none());
+}
