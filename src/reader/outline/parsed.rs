@@ -37,8 +37,14 @@ mod tests {
 
     #[test]
     fn each_line_parses_as_label_parse_says() {
-        let texts = ["Chapter 3: Basic Shell Features", "plain prose.", "  第三回 渡口", ""];
-        let lines = crate::reader::lines::split(&texts.join("\n"));
+        let texts = [
+            "Chapter 3: Basic Shell Features",
+            "plain prose.",
+            "  第三回 渡口",
+            "",
+        ];
+        let text = texts.join("\n");
+        let lines = crate::reader::lines::split(&text);
         let parsed = Parsed::new(&lines);
         for _ in 0..2 {
             for (i, t) in texts.iter().enumerate() {
