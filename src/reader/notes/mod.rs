@@ -11,6 +11,7 @@ pub mod index;
 mod inner;
 pub mod markers;
 pub mod settle;
+mod shapes;
 mod strays;
 mod titled;
 
@@ -449,5 +450,7 @@ pub fn push_text(out: &mut Vec<Inline>, t: &str) {
     }
 }
 
+#[cfg(test)]
+mod link_tests;
 #[cfg(test)]
 mod tests;

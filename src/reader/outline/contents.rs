@@ -5,7 +5,7 @@
 //! weighs it as `forced`, and lines of the same numbering family the contents does not list
 //! need stronger evidence.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{ContentsEntry, DivisionKind};
 use crate::reader::Line;
@@ -119,12 +119,18 @@ pub fn find(
     entries: &[ContentsEntry],
     start: usize,
 ) -> Vec<Listed> {
-    let index = Index::new(lines, kinds);
+    let fulls: Vec<String> = entries.iter().map(full_key).collect();
+    let titles: Vec<String> = entries
+        .iter()
+        .map(|e| title_key(&e.title).replace('：', ""))
+        .collect();
+    // the keys the entries are looked for by: the body's other keys stay out of the index
+    let wanted: HashSet<&str> = fulls.iter().chain(&titles).map(String::as_str).collect();
+    let index = Index::new(lines, kinds, &wanted);
     let full_width = super::block::measure(lines, start);
     let parts = entries.iter().any(|e| entry_kind(e) == EntryKind::Part);
     let mut cursor = start;
     let mut out = Vec::new();
-    let fulls: Vec<String> = entries.iter().map(full_key).collect();
     // the last line of the last heading found: a heading right below it is isolated too
     let mut last_end: Option<usize> = None;
     // the highest page number listed since the last fall: an entry whose page is below it
@@ -145,7 +151,7 @@ pub fn find(
             continue;
         }
         let label = e.label.as_deref().map(line_key).unwrap_or_default();
-        let title = title_key(&e.title).replace('：', "");
+        let title = &titles[n];
         if title.is_empty() && label.is_empty() {
             continue;
         }
@@ -186,7 +192,7 @@ pub fn find(
             consider(i, shape);
         }
         if !label.is_empty() && !title.is_empty() {
-            let below = Index::after(&index.one, &title, from).find(|&i| {
+            let below = Index::after(&index.one, title, from).find(|&i| {
                 isolated(lines, kinds, i) && next(i).is_some_and(|j| index.key[j] == label)
             });
             if let Some(i) = below {
@@ -197,7 +203,7 @@ pub fn find(
         // the chapter's opening comes before every page its title heads: an opening taken for
         // a running head wins over a match further on (a later page's head `5` / `Title`)
         if !label.is_empty() && !title.is_empty() {
-            let opening = opening_under_head(lines, kinds, &index, &title, &label, start, cursor)
+            let opening = opening_under_head(lines, kinds, &index, title, &label, start, cursor)
                 .filter(|&(i, _)| self::isolated(lines, kinds, form_feed, i));
             if let Some((i, shape)) = opening {
                 if best.is_none_or(|(b, _)| i < b) {

@@ -1,7 +1,7 @@
 //! The body lines' comparison keys for finding printed contents entries (目录条目) in the
 //! body: each eligible line's key, keys run on over two lines, running heads, by key.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::reader::Line;
 use crate::reader::kind::Kind;
@@ -16,7 +16,8 @@ const MAX_HEADING: usize = 120;
 /// Longest line of a title printed over two lines, in characters.
 const MAX_HALF: usize = 70;
 
-/// The body lines' comparison keys and where each key occurs.
+/// The body lines' comparison keys and where each key occurs; the maps hold only the keys
+/// looked for (the caller's `wanted`), every eligible line keeps its key.
 pub(super) struct Index {
     /// For each line, the next content line.
     pub(super) next: Vec<Option<usize>>,
@@ -32,7 +33,10 @@ pub(super) struct Index {
 }
 
 impl Index {
-    pub(super) fn new(lines: &[Line<'_>], kinds: &[Kind]) -> Index {
+    /// Keys the eligible lines; `one`, `two` and `heads` hold only the keys in `wanted` (the
+    /// keys the contents' entries are looked for by), so that no line whose key is never asked
+    /// for is copied into a map.
+    pub(super) fn new(lines: &[Line<'_>], kinds: &[Kind], wanted: &HashSet<&str>) -> Index {
         let n = kinds.len();
         let mut key = vec![String::new(); n];
         for i in 0..n {
@@ -54,31 +58,40 @@ impl Index {
                 after = Some(i);
             }
         }
-        let keyed = key.iter().filter(|k| !k.is_empty()).count();
-        let mut one: HashMap<String, Vec<usize>> = HashMap::with_capacity(keyed);
-        let mut two: HashMap<String, Vec<usize>> = HashMap::with_capacity(keyed);
+        let mut one: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut two: HashMap<String, Vec<usize>> = HashMap::new();
         let mut heads: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut pair = String::new();
         for i in 0..n {
             let t = lines[i].text.trim();
             if kinds[i] == Kind::Furniture && key[i].is_empty() && t.chars().count() <= MAX_HALF {
-                heads.entry(line_key(t)).or_default().push(i);
+                let k = line_key(t);
+                if wanted.contains(k.as_str()) {
+                    heads.entry(k).or_default().push(i);
+                }
             }
             if key[i].is_empty() {
                 continue;
             }
-            one.entry(key[i].clone()).or_default().push(i);
+            if wanted.contains(key[i].as_str()) {
+                one.entry(key[i].clone()).or_default().push(i);
+            }
             // `-layout` text beside the heading across a wide gap (a margin note `Revised`)
-            if let Some((head, _)) = lines[i].text.trim().rsplit_once("   ") {
+            if let Some((head, _)) = t.rsplit_once("   ") {
                 let k = line_key(head);
-                if !k.is_empty() && k != key[i] {
+                if !k.is_empty() && k != key[i] && wanted.contains(k.as_str()) {
                     one.entry(k).or_default().push(i);
                 }
             }
+            let Some(j) = next[i].filter(|&j| !key[j].is_empty()) else {
+                continue;
+            };
+            pair.clear();
+            pair.push_str(&key[i]);
+            pair.push_str(&key[j]);
             let half = |j: usize| lines[j].text.trim().chars().count() <= MAX_HALF;
-            if let Some(j) = next[i].filter(|&j| !key[j].is_empty() && half(i) && half(j)) {
-                two.entry(format!("{}{}", key[i], key[j]))
-                    .or_default()
-                    .push(i);
+            if wanted.contains(pair.as_str()) && half(i) && half(j) {
+                two.entry(pair.clone()).or_default().push(i);
             }
         }
         Index {
@@ -106,7 +119,10 @@ impl Index {
 /// (`CHAPTER THREE` and the contents' `Chapter 3` are one label).
 pub(super) fn line_key(text: &str) -> String {
     let mut key = spelt_key(text);
-    key.retain(|c| c != '：');
+    if key.contains('：') {
+        // `retain` decodes every character: asked only of the few keys with a colon
+        key.retain(|c| c != '：');
+    }
     key
 }
 
@@ -116,17 +132,19 @@ fn spelt_key(text: &str) -> String {
     let t = text.trim();
     let mut words = t.splitn(3, char::is_whitespace);
     let (Some(word), Some(num)) = (words.next(), words.next()) else {
-        return match spelt_number(t).filter(|_| t.starts_with(char::is_uppercase)) {
-            Some(n) => n.to_string(),
-            None => title_key(t),
-        };
+        if t.starts_with(char::is_uppercase)
+            && let Some(n) = spelt_number(t)
+        {
+            return n.to_string();
+        }
+        return title_key(t);
     };
     let rest = words.next().unwrap_or("");
-    let spelt = spelt_number(num.trim_end_matches(['.', ':']));
-    match spelt {
-        Some(n) if ["chapter", "part"].contains(&word.to_lowercase().as_str()) => {
-            title_key(&format!("{word} {n} {rest}"))
-        }
-        _ => title_key(t),
+    // the word is asked first: most lines open with neither word, and `spelt_number` copies
+    if (word.eq_ignore_ascii_case("chapter") || word.eq_ignore_ascii_case("part"))
+        && let Some(n) = spelt_number(num.trim_end_matches(['.', ':']))
+    {
+        return title_key(&format!("{word} {n} {rest}"));
     }
+    title_key(t)
 }

@@ -14,6 +14,7 @@ pub mod chain;
 pub mod contents;
 mod index;
 pub mod label;
+mod parsed;
 pub mod running;
 pub mod scope;
 mod titles;
@@ -98,7 +99,13 @@ fn margin(kind: &Kind) -> bool {
 }
 
 /// Finds the candidates and their evidence.
-pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<Candidate> {
+/// `parsed` holds the lines' shapes (over the same `lines`).
+fn candidates(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    form_feed: &[bool],
+    parsed: &parsed::Parsed<'_, '_>,
+) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let mut prev_content: Option<usize> = None;
     let mut gap = false;
@@ -113,7 +120,7 @@ pub fn candidates(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec
         let parsed = if replaceable(&kinds[i])
             && !matches!(kinds[i], Kind::Section { ref label, .. } if !label.starts_with('第'))
         {
-            label::parse(lines[i].text)
+            parsed.get(i).cloned()
         } else {
             None
         };
@@ -329,7 +336,9 @@ pub fn apply(
     printed: &[Printed<'_>],
 ) -> Vec<Decision> {
     let mut decisions = Vec::new();
-    for head in running::find(lines, kinds, form_feed) {
+    // the running-head and candidate passes ask for the same lines' shapes: parsed once
+    let parsed = parsed::Parsed::new(lines);
+    for head in running::find(lines, kinds, form_feed, &parsed) {
         kinds[head.index] = Kind::Furniture;
         if let Some(j) = head.title_line {
             kinds[j] = Kind::Furniture;
@@ -347,7 +356,7 @@ pub fn apply(
     listed.sort_by_key(|l| l.index);
     listed.dedup_by_key(|l| l.index);
     let listed = contents::settle_unnumbered(lines, kinds, listed, &mut decisions);
-    let mut cands = candidates(lines, kinds, form_feed);
+    let mut cands = candidates(lines, kinds, form_feed, &parsed);
     contents::force(lines, kinds, &listed, &mut cands);
     let forced_families = contents::listed_families(&cands);
     // a label the contents prints under another title (`1.1 About` for `1.1 About this

@@ -23,6 +23,7 @@ use crate::reader::furniture::page_number;
 use crate::reader::kind::Kind;
 
 use super::label::{self, Family, Numbered};
+use super::parsed::Parsed;
 
 /// A running-head candidate's family key: its page zone, numbering family and label shape.
 type Shape = (Zone, Family, String);
@@ -176,7 +177,12 @@ const LISTING: usize = 3;
 /// Every numbered line with a title, with whether it stands in a listing: a run of at least
 /// [`LISTING`] numbered content lines. Page edges (`edge`) stand outside runs: a running head
 /// above its heading makes no listing.
-fn titled(lines: &[Line<'_>], kinds: &[Kind], edge: &dyn Fn(usize) -> bool) -> Vec<Titled> {
+fn titled(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    shapes: &Parsed<'_, '_>,
+    edge: &dyn Fn(usize) -> bool,
+) -> Vec<Titled> {
     let mut out: Vec<Titled> = Vec::new();
     // where the current run of numbered lines starts in `out`, and its length in lines
     let mut run: (usize, usize) = (0, 0);
@@ -188,7 +194,7 @@ fn titled(lines: &[Line<'_>], kinds: &[Kind], edge: &dyn Fn(usize) -> bool) -> V
         let parsed = if t.chars().count() > 120 {
             None
         } else {
-            label::parse(t)
+            shapes.get(i).cloned()
         };
         let in_run = !edge(i);
         match &parsed {
@@ -205,7 +211,7 @@ fn titled(lines: &[Line<'_>], kinds: &[Kind], edge: &dyn Fn(usize) -> bool) -> V
         let below = parsed
             .as_ref()
             .filter(|n| n.title.is_empty())
-            .and_then(|_| title_below(lines, kinds, i));
+            .and_then(|_| title_below(lines, kinds, shapes, i));
         if let Some(n) = parsed.filter(|n| !n.title.is_empty() || below.is_some()) {
             let key = match below {
                 Some(j) => title_key(lines[j].text),
@@ -235,20 +241,31 @@ const MAX_TITLE_BELOW: usize = 40;
 
 /// The title line below a label alone: the next content line within three lines, short, not a
 /// label nor a page number itself.
-fn title_below(lines: &[Line<'_>], kinds: &[Kind], i: usize) -> Option<usize> {
+fn title_below(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    parsed: &Parsed<'_, '_>,
+    i: usize,
+) -> Option<usize> {
     let j = (i + 1..lines.len().min(i + 4)).find(|&j| {
         kinds[j] != Kind::Blank && !lines[j].text.trim().is_empty() && !folio(lines, kinds, j)
     })?;
     let t = lines[j].text.trim();
     let ok = t.chars().count() <= MAX_TITLE_BELOW
         && page_number(t).is_none()
-        && label::parse(t).is_none()
+        && parsed.get(j).is_none()
         && t.chars().any(char::is_alphanumeric);
     ok.then_some(j)
 }
 
 /// Finds the running heads with a heading's shape.
-pub fn find(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<RunningHead> {
+/// `parsed` holds the lines' shapes ([`Parsed`], over the same `lines`).
+pub fn find(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    form_feed: &[bool],
+    parsed: &Parsed<'_, '_>,
+) -> Vec<RunningHead> {
     let edges: HashMap<usize, Zone> = page_edges(lines, kinds, form_feed).into_iter().collect();
     if edges.len() < MIN_FAMILY {
         return Vec::new();
@@ -263,7 +280,7 @@ pub fn find(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool]) -> Vec<Runni
     // the latest line carrying each title, and each label's numbers (with its title)
     let mut by_title: HashMap<String, usize> = HashMap::new();
     let mut by_numbers: HashMap<Vec<u32>, (usize, String)> = HashMap::new();
-    let all = titled(lines, kinds, &|i| edges.contains_key(&i));
+    let all = titled(lines, kinds, parsed, &|i| edges.contains_key(&i));
     // (index, (zone, family, label shape), echoed, heading below it on its page, title line)
     let mut shaped: Vec<(usize, Shape, bool, bool, Option<usize>)> = Vec::new();
     for (k, t) in all.iter().enumerate() {

@@ -236,7 +236,12 @@ fn in_code_token(head: &str) -> bool {
     let start = head
         .char_indices()
         .rev()
-        .find(|&(_, c)| c.is_whitespace() || is_ideograph(c) || "“‘\"'([{（「".contains(c))
+        .find(|&(_, c)| {
+            // a `matches!`, not a search of a string of the marks for each character
+            c.is_whitespace()
+                || is_ideograph(c)
+                || matches!(c, '“' | '‘' | '"' | '\'' | '(' | '[' | '{' | '（' | '「')
+        })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let token = &head[start..];
     token.starts_with(['/', '~', '$'])

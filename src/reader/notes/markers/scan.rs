@@ -56,10 +56,30 @@ const STOPS: [bool; 256] = {
     t
 };
 
+/// [`STOPS`] without the space: a line that cannot hold a minipage letter's marker (no
+/// ideograph nor Chinese closing punctuation, which starts with a byte of `0xE2` or above, may
+/// stand before one) is scanned without stopping at its spaces.
+const STOPS_NO_SPACE: [bool; 256] = {
+    let mut t = STOPS;
+    t[b' ' as usize] = false;
+    t
+};
+
+/// Whether a line may hold a minipage letter's marker (`支持 a 。`): the letter must follow an
+/// ideograph or Chinese closing punctuation (`rules::minipage_letter`), whose UTF-8 forms all
+/// start with a byte of `0xE2` or above (`”` `’` E2, `」` `》` E3, ideographs E3–E9 and F0,
+/// `）` EF).
+fn may_hold_minipage(text: &str) -> bool {
+    text.bytes().any(|b| b >= 0xE2)
+}
+
 /// The pieces of a line, text and marker candidates in order, from [`segments`].
 #[derive(Debug, Clone)]
 pub struct Segments<'a> {
     text: &'a str,
+    /// The bytes the scan stops at: [`STOPS`], or [`STOPS_NO_SPACE`] in a line that cannot
+    /// hold a minipage letter's marker.
+    stops: &'static [bool; 256],
     /// Where the text not yet given out starts.
     start: usize,
     /// Where the scan for the next marker resumes.
@@ -79,8 +99,9 @@ impl<'a> Iterator for Segments<'a> {
             return Some(Segment::Marker(mk));
         }
         let bytes = text.as_bytes();
+        let stops = self.stops;
         while self.at < bytes.len() {
-            let Some(skip) = bytes[self.at..].iter().position(|&b| STOPS[usize::from(b)]) else {
+            let Some(skip) = bytes[self.at..].iter().position(|&b| stops[usize::from(b)]) else {
                 self.at = bytes.len();
                 break;
             };
@@ -139,6 +160,11 @@ fn utf8_len(b: u8) -> usize {
 pub fn segments(text: &str) -> Segments<'_> {
     Segments {
         text,
+        stops: if may_hold_minipage(text) {
+            &STOPS
+        } else {
+            &STOPS_NO_SPACE
+        },
         start: 0,
         at: 0,
         marker: None,
