@@ -79,11 +79,19 @@ fn is_cn_number(s: &str) -> bool {
 pub fn split_label(text: &str) -> (EntryKind, Option<String>, String) {
     let t = text.trim();
     if let Some(after) = t.strip_prefix('第') {
+        // pdftotext sets Arabic digits apart from the ideographs around them (`第 4 节`)
+        let after = after.trim_start();
         let num: String = after
             .chars()
             .take_while(|c| CN_DIGITS.contains(*c) || c.is_ascii_digit())
             .collect();
-        let rest = &after[num.len()..];
+        let spaced = &after[num.len()..];
+        let rest = spaced.trim_start();
+        let rest = if spaced.len() == rest.len() || num.bytes().all(|b| b.is_ascii_digit()) {
+            rest
+        } else {
+            spaced
+        };
         if let Some(unit) = rest.chars().next().filter(|_| !num.is_empty()) {
             let kind = match unit {
                 '编' | '編' | '篇' | '部' => Some(EntryKind::Part),
@@ -354,6 +362,9 @@ mod tests {
             ("第十二章水与桥", Chapter, Some("第十二章"), "水与桥"),
             ("第二编 手艺", Part, Some("第二编"), "手艺"),
             ("第三节 染坊", Section, Some("第三节"), "染坊"),
+            ("第 4 节 编码与字库", Section, Some("第4节"), "编码与字库"),
+            ("第 12 章", Chapter, Some("第12章"), ""),
+            ("第一 章程", Plain, None, "第一 章程"),
             ("第一節　山城的地理", Section, Some("第一節"), "山城的地理"),
             ("第二編 茶市", Part, Some("第二編"), "茶市"),
             ("Chapter 4 Looms", Chapter, Some("Chapter 4"), "Looms"),

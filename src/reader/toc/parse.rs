@@ -87,6 +87,36 @@ pub fn entry_key(text: &str) -> (String, bool) {
     (title_key(&title), page.is_some())
 }
 
+/// Fewest leader dots that end a title before its page number mid-line.
+const MIN_LEADERS: usize = 3;
+
+/// A line holding the entries of two columns side by side (`2.5 Title . . . . 35 第 14 节
+/// Other`): the left entry up to its page number, and the right one, which starts with a
+/// label. `None` for one entry.
+fn column_pair(text: &str) -> Option<(String, String)> {
+    let t = text.trim_end();
+    for (at, _) in t.match_indices(' ') {
+        let (head, rest) = (&t[..at], t[at + 1..].trim_start());
+        let page = head.rsplit(' ').next().unwrap_or("");
+        let before = head[..head.len() - page.len()].trim_end();
+        let dots = before
+            .chars()
+            .rev()
+            .take_while(|c| LEADERS.contains(c))
+            .filter(|c| !c.is_whitespace())
+            .count();
+        if dots >= MIN_LEADERS
+            && page.bytes().all(|b| b.is_ascii_digit())
+            && is_page(page)
+            && !rest.is_empty()
+            && split_label(rest).1.is_some()
+        {
+            return Some((head.to_string(), rest.to_string()));
+        }
+    }
+    None
+}
+
 /// A label alone on its line: `1.1`, `A.2`, `第三章`, `Chapter 4` (a bare `3` is a page).
 fn lone_label(text: &str) -> Option<String> {
     if let Some((label, _, rest)) = decimal_label(text) {
@@ -182,6 +212,19 @@ fn lettered(raws: &mut [Raw]) {
     }
 }
 
+/// In a contents without chapters, `第N节` entries are the top divisions (an article's
+/// sections, `第 4 节` over `4.1`): they rank as chapters.
+fn ordinal_sections_head(raws: &mut [Raw]) {
+    if raws.iter().any(|r| r.kind == EntryKind::Chapter) {
+        return;
+    }
+    for r in raws {
+        if r.kind == EntryKind::Section && r.label.as_ref().is_some_and(|l| l.starts_with('第')) {
+            r.kind = EntryKind::Chapter;
+        }
+    }
+}
+
 /// A parsed line before levels are assigned.
 struct Raw {
     kind: EntryKind,
@@ -202,6 +245,12 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
         Vec::new()
     } else {
         super::runin::expand(&nonblank)
+            .into_iter()
+            .flat_map(|(no, text)| match column_pair(&text) {
+                Some((left, right)) => vec![(no, left), (no, right)],
+                None => vec![(no, text)],
+            })
+            .collect()
     };
     let split: Vec<Line<'_>> = expanded
         .iter()
@@ -250,6 +299,15 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
             continue;
         }
         if let Some(label) = lone_label(bare) {
+            // a bare number waiting as a chapter's was a page of the column beside when a
+            // section label of another chapter comes next (`16` / `4.1`, not `2` / `2.1`)
+            if pending
+                .back()
+                .is_some_and(|(l, _)| !l.contains('.') && !label.starts_with(&format!("{l}.")))
+                && pending.back().is_some_and(|(l, _)| is_page(l))
+            {
+                pending.pop_back();
+            }
             pending.push_back((label, line.no));
             continue;
         }
@@ -298,6 +356,7 @@ pub fn parse_contents(lines: &[Line<'_>]) -> (Vec<ContentsEntry>, Vec<Diagnostic
         adopt(&mut raws, orphan, no, &mut diags);
     }
     lettered(&mut raws);
+    ordinal_sections_head(&mut raws);
     let parts = raws.iter().any(|r| r.kind == EntryKind::Part);
     let base = u8::from(parts);
     let by_label = |r: &Raw| match r.kind {

@@ -233,3 +233,46 @@ Hills . . . 3
         ]
     );
 }
+
+#[test]
+fn spaced_ordinal_labels_and_a_page_column_read_between_entries() {
+    // pdftotext's default mode on a two-column contents page: `第 N 节` set apart, then the
+    // other column's page numbers, then a section label alone above its title
+    let text = "第 1 节 总览\n第 2 节 编码与字库\n\n15\n16\n17\n\n2.1\n\n编译方式 . . . . . .\n\n2.2\n\n中文编码 . . . . . . 7\n";
+    let lines = crate::reader::lines::split(text);
+    let (entries, _) = parse_contents(&lines);
+    let got: Vec<(u8, Option<&str>, &str)> = entries
+        .iter()
+        .map(|e| (e.level, e.label.as_deref(), e.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, Some("第1节"), "总览"),
+            (1, Some("第2节"), "编码与字库"),
+            (2, Some("2.1"), "编译方式"),
+            (2, Some("2.2"), "中文编码"),
+        ]
+    );
+}
+
+#[test]
+fn two_columns_on_one_line_are_two_entries() {
+    let cases = [
+        (
+            "3.6 旧的版本 . . . . . . 35 第 4 节 代码",
+            Some(("3.6 旧的版本 . . . . . . 35", "第 4 节 代码")),
+        ),
+        ("3.6 旧的版本 . . . . . . 35", None),
+        ("Rivers . . . . 12 and more", None),
+        ("Springs 12 第 4 节 代码", None),
+    ];
+    for (text, want) in cases {
+        let got = column_pair(text);
+        assert_eq!(
+            got.as_ref().map(|(l, r)| (l.as_str(), r.as_str())),
+            want,
+            "{text}"
+        );
+    }
+}
