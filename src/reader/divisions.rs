@@ -32,24 +32,28 @@ pub struct Grouped {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Which run a division of this kind belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which run a division of this kind belongs to, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Area {
     Front,
     Body,
     Back,
 }
 
-fn area(kind: DivisionKind, body_started: bool) -> Area {
+/// The run a division of `kind` goes to when the runs so far reached `reached`: its own run, or
+/// the one reached if that is later, so the divisions keep the manuscript's order (a preface
+/// printed after chapter 3 stays after it; a chapter after the appendices stays after them).
+fn area(kind: DivisionKind, reached: Option<Area>) -> Area {
     use DivisionKind::*;
-    match kind {
+    let own = match kind {
         Cover | TitlePage | CopyrightPage | Dedication | Preface | Foreword | Abstract
         | Contents => Area::Front,
         Introduction | Part | Chapter | Section | Subsection => Area::Body,
         Endnotes | Bibliography | Appendix | Afterword | Index => Area::Back,
-        Acknowledgments if body_started => Area::Back,
+        Acknowledgments if reached.is_some_and(|r| r >= Area::Body) => Area::Back,
         Acknowledgments => Area::Front,
-    }
+    };
+    reached.map_or(own, |r| own.max(r))
 }
 
 /// Nesting rank of a section label: `第一节` 0, `一、` 1, `（一）` 2.
@@ -162,7 +166,7 @@ pub fn group(units: Vec<Unit>) -> Grouped {
                     }
                     kind => unique_id(&g, kind.name()),
                 };
-                let a = area(h.kind, !g.body.is_empty());
+                let a = area(h.kind, cur);
                 cur = Some(a);
                 let run = runs(&mut g, a);
                 match run.last_mut() {
@@ -352,8 +356,8 @@ mod tests {
                 "text before any heading",
                 vec![c(Role::Para, "甲。", 1), h(Preface, None, "序", 2)],
                 vec![
-                    "front preface preface None 序 0",
                     "body chapter-1 chapter None  1",
+                    "body preface preface None 序 0",
                 ],
                 1,
             ),
@@ -412,6 +416,23 @@ mod tests {
                     "body chapter-2 chapter Some(\"第二章\") 码头 0",
                     "body chapter-2-section-1 section Some(\"（一）\") 旧港 0",
                     "back acknowledgments acknowledgments None 致谢 0",
+                ],
+                0,
+            ),
+            (
+                "divisions keep the manuscript's order: a preface after a chapter, a chapter after an appendix",
+                vec![
+                    h(Chapter, Some("第一章"), "源头", 1),
+                    h(Preface, None, "再版序", 2),
+                    c(Role::Para, "甲。", 3),
+                    h(Appendix, None, "附录", 4),
+                    h(Chapter, Some("第二章"), "补遗", 5),
+                ],
+                vec![
+                    "body chapter-1 chapter Some(\"第一章\") 源头 0",
+                    "body preface preface None 再版序 1",
+                    "back appendix appendix None 附录 0",
+                    "back chapter-2 chapter Some(\"第二章\") 补遗 0",
                 ],
                 0,
             ),

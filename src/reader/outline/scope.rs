@@ -34,13 +34,33 @@ pub fn apply(
     placed: &[Placed],
     decisions: &mut Vec<Decision>,
 ) {
-    appendix_between_chapters(lines, kinds, placed, decisions);
+    matter_between_chapters(lines, kinds, placed, decisions);
     named_by_running_heads(lines, kinds, form_feed, decisions);
     versions(lines, kinds, decisions);
 }
 
-/// An appendix heading between chapter `N` and chapter `N + 1` of one sequence is text.
-fn appendix_between_chapters(
+/// Whether a matter word of this kind printed inside the run of chapters is text there: an
+/// appendix or index (an example's output), or front matter (`序` alone in a table cell), which
+/// cannot follow a chapter. Notes and references may close each chapter and stay divisions.
+fn out_of_place(kind: DivisionKind) -> bool {
+    use DivisionKind::*;
+    matches!(
+        kind,
+        Appendix
+            | Index
+            | Cover
+            | TitlePage
+            | CopyrightPage
+            | Dedication
+            | Preface
+            | Foreword
+            | Abstract
+    )
+}
+
+/// An appendix, index or front-matter heading between chapter `N` and chapter `N + 1` of one
+/// sequence is text.
+fn matter_between_chapters(
     lines: &[Line<'_>],
     kinds: &mut [Kind],
     placed: &[Placed],
@@ -48,13 +68,10 @@ fn appendix_between_chapters(
 ) {
     let chapters: Vec<&Placed> = placed.iter().filter(|p| p.3 <= 1).collect();
     for i in 0..kinds.len() {
-        if !matches!(
-            kinds[i],
-            Kind::Matter {
-                kind: DivisionKind::Appendix,
-                ..
-            }
-        ) {
+        let Kind::Matter { kind, .. } = kinds[i].clone() else {
+            continue;
+        };
+        if !out_of_place(kind) {
             continue;
         }
         let before = chapters.iter().rev().find(|p| p.0 < i);
@@ -68,7 +85,10 @@ fn appendix_between_chapters(
             decisions.push(Decision {
                 line: lines[i].no,
                 level: None,
-                reason: "an appendix word between two chapters of one sequence: text".into(),
+                reason: format!(
+                    "{} word between two chapters of one sequence: text",
+                    kind.name()
+                ),
             });
         }
     }

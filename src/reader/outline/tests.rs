@@ -462,6 +462,22 @@ fn scope_an_appendix_word_between_chapters_a_title_named_by_running_heads_and_ve
 }
 
 #[test]
+fn a_front_matter_word_between_chapters_of_one_sequence_is_text() {
+    // a table cell's last character alone on its line (`引导程` / `序`) in a `-layout` page
+    let text =
+        "第 1 节 河流\n\n河水向东流。\n\n序\n\n表格的一格。\n\n第 2 节 城镇\n\n镇子在河边。\n";
+    let (kinds, _) = kinds_after(text);
+    assert_eq!(kinds[4], Kind::Text, "序 between 第1节 and 第2节");
+    let text = "序\n\n写在前面。\n\n第 1 节 河流\n\n河水向东流。\n\n第 2 节 城镇\n\n镇子在河边。\n";
+    let (kinds, _) = kinds_after(text);
+    assert!(
+        matches!(kinds[0], Kind::Matter { .. }),
+        "序 before the chapters opens the preface: {:?}",
+        kinds[0]
+    );
+}
+
+#[test]
 fn a_chapter_heading_of_a_shape_the_contents_never_lists_is_an_example() {
     let text = "1 Rivers\n\n\u{c}1 Rivers\n\nWater rises.\n\n\u{c}2 Mills\n\nA sample page of this style:\n\nChapter 5\n\nThe Sample\n\nWheels turn.\n\n\u{c}3 Ponds\n\nStill water.\n\n\u{c}4 Weirs\n\nStone.\n";
     let paged = split_pages(text);
