@@ -6,6 +6,7 @@
 use super::Line;
 use super::kind::Kind;
 use super::text::ends_sentence;
+use super::text::width;
 
 /// What the layout pass found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,17 +34,6 @@ pub fn indent(text: &str) -> usize {
             _ => None,
         })
         .sum()
-}
-
-/// Display width in columns (unicode-width, East Asian ambiguous characters wide as CJK print
-/// sets them): 汉字 and full-width forms count 2, Latin 1, combining marks 0.
-fn width(text: &str) -> usize {
-    let t = text.trim();
-    if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        // printable ASCII: one column a character
-        return t.len();
-    }
-    unicode_width::UnicodeWidthStr::width_cjk(t)
 }
 
 /// Least indent that marks a paragraph start or a quotation line.

@@ -11,6 +11,18 @@ const CLOSERS: &[char] = &[
     '”', '’', '」', '』', '）', ')', '】', '》', '〉', '"', '\'', '］', ']',
 ];
 
+/// Display width of a line in columns (显示宽度) as unicode-width counts it for CJK print
+/// (`width_cjk`: 汉字, full-width forms and East Asian ambiguous marks two, Latin one, combining
+/// marks none), surrounding white space aside; printable ASCII is counted by its length without
+/// the table look-ups (the body of an English book).
+pub fn width(text: &str) -> usize {
+    let t = text.trim();
+    if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return t.len();
+    }
+    unicode_width::UnicodeWidthStr::width_cjk(t)
+}
+
 /// Whether text ends a sentence: `。！？…；：` (also inside closing quotes/brackets: `。”`).
 pub fn ends_sentence(text: &str) -> bool {
     let mut chars = text

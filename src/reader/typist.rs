@@ -8,20 +8,13 @@ use crate::model::{Block, Book, Division, Inline, Para, Preformatted};
 use super::Line;
 use super::kind::Kind;
 use super::text::ends_sentence;
+use super::text::width;
 
 /// Share of the typical line width a line must fill to be a wrapped (not a last) line.
 const FULL: f64 = 0.8;
 
 /// Least number of single-blank gaps between text lines that shows the convention.
 const MIN_GAPS: usize = 20;
-
-/// Display width: CJK and full-width characters count 2, others 1.
-fn width(text: &str) -> usize {
-    text.trim()
-        .chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
-}
 
 /// For each text line, the text line before it and how many blank lines lie between (no other
 /// kind of line and no page break between).

@@ -190,3 +190,49 @@ fn invented_english_front_matter_without_cip() {
     );
     assert!(fm.diagnostics.is_empty(), "{:?}", fm.diagnostics);
 }
+
+/// A title page, then a copyright page of notices only: a notice the page wrapped (its first
+/// line fills the measure and ends mid-sentence) is one paragraph; short unpunctuated notices
+/// one under another stay apart.
+const WRAPPED_NOTICE: &str = "河流的故事
+
+林青 著
+\u{c}版权 © 2020-2024 林青
+
+
+    《河流的故事》（第 3 版）(2024-05-01 08:00 UTC) 写给所有在河边长大的人，记下两岸村镇、渡口与桥梁的变迁。全书
+    分为十二章，每章附有地图。
+本书如有印装质量问题，请与本社联系调换
+电话：(0000)1234567
+";
+
+#[test]
+fn a_notice_wrapped_by_the_page_is_one_paragraph() {
+    let lines = split(WRAPPED_NOTICE);
+    let fm = read_front_matter(&lines, &Relators::builtin());
+    let copyright = fm
+        .divisions
+        .iter()
+        .find(|d| d.kind == DivisionKind::CopyrightPage)
+        .expect("a copyright page");
+    let notices: Vec<(usize, String)> = copyright
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Notice(p) => Some((p.line, p.text())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        notices,
+        [
+            (4, "版权 © 2020-2024 林青".to_string()),
+            (
+                7,
+                "《河流的故事》（第 3 版）(2024-05-01 08:00 UTC) 写给所有在河边长大的人，记下两岸村镇、渡口与桥梁的变迁。全书分为十二章，每章附有地图。".to_string()
+            ),
+            (9, "本书如有印装质量问题，请与本社联系调换".to_string()),
+            (10, "电话：(0000)1234567".to_string()),
+        ]
+    );
+}

@@ -19,6 +19,7 @@ use crate::model::{
     Metadata, Para,
 };
 
+use super::text::{ends_sentence, width};
 use super::{Line, Relators};
 use cip::{CipBlock, is_cip_heading, is_cip_number_line, parse_year_month, read_cip};
 use colophon::{colophon_data, is_rights_line, parse_entry, split_embedded, strip_ornament};
@@ -54,13 +55,13 @@ fn is_any_cip_heading(text: &str) -> bool {
     is_cip_heading(text) || taiwan::is_tw_cip_heading(text) || western::is_loc_heading(text)
 }
 
-/// Finds the CIP block; without one, the title pages end at the first colophon entry.
+/// Finds the CIP block; without one, the title pages end at the first colophon entry or rights
+/// line (`版权 © 2024 某某` atop a page of notices), whichever is printed first.
 fn regions<'l, 'a>(lines: &'l [Line<'a>], relators: &Relators) -> Regions<'l, 'a> {
     let Some(start) = lines.iter().position(|l| is_any_cip_heading(l.text)) else {
         let end = lines
             .iter()
-            .position(|l| parse_entry(l.text, relators).is_some())
-            .or_else(|| lines.iter().position(|l| is_rights_line(l.text)))
+            .position(|l| parse_entry(l.text, relators).is_some() || is_rights_line(l.text))
             .unwrap_or(lines.len());
         return Regions {
             title: &lines[..end],
@@ -339,6 +340,11 @@ struct CopyrightPage {
 fn copyright_page(lines: &[Line<'_>], relators: &Relators) -> CopyrightPage {
     let mut page = CopyrightPage::default();
     let mut in_notices = false;
+    // the manuscript line of the last notice line and whether it fills the measure: a notice
+    // wrapped by the page runs on from a full line
+    let mut last_no = 0;
+    let mut last_full = false;
+    let widest = lines.iter().map(|l| width(l.text)).max().unwrap_or(0);
     for line in lines {
         let text = line.text.trim();
         if text.is_empty() || western::printers_key(text).is_some() {
@@ -361,12 +367,45 @@ fn copyright_page(lines: &[Line<'_>], relators: &Relators) -> CopyrightPage {
             continue;
         }
         in_notices = true;
-        page.notices.push(Para {
-            content: vec![Inline::Text(strip_ornament(text).to_string())],
-            line: line.no,
-        });
+        let text = strip_ornament(text);
+        match page.notices.last_mut() {
+            Some(last)
+                if !notice && last_no + 1 == line.no && last_full && continues_notice(last) =>
+            {
+                let Some(Inline::Text(t)) = last.content.last_mut() else {
+                    unreachable!("a notice is one text run");
+                };
+                *t = join_notice_line(t, text);
+            }
+            _ => page.notices.push(Para {
+                content: vec![Inline::Text(text.to_string())],
+                line: line.no,
+            }),
+        }
+        last_no = line.no;
+        last_full = width(line.text) as f64 >= FULL_NOTICE_LINE * widest as f64;
     }
     page
+}
+
+/// Least share of the copyright page's widest line that a notice line wrapped by the page fills.
+const FULL_NOTICE_LINE: f64 = 0.9;
+
+/// Whether a notice paragraph runs on to the next line: it does not end a sentence and is no
+/// rights line (`Copyright © 2020 某某` lines stand one per line).
+fn continues_notice(para: &Para) -> bool {
+    let t = para.text();
+    !ends_sentence(&t) && !is_rights_line(&t)
+}
+
+/// A notice paragraph's text with the next printed line joined on: no space between CJK
+/// characters, none after a line-end hyphen, one space otherwise.
+fn join_notice_line(text: &str, next: &str) -> String {
+    if text.ends_with('-') {
+        format!("{text}{}", next.trim())
+    } else {
+        join_cjk(&format!("{text} {next}"))
+    }
 }
 
 /// Verifies every printed ISBN; the first valid one is the book's.

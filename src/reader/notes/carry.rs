@@ -10,11 +10,7 @@ use super::super::Line;
 use super::super::kind::Kind;
 use super::super::text::ends_sentence;
 use super::foot::MAX_NOTE_LINES;
-
-/// Display width of a line in columns (汉字 two, Latin one).
-fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width_cjk(text.trim())
-}
+use crate::reader::text::width;
 
 /// Least share of the foot's widest line that a line cut by the page fills.
 const FULL: f64 = 0.9;

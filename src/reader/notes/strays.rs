@@ -10,6 +10,7 @@ use super::super::kind::Kind;
 use super::super::text::ends_sentence;
 use super::foot::{Entry, MAX_NOTE_LINES, same_family, successor};
 use super::markers::{Style, body, key_alone, normal_key};
+use crate::reader::text::width;
 
 /// Keys alone at the very end of a page, no text below them, running in sequence into the run's
 /// first key (`1`, `2` before a run opening at `3`): pdftotext set the numbers of the page's
@@ -142,11 +143,6 @@ pub(super) fn stray_texts(
         starts.reverse();
         starts
     })
-}
-
-/// Display width of a line in columns (汉字 two, Latin one).
-fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width_cjk(text.trim())
 }
 
 /// Least share of the widest line below it that a note's wrapped line fills.

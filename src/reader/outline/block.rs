@@ -10,7 +10,7 @@ use crate::reader::kind::Kind;
 pub fn measure(lines: &[Line<'_>], start: usize) -> Option<usize> {
     let mut widths: Vec<usize> = lines[start.min(lines.len())..]
         .iter()
-        .map(|l| width(l.text.trim_end()))
+        .map(|l| extent(l.text.trim_end()))
         .filter(|&w| w > 0)
         .collect();
     if widths.len() < MIN_MEASURED {
@@ -21,9 +21,10 @@ pub fn measure(lines: &[Line<'_>], start: usize) -> Option<usize> {
     (w >= MIN_MEASURE).then_some(w)
 }
 
-/// Display width in columns as unicode-width counts it for CJK print (`width_cjk`), printable
+/// Columns a line reaches, its indentation counted (unlike [`crate::reader::text::width`]), as
+/// unicode-width counts them for CJK print (`width_cjk`), printable
 /// ASCII counted by its length without the table look-ups (the body of an English book).
-fn width(text: &str) -> usize {
+fn extent(text: &str) -> usize {
     if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
         return text.len();
     }
@@ -49,7 +50,7 @@ pub fn ends(lines: &[Line<'_>], kinds: &[Kind], i: usize, measure: Option<usize>
         return true;
     }
     let indent = crate::reader::layout::indent;
-    let width = width(prev.trim_end());
+    let width = extent(prev.trim_end());
     measure.is_some_and(|m| {
         indent(prev) >= 4 && width * 10 <= m * 7 && indent(lines[i].text) < indent(prev)
     })
