@@ -26,7 +26,9 @@ pub use ids::{IdError, Renamed};
 pub use isbn::{Isbn, IsbnError, parse_isbn};
 pub use language::{LanguageTag, LanguageTagError};
 pub use meta::*;
-pub use numbering::{NoteFigures, NoteNumbering, NoteRestart, note_numbering, own_mark};
+pub use numbering::{
+    NoteFigures, NoteNumbering, NoteRestart, note_numbering, own_mark, printed_note_numbers,
+};
 pub use patch::MetadataPatch;
 pub use relator::{Relator, RelatorError};
 pub use resource::{MediaType, Resource, ResourceError};

@@ -1,7 +1,9 @@
 //! 注码体例 (note numbering): how a book numbers its notes, read from the marks it printed, so
 //! that both writers number them as the book does.
 
-use super::Note;
+use std::collections::{HashMap, HashSet};
+
+use super::{Book, Division, DivisionKind, Note, NoteId};
 
 /// The figures of a book's note marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +90,57 @@ pub fn note_numbering(notes: &[Note]) -> Option<NoteNumbering> {
     Some(NoteNumbering { figures, restart })
 }
 
+/// 按原书编号 (the book's own numbers): in a book that numbers its notes in arabic figures, for
+/// each chapter whose notes — in the order the text calls them, a table's letters aside — carry
+/// marks that rise (`1 2 4`, or `15 16 17` numbered through the book), each note's printed
+/// number, so both writers print the number the book printed even where a note went unread.
+/// A chapter whose marks do not rise (per-page restarts, a stray mark) is numbered by the writers.
+pub fn printed_note_numbers(book: &Book) -> HashMap<NoteId, u32> {
+    let mut out = HashMap::new();
+    if note_numbering(&book.notes).map(|n| n.figures) != Some(NoteFigures::Arabic) {
+        return out;
+    }
+    fn walk(d: &Division, refs: &mut Vec<NoteId>) {
+        refs.extend(d.own_note_refs());
+        d.children.iter().for_each(|c| walk(c, refs));
+    }
+    // the runs a count restarts on: each chapter, a part's chapters each on their own
+    let mut runs: Vec<Vec<NoteId>> = Vec::new();
+    for d in book.divisions() {
+        if d.kind == DivisionKind::Part {
+            runs.push(d.own_note_refs());
+            for c in &d.children {
+                let mut refs = Vec::new();
+                walk(c, &mut refs);
+                runs.push(refs);
+            }
+        } else {
+            let mut refs = Vec::new();
+            walk(d, &mut refs);
+            runs.push(refs);
+        }
+    }
+    for refs in runs {
+        let mut seen = HashSet::new();
+        let numbers: Option<Vec<(NoteId, u32)>> = refs
+            .into_iter()
+            .filter(|id| seen.insert(*id))
+            .filter_map(|id| book.notes.get(id.index()).map(|n| (id, n)))
+            .filter(|(_, n)| own_mark(&n.mark).is_none())
+            .map(|(id, n)| {
+                let digits = !n.mark.is_empty() && n.mark.bytes().all(|b| b.is_ascii_digit());
+                digits
+                    .then(|| n.mark.parse().ok().map(|k| (id, k)))
+                    .flatten()
+            })
+            .collect();
+        if let Some(numbers) = numbers.filter(|v| v.windows(2).all(|w| w[0].1 < w[1].1)) {
+            out.extend(numbers);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +183,41 @@ mod tests {
             .map(own_mark)
             .collect();
         assert_eq!(own, [Some("a"), Some("b"), None, None, None, None, None]);
+    }
+
+    #[test]
+    fn printed_numbers_kept_where_each_chapter_s_marks_rise() {
+        use crate::model::{Block, Inline, Para};
+        let chapter = |id: &str, calls: &[usize]| {
+            let mut d = Division::new(DivisionKind::Chapter, id, 1);
+            d.blocks.push(Block::Para(Para {
+                content: calls
+                    .iter()
+                    .map(|&i| Inline::NoteRef(NoteId::new(i)))
+                    .collect(),
+                line: 1,
+            }));
+            d
+        };
+        // chapter 1 printed 1, 2, a table's a and 4 (the reader missed 3); chapter 2 restarts
+        // on each page (1, 1); chapter 3 numbers through the book (17, 18)
+        let mut book = Book {
+            notes: notes(&["1", "2", "a", "4", "1", "1", "17", "18"]),
+            body: vec![
+                chapter("c1", &[0, 1, 2, 3, 1]),
+                chapter("c2", &[4, 5]),
+                chapter("c3", &[6, 7]),
+            ],
+            ..Book::default()
+        };
+        let got = printed_note_numbers(&book);
+        let mut got: Vec<(usize, u32)> = got.into_iter().map(|(id, k)| (id.index(), k)).collect();
+        got.sort();
+        assert_eq!(got, [(0, 1), (1, 2), (3, 4), (6, 17), (7, 18)]);
+        book.notes = notes(&["①", "②", "a", "③", "①", "②", "①", "②"]);
+        assert!(
+            printed_note_numbers(&book).is_empty(),
+            "circled marks restart per page"
+        );
     }
 }

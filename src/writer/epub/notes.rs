@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use super::documents::{Doc, DocKind, inline_children};
 use super::kinds;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Book, Division, NoteFigures, NoteId, note_numbering, note_refs, own_mark};
+use crate::model::{
+    Book, Division, NoteFigures, NoteId, note_numbering, note_refs, own_mark, printed_note_numbers,
+};
 
 /// How note marks are numbered inside each file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +95,8 @@ impl NotePlan {
     }
 }
 
-/// Numbers notes per file in order of first reference; a note nobody references goes to the
+/// Numbers notes per file in order of first reference (or as the book printed them, where its
+/// chapters' numbers rise); a note nobody references goes to the
 /// file whose division starts last before the note's line, with a warning.
 pub fn plan_notes(
     book: &Book,
@@ -107,6 +110,8 @@ pub fn plan_notes(
     };
     // notes with marks of their own (a table's `a`) so far in each file, outside its count
     let mut own = vec![0; docs.len()];
+    // the numbers the book printed, where a chapter's rise (see [`printed_note_numbers`])
+    let printed = printed_note_numbers(book);
     for (i, doc) in docs.iter().enumerate() {
         let mut refs = Vec::new();
         if let DocKind::Division(d) = doc.kind {
@@ -129,7 +134,10 @@ pub fn plan_notes(
             }
             plan.per_doc[i].push(id);
             let n = plan.per_doc[i].len();
-            let mark = mark_of(book, id, style, &mut own[i], n);
+            let mark = match printed.get(&id) {
+                Some(k) => k.to_string(),
+                None => mark_of(book, id, style, &mut own[i], n),
+            };
             plan.targets[id.index()] = Some(NoteTarget {
                 doc: i,
                 mark,
@@ -167,8 +175,12 @@ pub fn plan_notes(
         // never referenced: the reader reported it (`reader::report_unreferenced_notes`)
         plan.per_doc[i].push(note.id);
         let n = plan.per_doc[i].len();
-        let mark = if note.is_transcribers() {
-            // labelled, not numbered: outside the file's count
+        let printed_digits = !printed.is_empty()
+            && !note.mark.is_empty()
+            && note.mark.bytes().all(|b| b.is_ascii_digit());
+        let mark = if note.is_transcribers() || printed_digits {
+            // labelled, not numbered (a transcriber's note), or where the book's own numbers
+            // are kept, the number it printed: outside the file's count
             own[i] += 1;
             note.mark.clone()
         } else {

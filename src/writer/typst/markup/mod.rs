@@ -46,6 +46,7 @@ pub(super) fn main_typ(book: &Book, page: Page) -> String {
         book,
         out: String::new(),
         orphans: super::orphans::orphan_notes(book),
+        printed: crate::model::printed_note_numbers(book),
     };
     w.preamble(page);
     w.front();
@@ -64,6 +65,8 @@ struct Markup<'a> {
     out: String,
     /// Notes no marker points to, by the top-level division they end.
     orphans: std::collections::HashMap<String, Vec<crate::model::NoteId>>,
+    /// The numbers the book printed, where a chapter's rise ([`crate::model::printed_note_numbers`]).
+    printed: std::collections::HashMap<crate::model::NoteId, u32>,
 }
 
 /// Splits a title into its text (for headings, the outline and running heads) and its notes.
@@ -390,7 +393,16 @@ impl<'a> Markup<'a> {
                 "#footnote(numbering: _ => \"{m}\")[{}]#counter(footnote).update(n => n - 1)",
                 escape::markup(text.trim())
             ),
-            None => format!("#footnote[{}]", escape::markup(text.trim())),
+            // the count set to the number the book printed (a note the reader missed leaves
+            // its gap, as in the book)
+            None => match self.printed.get(&id) {
+                Some(k) => format!(
+                    "#counter(footnote).update({})#footnote[{}]",
+                    k - 1,
+                    escape::markup(text.trim())
+                ),
+                None => format!("#footnote[{}]", escape::markup(text.trim())),
+            },
         }
     }
 
