@@ -199,7 +199,8 @@ pub fn find(
                 if let Some(j) = next(i).filter(|&j| index.key[j] == label) {
                     return Some((i, j));
                 }
-                label_under_precis(lines, kinds, form_feed, &index, i, &label).map(|j| (i, j))
+                super::precis::label_below(lines, kinds, form_feed, &index, i, &label)
+                    .map(|j| (i, j))
             });
             if let Some((i, j)) = below {
                 consider(i, Shape::LabelBelow(j));
@@ -259,44 +260,6 @@ fn opening_under_head(
     }
     let j = (i + 1..kinds.len()).find(|&j| kinds[j] != Kind::Blank)?;
     (line_key(lines[j].text) == label).then_some((i, Shape::LabelBelow(j)))
-}
-
-/// Most lines of text (a chapter's precis, an epigraph) set between a chapter's title and
-/// its number below it.
-const MAX_PRECIS: usize = 3;
-
-/// A chapter style that sets the number below a short precis (`Title` / two lines of text /
-/// `6`): when the title is the first line of its page, the label alone on one of the next
-/// lines, only text between, is the title's label.
-fn label_under_precis(
-    lines: &[Line<'_>],
-    kinds: &[Kind],
-    form_feed: &[bool],
-    index: &Index,
-    i: usize,
-    label: &str,
-) -> Option<usize> {
-    let opens_page = (0..=i)
-        .rev()
-        .take_while(|&k| k == i || kinds[k] == Kind::Blank)
-        .any(|k| form_feed.get(k).copied().unwrap_or(false));
-    if !opens_page {
-        return None;
-    }
-    let mut text = 0;
-    for j in i + 1..kinds.len() {
-        if kinds[j] == Kind::Blank {
-            continue;
-        }
-        if index.key[j] == label {
-            return (text > 0).then_some(j);
-        }
-        if kinds[j] != Kind::Text || text == MAX_PRECIS || lines[j].text.trim().is_empty() {
-            return None;
-        }
-        text += 1;
-    }
-    None
 }
 
 /// Whether an entry's title opens an appendix (`Appendix A …`, `附录 A …`).
