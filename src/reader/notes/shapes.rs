@@ -164,28 +164,6 @@ pub(super) fn depth_after(text: &str, mut depth: usize) -> usize {
     depth
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headings_by_compact_text() {
-        let long = "注释".repeat(9);
-        let cases = [
-            ("注 释", ENDNOTE_HEADINGS, true),
-            ("  Notes ", ENDNOTE_HEADINGS, true),
-            (long.as_str(), ENDNOTE_HEADINGS, false),
-            ("主 要 参 考 文 献", REFERENCE_HEADINGS, true),
-            ("B I B L I O G R A P H Y", REFERENCE_HEADINGS, true),
-            ("参考文献中的说明", REFERENCE_HEADINGS, false),
-            ("注释", REFERENCE_HEADINGS, false),
-        ];
-        for (text, headings, want) in cases {
-            assert_eq!(is_one_of(text, headings), want, "{text:?}");
-        }
-    }
-}
-
 /// Whether the endnotes heading on line `i` opens the book's notes (a back-matter division)
 /// rather than one chapter's: it is the first line of its page, no running head above it
 /// (a page number at most), and the notes under it begin with a chapter's name (`Chapter 3
@@ -229,4 +207,41 @@ fn names_chapter(text: &str) -> bool {
         return rest.starts_with(|ch: char| ch.is_ascii_digit());
     }
     c.starts_with('第') && c.chars().take(6).any(|ch| ch == '章')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_by_compact_text() {
+        let long = "注释".repeat(9);
+        let cases = [
+            ("注 释", ENDNOTE_HEADINGS, true),
+            ("  Notes ", ENDNOTE_HEADINGS, true),
+            (long.as_str(), ENDNOTE_HEADINGS, false),
+            ("主 要 参 考 文 献", REFERENCE_HEADINGS, true),
+            ("B I B L I O G R A P H Y", REFERENCE_HEADINGS, true),
+            ("参考文献中的说明", REFERENCE_HEADINGS, false),
+            ("注释", REFERENCE_HEADINGS, false),
+        ];
+        for (text, headings, want) in cases {
+            assert_eq!(is_one_of(text, headings), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_naming_a_chapter() {
+        let cases = [
+            ("Chapter 3 Text and fonts", true),
+            ("C HAPTER 12 PAGE NOTES", true),
+            ("第三章 河流", true),
+            ("Chapters of the book", false),
+            ("1. See the book.", false),
+            ("第一节", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names_chapter(text), want, "{text:?}");
+        }
+    }
 }
