@@ -13,6 +13,8 @@ use super::pinyin::latin_language;
 use super::spacing::{has_han, join_cjk, join_wrapped, squeeze};
 use super::western::by_statement;
 
+mod connective;
+
 /// Words that mark a series or funding line (丛书, 基金项目 …).
 const SERIES_MARKS: &[&str] = &[
     "基金项目",
@@ -360,6 +362,16 @@ fn english_roles(page: &mut [DisplayItem]) {
         .iter()
         .any(|d| by_statement(&d.text).is_some() || role_statement(&d.text).is_some());
     for i in 0..page.len() {
+        // a title broken at a connective goes on: the lone `for` and the line after it
+        let broken = title_seen
+            && i == title_at + 1
+            && page[title_at].role == DisplayRole::Title
+            && (connective::alone(&page[i].text) || connective::ends_with(&page[title_at].text));
+        if broken {
+            page[i].role = DisplayRole::Title;
+            title_at = i;
+            continue;
+        }
         let d = &page[i];
         // the line right under the title is its subtitle, not a name (set apart by a blank
         // line on a page with no `By …` line, a name is a name); names are printed near the
@@ -432,7 +444,12 @@ fn take_metadata(page: &[DisplayItem], out: &mut TitlePages) {
     let mut series: Vec<String> = Vec::new();
     let mut prev: Option<&DisplayItem> = None;
     for d in page {
-        let adjacent = prev.is_some_and(|p| p.role == d.role && p.line + 1 == d.line);
+        // a title line ending with a connective goes on across a blank line
+        let adjacent = prev.is_some_and(|p| {
+            p.role == d.role
+                && (p.line + 1 == d.line
+                    || d.role == DisplayRole::Title && connective::ends_with(&p.text))
+        });
         match d.role {
             DisplayRole::Title => {
                 title = Some(match (title.take(), adjacent) {
