@@ -19,7 +19,7 @@ pub use super::shapes::{
 };
 use super::shapes::{
     compact, depth_after, gutenberg_footnote, indent, is_reference_heading, is_rule, key_lost,
-    transcribers_note,
+    opens_book_notes, transcribers_note,
 };
 
 /// The chapter scope of lines after the last chapter when endnotes are collected for the book.
@@ -165,7 +165,9 @@ pub fn settle(lines: &[Line<'_>], kinds: &mut [Kind], form_feed: &[bool]) -> Sco
             last_key = None;
             entry_indent = None;
             let title = compact(text);
-            kinds[i] = if in_chapter || per_chapter {
+            // a page-opening notes heading over notes grouped by chapter is the book's notes
+            let book_notes = opens_book_notes(lines, kinds, form_feed, i);
+            kinds[i] = if (in_chapter || per_chapter) && !book_notes {
                 // a chapter's own endnotes: the notes are the model's, the heading is absorbed
                 Kind::Blank
             } else {

@@ -4,6 +4,7 @@
 
 use crate::model::DivisionKind;
 
+use super::super::Line;
 use super::super::headings::compact_within;
 use super::super::kind::Kind;
 
@@ -163,6 +164,51 @@ pub(super) fn depth_after(text: &str, mut depth: usize) -> usize {
     depth
 }
 
+/// Whether the endnotes heading on line `i` opens the book's notes (a back-matter division)
+/// rather than one chapter's: it is the first line of its page, no running head above it
+/// (a page number at most), and the notes under it begin with a chapter's name (`Chapter 3
+/// Text and fonts`, `C HAPTER 3`, `第三章`), as a book's notes are grouped by chapter.
+pub(super) fn opens_book_notes(
+    lines: &[Line<'_>],
+    kinds: &[Kind],
+    form_feed: &[bool],
+    i: usize,
+) -> bool {
+    let page_top = (0..=i)
+        .rev()
+        .take_while(|&k| {
+            k == i
+                || kinds[k] == Kind::Blank
+                || kinds[k] == Kind::Furniture
+                    && super::super::furniture::page_number(lines[k].text).is_some()
+        })
+        .any(|k| form_feed.get(k).copied().unwrap_or(false));
+    if !page_top {
+        return false;
+    }
+    let Some(j) =
+        (i + 1..kinds.len()).find(|&j| !matches!(kinds[j], Kind::Blank | Kind::Furniture))
+    else {
+        return false;
+    };
+    names_chapter(lines[j].text)
+}
+
+/// Whether a line opens with a chapter's name: `Chapter` and a number (letter-spacing and
+/// case aside), or `第…章`.
+fn names_chapter(text: &str) -> bool {
+    let c: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(12)
+        .collect::<String>()
+        .to_lowercase();
+    if let Some(rest) = c.strip_prefix("chapter") {
+        return rest.starts_with(|ch: char| ch.is_ascii_digit());
+    }
+    c.starts_with('第') && c.chars().take(6).any(|ch| ch == '章')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +227,21 @@ mod tests {
         ];
         for (text, headings, want) in cases {
             assert_eq!(is_one_of(text, headings), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_naming_a_chapter() {
+        let cases = [
+            ("Chapter 3 Text and fonts", true),
+            ("C HAPTER 12 PAGE NOTES", true),
+            ("第三章 河流", true),
+            ("Chapters of the book", false),
+            ("1. See the book.", false),
+            ("第一节", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names_chapter(text), want, "{text:?}");
         }
     }
 }

@@ -150,6 +150,21 @@ fn bodies_are_settled_in_context() {
             &["Chapter", "Text", "Blank", "Note 1", "NoteContinuation"],
         ),
         (
+            "a Notes heading opening its page over notes grouped by chapter: the book's notes",
+            "第一章 河\nIt was free.1\n\u{c}Notes\nC HAPTER 1 T HE RIVER\n1. See the book.",
+            &["Chapter", "Text", "Matter", "Text", "Note 1"],
+        ),
+        (
+            "the same heading under a running head is the chapter's own",
+            "第一章 河\nIt was free.1\n\u{c}The River\nNotes\nC HAPTER 1 T HE RIVER\n1. See the book.",
+            &["Chapter", "Text", "Text", "Blank", "Text", "Note 1"],
+        ),
+        (
+            "a page-opening Notes heading over a chapter's numbered notes is the chapter's own",
+            "第一章 河\nIt was free.1\n\u{c}Notes\n1. See the book.",
+            &["Chapter", "Text", "Blank", "Note 1"],
+        ),
+        (
             "a body pushed onto the next page links to the page before",
             "第一章 河\n正文[1]，又[2]\n\n[1] 注一。\n\u{c}接着[1]。\n\n[2] 上页的注。\n[1] 本页的注。",
             &[

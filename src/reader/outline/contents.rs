@@ -192,11 +192,17 @@ pub fn find(
             consider(i, shape);
         }
         if !label.is_empty() && !title.is_empty() {
-            let below = Index::after(&index.one, title, from).find(|&i| {
-                isolated(lines, kinds, i) && next(i).is_some_and(|j| index.key[j] == label)
+            let below = Index::after(&index.one, title, from).find_map(|i| {
+                if !isolated(lines, kinds, i) {
+                    return None;
+                }
+                if let Some(j) = next(i).filter(|&j| index.key[j] == label) {
+                    return Some((i, j));
+                }
+                super::precis::label_below(lines, kinds, form_feed, &index, i, &label)
+                    .map(|j| (i, j))
             });
-            if let Some(i) = below {
-                let j = index.next[i].expect("checked");
+            if let Some((i, j)) = below {
                 consider(i, Shape::LabelBelow(j));
             }
         }

@@ -69,6 +69,18 @@ fn entries_are_found_in_each_layout() {
             Some((2, Shape::TitleBelow(4))),
         ),
         (
+            "a title opening its page, its number below a precis",
+            "Text.\n\u{c}Lanterns\nThis chapter tells of the lamps\nalong the dyke.\n      6\n  Water ran.",
+            entry(1, Some("6"), "Lanterns", 3),
+            Some((1, Shape::LabelBelow(4))),
+        ),
+        (
+            "a title inside a page, a number below its prose, is no heading",
+            "Text.\n\nLanterns\nThis chapter tells of the lamps\nalong the dyke.\n      6\n  Water ran.",
+            entry(1, Some("6"), "Lanterns", 3),
+            None,
+        ),
+        (
             "a letter at a page's top after a divider page's unfinished line",
             "Appendices\n\u{c}E\n\nCanals and Locks\nWater ran in the canal.",
             entry(1, None, "E Canals and Locks", 3),

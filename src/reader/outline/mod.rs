@@ -15,6 +15,7 @@ pub mod contents;
 mod index;
 pub mod label;
 mod parsed;
+mod precis;
 pub mod running;
 pub mod scope;
 mod titles;

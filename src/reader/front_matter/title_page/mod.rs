@@ -5,13 +5,15 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::{AltTitle, DisplayLine, DisplayRole, Division, DivisionKind, Inline};
 use crate::reader::{Line, Relators};
 
-use super::colophon::is_rights_line;
-use super::copyright::english_notice;
 use super::names::{Statement, parse_statement, split_names};
-use super::people::{is_date, name_line, role_statement, strip_mark};
+use super::people::{is_date, name_line, strip_mark};
 use super::pinyin::latin_language;
 use super::spacing::{has_han, join_cjk, join_wrapped, squeeze};
-use super::western::by_statement;
+
+mod connective;
+mod english;
+
+use english::english_roles;
 
 /// Words that mark a series or funding line (丛书, 基金项目 …).
 const SERIES_MARKS: &[&str] = &[
@@ -346,93 +348,18 @@ fn author_statement(names: Vec<String>, printed: &str) -> Statement {
     }
 }
 
-/// An English title page: the first Latin line is the title, a Latin line right after it the
-/// subtitle, `By …` the authors, `Edited by …`/`Translated by …` their roles, and the first
-/// block of name lines after the title (`Ada Merrow, Northgate Institute`) the authors;
-/// copyright lines are other text.
-fn english_roles(page: &mut [DisplayItem]) {
-    let mut title_seen = false;
-    let mut subtitle_open = false;
-    // Index of the item holding the open block of unlabelled names; `Some(None)` once closed.
-    let mut names_at: Option<Option<usize>> = None;
-    let mut title_at = 0;
-    let stated = page
-        .iter()
-        .any(|d| by_statement(&d.text).is_some() || role_statement(&d.text).is_some());
-    for i in 0..page.len() {
-        let d = &page[i];
-        // the line right under the title is its subtitle, not a name (set apart by a blank
-        // line on a page with no `By …` line, a name is a name); names are printed near the
-        // title
-        let under_title = subtitle_open && (d.line == page[title_at].line + 1 || stated);
-        let unlabelled = title_seen
-            && (names_at.is_some() || i - title_at <= NAMES_NEAR_TITLE)
-            && !(under_title && d.role == DisplayRole::AltTitle)
-            && !matches!(names_at, Some(None))
-            && by_statement(&d.text).is_none()
-            && role_statement(&d.text).is_none();
-        if let (true, Some((names, _))) = (unlabelled, name_line(&d.text)) {
-            let continues = matches!(names_at, Some(Some(_)));
-            let d = &mut page[i];
-            d.role = DisplayRole::Authors;
-            subtitle_open = false;
-            if let Some(Some(at)) = names_at.filter(|_| continues) {
-                d.statement = None;
-                if let Some(st) = page[at].statement.as_mut() {
-                    st.names.extend(names);
-                }
-            } else {
-                d.statement = Some(author_statement(names, &d.text));
-                names_at = Some(Some(i));
-            }
-            continue;
-        }
-        if matches!(names_at, Some(Some(_))) {
-            names_at = Some(None);
-        }
-        let d = &mut page[i];
-        if let Some((code, names)) = role_statement(&d.text) {
-            d.role = DisplayRole::Authors;
-            d.statement = Some(Statement {
-                names,
-                role: crate::model::Relator::marc(code),
-                et_al: false,
-                printed: d.text.clone(),
-            });
-            subtitle_open = false;
-        } else if let Some(names) = by_statement(&d.text) {
-            d.role = DisplayRole::Authors;
-            d.statement = Some(Statement {
-                names,
-                role: crate::model::Relator::author(),
-                et_al: false,
-                printed: d.text.clone(),
-            });
-            subtitle_open = false;
-        } else if english_notice(&d.text) || is_rights_line(&d.text) {
-            d.role = DisplayRole::Other;
-        } else if d.role == DisplayRole::AltTitle && !title_seen {
-            d.role = DisplayRole::Title;
-            title_seen = true;
-            title_at = i;
-            subtitle_open = true;
-        } else if d.role == DisplayRole::AltTitle && subtitle_open {
-            d.role = DisplayRole::Subtitle;
-            subtitle_open = false;
-        } else {
-            // a subtitle follows its title directly
-            subtitle_open = false;
-        }
-    }
-}
-
 /// Fills the fields of `out` that are still empty from one page's lines.
 fn take_metadata(page: &[DisplayItem], out: &mut TitlePages) {
     let mut title: Option<String> = None;
     let mut series: Vec<String> = Vec::new();
     let mut prev: Option<&DisplayItem> = None;
     for d in page {
-        let adjacent = prev.is_some_and(|p| p.role == d.role && p.line + 1 == d.line);
+        // a title line ending with a connective goes on across a blank line
+        let adjacent = prev.is_some_and(|p| {
+            p.role == d.role
+                && (p.line + 1 == d.line
+                    || d.role == DisplayRole::Title && connective::ends_with(&p.text))
+        });
         match d.role {
             DisplayRole::Title => {
                 title = Some(match (title.take(), adjacent) {

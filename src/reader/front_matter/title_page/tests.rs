@@ -162,3 +162,26 @@ fn a_latin_name_right_under_a_han_title_is_its_author() {
     assert_eq!(tp.title.as_deref(), Some("北方小城的手艺人"));
     assert!(tp.statement.is_none());
 }
+
+#[test]
+fn a_title_broken_at_a_connective_goes_on() {
+    // the cover sets the title word by word; the title page sets `for` alone, then a blank
+    // line, then the rest of the title
+    let text = "The\n      Lantern\n               Book\n\u{c}\u{c}     The Lantern Book\n                       for\n\nCareful Lamplighters\n               User Guide\n                 Ann Smith\n\n                 The Lamp Press\n";
+    let paged = crate::reader::lines::split_pages(text);
+    let tp = read_title_pages(&paged.lines, &Relators::builtin());
+    assert_eq!(
+        tp.title.as_deref(),
+        Some("The Lantern Book for Careful Lamplighters")
+    );
+    assert_eq!(tp.subtitle.as_deref(), Some("User Guide"));
+    let st = tp.statement.expect("statement");
+    assert_eq!(st.names, ["Ann Smith"]);
+    // a title that ends a line with the connective goes on too; one that does not stays
+    let text = "A Field Guide to\n\nLanterns\n\nAnn Smith\n";
+    let tp = read_title_pages(&lines(text), &Relators::builtin());
+    assert_eq!(tp.title.as_deref(), Some("A Field Guide to Lanterns"));
+    let text = "The Lantern Book\n\nCareful Lamplighters\n\nAnn Smith\n";
+    let tp = read_title_pages(&lines(text), &Relators::builtin());
+    assert_eq!(tp.title.as_deref(), Some("The Lantern Book"));
+}
