@@ -68,9 +68,9 @@ fn typst_main(book: &Book) -> String {
         .into_iter()
         .find(|(n, _)| n == "main.typ")
         .unwrap();
-    // Less the word joiner binding a Chinese paragraph's last two characters (孤字): the tests
-    // look for the text as typed.
-    String::from_utf8(bytes).unwrap().replace('\u{2060}', "")
+    // Less the box binding a Chinese paragraph's last two characters (孤字): the tests look for
+    // the text as typed.
+    crate::support::typst_text(&String::from_utf8(bytes).unwrap())
 }
 
 #[test]

@@ -10,7 +10,9 @@ use paiban::source::Source;
 use paiban::writer::typst::{TypstOptions, write_typst};
 
 /// Typst's own functions `main.typ` may call.
-const TYPST_BUILTINS: &[&str] = &["footnote", "linebreak", "emph", "strong", "import", "show"];
+const TYPST_BUILTINS: &[&str] = &[
+    "footnote", "linebreak", "emph", "strong", "box", "counter", "import", "show",
+];
 
 /// The names after `#` in `text`: `#chapter(` → `chapter`; `#show: main-matter` → `main-matter`.
 fn calls(main: &str) -> BTreeSet<String> {

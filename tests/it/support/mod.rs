@@ -397,3 +397,27 @@ pub fn fixture_book() -> Book {
         ],
     }
 }
+
+/// A `main.typ` as the text it prints, for tests that look for the book's text in it: each
+/// `#box[…]` the writer binds characters with (孤字, contents phrases) is opened, and word
+/// joiners go.
+pub fn typst_text(main: &str) -> String {
+    let mut out = String::with_capacity(main.len());
+    let mut rest = main;
+    while let Some(at) = rest.find("#box[") {
+        out.push_str(&rest[..at]);
+        let inner = &rest[at + 5..];
+        match inner.find(']').filter(|&end| !inner[..end].contains(['[', '#'])) {
+            Some(end) => {
+                out.push_str(&inner[..end]);
+                rest = &inner[end + 1..];
+            }
+            None => {
+                out.push_str("#box[");
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace('\u{2060}', "")
+}

@@ -234,13 +234,14 @@ impl<'a> Markup<'a> {
     fn block(&mut self, b: &Block) {
         match b {
             Block::Para(p) => {
-                // 孤字: a Chinese paragraph's last two characters stay on one line.
-                let content = if self.is_chinese() {
-                    crate::writer::runts::bind_last_two(&p.content)
-                } else {
-                    std::borrow::Cow::Borrowed(p.content.as_slice())
+                // 孤字: a Chinese paragraph's last two characters stay on one line, in a box
+                // (a word joiner between them would print into the PDF's text)
+                let text = match crate::writer::runts::last_two(&p.content) {
+                    Some((at, before)) if self.is_chinese() => {
+                        self.bound_last_two(&p.content, at, before)
+                    }
+                    _ => self.inlines(&p.content),
                 };
-                let text = self.inlines(&content);
                 let _ = writeln!(self.out, "{text}\n");
             }
             Block::Signature(p) => {
@@ -321,10 +322,34 @@ impl<'a> Markup<'a> {
     }
 
     /// An inline run as markup: adjacent text joined, then escaped; notes as `#footnote[…]`.
+    /// A paragraph's inlines with the two ideographs starting at byte `before` of text run `at`
+    /// ([`crate::writer::runts::last_two`]) set in one `#box[…]`, which no line break enters.
+    fn bound_last_two(&self, content: &[Inline], at: usize, before: usize) -> String {
+        let Inline::Text(t) = &content[at] else {
+            return self.inlines(content);
+        };
+        let pair_len: usize = t[before..].chars().take(2).map(char::len_utf8).sum();
+        let mut head = content[..at].to_vec();
+        head.push(Inline::Text(t[..before].to_string()));
+        let mut tail = vec![Inline::Text(t[before + pair_len..].to_string())];
+        tail.extend_from_slice(&content[at + 1..]);
+        format!(
+            "{}#box[{}]{}",
+            self.inlines(&head),
+            escape::markup(&t[before..before + pair_len]),
+            self.inlines_from(&tail, true)
+        )
+    }
+
     fn inlines(&self, inlines: &[Inline]) -> String {
+        self.inlines_from(inlines, false)
+    }
+
+    /// Inlines as markup; `after_code` when they follow an embedded call (`#box[…]`).
+    fn inlines_from(&self, inlines: &[Inline], after_code: bool) -> String {
         let mut out = String::new();
         let mut text = String::new();
-        let mut after_code = false;
+        let mut after_code = after_code;
         let flush = |out: &mut String, text: &mut String, after_code: &mut bool| {
             if !text.is_empty() {
                 if *after_code {

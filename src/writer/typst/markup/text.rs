@@ -4,6 +4,7 @@
 
 use super::escape;
 use crate::model::Inline;
+use std::fmt::Write as _;
 
 /// The Typst `lang` and `region` for a BCP 47 tag (`zh-CN` → `zh`, `cn`); Chinese by default.
 pub(super) fn lang_region(tag: &str) -> (String, Option<String>) {
@@ -55,10 +56,11 @@ pub(super) fn display_markup(text: &str) -> String {
 /// title no longer than this never wraps in the contents and is written as it is.
 const MAX_UNBROKEN: usize = 12;
 
-/// A CJK title for the contents, as content whose phrases are kept whole: a word joiner
-/// (U+2060) between the characters of each phrase, so a wrapped entry breaks only between
-/// phrases (`…的流通：以青枫书院 / 《借书簿》为中心`, never `为中 / 心`). `None` for other titles,
-/// which the contents sets as the heading's text.
+/// A CJK title for the contents, as content whose phrases are kept whole: each phrase of two
+/// characters or more in a `#box[…]`, so a wrapped entry breaks only between phrases
+/// (`…的流通：以青枫书院 / 《借书簿》为中心`, never `为中 / 心`) and the PDF's text stays the
+/// title's (a word joiner between the characters would be extracted with them). `None` for other
+/// titles, which the contents sets as the heading's text.
 pub(super) fn toc_markup(title: &[Inline]) -> Option<String> {
     let text: String = title
         .iter()
@@ -71,20 +73,27 @@ pub(super) fn toc_markup(title: &[Inline]) -> Option<String> {
         return None;
     }
     let mut joined = String::new();
+    let mut after_box = false;
     for p in crate::writer::phrases::phrases(&text) {
-        if p.chars().count() > MAX_UNBROKEN {
-            // Too long to keep whole: it may break anywhere.
-            joined.push_str(&p);
+        let n = p.chars().count();
+        if n > MAX_UNBROKEN || n < 2 || p.trim().chars().count() < 2 {
+            // too long to keep whole (it may break anywhere), or nothing to keep together
+            joined.push_str(&if after_box {
+                escape::markup_after_code(&p)
+            } else {
+                escape::markup(&p)
+            });
+            after_box = false;
             continue;
         }
-        for (i, c) in p.chars().enumerate() {
-            if i > 0 && !c.is_whitespace() {
-                joined.push('\u{2060}');
-            }
-            joined.push(c);
-        }
+        let lead = &p[..p.len() - p.trim_start().len()];
+        let trail = &p[p.trim_end().len()..];
+        joined.push_str(lead);
+        let _ = write!(joined, "#box[{}]", escape::markup(p.trim()));
+        joined.push_str(trail);
+        after_box = trail.is_empty();
     }
-    Some(format!("[{}]", escape::markup(&joined)))
+    Some(format!("[{joined}]"))
 }
 
 /// `(a, b)` for named arguments, nothing when there are none.
