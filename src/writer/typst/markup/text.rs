@@ -76,7 +76,7 @@ pub(super) fn toc_markup(title: &[Inline]) -> Option<String> {
     let mut after_box = false;
     for p in crate::writer::phrases::phrases(&text) {
         let n = p.chars().count();
-        if n > MAX_UNBROKEN || n < 2 || p.trim().chars().count() < 2 {
+        if !(2..=MAX_UNBROKEN).contains(&n) || p.trim().chars().count() < 2 {
             // too long to keep whole (it may break anywhere), or nothing to keep together
             joined.push_str(&if after_box {
                 escape::markup_after_code(&p)
