@@ -444,3 +444,17 @@ fn arabic_marks_that_rise_in_each_chapter_are_printed_as_the_book_numbered_them(
         ["1", "2", "3"]
     );
 }
+
+#[test]
+fn a_book_without_a_title_is_untitled_in_its_own_script() {
+    let mut book = support::fixture_book();
+    book.meta.title = String::new();
+    for (lang, want) in [("zh-TW", "無題"), ("zh-CN", "无题"), ("en", "Untitled")] {
+        book.meta.language = paiban::model::LanguageTag::known(lang);
+        let opf = text_of(&rendered(&book), "EPUB/content.opf");
+        assert!(
+            opf.contains(&format!(">{want}</dc:title>")),
+            "{lang}: {opf}"
+        );
+    }
+}

@@ -11,7 +11,14 @@ use paiban::writer::typst::{TypstOptions, write_typst};
 
 /// Typst's own functions `main.typ` may call.
 const TYPST_BUILTINS: &[&str] = &[
-    "footnote", "linebreak", "emph", "strong", "box", "counter", "import", "show",
+    "footnote",
+    "linebreak",
+    "emph",
+    "strong",
+    "box",
+    "counter",
+    "import",
+    "show",
 ];
 
 /// The names after `#` in `text`: `#chapter(` → `chapter`; `#show: main-matter` → `main-matter`.

@@ -136,6 +136,7 @@ pub fn render(book: &Book, opts: &EpubOptions) -> Result<Output, EpubError> {
     }
     let uid = identifier(&book.meta);
     let title = match book.meta.title.trim() {
+        "" if kinds::is_traditional(lang) => "無題",
         "" if kinds::is_chinese(lang) => "无题",
         "" => "Untitled",
         t => t,

@@ -407,7 +407,10 @@ pub fn typst_text(main: &str) -> String {
     while let Some(at) = rest.find("#box[") {
         out.push_str(&rest[..at]);
         let inner = &rest[at + 5..];
-        match inner.find(']').filter(|&end| !inner[..end].contains(['[', '#'])) {
+        match inner
+            .find(']')
+            .filter(|&end| !inner[..end].contains(['[', '#']))
+        {
             Some(end) => {
                 out.push_str(&inner[..end]);
                 rest = &inner[end + 1..];
