@@ -12,6 +12,7 @@ pub mod appendices;
 pub mod block;
 pub mod chain;
 pub mod contents;
+pub mod groups;
 mod index;
 pub mod label;
 mod parsed;
