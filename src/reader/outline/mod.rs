@@ -8,6 +8,7 @@
 //! section, subsection …). Lines the pass rejects keep the kind the classifier gave them.
 
 pub mod anchor;
+pub mod apart;
 pub mod appendices;
 pub mod block;
 pub mod chain;
