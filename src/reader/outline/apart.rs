@@ -65,6 +65,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_title_below_margin_words_is_found_from_its_label() {
+        let text = "第一段正文。\n\n3.2\nASCII\nUTF8\n\n渡口编码\n\n正文说明。\n";
+        let lines = crate::reader::lines::split(text);
+        let kinds: Vec<Kind> = lines
+            .iter()
+            .map(|l| crate::reader::classify::classify(l.text))
+            .collect();
+        let title = super::super::index::line_key("渡口编码");
+        let label = super::super::index::line_key("3.2");
+        let wanted = std::collections::HashSet::from([title.as_str()]);
+        let index = Index::new(&lines, &kinds, &wanted);
+        assert_eq!(
+            find(&lines, &kinds, &index, &label, &title, 0),
+            Some((2, 6))
+        );
+        // a sentence between them is no margin word
+        let text = "3.2\nThis wraps.\n渡口编码\n";
+        let lines = crate::reader::lines::split(text);
+        let kinds: Vec<Kind> = lines
+            .iter()
+            .map(|l| crate::reader::classify::classify(l.text))
+            .collect();
+        let index = Index::new(&lines, &kinds, &wanted);
+        assert_eq!(find(&lines, &kinds, &index, &label, &title, 0), None);
+    }
+
+    #[test]
     fn margin_words() {
         assert!(margin_word("UTF8") && margin_word("zihao") && margin_word(" 3791 "));
         assert!(!margin_word("中文编码"));
