@@ -142,6 +142,10 @@ pub fn read(source: &Source, opts: &ReadOptions) -> Reading {
         outline::versions::mark(lines, &mut kinds),
     );
     conv.add(
+        "index letter groups (`A`, `B` … alone on a line): each a heading",
+        outline::groups::mark(lines, &mut kinds),
+    );
+    conv.add(
         "an appendix heading over lettered appendices: a part",
         outline::appendices::group(lines, &mut kinds),
     );

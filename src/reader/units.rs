@@ -89,6 +89,28 @@ pub struct Built {
     pub unplaced: Vec<usize>,
 }
 
+/// The heading a title line belongs to: the last unit, or the heading right above the margin
+/// words printed between a label and its title ([`crate::reader::outline::apart`]), which
+/// stay paragraphs after it.
+fn title_host(units: &mut [Unit]) -> Option<&mut Heading> {
+    let words = units
+        .iter()
+        .rev()
+        .take_while(|u| {
+            matches!(u, Unit::Chunk(c) if c.role == Role::Para
+                && crate::reader::outline::apart::margin_word(&c.text))
+        })
+        .count();
+    if words > crate::reader::outline::apart::MAX_WORDS {
+        return None;
+    }
+    let at = units.len().checked_sub(words + 1)?;
+    match &mut units[at] {
+        Unit::Heading(h) => Some(h),
+        Unit::Chunk(_) => None,
+    }
+}
+
 /// Builds units from classified lines; notes, blanks, contents and front-matter lines are left out.
 /// A page mark (`marks[i]`) goes to the start of the next text chunk; `hints[i]` (from the
 /// layout) says whether line `i` continues the text line before it.
@@ -216,8 +238,8 @@ pub fn build(
                 h.kicker = kicker.take().map(|(k, _)| k);
                 Some(Unit::Heading(h))
             }
-            Kind::HeadingTitle => match units.last_mut() {
-                Some(Unit::Heading(h)) => {
+            Kind::HeadingTitle => match title_host(&mut units) {
+                Some(h) => {
                     // a title over two lines (`1741.` / `THE HOUSE ON THE QUAY.`) reads as one
                     if !h.title.is_empty() {
                         h.title.push(Inline::Text(" ".into()));

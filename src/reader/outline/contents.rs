@@ -206,6 +206,9 @@ pub fn find(
                 consider(i, Shape::LabelBelow(j));
             }
         }
+        if let Some((i, j)) = super::apart::find(lines, kinds, &index, &label, title, from) {
+            consider(i, Shape::TitleBelow(j));
+        }
         // the chapter's opening comes before every page its title heads: an opening taken for
         // a running head wins over a match further on (a later page's head `5` / `Title`)
         if !label.is_empty() && !title.is_empty() {

@@ -8,10 +8,12 @@
 //! section, subsection …). Lines the pass rejects keep the kind the classifier gave them.
 
 pub mod anchor;
+pub mod apart;
 pub mod appendices;
 pub mod block;
 pub mod chain;
 pub mod contents;
+pub mod groups;
 mod index;
 pub mod label;
 mod parsed;
