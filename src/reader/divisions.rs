@@ -297,6 +297,7 @@ mod tests {
             text: text.into(),
             line,
             hint: None,
+            foot: false,
         })
     }
 

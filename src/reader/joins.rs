@@ -86,27 +86,104 @@ pub fn join(units: Vec<Unit>, compounds: &Compounds) -> (Vec<Unit>, JoinStats) {
     // whether the last chunk out was joined here: its text is then its content's plain text,
     // kept up to date by `append` (not read again from the whole paragraph at every line)
     let mut joined = false;
-    for unit in units {
-        if let (Some(Unit::Chunk(prev)), Unit::Chunk(next)) = (out.last_mut(), &unit) {
-            if continues(prev, next) {
-                if next.hint.is_none() {
-                    tally(&mut stats.unfinished, next.line);
+    // blocks set inside a paragraph the page cut (a margin note at its foot), put after it
+    let mut deferred: Vec<Unit> = Vec::new();
+    let mut units: std::collections::VecDeque<Unit> = units.into();
+    while let Some(unit) = units.pop_front() {
+        let (Some(Unit::Chunk(prev)), Unit::Chunk(next)) = (out.last_mut(), &unit) else {
+            out.append(&mut deferred);
+            out.push(unit);
+            joined = false;
+            continue;
+        };
+        let next = match interruption(prev, next, &units) {
+            Some(blocks) => {
+                // the foot's blocks go after the paragraph; the next page's text joins it
+                deferred.push(unit);
+                deferred.extend(units.drain(..blocks - 1));
+                match units.pop_front() {
+                    Some(Unit::Chunk(after)) => after,
+                    _ => unreachable!("interruption saw a chunk there"),
                 }
-                let mut text = if joined {
-                    std::mem::take(&mut prev.text)
-                } else {
-                    plain_text(&prev.content)
-                };
-                append(&mut prev.content, &mut text, next, compounds, &mut stats);
-                prev.text = text;
-                joined = true;
+            }
+            None if continues(prev, next) => match unit {
+                Unit::Chunk(next) => next,
+                Unit::Heading(_) => unreachable!("matched a chunk"),
+            },
+            None => {
+                out.append(&mut deferred);
+                out.push(unit);
+                joined = false;
                 continue;
             }
+        };
+        if next.hint.is_none() {
+            tally(&mut stats.unfinished, next.line);
         }
-        out.push(unit);
-        joined = false;
+        let mut text = if joined {
+            std::mem::take(&mut prev.text)
+        } else {
+            plain_text(&prev.content)
+        };
+        append(&mut prev.content, &mut text, &next, compounds, &mut stats);
+        prev.text = text;
+        joined = true;
     }
+    out.append(&mut deferred);
     (out, stats)
+}
+
+/// Longest block (in characters) that may sit in a page's foot inside a paragraph the page cut.
+const MAX_INTERRUPTION: usize = 60;
+
+/// Most foot blocks that may sit inside a paragraph the page cut.
+const MAX_BLOCKS: usize = 3;
+
+/// How many chunks, `next` first, interrupt the paragraph `prev` the page cut: short blocks
+/// printed in the page's foot after its folio ([`Chunk::foot`]: a margin note, a caption), before
+/// the next page's first chunk going on in lower case. `None` when `next` is no such block.
+fn interruption(
+    prev: &Chunk,
+    next: &Chunk,
+    rest: &std::collections::VecDeque<Unit>,
+) -> Option<usize> {
+    let block = |c: &Chunk| {
+        c.foot
+            && c.role == Role::Para
+            && c.text.chars().count() <= MAX_INTERRUPTION
+            && !c.content.iter().any(|i| matches!(i, Inline::PageBreak(_)))
+    };
+    let goes_on = |c: &Chunk| {
+        c.role == Role::Para
+            && matches!(c.content.first(), Some(Inline::PageBreak(_)))
+            && c.text
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_ascii_lowercase())
+    };
+    let unfinished =
+        prev.role == Role::Para && !ends_sentence(&prev.text) && !title_like(&prev.text);
+    // a margin note or caption opens with a capital (`Style example:`), code does not
+    let capital = next
+        .text
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase());
+    if !unfinished || !block(next) || !capital {
+        return None;
+    }
+    for (k, u) in rest.iter().take(MAX_BLOCKS).enumerate() {
+        let Unit::Chunk(c) = u else { return None };
+        if goes_on(c) {
+            return Some(k + 1);
+        }
+        if !block(c) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether `c` belongs to CJK text (ideographs, kana, CJK and full-width punctuation).
@@ -192,267 +269,5 @@ fn append(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sentence_ends() {
-        let cases = [
-            ("他说。", true),
-            ("真的吗？", true),
-            ("如下：", true),
-            ("第一；", true),
-            ("言犹在耳……", true),
-            ("“这很好。”", true),
-            ("（见上文。）", true),
-            ("It ends.", true),
-            ("关", false),
-            ("“在湖南的", false),
-            ("政治组", false),
-            ("称为“奇迹”", false),
-            ("《某书》", false),
-            ("句末空格。  ", true),
-            ("破折号——", false),
-            ("", false),
-        ];
-        for (input, want) in cases {
-            assert_eq!(ends_sentence(input), want, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn title_like_lines() {
-        let cases = [
-            ("河流的力量", true),
-            ("新 阶 段", true),
-            ("在湖南的", true),
-            ("“在湖南的", false),
-            ("关", true),
-            (
-                "党群关系是一个常讲常新的课题。在执政和改革开放的条件下，关",
-                false,
-            ),
-            (
-                "这是一条很长的没有任何标点符号的正文行它超过了十五个字",
-                false,
-            ),
-        ];
-        for (input, want) in cases {
-            assert_eq!(title_like(input), want, "{input:?}");
-        }
-    }
-
-    fn chunk(role: Role, text: &str, line: usize) -> Unit {
-        Unit::Chunk(Chunk {
-            role,
-            content: vec![Inline::Text(text.into())],
-            text: text.into(),
-            line,
-            hint: None,
-        })
-    }
-
-    fn hinted(role: Role, text: &str, line: usize, hint: bool) -> Unit {
-        let mut u = chunk(role, text, line);
-        if let Unit::Chunk(c) = &mut u {
-            c.hint = Some(hint);
-        }
-        u
-    }
-
-    fn texts(units: &[Unit]) -> Vec<(Role, String, usize)> {
-        units
-            .iter()
-            .filter_map(|u| match u {
-                Unit::Chunk(c) => {
-                    // the text `join` keeps is its content's plain text, computed afresh
-                    assert_eq!(c.text, plain_text(&c.content), "{:?}", c.content);
-                    Some((c.role, c.text.clone(), c.line))
-                }
-                Unit::Heading(_) => None,
-            })
-            .collect()
-    }
-
-    /// (what, input units, expected (role, text, line)).
-    type JoinCase = (&'static str, Vec<Unit>, Vec<(Role, &'static str, usize)>);
-
-    #[test]
-    fn chunks_join_when_unfinished() {
-        use Role::*;
-        let cases: Vec<JoinCase> = vec![
-            (
-                "mid-word split",
-                vec![
-                    chunk(Para, "河口镇的经济，在这十年间发生了巨大的变化，经济组", 1),
-                    chunk(Para, "织的形式也更加多样。", 5),
-                ],
-                vec![(
-                    Para,
-                    "河口镇的经济，在这十年间发生了巨大的变化，经济组织的形式也更加多样。",
-                    1,
-                )],
-            ),
-            (
-                "finished paragraphs stay apart",
-                vec![chunk(Para, "一。", 1), chunk(Para, "二。", 3)],
-                vec![(Para, "一。", 1), (Para, "二。", 3)],
-            ),
-            (
-                "item continues in text",
-                vec![chunk(Item, "——在河", 1), chunk(Para, "边。", 3)],
-                vec![(Item, "——在河边。", 1)],
-            ),
-            (
-                "an item never joins the previous chunk",
-                vec![chunk(Para, "如下", 1), chunk(Item, "——甲。", 3)],
-                vec![(Para, "如下", 1), (Item, "——甲。", 3)],
-            ),
-            (
-                "signature and date are not swallowed",
-                vec![
-                    chunk(Para, "未完", 1),
-                    chunk(Signature, "某大学 张三", 3),
-                    chunk(Dateline, "2001年1月", 5),
-                ],
-                vec![
-                    (Para, "未完", 1),
-                    (Signature, "某大学 张三", 3),
-                    (Dateline, "2001年1月", 5),
-                ],
-            ),
-            (
-                "three-way split",
-                vec![
-                    chunk(Para, "甲说，", 1),
-                    chunk(Para, "乙说，", 2),
-                    chunk(Para, "丙。", 3),
-                ],
-                vec![(Para, "甲说，乙说，丙。", 1)],
-            ),
-            (
-                "a short unpunctuated title line stays apart",
-                vec![chunk(Para, "河流的力量", 1), chunk(Para, "正文。", 3)],
-                vec![(Para, "河流的力量", 1), (Para, "正文。", 3)],
-            ),
-            (
-                "latin words get a space",
-                vec![
-                    chunk(Para, "a long line that ends in a word", 1),
-                    chunk(Para, "next.", 2),
-                ],
-                vec![(Para, "a long line that ends in a word next.", 1)],
-            ),
-            (
-                "a quote opening the next line keeps the space of a Latin join",
-                vec![
-                    chunk(Para, "the meetings were", 1),
-                    chunk(Para, "\u{201c}occasional\u{201d} at best.", 2),
-                ],
-                vec![(
-                    Para,
-                    "the meetings were \u{201c}occasional\u{201d} at best.",
-                    1,
-                )],
-            ),
-            (
-                "a quote closing a Latin line keeps the space too",
-                vec![
-                    chunk(Para, "the men\u{2019}s \u{201c}reading room\u{201d}", 1),
-                    chunk(Para, "was cold.", 2),
-                ],
-                vec![(
-                    Para,
-                    "the men\u{2019}s \u{201c}reading room\u{201d} was cold.",
-                    1,
-                )],
-            ),
-            (
-                "a quote between Chinese characters joins without a space",
-                vec![
-                    chunk(Para, "他想了很久，才说", 1),
-                    chunk(Para, "\u{201c}好\u{201d}，就走了。", 2),
-                ],
-                vec![(Para, "他想了很久，才说\u{201c}好\u{201d}，就走了。", 1)],
-            ),
-            (
-                "a hyphenated word is rejoined without the hyphen",
-                vec![
-                    chunk(Para, "the slow develop-", 1),
-                    chunk(Para, "ment of the town.", 2),
-                ],
-                vec![(Para, "the slow development of the town.", 1)],
-            ),
-            (
-                "a compound keeps its hyphen",
-                vec![
-                    chunk(Para, "it was self-", 1),
-                    chunk(Para, "evident to all.", 2),
-                ],
-                vec![(Para, "it was self-evident to all.", 1)],
-            ),
-            (
-                "a compound the book uses elsewhere keeps its hyphen",
-                vec![
-                    chunk(Para, "the water-", 1),
-                    chunk(Para, "mill stood by the mill-race and the water-mill.", 2),
-                ],
-                vec![(
-                    Para,
-                    "the water-mill stood by the mill-race and the water-mill.",
-                    1,
-                )],
-            ),
-            (
-                "an em dash at a line end joins without a space",
-                vec![
-                    chunk(Para, "the river—", 1),
-                    chunk(Para, "and the mill.", 2),
-                ],
-                vec![(Para, "the river—and the mill.", 1)],
-            ),
-            (
-                "punctuation then a word: one space",
-                vec![chunk(Para, "the river,", 1), chunk(Para, "the mill.", 2)],
-                vec![(Para, "the river, the mill.", 1)],
-            ),
-            (
-                "the layout's hint wins over punctuation",
-                vec![
-                    chunk(Para, "It was quiet.", 1),
-                    hinted(Para, "So was the mill.", 2, true),
-                    hinted(Para, "New paragraph, unfinished", 3, false),
-                    hinted(Para, "Another.", 4, false),
-                ],
-                vec![
-                    (Para, "It was quiet. So was the mill.", 1),
-                    (Para, "New paragraph, unfinished", 3),
-                    (Para, "Another.", 4),
-                ],
-            ),
-            (
-                "quotation lines join each other, not the paragraphs around",
-                vec![
-                    chunk(Para, "He wrote", 1),
-                    chunk(Quote, "the river runs", 2),
-                    hinted(Quote, "to the sea.", 3, true),
-                    chunk(Para, "and left", 4),
-                ],
-                vec![
-                    (Para, "He wrote", 1),
-                    (Quote, "the river runs to the sea.", 2),
-                    (Para, "and left", 4),
-                ],
-            ),
-        ];
-        for (what, input, want) in cases {
-            let compounds = Compounds::from_text("the water-mill and the mill-race");
-            let got = texts(&join(input, &compounds).0);
-            let want: Vec<(Role, String, usize)> = want
-                .into_iter()
-                .map(|(r, t, l)| (r, t.to_string(), l))
-                .collect();
-            assert_eq!(got, want, "{what}");
-        }
-    }
-}
+#[path = "joins_tests.rs"]
+mod tests;

@@ -49,6 +49,9 @@ pub struct Chunk {
     pub line: usize,
     /// From the layout: whether it continues the chunk before (`None`: decide by punctuation).
     pub hint: Option<bool>,
+    /// Printed after the page furniture that closes its page's text (a folio), where pdftotext
+    /// sets a margin note or a float's caption: the page's foot.
+    pub foot: bool,
 }
 
 /// A heading that opens a division.
@@ -111,6 +114,38 @@ fn title_host(units: &mut [Unit]) -> Option<&mut Heading> {
     }
 }
 
+/// Most lines a page's foot holds after its folio.
+const MAX_FOOT_LINES: usize = 4;
+
+/// Per line, whether it is printed in its page's foot: after the furniture that closes the
+/// page's text (`79` under the last paragraph), at most [`MAX_FOOT_LINES`] lines before the page
+/// ends (`Style example:` / `local, online.`); a page starts at its mark.
+fn foot_lines(kinds: &[Kind], marks: &[Option<PageMark>]) -> Vec<bool> {
+    let mut foot = vec![false; kinds.len()];
+    let mut start = 0;
+    for end in 1..=kinds.len() {
+        if end < kinds.len() && !marks.get(end).is_some_and(Option::is_some) {
+            continue;
+        }
+        // one page: lines start..end; its last furniture line after some text
+        let page = &kinds[start..end];
+        let content = |k: &Kind| !matches!(k, Kind::Blank | Kind::Furniture);
+        let first_text = page.iter().position(content);
+        let last_furniture = page.iter().rposition(|k| *k == Kind::Furniture);
+        if let (Some(t), Some(f)) = (first_text, last_furniture)
+            && t < f
+        {
+            let after = (f + 1..page.len()).filter(|&j| content(&page[j]));
+            let after: Vec<usize> = after.collect();
+            if after.len() <= MAX_FOOT_LINES {
+                after.into_iter().for_each(|j| foot[start + j] = true);
+            }
+        }
+        start = end;
+    }
+    foot
+}
+
 /// Builds units from classified lines; notes, blanks, contents and front-matter lines are left out.
 /// A page mark (`marks[i]`) goes to the start of the next text chunk; `hints[i]` (from the
 /// layout) says whether line `i` continues the text line before it.
@@ -126,6 +161,7 @@ pub fn build(
     // A kicker waiting for its heading: (content, 1-based line).
     let mut kicker: Option<(Vec<Inline>, usize)> = None;
     let mut page: Option<PageMark> = None;
+    let foot = foot_lines(kinds, marks);
     for (i, (line, kind)) in lines.iter().zip(kinds).enumerate() {
         if let Some(Some(m)) = marks.get(i) {
             page = Some(m.clone());
@@ -154,6 +190,7 @@ pub fn build(
                 content,
                 line: line.no,
                 hint: hints.get(i).copied().flatten(),
+                foot: foot[i],
             })
         };
         let unit = match kind {
@@ -213,6 +250,7 @@ pub fn build(
                         content,
                         line: no,
                         hint: Some(false),
+                        foot: false,
                     }));
                 }
                 units.push(Unit::Heading(h));
@@ -226,6 +264,7 @@ pub fn build(
                     content,
                     line: line.no,
                     hint: Some(false),
+                    foot: false,
                 }))
             }
             Kind::Section { label, title } => Some(Unit::Heading(heading(
@@ -302,6 +341,7 @@ pub fn build(
                 content: content.clone(),
                 line: *no,
                 hint: Some(false),
+                foot: false,
             }));
             kicker = None;
         }
@@ -315,6 +355,7 @@ pub fn build(
             content,
             line: no,
             hint: Some(false),
+            foot: false,
         }));
     }
     Built { units, unplaced }
@@ -325,6 +366,34 @@ mod tests {
     use super::super::classify::classify;
     use super::super::context;
     use super::*;
+
+    #[test]
+    fn a_page_s_foot_is_what_follows_its_closing_folio() {
+        use Kind::{Blank as B, Furniture as F, Text as T};
+        let mark = || {
+            Some(PageMark {
+                number: "2".into(),
+                printed: true,
+            })
+        };
+        // page 1: head, text, folio, two margin lines; page 2: head, text, folio, five lines
+        let kinds = [F, T, T, F, B, T, T, F, T, F, T, T, T, T, T];
+        let mut marks = vec![None; kinds.len()];
+        marks[7] = mark();
+        let foot: Vec<usize> = foot_lines(&kinds, &marks)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &f)| f.then_some(i))
+            .collect();
+        assert_eq!(
+            foot,
+            [5, 6],
+            "five lines after a folio are a page's text, not its foot"
+        );
+        // a running head and folio split by a line at the page's top open no foot
+        let kinds = [F, T, F, T, T, T, T, T, T];
+        assert!(foot_lines(&kinds, &[]).iter().all(|f| !f));
+    }
 
     #[test]
     fn units_from_lines() {
