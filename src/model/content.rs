@@ -196,6 +196,15 @@ impl Division {
         }
         out
     }
+
+    /// Note references of the division and of its children, depth first, in reading order.
+    pub fn note_refs_deep(&self) -> Vec<NoteId> {
+        let mut out = self.own_note_refs();
+        for c in &self.children {
+            out.extend(c.note_refs_deep());
+        }
+        out
+    }
 }
 
 /// A block of content inside a division.

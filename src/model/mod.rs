@@ -27,7 +27,8 @@ pub use isbn::{Isbn, IsbnError, parse_isbn};
 pub use language::{LanguageTag, LanguageTagError};
 pub use meta::*;
 pub use numbering::{
-    NoteFigures, NoteNumbering, NoteRestart, note_numbering, own_mark, printed_note_numbers,
+    NoteFigures, NoteNumbering, NoteRestart, arabic_mark, note_numbering, own_mark,
+    printed_note_numbers,
 };
 pub use patch::MetadataPatch;
 pub use relator::{Relator, RelatorError};
@@ -82,12 +83,10 @@ impl Book {
     /// they are printed (the last one starting at or before the note's line, else the first),
     /// in note order. Decided here once; every writer renders the notes where this says.
     pub fn note_homes(&self) -> Vec<(String, Vec<NoteId>)> {
-        let mut in_text = std::collections::HashSet::new();
-        fn walk(d: &Division, out: &mut std::collections::HashSet<NoteId>) {
-            out.extend(d.own_note_refs());
-            d.children.iter().for_each(|c| walk(c, out));
-        }
-        self.divisions().for_each(|d| walk(d, &mut in_text));
+        let in_text: std::collections::HashSet<NoteId> = self
+            .divisions()
+            .flat_map(Division::note_refs_deep)
+            .collect();
         let tops: Vec<&Division> = self.divisions().collect();
         let mut homes: Vec<(String, Vec<NoteId>)> = Vec::new();
         for note in self.notes.iter().filter(|n| !in_text.contains(&n.id)) {

@@ -90,6 +90,12 @@ pub fn note_numbering(notes: &[Note]) -> Option<NoteNumbering> {
     Some(NoteNumbering { figures, restart })
 }
 
+/// The number of a mark printed in arabic figures (`4`, `17`); `None` for any other mark.
+pub fn arabic_mark(mark: &str) -> Option<u32> {
+    let digits = !mark.is_empty() && mark.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| mark.parse().ok()).flatten()
+}
+
 /// 按原书编号 (the book's own numbers): in a book that numbers its notes in arabic figures, for
 /// each chapter whose notes — in the order the text calls them, a table's letters aside — carry
 /// marks that rise (`1 2 4`, or `15 16 17` numbered through the book), each note's printed
@@ -100,24 +106,14 @@ pub fn printed_note_numbers(book: &Book) -> HashMap<NoteId, u32> {
     if note_numbering(&book.notes).map(|n| n.figures) != Some(NoteFigures::Arabic) {
         return out;
     }
-    fn walk(d: &Division, refs: &mut Vec<NoteId>) {
-        refs.extend(d.own_note_refs());
-        d.children.iter().for_each(|c| walk(c, refs));
-    }
     // the runs a count restarts on: each chapter, a part's chapters each on their own
     let mut runs: Vec<Vec<NoteId>> = Vec::new();
     for d in book.divisions() {
         if d.kind == DivisionKind::Part {
             runs.push(d.own_note_refs());
-            for c in &d.children {
-                let mut refs = Vec::new();
-                walk(c, &mut refs);
-                runs.push(refs);
-            }
+            runs.extend(d.children.iter().map(Division::note_refs_deep));
         } else {
-            let mut refs = Vec::new();
-            walk(d, &mut refs);
-            runs.push(refs);
+            runs.push(d.note_refs_deep());
         }
     }
     for refs in runs {
@@ -127,12 +123,7 @@ pub fn printed_note_numbers(book: &Book) -> HashMap<NoteId, u32> {
             .filter(|id| seen.insert(*id))
             .filter_map(|id| book.notes.get(id.index()).map(|n| (id, n)))
             .filter(|(_, n)| own_mark(&n.mark).is_none())
-            .map(|(id, n)| {
-                let digits = !n.mark.is_empty() && n.mark.bytes().all(|b| b.is_ascii_digit());
-                digits
-                    .then(|| n.mark.parse().ok().map(|k| (id, k)))
-                    .flatten()
-            })
+            .map(|(id, n)| arabic_mark(&n.mark).map(|k| (id, k)))
             .collect();
         if let Some(numbers) = numbers.filter(|v| v.windows(2).all(|w| w[0].1 < w[1].1)) {
             out.extend(numbers);

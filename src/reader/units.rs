@@ -135,8 +135,7 @@ fn foot_lines(kinds: &[Kind], marks: &[Option<PageMark>]) -> Vec<bool> {
         if let (Some(t), Some(f)) = (first_text, last_furniture)
             && t < f
         {
-            let after = (f + 1..page.len()).filter(|&j| content(&page[j]));
-            let after: Vec<usize> = after.collect();
+            let after: Vec<usize> = (f + 1..page.len()).filter(|&j| content(&page[j])).collect();
             if after.len() <= MAX_FOOT_LINES {
                 after.into_iter().for_each(|j| foot[start + j] = true);
             }

@@ -6,7 +6,8 @@ use super::documents::{Doc, DocKind, inline_children};
 use super::kinds;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
-    Book, Division, NoteFigures, NoteId, note_numbering, note_refs, own_mark, printed_note_numbers,
+    Book, Division, NoteFigures, NoteId, arabic_mark, note_numbering, note_refs, own_mark,
+    printed_note_numbers,
 };
 
 /// How note marks are numbered inside each file.
@@ -175,9 +176,7 @@ pub fn plan_notes(
         // never referenced: the reader reported it (`reader::report_unreferenced_notes`)
         plan.per_doc[i].push(note.id);
         let n = plan.per_doc[i].len();
-        let printed_digits = !printed.is_empty()
-            && !note.mark.is_empty()
-            && note.mark.bytes().all(|b| b.is_ascii_digit());
+        let printed_digits = !printed.is_empty() && arabic_mark(&note.mark).is_some();
         let mark = if note.is_transcribers() || printed_digits {
             // labelled, not numbered (a transcriber's note), or where the book's own numbers
             // are kept, the number it printed: outside the file's count
