@@ -1,17 +1,12 @@
 //! 孤字 (runts): a paragraph of Chinese text should not end with a line holding one character.
 //! Typst's `runt` cost does not reach a CJK paragraph's last line (each character is a break
 //! opportunity), and CSS `text-wrap: pretty` is honoured by few reading systems, so both writers
-//! bind the paragraph's last two characters: Typst with a word joiner (U+2060), the EPUB in a
-//! `white-space: nowrap` span (a joiner in the text would break searches and text matching in
-//! reading systems). The line breaker then carries the character before the last one down with
-//! it, or fits both above.
-
-use std::borrow::Cow;
+//! bind the paragraph's last two characters: Typst in a `#box[…]`, the EPUB in a
+//! `white-space: nowrap` span (a word joiner in the text would break searches and text matching
+//! in reading systems, and is extracted with a PDF's text). The line breaker then carries the
+//! character before the last one down with it, or fits both above.
 
 use crate::model::Inline;
-
-/// U+2060 WORD JOINER: forbids a line break between its neighbours and prints nothing.
-pub const WORD_JOINER: char = '\u{2060}';
 
 /// Whether `c` is a CJK ideograph (the characters a runt is counted in).
 fn is_ideograph(c: char) -> bool {
@@ -68,23 +63,6 @@ pub fn last_two(content: &[Inline]) -> Option<(usize, usize)> {
     Some((at, before_at))
 }
 
-/// The paragraph's inlines with a word joiner between its last two ideographs, when it ends in
-/// two ideographs followed only by closing punctuation (and note references); otherwise as is.
-pub fn bind_last_two(content: &[Inline]) -> Cow<'_, [Inline]> {
-    let Some((at, _)) = last_two(content) else {
-        return Cow::Borrowed(content);
-    };
-    let Inline::Text(text) = &content[at] else {
-        return Cow::Borrowed(content);
-    };
-    let Some(bound) = bind_text(text) else {
-        return Cow::Borrowed(content);
-    };
-    let mut out = content.to_vec();
-    out[at] = Inline::Text(bound);
-    Cow::Owned(out)
-}
-
 /// Byte offsets of the last two ideographs of `text` before its closing punctuation.
 fn split_at(text: &str) -> Option<(usize, usize)> {
     let body = text.trim_end_matches(is_closing);
@@ -94,29 +72,18 @@ fn split_at(text: &str) -> Option<(usize, usize)> {
     (is_ideograph(last) && is_ideograph(before)).then_some((before_at, last_at))
 }
 
-/// `…渡茶。` → `…渡\u{2060}茶。`; `None` when the text does not end in two ideographs (before its
-/// closing punctuation).
-fn bind_text(text: &str) -> Option<String> {
-    let (_, last_at) = split_at(text)?;
-    let mut out = String::with_capacity(text.len() + WORD_JOINER.len_utf8());
-    out.push_str(&text[..last_at]);
-    out.push(WORD_JOINER);
-    out.push_str(&text[last_at..]);
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::NoteId;
 
     #[test]
-    fn the_last_two_ideographs_are_joined() {
+    fn the_last_two_ideographs_are_found() {
         let table: &[(&str, Option<&str>)] = &[
-            ("河水向东流去。", Some("河水向东流\u{2060}去。")),
-            ("他说：「走吧。」", Some("他说：「走\u{2060}吧。」")),
-            ("书院", Some("书\u{2060}院")),
-            ("茶行的帐簿？！", Some("茶行的帐\u{2060}簿？！")),
+            ("河水向东流去。", Some("流去")),
+            ("他说：「走吧。」", Some("走吧")),
+            ("书院", Some("书院")),
+            ("茶行的帐簿？！", Some("帐簿")),
             // Not two ideographs at the end: left alone.
             ("船只驶向 Formosa。", None),
             ("见第 3 章", None),
@@ -125,7 +92,11 @@ mod tests {
             ("", None),
         ];
         for (input, want) in table {
-            assert_eq!(bind_text(input).as_deref(), *want, "{input:?}");
+            let got = split_at(input).map(|(before, last)| {
+                let end = last + input[last..].chars().next().map_or(0, char::len_utf8);
+                &input[before..end]
+            });
+            assert_eq!(got, *want, "{input:?}");
         }
     }
 
@@ -138,11 +109,8 @@ mod tests {
             Inline::NoteRef(NoteId::new(1)),
         ];
         assert_eq!(last_two(&content), Some((2, "已不".len())));
-        let bound = bind_last_two(&content);
-        assert_eq!(bound[2], Inline::Text("已不可\u{2060}考。".into()));
-        assert_eq!(bound[0], content[0]);
         // A paragraph ending in emphasis is left as it is.
         let emph = vec![Inline::Emphasis(vec![Inline::Text("书院".into())])];
-        assert!(matches!(bind_last_two(&emph), Cow::Borrowed(_)));
+        assert_eq!(last_two(&emph), None);
     }
 }
