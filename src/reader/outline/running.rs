@@ -194,7 +194,7 @@ fn titled(
         let parsed = if t.chars().count() > 120 {
             None
         } else {
-            shapes.get(i).cloned()
+            shapes.get(i).cloned().or_else(|| appendix(t))
         };
         let in_run = !edge(i);
         match &parsed {
@@ -234,6 +234,32 @@ fn titled(
         }
     }
     out
+}
+
+/// An English appendix label with its letter (`Appendix B: Major Differences`, `APPENDIX C`):
+/// the numbered shape the label parser leaves to the matter headings, read here so that an
+/// appendix's running heads (`Appendix B: Title` above its folio) echo its heading as a
+/// chapter's do.
+fn appendix(t: &str) -> Option<Numbered> {
+    let (word, rest) = t.split_once(' ')?;
+    if word != "Appendix" && word != "APPENDIX" {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let mut chars = rest.chars();
+    let letter = chars.next().filter(char::is_ascii_uppercase)?;
+    let after = chars.as_str();
+    let title = match after.strip_prefix([':', '.']) {
+        Some(r) => r,
+        None if after.is_empty() || after.starts_with(' ') => after,
+        None => return None,
+    };
+    Some(Numbered {
+        family: Family::Letter,
+        numbers: vec![u32::from(letter as u8 - b'A' + 1)],
+        label: format!("{word} {letter}"),
+        title: title.trim().to_string(),
+    })
 }
 
 /// Longest title line below a label alone, in characters.
@@ -354,6 +380,34 @@ mod tests {
         for (text, want) in cases {
             let n = label::parse(text).unwrap_or_else(|| panic!("{text:?} parses"));
             assert_eq!(label_shape(text, &n), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_appendix_running_head_echoing_its_heading_is_found_even_the_first() {
+        // Texinfo shape: each appendix opens under its folio (`Appendix A Tides of the` /
+        // `Harbour`); the next pages carry `Appendix A: Title` above their folio. The furniture
+        // pass takes the repeated ones; the first of each appendix is found here.
+        let text = "Field Guide\n\u{c}1\n\nAppendix A Tides of the\nHarbour\nThe tide rises.\n\u{c}Appendix A: Tides of the Harbour\n\n2\n\nThe tide falls.\n\u{c}3\n\nAppendix B Maps\nMaps show the coast.\n\u{c}Appendix B: Maps\n\n4\n\nMore maps of the coast.\n\u{c}5\n\nAppendix C Ferries\nBoats cross the bay.\n\u{c}Appendix C: Ferries\n\n6\n\nMore boats cross it.\n";
+        let paged = crate::reader::lines::split_pages(text);
+        let mut kinds: Vec<Kind> = paged
+            .lines
+            .iter()
+            .map(|l| crate::reader::classify::classify(l.text))
+            .collect();
+        crate::reader::furniture::strip(&paged.lines, &paged.form_feed, &mut kinds);
+        let parsed = Parsed::new(&paged.lines);
+        let found: Vec<usize> = find(&paged.lines, &kinds, &paged.form_feed, &parsed)
+            .iter()
+            .map(|h| paged.lines[h.index].no)
+            .collect();
+        assert_eq!(found, [7, 16, 25]);
+        assert_eq!(
+            appendix("Appendix B: Maps").map(|n| (n.numbers, n.label, n.title)),
+            Some((vec![2], "Appendix B".to_string(), "Maps".to_string()))
+        );
+        for prose in ["Appendix Blue", "Appendix", "The Appendix A"] {
+            assert_eq!(appendix(prose), None, "{prose:?}");
         }
     }
 
