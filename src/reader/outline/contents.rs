@@ -14,7 +14,7 @@ use crate::reader::text::ends_sentence;
 use crate::reader::toc::{EntryKind, split_label, title_key};
 
 use super::index::{Index, line_key};
-use super::{Candidate, Decision, label};
+use super::{Decision, label};
 
 /// How many times an unlabelled title printed after the contents is a running head.
 const REPEATED: usize = 3;
@@ -137,6 +137,10 @@ pub fn find(
     // starts a column read out of order (the other column of a two-column contents page) and
     // is looked for from the contents' end; the entries after it rise from its page
     let mut top_page = 0u32;
+    // the line of each numbered chapter found, by number, and the lead number of the entry
+    // found last
+    let mut chapter_at: HashMap<u32, usize> = HashMap::new();
+    let mut last_lead: Option<u32> = None;
     for (n, e) in entries.iter().enumerate() {
         let page = e.page.as_deref().and_then(|p| p.parse::<u32>().ok());
         let fallen = page.is_some_and(|p| p < top_page);
@@ -145,7 +149,20 @@ pub fn find(
             Some(p) => top_page.max(p),
             None => top_page,
         };
-        let from = if fallen { start } else { cursor };
+        // a decimal section whose chapter was found before entries of another chapter (the
+        // other column of a two-column contents page: `10.4` then `5.1`) is looked for under
+        // its chapter's heading
+        let lead = e.label.as_deref().and_then(super::label::parse);
+        let behind = lead
+            .as_ref()
+            .filter(|n| n.numbers.len() >= 2 && last_lead != Some(n.numbers[0]))
+            .and_then(|n| chapter_at.get(&n.numbers[0]).copied())
+            .filter(|&c| c < cursor);
+        let from = match behind {
+            _ if fallen => start,
+            Some(c) => c + 1,
+            None => cursor,
+        };
         let kind = entry_kind(e);
         if kind == EntryKind::Front {
             continue;
@@ -225,6 +242,12 @@ pub fn find(
         };
         let end = shape.second().unwrap_or(i);
         cursor = end + 1;
+        if let Some(n) = &lead {
+            last_lead = Some(n.numbers[0]);
+            if n.numbers.len() == 1 {
+                chapter_at.insert(n.numbers[0], i);
+            }
+        }
         last_end = Some(end);
         let printed = lines[i].text.trim();
         out.push(Listed {
@@ -350,125 +373,6 @@ fn strip_label(printed: &str, label: &str) -> String {
         }
     }
     printed.trim().to_string()
-}
-
-/// Marks the candidates the contents lists as forced, adding those whose layout the
-/// candidate finder does not read (a title above its number, a label whose title wraps).
-pub fn force(lines: &[Line<'_>], kinds: &[Kind], listed: &[Listed], cands: &mut Vec<Candidate>) {
-    let seconds: std::collections::HashSet<usize> =
-        listed.iter().filter_map(|l| l.shape.second()).collect();
-    cands.retain(|c| !seconds.contains(&c.index));
-    for l in listed {
-        let printed = lines[l.index].text.trim();
-        let title_line = match l.shape {
-            Shape::TitleBelow(j) => Some(j),
-            _ => None,
-        };
-        if let Some(c) = cands.iter_mut().find(|c| c.index == l.index) {
-            c.forced = Some(l.level);
-            c.title_line = title_line.or(c.title_line);
-            continue;
-        }
-        let text = match l.shape {
-            Shape::LabelBelow(_) => format!("{} {printed}", l.label),
-            _ => printed.to_string(),
-        };
-        let Some(numbered) = label::parse(&text) else {
-            continue;
-        };
-        cands.push(Candidate {
-            index: l.index,
-            numbered,
-            title_line,
-            folio: None,
-            label_line: None,
-            isolated: true,
-            page_start: false,
-            listed: false,
-            classified: super::chapterish(&kinds[l.index]),
-            echoed: false,
-            forced: Some(l.level),
-        });
-    }
-    cands.sort_by_key(|c| c.index);
-}
-
-/// The numbering families the contents lists: at least half of the family's candidates that
-/// stand as headings (isolated, no listing line) are forced. Their other lines are text; a
-/// family the contents lists only in part (one column of two) keeps its sequences.
-pub fn listed_families(cands: &[Candidate]) -> std::collections::HashSet<super::Family> {
-    let mut tally: HashMap<super::Family, (usize, usize)> = HashMap::new();
-    for c in cands {
-        let t = tally.entry(c.numbered.family).or_default();
-        if c.forced.is_some() {
-            t.0 += 1;
-        } else if super::weigh(c).is_ok() {
-            t.1 += 1;
-        }
-    }
-    tally
-        .into_iter()
-        .filter(|(_, (forced, other))| *forced > 0 && forced >= other)
-        .map(|(f, _)| f)
-        .collect()
-}
-
-/// How many chapters the contents must have found before a chapter heading of another shape
-/// counts as foreign.
-const MIN_FOUND_CHAPTERS: usize = 3;
-
-/// The chapter headings (by line index) the classifier read whose numbering family the
-/// printed contents never lists, when it lists and found at least [`MIN_FOUND_CHAPTERS`]
-/// chapters: a `Chapter 3` on a sample page inside a book whose chapters are `6 Title`.
-pub fn foreign_chapters(cands: &[Candidate]) -> std::collections::HashSet<usize> {
-    let found = cands.iter().filter(|c| c.forced == Some(1)).count();
-    if found < MIN_FOUND_CHAPTERS {
-        return Default::default();
-    }
-    let families: std::collections::HashSet<super::Family> = cands
-        .iter()
-        .filter(|c| c.forced.is_some())
-        .map(|c| c.numbered.family)
-        .collect();
-    cands
-        .iter()
-        .filter(|c| c.forced.is_none() && c.classified && !families.contains(&c.numbered.family))
-        .map(|c| c.index)
-        .collect()
-}
-
-/// Writes a forced candidate's heading: its label and title as the body prints them, its
-/// second line (title, wrapped title or label below) marked for the heading.
-pub fn apply_forced(kinds: &mut [Kind], c: &Candidate, listed: Option<&Listed>, level: u8) {
-    let shape = listed.map_or(Shape::OneLine, |l| l.shape);
-    if c.classified {
-        if let Shape::LabelBelow(j) = shape {
-            kinds[j] = Kind::HeadingLabel;
-        }
-        return;
-    }
-    let title = match shape {
-        Shape::TitleBelow(_) => String::new(),
-        _ => c.numbered.title.clone(),
-    };
-    match shape {
-        Shape::TitleBelow(j) | Shape::Wrapped(j) => kinds[j] = Kind::HeadingTitle,
-        Shape::LabelBelow(j) => kinds[j] = Kind::HeadingLabel,
-        Shape::OneLine => {
-            if let Some(j) = c.title_line {
-                kinds[j] = Kind::HeadingTitle;
-            }
-        }
-    }
-    let title = match (shape, c.title_line) {
-        (Shape::OneLine, Some(_)) => String::new(),
-        _ => title,
-    };
-    kinds[c.index] = Kind::Heading {
-        level,
-        label: c.numbered.label.clone(),
-        title,
-    };
 }
 
 /// An unlabelled entry found on one line must stand alone: a blank line, a page end or a

@@ -238,3 +238,64 @@ fn a_labelled_entry_after_a_display_line_or_code_starts_afresh() {
         .is_empty()
     );
 }
+
+#[test]
+fn an_unpaged_section_read_after_another_chapter_is_looked_for_under_its_chapter() {
+    // a two-column contents page read across without page numbers: chapter 2 and its section
+    // come before chapter 1's second section; the body prints 1.2 (with an option name in the
+    // margin between its number and its title) before chapter 2
+    let body = "Contents\n\n1 Rivers\nText.\n\n1.1 Springs\nText.\n\n1.2\nflow\n\nPools\nText.\n\n2 Hills\nText.\n\n2.1 Slopes\nText.\n";
+    let lines = crate::reader::lines::split(body);
+    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+    let entries = [
+        entry(1, Some("1"), "Rivers", 1),
+        entry(2, Some("1.1"), "Springs", 2),
+        entry(1, Some("2"), "Hills", 3),
+        entry(2, Some("2.1"), "Slopes", 4),
+        entry(2, Some("1.2"), "Pools", 5),
+    ];
+    let found: Vec<(usize, String)> = find(&lines, &kinds, &[], &entries, 1)
+        .into_iter()
+        .map(|l| (l.index, l.label))
+        .collect();
+    let want = [(2, "1"), (5, "1.1"), (14, "2"), (17, "2.1"), (8, "1.2")];
+    let want: Vec<(usize, String)> = want.iter().map(|(i, l)| (*i, l.to_string())).collect();
+    assert_eq!(found, want);
+}
+
+#[test]
+fn a_chapter_listed_without_its_sections_keeps_them_by_their_sequence() {
+    // the contents lists chapter 1 with its sections and chapter 2 alone (its sections left
+    // out, as a contents cut short leaves them): 2.1 and 2.2 are headings by their numbering,
+    // not text for standing outside a numbering the contents lists
+    let text = "Contents\n1 Rivers\n1.1 Springs\n1.2 Pools\n1.3 Weirs\n2 Hills\n\n1 Rivers\n\nWater runs.\n\n1.1 Springs\n\nWater rises.\n\n1.2 Pools\n\nWater rests.\n\n1.3 Weirs\n\nWater falls.\n\n2 Hills\n\nHills rise.\n\n2.1 Slopes\n\nThey slope.\n\n2.2 Tops\n\nThey end.\n";
+    let paged = crate::reader::lines::split_pages(text);
+    let mut kinds: Vec<Kind> = paged.lines.iter().map(|l| classify(l.text)).collect();
+    let entries = [
+        entry(1, Some("1"), "Rivers", 2),
+        entry(2, Some("1.1"), "Springs", 3),
+        entry(2, Some("1.2"), "Pools", 4),
+        entry(2, Some("1.3"), "Weirs", 5),
+        entry(1, Some("2"), "Hills", 6),
+    ];
+    super::super::apply(&paged.lines, &mut kinds, &paged.form_feed, &[(6, &entries)]);
+    let heads: Vec<(usize, String)> = kinds
+        .iter()
+        .zip(&paged.lines)
+        .filter_map(|(k, l)| match k {
+            Kind::Heading { label, .. } => Some((l.no, label.clone())),
+            _ => None,
+        })
+        .collect();
+    let want = [
+        (8, "1"),
+        (12, "1.1"),
+        (16, "1.2"),
+        (20, "1.3"),
+        (24, "2"),
+        (28, "2.1"),
+        (32, "2.2"),
+    ];
+    let want: Vec<(usize, String)> = want.iter().map(|(i, l)| (*i, l.to_string())).collect();
+    assert_eq!(heads, want);
+}

@@ -13,6 +13,7 @@ pub mod appendices;
 pub mod block;
 pub mod chain;
 pub mod contents;
+pub mod forced;
 pub mod groups;
 mod index;
 pub mod label;
@@ -360,8 +361,8 @@ pub fn apply(
     listed.dedup_by_key(|l| l.index);
     let listed = contents::settle_unnumbered(lines, kinds, listed, &mut decisions);
     let mut cands = candidates(lines, kinds, form_feed, &parsed);
-    contents::force(lines, kinds, &listed, &mut cands);
-    let forced_families = contents::listed_families(&cands);
+    forced::force(lines, kinds, &listed, &mut cands);
+    let forced_families = forced::listed_families(&cands);
     // a label the contents prints under another title (`1.1 About` for `1.1 About this
     // manual`) is listed all the same: its numbering sequence weighs it
     let labels: std::collections::HashSet<&str> = printed
@@ -369,8 +370,9 @@ pub fn apply(
         .flat_map(|(_, entries)| entries.iter())
         .filter_map(|e| e.label.as_deref())
         .collect();
+    let sectioned = forced::sectioned(labels.iter().copied());
     let fits = anchor::fits(&cands);
-    let foreign = contents::foreign_chapters(&cands);
+    let foreign = forced::foreign_chapters(&cands);
     let mut eligible = Vec::new();
     let mut run_on = Vec::new();
     for (c, fit) in cands.iter().zip(fits) {
@@ -379,6 +381,7 @@ pub fn apply(
         let unlisted = c.forced.is_none()
             && forced_families.contains(&c.numbered.family)
             && !labels.contains(c.numbered.label.as_str())
+            && forced::judged(c, &sectioned)
             && fit != anchor::Fit::Between;
         let breaks = fit == anchor::Fit::Breaks;
         let verdict = if breaks {
@@ -448,7 +451,7 @@ pub fn apply(
         }
         if let Some(level) = c.forced {
             let at = listed.iter().find(|l| l.index == c.index);
-            contents::apply_forced(kinds, c, at, level);
+            forced::apply_forced(kinds, c, at, level);
             take_folio(lines, kinds, c, &mut decisions);
             decisions.push(Decision {
                 line,
