@@ -334,3 +334,60 @@ fn conventions_are_tallied() {
         assert_eq!(got, want, "{input:?}");
     }
 }
+
+#[test]
+fn a_note_no_marker_answered_recalls_the_number_glued_to_a_name_on_its_page() {
+    // (manuscript, line of the recalled marker, the text before it) — the marker rules leave
+    // `Quill7 .` and `+=2` as a name's digits; the note numbered so is the evidence
+    let cases: &[(&str, usize, &str)] = &[
+        (
+            "Chapter 1 Tools\nThe first tool was plain.1 A second one, Quill2 . It ran late.3\n\n1 The first note.\n2 The second note.\n3 The third note.\n\u{c}Next page.",
+            1,
+            "Quill",
+        ),
+        (
+            "Chapter 1 Tools\nWrite it out.1 Then the use of +=2 is portable,\nand so is the rest.3\n\n1 The first note.\n2 Not everywhere.\n3 The third note.\n\u{c}Next page.",
+            1,
+            "+=",
+        ),
+    ];
+    for &(input, line, before) in cases {
+        let (links, _) = run(input);
+        assert!(
+            links.diagnostics.is_empty(),
+            "{input:?}: {:?}",
+            links.diagnostics
+        );
+        let second = links
+            .notes
+            .iter()
+            .find(|n| n.mark == "2")
+            .expect("note 2")
+            .id;
+        let (at, _) = links
+            .refs
+            .iter()
+            .find(|(_, id)| **id == second)
+            .expect("note 2 linked");
+        assert_eq!(at.0, line, "{input:?}");
+        let (lines, _) = doc(input);
+        let got = inlines(lines[line].text.trim(), line, &links.refs);
+        let k = got
+            .iter()
+            .position(|x| *x == Inline::NoteRef(second))
+            .expect("the recalled reference in the line's inlines");
+        match &got[k - 1] {
+            Inline::Text(t) => assert!(t.ends_with(before), "{t:?}"),
+            other => panic!("{other:?}"),
+        }
+        // the digits are the marker, not text
+        let text: String = got
+            .iter()
+            .filter_map(|x| match x {
+                Inline::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(!text.contains(&format!("{before}2")), "{text:?}");
+    }
+}

@@ -10,6 +10,7 @@ pub mod gaps;
 pub mod index;
 mod inner;
 pub mod markers;
+pub mod recall;
 pub mod settle;
 mod shapes;
 mod strays;
@@ -97,6 +98,8 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
     let chapter = |i: usize| scopes.chapter.get(i).copied().unwrap_or(0);
     let block = |i: usize| scopes.block.get(i).copied().unwrap_or(0);
     let mut last_page = 0;
+    // page-foot notes no marker answered, with the diagnostic each gets unless one is recalled
+    let mut unlinked: Vec<(NoteId, usize, Diagnostic)> = Vec::new();
     // the last chapter's title line, and the endnotes (all, and those no marker answered)
     let mut head: Option<usize> = None;
     let (mut endnotes, mut unmarked) = (Vec::new(), Vec::new());
@@ -169,7 +172,9 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                     links.refs.insert(at, id);
                     links.styles.insert(at, style);
                 }
-                Some(None) => links.diagnostics.push(
+                Some(None) => unlinked.push((
+                    id,
+                    i,
                     Diagnostic::new(
                         Code::NoteUnmarked,
                         line.no,
@@ -178,7 +183,7 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                         ),
                     )
                     .with_hint("the note is kept; add the marker where it belongs"),
-                ),
+                )),
                 None if endnote => unmarked.push(titled::Unanswered {
                     id,
                     line: i,
@@ -187,14 +192,16 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
                     head,
                 }),
                 None if scopes.uncalled.contains(&i) => {}
-                None => links.diagnostics.push(
+                None => unlinked.push((
+                    id,
+                    i,
                     Diagnostic::new(
                         Code::NoteUnmarked,
                         line.no,
                         format!("note {mark} has no marker {mark} before it on its page"),
                     )
                     .with_hint("the note is kept; add the ^ marker where it belongs"),
-                ),
+                )),
             }
             links.notes.push(Note {
                 id,
@@ -250,6 +257,16 @@ pub fn link(lines: &[Line<'_>], kinds: &[Kind], pages: &[usize], scopes: &Scopes
             }
         }
     }
+    let asked: Vec<(NoteId, usize)> = unlinked.iter().map(|u| (u.0, u.1)).collect();
+    let recalled = recall::recall(lines, kinds, pages, &links.notes, &links.refs, &asked);
+    let found: std::collections::HashSet<NoteId> = recalled.iter().map(|r| r.1).collect();
+    links.refs.extend(recalled);
+    links.diagnostics.extend(
+        unlinked
+            .into_iter()
+            .filter(|u| !found.contains(&u.0))
+            .map(|u| u.2),
+    );
     for (at, id) in titled::title_notes(&mut unmarked, &endnotes, &links.refs) {
         links.refs.insert(at, id);
         links.titled.push(id);
@@ -388,7 +405,28 @@ pub fn inlines(text: &str, line_index: usize, refs: &BTreeMap<MarkerAt, NoteId>)
     let mut k = 0;
     // whether the last segment was a linked marker the wrap set at the line's start
     let mut wrapped = false;
-    for seg in segments(text) {
+    // markers recalled by their notes ([`recall`]): byte offsets in `text`, by their offset
+    // from its end
+    let recalled: Vec<(usize, NoteId)> = refs
+        .range((line_index, recall::RECALL_SLOT)..(line_index, titled::TITLE_SLOT))
+        .filter_map(|(at, id)| {
+            text.len()
+                .checked_sub(at.1 - recall::RECALL_SLOT)
+                .map(|p| (p, *id))
+        })
+        .collect();
+    let pieces = segments(text).flat_map(|seg| match seg {
+        Segment::Text(t) if !recalled.is_empty() => recall::split(text, t, &recalled),
+        other => vec![recall::Piece::Seg(other)],
+    });
+    for piece in pieces {
+        let seg = match piece {
+            recall::Piece::Seg(seg) => seg,
+            recall::Piece::Recalled(id) => {
+                out.push(Inline::NoteRef(id));
+                continue;
+            }
+        };
         match seg {
             Segment::Text(t) => {
                 // pdftotext sets a space between a raised number and the Chinese punctuation
