@@ -194,9 +194,10 @@ pub fn find(
                 best = Some((i, shape));
             }
         };
-        if let Some(i) = Index::after(&index.one, full, from)
-            .find(|&i| isolated(lines, kinds, i) && alone(kinds, i, &index, e, next_full))
-        {
+        if let Some(i) = Index::after(&index.one, full, from).find(|&i| {
+            isolated(lines, kinds, i)
+                && (alone(kinds, i, &index, e, next_full) || opens_page(kinds, form_feed, i))
+        }) {
             consider(i, Shape::OneLine);
         }
         if let Some(i) = Index::after(&index.two, full, from).find(|&i| isolated(lines, kinds, i)) {
@@ -387,6 +388,21 @@ fn alone(kinds: &[Kind], i: usize, index: &Index, e: &ContentsEntry, next: Optio
         Some(k) if margin(k) || k.is_heading() => true,
         Some(_) => index.next[i].is_none_or(|j| next.is_some_and(|n| index.key[j] == n)),
     }
+}
+
+/// Whether line `i` opens its page: only blank lines and page furniture stand between the
+/// page's start and it (a division the contents lists that starts a page, its text directly
+/// under its title: `Contributors` / a list of names).
+fn opens_page(kinds: &[Kind], form_feed: &[bool], i: usize) -> bool {
+    for k in (0..=i).rev() {
+        if form_feed.get(k).copied().unwrap_or(false) {
+            return true;
+        }
+        if k < i && !matches!(kinds[k], Kind::Blank | Kind::Furniture) {
+            return false;
+        }
+    }
+    false
 }
 
 /// An entry's label and title run together as a comparison key.

@@ -86,6 +86,18 @@ fn entries_are_found_in_each_layout() {
             entry(1, None, "E Canals and Locks", 3),
             Some((1, Shape::Wrapped(3))),
         ),
+        (
+            "an unlabelled title opening its page, a list of names directly below",
+            "Text.\n\u{c}\n\nHelpers\n  Ann Reed, Tom Vale\nWater.",
+            entry(1, None, "Helpers", 3),
+            Some((2, Shape::OneLine)),
+        ),
+        (
+            "the same title inside a page, glued to the line below, is text",
+            "Text.\n\nHelpers\n  Ann Reed, Tom Vale\nWater.",
+            entry(1, None, "Helpers", 3),
+            None,
+        ),
     ];
     for (what, body, e, want) in cases {
         let paged = crate::reader::lines::split_pages(body);
