@@ -43,10 +43,11 @@ pub enum Kind {
         title: String,
     },
     /// `三月五日 晴。今天……`: a heading run into the first line of its text (a diary entry's
-    /// date): the trimmed line's first `at` bytes are the title, the rest opens a paragraph
-    /// (set by diary).
+    /// date, or a command entry's name before its arguments): the trimmed line's first `at`
+    /// bytes are the title, the rest opens a paragraph (set by diary and by the outline's
+    /// command entries).
     RunIn {
-        /// Level in the book's outline (1 chapter, 2 section).
+        /// Level in the book's outline (1 chapter, 2 section, 3 and deeper subsections).
         level: u8,
         /// Byte length of the title in the trimmed line.
         at: usize,

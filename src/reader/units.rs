@@ -233,10 +233,10 @@ pub fn build(
             Kind::RunIn { level, at } => {
                 // the heading, then the rest of the line as the entry's first text
                 let (title, rest) = text.split_at((*at).min(text.len()));
-                let kind = if *level <= 1 {
-                    DivisionKind::Chapter
-                } else {
-                    DivisionKind::Section
+                let kind = match level {
+                    0 | 1 => DivisionKind::Chapter,
+                    2 => DivisionKind::Section,
+                    _ => DivisionKind::Subsection,
                 };
                 let mut h = heading(kind, None, vec![Inline::Text(title.trim().to_string())]);
                 h.level = Some(*level);

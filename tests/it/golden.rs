@@ -67,6 +67,7 @@ golden_cases! {
         conv_zh_ocr => "conv-zh-ocr",
         conv_zh_parts => "conv-zh-parts",
         conv_zh_pdftotext => "conv-zh-pdftotext",
+        en_command_entries => "en-command-entries",
         en_gutenberg_notes => "en-gutenberg-notes",
         en_layout_code => "en-layout-code",
         en_manual_people => "en-manual-people",
@@ -95,6 +96,7 @@ golden_cases! {
         epub_fixture => "epub-fixture",
         epub_example => "epub-example",
         epub_tw_shancheng => "tw-shancheng",
+        epub_en_command_entries => "en-command-entries",
     }
     typst {
         typst_fixture => "typst-fixture",
@@ -202,6 +204,8 @@ fn epub_book(case: &str) -> (Book, i64) {
         }
         // A reader case whose writers' output is kept too (the Taiwan CIP printed as issued).
         "tw-shancheng" => (read_case(case, "input.txt").book, 1_650_000_000),
+        // A reference manual's command entries: repeated names keep unique section names.
+        "en-command-entries" => (read_case(case, "input.txt").book, 1_785_000_000),
         other => panic!("no book for EPUB case {other}"),
     }
 }

@@ -12,11 +12,13 @@ pub mod apart;
 pub mod appendices;
 pub mod block;
 pub mod chain;
+pub mod commands;
 pub mod contents;
 pub mod forced;
 pub mod groups;
 mod index;
 pub mod label;
+mod listing;
 mod parsed;
 mod precis;
 pub mod running;
@@ -207,72 +209,13 @@ fn candidates(
         gap = false;
         feed = false;
     }
-    mark_listings(lines, kinds, form_feed, &mut out);
-    mark_echoes(&mut out);
+    listing::mark_listings(lines, kinds, form_feed, &mut out);
+    listing::mark_echoes(&mut out);
     out
 }
 
-use running::title_key;
 pub use titles::couplet_below;
 use titles::{folio_below, title_above, title_below};
-
-/// Marks candidates whose label and (non-empty) title are printed again later.
-fn mark_echoes(cands: &mut [Candidate]) {
-    let mut seen: std::collections::HashSet<(Family, Vec<u32>, String)> =
-        std::collections::HashSet::new();
-    for c in cands.iter_mut().rev() {
-        let key = title_key(&c.numbered.title);
-        if key.is_empty() {
-            continue;
-        }
-        let k = (c.numbered.family, c.numbered.numbers.clone(), key);
-        c.echoed = !seen.insert(k);
-    }
-}
-
-/// Marks candidates that are lines of a listing: the previous content line (on the same page)
-/// is a candidate of the same family, or the next one is a candidate of the same family or
-/// of a family that ranks above it (a heading with nothing under it, like a contents entry).
-fn mark_listings(lines: &[Line<'_>], kinds: &[Kind], form_feed: &[bool], cands: &mut [Candidate]) {
-    let content = |i: usize| !margin(&kinds[i]) && !lines[i].text.trim().is_empty();
-    let feed_in =
-        |a: usize, b: usize| (a + 1..=b).any(|j| form_feed.get(j).copied().unwrap_or(false));
-    for k in 0..cands.len() {
-        let fam = cands[k].numbered.family;
-        let own_end = cands[k].title_line.unwrap_or(cands[k].index);
-        let next = (own_end + 1..kinds.len()).find(|&j| content(j));
-        let prev = (0..cands[k].index).rev().find(|&j| content(j));
-        let next_listed = cands.get(k + 1).is_some_and(|o| {
-            Some(o.index) == next
-                && !feed_in(own_end, o.index)
-                && chain::rank(o.numbered.family) <= chain::rank(fam)
-                && may_follow(&cands[k].numbered, &o.numbered)
-        });
-        let prev_listed = k > 0 && {
-            let p = &cands[k - 1];
-            let end = p.title_line.unwrap_or(p.index);
-            p.numbered.family == fam && prev == Some(end) && !feed_in(end, cands[k].index)
-        };
-        cands[k].listed = next_listed || prev_listed;
-    }
-}
-
-/// Whether `next` may be the entry after `prev` in a listing: any label, but a decimal after
-/// a decimal only as its first child, its next sibling or an ancestor's next sibling (`1.5`
-/// after `1.4.3`; not a listing's line number `818` after `14.3.3`, nor `4.3` after `10.4`).
-fn may_follow(prev: &Numbered, next: &Numbered) -> bool {
-    let decimal = |f: Family| matches!(f, Family::Decimal(_));
-    if !decimal(prev.family) || !decimal(next.family) {
-        return true;
-    }
-    let (p, n) = (&prev.numbers, &next.numbers);
-    let Some((&last, head)) = n.split_last() else {
-        return true;
-    };
-    let child = n.len() == p.len() + 1 && n[..p.len()] == p[..] && last == 1;
-    let sibling = n.len() <= p.len() && head == &p[..head.len()] && p[head.len()] + 1 == last;
-    child || sibling
-}
 
 /// Whether a label names a chapter by its ordinal in Chinese (`第 8 节`, `第三章`): a line that
 /// starts so and is no sentence is a heading even run on from the line above, when it
@@ -299,6 +242,24 @@ pub fn weigh(c: &Candidate) -> Result<(), &'static str> {
         return Err(RUNS_ON);
     }
     Ok(())
+}
+
+/// The verdict on a command entry ([`commands::Entry`]): the level it heads, one under the
+/// numbered heading it follows, or why it stays text.
+pub fn weigh_entry(e: &commands::Entry) -> Result<u8, &'static str> {
+    let Some(under) = e.under else {
+        return Err("a command signature under no numbered heading");
+    };
+    if !e.isolated {
+        return Err("a command signature that runs on from the line before (program text)");
+    }
+    if !e.described {
+        return Err("a command signature no description follows (program text)");
+    }
+    if e.in_section < commands::MIN_ENTRIES {
+        return Err("a command signature in a section with too few entries to be a reference list");
+    }
+    Ok((under + 1).min(6))
 }
 
 /// Why a candidate that runs on from the line before is text, unless it fills the one gap in
@@ -522,6 +483,30 @@ pub fn apply(
         });
     }
     scope::apply(lines, kinds, form_feed, &placed, &mut decisions);
+    for e in commands::find(lines, kinds, form_feed) {
+        let line = lines[e.index].no;
+        let reason = match weigh_entry(&e) {
+            Ok(level) => {
+                commands::mark(lines, kinds, &e, level);
+                decisions.push(Decision {
+                    line,
+                    level: Some(level),
+                    reason: format!(
+                        "`{}` is a command entry: its signature alone on the line, isolated, a \
+                         description after it, one of {} in its section",
+                        e.name, e.in_section
+                    ),
+                });
+                continue;
+            }
+            Err(why) => why,
+        };
+        decisions.push(Decision {
+            line,
+            level: None,
+            reason: reason.to_string(),
+        });
+    }
     decisions.sort_by_key(|d| d.line);
     decisions
 }

@@ -10,6 +10,7 @@ mod cover;
 mod cover_art;
 mod documents;
 mod kinds;
+mod names;
 mod nav;
 mod notes;
 mod package;
@@ -128,6 +129,7 @@ pub fn render(book: &Book, opts: &EpubOptions) -> Result<Output, EpubError> {
                     refs: Default::default(),
                     pages: &mut pages,
                     keep_print: opts.print_colophon,
+                    names: Default::default(),
                 };
                 xhtml::division_page(&mut ctx, d)
             }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::documents::{Doc, inline_children, xml_name};
 use super::kinds::{self, UiName};
+use super::names::{Name, Names};
 use super::notes::{NotePlan, RefIds};
 use super::xml::Xml;
 use super::{copyright, documents, script};
@@ -14,52 +15,7 @@ use crate::model::{Block, Book, DisplayRole, Division, Inline, Para};
 /// so that no line starts with one.
 pub const NO_BREAK_BEFORE: &str = "\u{2060}";
 
-/// The stylesheet's path relative to the content documents.
-pub const CSS_HREF: &str = "css/epub.css";
-
-/// Writes a whole XHTML document: `<html lang xml:lang>`, head with title and stylesheet, and a
-/// `<body>` with the given `epub:type`, whose content `f` writes.
-pub fn page(lang: &str, title: &str, body_type: Option<&str>, f: impl FnOnce(&mut Xml)) -> Vec<u8> {
-    let mut x = Xml::new();
-    x.doctype_html();
-    x.open(
-        "html",
-        &[
-            ("xmlns", "http://www.w3.org/1999/xhtml"),
-            ("xmlns:epub", "http://www.idpf.org/2007/ops"),
-            ("lang", lang),
-            ("xml:lang", lang),
-        ],
-    );
-    x.nl();
-    x.open("head", &[]);
-    x.nl();
-    x.empty("meta", &[("charset", "utf-8")]);
-    x.nl();
-    x.leaf("title", &[], title);
-    x.nl();
-    x.empty(
-        "link",
-        &[
-            ("rel", "stylesheet"),
-            ("type", "text/css"),
-            ("href", CSS_HREF),
-        ],
-    );
-    x.nl();
-    x.close("head");
-    x.nl();
-    match body_type {
-        Some(t) => x.open("body", &[("epub:type", t)]),
-        None => x.open("body", &[]),
-    }
-    x.nl();
-    f(&mut x);
-    x.close("body");
-    x.nl();
-    x.close("html");
-    x.finish()
-}
+pub use super::xml::{CSS_HREF, page};
 
 /// A page target for the nav's page-list: the printed number and where its marker is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +52,8 @@ pub struct Ctx<'a, 'b> {
     pub pages: &'b mut Pages,
     /// Keep the colophon's print-only fields ([`copyright::PRINT_ONLY`]).
     pub keep_print: bool,
+    /// The sections' accessible names given in this file.
+    pub names: Names,
 }
 
 impl Ctx<'_, '_> {
@@ -110,13 +68,23 @@ pub fn division_page(ctx: &mut Ctx<'_, '_>, d: &Division) -> Vec<u8> {
     let title = documents::display_label(d, ctx.lang);
     let (lang, id, matter) = (ctx.lang, doc.id.clone(), doc.matter);
     page(lang, &title, Some(matter.epub_type()), |x| {
-        division(x, ctx, d, 1, &id);
+        division(x, ctx, d, 1, &id, None);
     })
 }
 
-fn division(x: &mut Xml, ctx: &mut Ctx<'_, '_>, d: &Division, depth: usize, id: &str) {
+/// Writes a division as a `<section>`; `parent` is the enclosing section's heading (id, text).
+fn division(
+    x: &mut Xml,
+    ctx: &mut Ctx<'_, '_>,
+    d: &Division,
+    depth: usize,
+    id: &str,
+    parent: Option<(&str, &str)>,
+) {
     let has_heading = d.label.is_some() || !d.title.is_empty();
     let heading_id = format!("{id}-title");
+    let text = documents::display_label(d, ctx.lang);
+    let name = has_heading.then(|| ctx.names.name(&heading_id, &text, parent));
     let default_name = kinds::default_name(d.kind, ctx.lang);
     let mut attrs: Vec<(&str, &str)> = vec![("id", id)];
     if depth == 1 {
@@ -129,10 +97,10 @@ fn division(x: &mut Xml, ctx: &mut Ctx<'_, '_>, d: &Division, depth: usize, id: 
     }
     let class = format!("division {}", d.kind.name());
     attrs.push(("class", &class));
-    if has_heading {
-        attrs.push(("aria-labelledby", &heading_id));
-    } else {
-        attrs.push(("aria-label", default_name));
+    match &name {
+        Some(Name::LabelledBy(ids)) => attrs.push(("aria-labelledby", ids)),
+        Some(Name::Label(label)) => attrs.push(("aria-label", label)),
+        None => attrs.push(("aria-label", default_name)),
     }
     x.open("section", &attrs);
     x.nl();
@@ -156,7 +124,8 @@ fn division(x: &mut Xml, ctx: &mut Ctx<'_, '_>, d: &Division, depth: usize, id: 
     };
     for c in children {
         let cid = xml_name(&c.id);
-        division(x, ctx, c, depth + 1, &cid);
+        let here = has_heading.then_some((heading_id.as_str(), text.as_str()));
+        division(x, ctx, c, depth + 1, &cid, here);
     }
     if depth == 1 {
         footnotes(x, ctx);

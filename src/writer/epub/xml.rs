@@ -1,6 +1,7 @@
 //! XML 写出 (XML output): a thin layer over quick-xml through which every byte of markup and
 //! every escaped character of the EPUB is written. Text and attribute values are cut to the
 //! XML 1.0 `Char` set here, whatever the model holds, so no input can make a file ill-formed.
+//! [`page`] writes the skeleton every XHTML content document shares.
 
 use std::borrow::Cow;
 
@@ -103,6 +104,53 @@ fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
         start.push_attribute((*k, xml_chars(v).as_ref()));
     }
     start
+}
+
+/// The stylesheet's path relative to the content documents.
+pub const CSS_HREF: &str = "css/epub.css";
+
+/// Writes a whole XHTML document: `<html lang xml:lang>`, head with title and stylesheet, and a
+/// `<body>` with the given `epub:type`, whose content `f` writes.
+pub fn page(lang: &str, title: &str, body_type: Option<&str>, f: impl FnOnce(&mut Xml)) -> Vec<u8> {
+    let mut x = Xml::new();
+    x.doctype_html();
+    x.open(
+        "html",
+        &[
+            ("xmlns", "http://www.w3.org/1999/xhtml"),
+            ("xmlns:epub", "http://www.idpf.org/2007/ops"),
+            ("lang", lang),
+            ("xml:lang", lang),
+        ],
+    );
+    x.nl();
+    x.open("head", &[]);
+    x.nl();
+    x.empty("meta", &[("charset", "utf-8")]);
+    x.nl();
+    x.leaf("title", &[], title);
+    x.nl();
+    x.empty(
+        "link",
+        &[
+            ("rel", "stylesheet"),
+            ("type", "text/css"),
+            ("href", CSS_HREF),
+        ],
+    );
+    x.nl();
+    x.close("head");
+    x.nl();
+    match body_type {
+        Some(t) => x.open("body", &[("epub:type", t)]),
+        None => x.open("body", &[]),
+    }
+    x.nl();
+    f(&mut x);
+    x.close("body");
+    x.nl();
+    x.close("html");
+    x.finish()
 }
 
 #[cfg(test)]
